@@ -1,0 +1,314 @@
+// Graph editing, topological order, shape inference and the JSON form.
+#include "graph.h"
+
+#include "error.h"
+#include "registry.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+namespace nn {
+
+namespace {
+
+std::string lowerStem(const std::string &kind)
+{
+    std::string stem;
+    for (char c : kind)
+        stem += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return stem;
+}
+
+} // namespace
+
+std::string Graph::uniqueName(const std::string &stem) const
+{
+    for (int n = 1;; ++n) {
+        std::string candidate = stem + std::to_string(n);
+        if (!findByName(candidate))
+            return candidate;
+    }
+}
+
+int Graph::addNode(const std::string &kind, const std::string &name)
+{
+    Node node;
+    node.id = nextId_;
+    node.kind = kind;
+    node.settings = Settings(layerRegistry().spec(kind));
+    node.name = name.empty() ? uniqueName(lowerStem(kind)) : name;
+    insertNode(std::move(node));
+    return nodes_.back().id;
+}
+
+void Graph::insertNode(Node node)
+{
+    if (contains(node.id))
+        throw Error("A node with id " + std::to_string(node.id) + " already exists.");
+    if (node.name.empty() || findByName(node.name))
+        throw Error("The node name '" + node.name + "' is empty or already used; every node needs its own name.");
+    layerRegistry().spec(node.kind);  // throws for unknown kinds, listing the known ones
+    nextId_ = std::max(nextId_, node.id + 1);
+    const auto at = std::lower_bound(nodes_.begin(), nodes_.end(), node.id,
+                                     [](const Node &n, int id) { return n.id < id; });
+    nodes_.insert(at, std::move(node));
+}
+
+void Graph::removeNode(int id)
+{
+    node(id);
+    std::erase_if(edges_, [id](const Edge &e) { return e.from == id || e.to == id; });
+    std::erase_if(nodes_, [id](const Node &n) { return n.id == id; });
+}
+
+bool Graph::contains(int id) const
+{
+    return std::any_of(nodes_.begin(), nodes_.end(), [id](const Node &n) { return n.id == id; });
+}
+
+const Node &Graph::node(int id) const
+{
+    const auto at = std::lower_bound(nodes_.begin(), nodes_.end(), id, [](const Node &n, int i) { return n.id < i; });
+    if (at == nodes_.end() || at->id != id)
+        throw Error("There is no node with id " + std::to_string(id) + ".");
+    return *at;
+}
+
+Node &Graph::node(int id)
+{
+    return const_cast<Node &>(std::as_const(*this).node(id));
+}
+
+const Node *Graph::findByName(const std::string &name) const
+{
+    for (const auto &n : nodes_)
+        if (n.name == name)
+            return &n;
+    return nullptr;
+}
+
+bool Graph::wouldCreateCycle(int from, int to) const
+{
+    // A cycle forms when `from` is reachable from `to`.
+    std::vector<int> stack{to};
+    std::set<int> seen;
+    while (!stack.empty()) {
+        const int current = stack.back();
+        stack.pop_back();
+        if (current == from)
+            return true;
+        if (!seen.insert(current).second)
+            continue;
+        for (int consumer : consumersOf(current))
+            stack.push_back(consumer);
+    }
+    return false;
+}
+
+void Graph::connect(int from, int to, int port)
+{
+    const Node &source = node(from);
+    const Node &target = node(to);
+    const auto &spec = layerRegistry().spec(target.kind);
+    if (port < 0 || port >= spec.maxInputs)
+        throw Error(target.name + " (" + target.kind + ") has no input " + std::to_string(port) + "; it takes " +
+                    (spec.maxInputs == 0 ? std::string("no inputs") :
+                     spec.maxInputs == LayerSpec::kAnyInputs ? std::string("any number of inputs") :
+                     std::to_string(spec.maxInputs) + " input(s)") + ".");
+    for (const auto &e : edges_)
+        if (e.to == to && e.port == port)
+            throw Error("Input " + std::to_string(port) + " of " + target.name + " is already connected.");
+    if (from == to || wouldCreateCycle(from, to))
+        throw Error("Connecting " + source.name + " to " + target.name +
+                    " would make a cycle; a network must flow one way, from inputs to outputs.");
+    edges_.push_back({from, to, port});
+}
+
+void Graph::disconnect(int to, int port)
+{
+    std::erase_if(edges_, [&](const Edge &e) { return e.to == to && e.port == port; });
+}
+
+std::vector<int> Graph::inputsOf(int id) const
+{
+    std::vector<int> inputs;
+    for (const auto &e : edges_)
+        if (e.to == id) {
+            if (static_cast<int>(inputs.size()) <= e.port)
+                inputs.resize(static_cast<size_t>(e.port) + 1, -1);
+            inputs[static_cast<size_t>(e.port)] = e.from;
+        }
+    return inputs;
+}
+
+std::vector<int> Graph::consumersOf(int id) const
+{
+    std::vector<int> consumers;
+    for (const auto &e : edges_)
+        if (e.from == id)
+            consumers.push_back(e.to);
+    return consumers;
+}
+
+std::vector<int> Graph::topologicalOrder() const
+{
+    // Kahn's algorithm, taking the smallest ready id first so the order is stable.
+    std::map<int, int> pending;
+    for (const auto &n : nodes_)
+        pending[n.id] = 0;
+    for (const auto &e : edges_)
+        ++pending[e.to];
+    std::set<int> ready;
+    for (const auto &[id, count] : pending)
+        if (count == 0)
+            ready.insert(id);
+    std::vector<int> order;
+    while (!ready.empty()) {
+        const int id = *ready.begin();
+        ready.erase(ready.begin());
+        order.push_back(id);
+        for (int consumer : consumersOf(id))
+            if (--pending[consumer] == 0)
+                ready.insert(consumer);
+    }
+    return order;
+}
+
+std::vector<int> Graph::inputNodes() const
+{
+    std::vector<int> ids;
+    for (const auto &n : nodes_)
+        if (layerRegistry().spec(n.kind).maxInputs == 0)
+            ids.push_back(n.id);
+    return ids;
+}
+
+std::vector<int> Graph::outputNodes() const
+{
+    std::vector<int> ids;
+    for (const auto &n : nodes_)
+        if (consumersOf(n.id).empty())
+            ids.push_back(n.id);
+    return ids;
+}
+
+std::map<int, NodeStatus> Graph::inferShapes() const
+{
+    std::map<int, NodeStatus> status;
+    for (int id : topologicalOrder()) {
+        const Node &n = node(id);
+        NodeStatus &result = status[id];
+        const auto &spec = layerRegistry().spec(n.kind);
+        const std::vector<int> inputs = inputsOf(id);
+        const int connected = static_cast<int>(std::count_if(inputs.begin(), inputs.end(), [](int i) { return i >= 0; }));
+        if (connected != static_cast<int>(inputs.size()) || connected < spec.minInputs) {
+            result.error = n.name + " (" + n.kind + ") needs " +
+                           (spec.minInputs == 1 ? std::string("an input") : std::to_string(spec.minInputs) + " inputs") +
+                           "; connect a layer's output to it.";
+            continue;
+        }
+        std::vector<Shape> shapes;
+        bool inputsKnown = true;
+        for (int input : inputs) {
+            const NodeStatus &upstream = status.at(input);
+            inputsKnown = inputsKnown && upstream.ok();
+            shapes.push_back(upstream.output);
+        }
+        if (!inputsKnown) {
+            result.error = n.name + " waits for its input, which has a problem of its own.";
+            continue;
+        }
+        try {
+            result.output = layerRegistry().create(n.kind, n.settings)->inferShape(shapes);
+        } catch (const Error &e) {
+            result.error = n.name + ": " + e.what();
+        }
+    }
+    return status;
+}
+
+void Graph::validate() const
+{
+    if (nodes_.empty())
+        throw ShapeError("The network is empty; drag an Input and some layers onto the canvas.");
+    if (topologicalOrder().size() != nodes_.size())
+        throw ShapeError("The network has a cycle; a network must flow one way, from inputs to outputs.");
+    const auto status = inferShapes();
+    for (int id : topologicalOrder())
+        if (!status.at(id).ok()) {
+            const std::string &message = status.at(id).error;
+            // Report the root cause, not the nodes that wait for it.
+            if (message.find("waits for its input") == std::string::npos)
+                throw ShapeError(message);
+        }
+}
+
+nlohmann::json Graph::toJson() const
+{
+    nlohmann::json nodes = nlohmann::json::array();
+    for (const auto &n : nodes_)
+        nodes.push_back({{"id", n.id}, {"name", n.name}, {"kind", n.kind},
+                         {"settings", n.settings.toJson()}, {"position", {n.x, n.y}}});
+    nlohmann::json edges = nlohmann::json::array();
+    for (const auto &e : edges_)
+        edges.push_back({{"from", e.from}, {"to", e.to}, {"port", e.port}});
+    return {{"nodes", nodes}, {"edges", edges}};
+}
+
+Graph Graph::fromJson(const nlohmann::json &json)
+{
+    if (!json.is_object() || !json.contains("nodes") || !json["nodes"].is_array())
+        throw FileError("The project's \"graph\" must be an object with a \"nodes\" list.");
+    Graph graph;
+    for (const auto &item : json["nodes"]) {
+        if (!item.is_object() || !item.contains("kind") || !item["kind"].is_string())
+            throw FileError("Every node in the graph needs a \"kind\", such as \"Dense\"; found " + item.dump() + ".");
+        Node n;
+        n.kind = item["kind"].get<std::string>();
+        const LayerSpec &spec = layerRegistry().spec(n.kind);
+        try {
+            n.id = item.value("id", graph.nextId_);
+            n.name = item.value("name", graph.uniqueName(lowerStem(n.kind)));
+            if (item.contains("position") && item["position"].is_array() && item["position"].size() == 2) {
+                n.x = item["position"][0].get<double>();
+                n.y = item["position"][1].get<double>();
+            }
+        } catch (const nlohmann::json::exception &e) {
+            throw FileError("A node in the graph has a value of the wrong type: " + std::string(e.what()));
+        }
+        try {
+            n.settings = Settings::fromJson(spec, item.value("settings", nlohmann::json::object()));
+        } catch (const SettingError &e) {
+            throw SettingError("Node '" + n.name + "': " + e.what());
+        }
+        graph.insertNode(std::move(n));
+    }
+    for (const auto &item : json.value("edges", nlohmann::json::array())) {
+        if (!item.is_object() || !item.contains("from") || !item.contains("to") ||
+            !item["from"].is_number_integer() || !item["to"].is_number_integer())
+            throw FileError("Every edge needs integer \"from\" and \"to\" node ids; found " + item.dump() + ".");
+        graph.connect(item["from"].get<int>(), item["to"].get<int>(), item.value("port", 0));
+    }
+    return graph;
+}
+
+Graph Graph::chain(const std::vector<std::pair<std::string, nlohmann::json>> &layers)
+{
+    Graph graph;
+    int previous = -1;
+    for (const auto &[kind, settings] : layers) {
+        const int id = graph.addNode(kind);
+        Node &n = graph.node(id);
+        n.settings = Settings::fromJson(layerRegistry().spec(kind), settings);
+        n.y = 100.0 * (id - 1);
+        if (previous >= 0)
+            graph.connect(previous, id);
+        previous = id;
+    }
+    return graph;
+}
+
+} // namespace nn

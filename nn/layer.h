@@ -1,0 +1,70 @@
+// Layer: the interface every layer kind implements, and what a kind declares about itself.
+#pragma once
+
+#include "random.h"
+#include "settings.h"
+#include "tensor.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace nn {
+
+// A learnable tensor and its gradient, which has the same shape. Backward adds into grad.
+struct Parameter {
+    std::string name;  // "weight", "bias": the names PyTorch gives them
+    Tensor value;
+    Tensor grad;
+    bool decays = true;  // L1/L2 and weight decay apply (weights yes, biases and norm scales no)
+};
+
+// Per-call state: training or evaluation, and the seed and step that key dropout masks.
+struct RunContext {
+    bool training = false;
+    uint64_t seed = 0;
+    uint64_t step = 0;
+};
+
+// What a layer kind declares once: palette group, summary, settings and how many inputs it takes.
+struct LayerSpec : ComponentSpec {
+    int minInputs = 1;
+    int maxInputs = 1;  // kAnyInputs for Add and Concat
+    static constexpr int kAnyInputs = 1 << 20;
+};
+
+// One node's computation. Shapes are batch first; dim 0 is the batch.
+class Layer {
+public:
+    explicit Layer(Settings settings) : settings_(std::move(settings)) {}
+    virtual ~Layer() = default;
+    Layer(const Layer &) = delete;
+    Layer &operator=(const Layer &) = delete;
+
+    const LayerSpec &spec() const { return static_cast<const LayerSpec &>(settings_.spec()); }
+    const Settings &settings() const { return settings_; }
+
+    // The output shape for these input shapes (dim 0 may be kBatch). Throws ShapeError whose
+    // message says what was expected, what came, and how to fix it; the graph adds the node name.
+    virtual Shape inferShape(const std::vector<Shape> &inputs) const = 0;
+
+    // Allocates and initialises parameters for these input shapes (batch dim is kBatch).
+    virtual void build(const std::vector<Shape> &inputs, Rng &rng);
+
+    // out = f(inputs). `out` is resized by the layer.
+    virtual void forward(const std::vector<const Tensor *> &inputs, Tensor &out, const RunContext &ctx) = 0;
+
+    // Adds ∂L/∂input into dInputs[i] (skipped when nullptr: that input needs no gradient) and
+    // ∂L/∂θ into each parameter's grad, given the forward's inputs and output and ∂L/∂out.
+    virtual void backward(const std::vector<const Tensor *> &inputs, const Tensor &out, const Tensor &dOut,
+                          const std::vector<Tensor *> &dInputs, const RunContext &ctx) = 0;
+
+    // Learnable tensors, and non-learnable state that is saved with them (running statistics).
+    virtual std::vector<Parameter *> parameters() { return {}; }
+    virtual std::vector<Parameter *> buffers() { return {}; }
+
+protected:
+    Settings settings_;
+};
+
+} // namespace nn

@@ -1,0 +1,50 @@
+// Loss defaults: shape checks by target kind, and probabilities from logits.
+#include "loss.h"
+
+#include "error.h"
+
+namespace nn {
+
+void Loss::checkShapes(const Shape &prediction, const Shape &target) const
+{
+    const auto sameSamples = [&] {
+        return Shape(prediction.begin() + 1, prediction.end()) == Shape(target.begin() + 1, target.end());
+    };
+    switch (targetKind()) {
+    case TargetKind::ClassIndex:
+        if (prediction.size() != 2 || target.size() != 1)
+            throw ShapeError(spec().kind + " compares class scores [N, classes] with class numbers, but the network "
+                             "outputs " + toString(prediction) + "; end the network in a Dense layer with one unit per class.");
+        return;
+    case TargetKind::Binary:
+    case TargetKind::Values:
+        if (!sameSamples())
+            throw ShapeError(spec().kind + " needs the network's output " + toString(prediction) +
+                             " to match the targets " + toString(target) + "; end the network in a Dense layer with " +
+                             std::to_string(featuresPerSample(target)) + " unit(s).");
+        return;
+    }
+}
+
+void Loss::probabilities(const Tensor &prediction, Tensor &result) const
+{
+    result = prediction;
+    switch (targetKind()) {
+    case TargetKind::ClassIndex: {
+        auto m = result.matrix();
+        for (Eigen::Index r = 0; r < m.rows(); ++r) {
+            auto row = m.row(r).array();
+            row = (row - row.maxCoeff()).exp();
+            row /= row.sum();
+        }
+        return;
+    }
+    case TargetKind::Binary:
+        result.array() = 1.0f / (1.0f + (-result.array()).exp());
+        return;
+    case TargetKind::Values:
+        return;
+    }
+}
+
+} // namespace nn

@@ -1,0 +1,60 @@
+// Model: a graph made runnable: layers instantiated, weights allocated, forward and backward.
+#pragma once
+
+#include "graph.h"
+#include "layer.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace nn {
+
+// A parameter with its full name, "node.weight", as files and exporters name it.
+struct NamedParameter {
+    std::string name;
+    Parameter *parameter;
+};
+
+// Runs a validated graph with one input node and one output node.
+class Model {
+public:
+    // Validates the graph (ShapeError naming the node) and initialises weights keyed by `seed`.
+    Model(const Graph &graph, uint64_t seed);
+    ~Model();
+    Model(const Model &) = delete;
+    Model &operator=(const Model &) = delete;
+
+    const Graph &graph() const { return graph_; }
+    Shape inputShape() const;   // per sample, as the Input node declares it
+    Shape outputShape() const;  // [N, …]
+
+    // Runs the graph on a batch [N, …] and returns the output node's activations.
+    const Tensor &forward(const Tensor &input, const RunContext &ctx);
+    // Back-propagates ∂L/∂output through the last forward, adding into parameter grads.
+    void backward(const Tensor &dOutput, const RunContext &ctx);
+    void zeroGrad();
+
+    std::vector<NamedParameter> parameters();
+    std::vector<NamedParameter> buffers();  // running statistics and other saved state
+    std::vector<Parameter *> parameterList();
+    int64_t parameterCount() const;
+    // Draws fresh weights from `seed`.
+    void initialize(uint64_t seed);
+
+    // Activations of a node from the last forward (for the GUI's views).
+    const Tensor &activation(int nodeId) const;
+    // L2 norm of each parameterised node's weight gradients, in topological order.
+    std::vector<std::pair<std::string, double>> gradientNorms() const;
+    // The first node (topological order) whose output or parameters hold NaN or ±inf; "" if none.
+    std::string firstNonFiniteNode() const;
+
+private:
+    struct Step;
+    Graph graph_;
+    std::vector<Step> steps_;  // topological order
+    int inputIndex_ = -1;
+    int outputIndex_ = -1;
+};
+
+} // namespace nn

@@ -1,0 +1,37 @@
+// Optimizer: updates parameters from their gradients, with PyTorch's semantics for each kind.
+#pragma once
+
+#include "layer.h"
+#include "settings.h"
+
+#include <vector>
+
+namespace nn {
+
+// One optimizer; `lr` and the rest of its hyper-parameters are declared settings. State (moments,
+// step counts) is kept per parameter, in the order of the list passed to step().
+class Optimizer {
+public:
+    explicit Optimizer(Settings settings)
+        : settings_(std::move(settings)), learningRate_(settings_.real("lr")) {}
+    virtual ~Optimizer() = default;
+
+    const ComponentSpec &spec() const { return settings_.spec(); }
+    const Settings &settings() const { return settings_; }
+
+    // The rate used by the next step; schedules change it between epochs.
+    double learningRate() const { return learningRate_; }
+    void setLearningRate(double rate) { learningRate_ = rate; }
+    double baseLearningRate() const { return settings_.real("lr"); }
+
+    // One update of every parameter from its grad (the grads are left as they are).
+    virtual void step(const std::vector<Parameter *> &parameters) = 0;
+    // Forgets moments and step counts (after weights are reset).
+    virtual void reset() = 0;
+
+protected:
+    Settings settings_;
+    double learningRate_;
+};
+
+} // namespace nn

@@ -1,0 +1,84 @@
+// Tensor storage and shape helpers.
+#include "tensor.h"
+
+#include <cassert>
+#include <cmath>
+#include <numeric>
+
+namespace nn {
+
+std::string toString(const Shape &shape)
+{
+    std::string text = "[";
+    for (size_t i = 0; i < shape.size(); ++i) {
+        if (i > 0)
+            text += ", ";
+        text += shape[i] == kBatch ? std::string("N") : std::to_string(shape[i]);
+    }
+    return text + "]";
+}
+
+int64_t elementCount(const Shape &shape)
+{
+    return std::accumulate(shape.begin(), shape.end(), int64_t{1}, std::multiplies<>());
+}
+
+int64_t featuresPerSample(const Shape &shape)
+{
+    if (shape.empty())
+        return 1;
+    return std::accumulate(shape.begin() + 1, shape.end(), int64_t{1}, std::multiplies<>());
+}
+
+Tensor::Tensor(Shape shape, float fill)
+    : shape_(std::move(shape)), data_(static_cast<size_t>(elementCount(shape_)), fill)
+{
+    assert(elementCount(shape_) >= 0 && "a tensor's shape cannot hold the symbolic batch");
+}
+
+Tensor::Tensor(Shape shape, std::initializer_list<float> values)
+    : shape_(std::move(shape)), data_(values)
+{
+    assert(static_cast<int64_t>(data_.size()) == elementCount(shape_));
+}
+
+void Tensor::resize(const Shape &shape)
+{
+    shape_ = shape;
+    data_.resize(static_cast<size_t>(elementCount(shape)));
+}
+
+void Tensor::reshape(const Shape &shape)
+{
+    assert(elementCount(shape) == size());
+    shape_ = shape;
+}
+
+void Tensor::setZero()
+{
+    std::fill(data_.begin(), data_.end(), 0.0f);
+}
+
+void Tensor::fill(float value)
+{
+    std::fill(data_.begin(), data_.end(), value);
+}
+
+MatrixMap Tensor::matrix(int64_t rows, int64_t cols)
+{
+    assert(rows * cols == size());
+    return {data(), rows, cols};
+}
+
+ConstMatrixMap Tensor::matrix(int64_t rows, int64_t cols) const
+{
+    assert(rows * cols == size());
+    return {data(), rows, cols};
+}
+
+bool Tensor::allFinite() const
+{
+    return array().isFinite().all();
+}
+
+} // namespace nn
