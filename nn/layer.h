@@ -43,6 +43,9 @@ public:
 
     const LayerSpec &spec() const { return static_cast<const LayerSpec &>(settings_.spec()); }
     const Settings &settings() const { return settings_; }
+    // The node's name in the graph; keys the layer's random streams (dropout masks).
+    const std::string &name() const { return name_; }
+    void setName(std::string name) { name_ = std::move(name); }
 
     // The output shape for these input shapes (dim 0 may be kBatch). Throws ShapeError whose
     // message says what was expected, what came, and how to fix it; the graph adds the node name.
@@ -65,6 +68,7 @@ public:
 
 protected:
     Settings settings_;
+    std::string name_;
 };
 
 } // namespace nn

@@ -40,6 +40,7 @@ Model::Model(const Graph &graph, uint64_t seed) : graph_(graph)
         step.nodeId = id;
         step.name = node.name;
         step.layer = layerRegistry().create(node.kind, node.settings);
+        step.layer->setName(node.name);
         step.isInput = step.layer->spec().maxInputs == 0;
         for (int input : graph_.inputsOf(id)) {
             step.inputs.push_back(indexOf.at(input));
