@@ -1,0 +1,278 @@
+// layerlab-bench: trains a project (by default the Fashion-MNIST MLP) with the real nn::Trainer
+// and reports training samples/s (median of repeats from fresh weights), the test accuracy
+// after training and the GFLOP/s that speed amounts to; --gemm measures Eigen's one-thread
+// matrix-product speed on the network's own shapes, the ceiling to compare it with.
+#include "gemmpeak.h"
+
+#include "datasets/experiment.h"
+#include "nn/error.h"
+#include "nn/parallel.h"
+#include "nn/project.h"
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+#include <optional>
+
+namespace {
+
+struct Options {
+    std::string project = "fashion-mnist-mlp";
+    int epochs = 1;
+    std::optional<int> threads;  // the project's setting when absent
+    int repeats = 3;
+    bool json = false;
+    bool gemm = false;
+};
+
+// One training run from fresh weights. Seconds and samples/s count training batches only, as
+// EpochReport does: no validation, shuffling or reporting.
+struct Run {
+    double seconds = 0.0;
+    double samplesPerSecond = 0.0;
+    double trainLoss = 0.0;
+    double testAccuracy = std::nan("");
+};
+
+// Keeps the epoch reports of one run.
+class EpochCollector : public nn::TrainingObserver {
+public:
+    void epochFinished(const nn::EpochReport &report) override { epochs.push_back(report); }
+    std::vector<nn::EpochReport> epochs;
+};
+
+double median(std::vector<double> values)
+{
+    if (values.empty())
+        return std::nan("");
+    std::sort(values.begin(), values.end());
+    const size_t middle = values.size() / 2;
+    return values.size() % 2 ? values[middle] : 0.5 * (values[middle - 1] + values[middle]);
+}
+
+Run trainOnce(datasets::Experiment &experiment)
+{
+    experiment.model().initialize(experiment.project().training.seed);
+    const auto trainer = experiment.makeTrainer();  // fresh optimizer state
+    EpochCollector collector;
+    trainer->setObserver(&collector);
+    const nn::FinishReport finish = trainer->run();
+    if (finish.reason != nn::FinishReport::Reason::Completed)
+        throw nn::TrainingError("The benchmark run did not complete: " + finish.message);
+
+    Run run;
+    double samples = 0.0;
+    for (const auto &epoch : collector.epochs) {
+        run.seconds += epoch.seconds;
+        samples += epoch.samplesPerSecond * epoch.seconds;
+    }
+    run.samplesPerSecond = samples / std::max(run.seconds, 1e-9);
+    run.trainLoss = collector.epochs.back().trainLoss;
+    const nn::BatchSource *test = experiment.data().test.get();
+    if (test && test->size() > 0) {
+        const nn::Evaluation evaluation = trainer->evaluate(*test);
+        if (evaluation.classification)
+            run.testAccuracy = evaluation.classification->accuracy;
+    }
+    return run;
+}
+
+// The weight shapes (units, F) of the Dense layers in running order; empty when the network has
+// parameters outside Dense layers, for which the FLOP formula does not hold.
+std::vector<bench::DenseShape> denseShapes(datasets::Experiment &experiment)
+{
+    std::vector<bench::DenseShape> shapes;
+    for (const auto &[name, parameter] : experiment.model().parameters()) {
+        const auto &nodes = experiment.model().graph().nodes();
+        const auto node = std::find_if(nodes.begin(), nodes.end(),
+                                       [&](const nn::Node &n) { return name.starts_with(n.name + "."); });
+        if (node == nodes.end() || node->kind != "Dense")
+            return {};
+        if (parameter->value.rank() == 2)
+            shapes.emplace_back(parameter->value.dim(0), parameter->value.dim(1));
+    }
+    return shapes;
+}
+
+nlohmann::json numberOrNull(double value)
+{
+    return std::isfinite(value) ? nlohmann::json(value) : nlohmann::json(nullptr);
+}
+
+const char *const kFlopsFormula =
+    "FLOP/sample = 2·Σ units·F over the Dense layers, ×3 for forward, weight gradients and input gradients, "
+    "less 2·units·F of the first layer (its input needs no gradient); biases, activations, loss and Adam "
+    "not counted";
+
+nlohmann::json gemmJson(const std::vector<bench::GemmCase> &cases)
+{
+    nlohmann::json rows = nlohmann::json::array();
+    for (const auto &gemm : cases)
+        rows.push_back({{"case", gemm.name}, {"m", gemm.m}, {"k", gemm.k}, {"n", gemm.n}, {"gflops", gemm.gflops}});
+    return rows;
+}
+
+// `text` padded with spaces to `width` columns; counts UTF-8 code points, not bytes (× and ᵀ).
+std::string padded(const std::string &text, size_t width)
+{
+    const auto columns = static_cast<size_t>(
+        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    return text + std::string(width > columns ? width - columns : 0, ' ');
+}
+
+void printGemms(const std::vector<bench::GemmCase> &square, const std::vector<bench::GemmCase> &training)
+{
+    std::printf("\nEigen float GEMM on one thread (EIGEN_DONT_PARALLELIZE), median of 7 timed runs:\n");
+    for (const auto *cases : {&square, &training})
+        for (const auto &gemm : *cases)
+            std::printf("  %s %7.1f GFLOP/s\n", padded(gemm.name, 46).c_str(), gemm.gflops);
+}
+
+// Everything one invocation measured.
+struct Summary {
+    std::string project, optimizer;
+    int threads = 1, epochs = 1;
+    int64_t batch = 1, trainSamples = 0;
+    std::vector<Run> runs;
+    double samplesPerSecond = 0.0, seconds = 0.0, testAccuracy = 0.0;  // medians over runs
+    double flopsPerSample = std::nan(""), achievedGflops = std::nan("");
+    std::vector<bench::GemmCase> square, training;  // with --gemm
+    double peakGflops = std::nan("");               // the 512³ product's speed × threads
+    double gemmBound = std::nan("");  // samples/s if a batch were only its products, on every thread
+};
+
+double medianOf(const std::vector<Run> &runs, double Run::*field)
+{
+    std::vector<double> values;
+    for (const auto &run : runs)
+        values.push_back(run.*field);
+    return median(values);
+}
+
+Summary measureTraining(const Options &options)
+{
+    nn::Project project = nn::loadProject(datasets::resolveProjectPath(options.project));
+    project.training.epochs = options.epochs;
+    if (options.threads)
+        project.training.threads = *options.threads;
+    datasets::Experiment experiment(project);
+
+    Summary summary;
+    summary.project = project.name;
+    summary.optimizer = project.training.optimizer;
+    summary.epochs = options.epochs;
+    summary.trainSamples = experiment.data().train->size();
+    summary.batch = project.training.effectiveBatchSize(summary.trainSamples);
+    for (int repeat = 0; repeat < options.repeats; ++repeat) {
+        const Run &run = summary.runs.emplace_back(trainOnce(experiment));
+        if (!options.json)
+            std::fprintf(stderr, "repeat %d: %.0f samples/s (%.4g s), train loss %.4f, test accuracy %.2f%%\n", repeat + 1,
+                         run.samplesPerSecond, run.seconds, run.trainLoss, 100.0 * run.testAccuracy);
+    }
+    summary.threads = nn::threadCount();
+    summary.samplesPerSecond = medianOf(summary.runs, &Run::samplesPerSecond);
+    summary.seconds = medianOf(summary.runs, &Run::seconds);
+    summary.testAccuracy = medianOf(summary.runs, &Run::testAccuracy);
+
+    const auto layers = denseShapes(experiment);
+    if (!layers.empty()) {
+        summary.flopsPerSample = bench::trainingFlopsPerSample(layers);
+        summary.achievedGflops = summary.samplesPerSecond * summary.flopsPerSample / 1e9;
+    }
+    if (options.gemm) {
+        summary.square = {{"square    A·B   512×512·512×512", 512, 512, 512, bench::GemmCase::Form::Plain}};
+        summary.training = bench::trainingGemms(layers, summary.batch);
+        bench::measure(summary.square);
+        bench::measure(summary.training);
+        summary.peakGflops = summary.square.front().gflops * double(summary.threads);
+        if (!summary.training.empty())
+            summary.gemmBound =
+                double(summary.batch) / bench::gemmSecondsPerBatch(summary.training) * double(summary.threads);
+    }
+    return summary;
+}
+
+nlohmann::json toJson(const Summary &summary, const Options &options)
+{
+    nlohmann::json result = {{"framework", "layerlab"},
+                             {"project", summary.project},
+                             {"threads", summary.threads},
+                             {"batch", summary.batch},
+                             {"epochs", summary.epochs},
+                             {"train_samples", summary.trainSamples},
+                             {"repeats", options.repeats},
+                             {"samples_per_second", summary.samplesPerSecond},
+                             {"seconds", summary.seconds},
+                             {"test_accuracy", numberOrNull(summary.testAccuracy)},
+                             {"flops_per_sample", numberOrNull(summary.flopsPerSample)},
+                             {"flops_formula", kFlopsFormula},
+                             {"achieved_gflops", numberOrNull(summary.achievedGflops)},
+                             {"runs", nlohmann::json::array()}};
+    for (const auto &run : summary.runs)
+        result["runs"].push_back({{"seconds", run.seconds},
+                                  {"samples_per_second", run.samplesPerSecond},
+                                  {"train_loss", run.trainLoss},
+                                  {"test_accuracy", numberOrNull(run.testAccuracy)}});
+    if (options.gemm) {
+        result["gemm"] = gemmJson(summary.square);
+        for (const auto &row : gemmJson(summary.training))
+            result["gemm"].push_back(row);
+        result["gemm_peak_gflops"] = numberOrNull(summary.peakGflops);
+        result["gemm_bound_samples_per_second"] = numberOrNull(summary.gemmBound);
+    }
+    return result;
+}
+
+void printSummary(const Summary &summary, const Options &options)
+{
+    std::printf("LayerLab, %s: %lld training samples, batch %lld, %s, %d thread(s), %d epoch(s)\n",
+                summary.project.c_str(), static_cast<long long>(summary.trainSamples),
+                static_cast<long long>(summary.batch), summary.optimizer.c_str(), summary.threads, summary.epochs);
+    std::printf("training: %.0f samples/s (median of %d repeats, %.4g s per run); test accuracy %.2f%%\n",
+                summary.samplesPerSecond, options.repeats, summary.seconds, 100.0 * summary.testAccuracy);
+    if (std::isfinite(summary.flopsPerSample))
+        std::printf("achieved: %.2f GFLOP/s = samples/s × %.0f FLOP/sample\n  (%s)\n", summary.achievedGflops,
+                    summary.flopsPerSample, kFlopsFormula);
+    if (!options.gemm)
+        return;
+    printGemms(summary.square, summary.training);
+    std::printf("\nceiling on %d thread(s): %.1f GFLOP/s (512³ product); training reaches %.0f%% of it\n",
+                summary.threads, summary.peakGflops, 100.0 * summary.achievedGflops / summary.peakGflops);
+    if (std::isfinite(summary.gemmBound))
+        std::printf("a batch of only these products at these speeds: %.0f samples/s; training reaches %.0f%% of it\n",
+                    summary.gemmBound, 100.0 * summary.samplesPerSecond / summary.gemmBound);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    CLI::App app{"LayerLab training benchmark: samples/s of the real training loop, and Eigen's GEMM ceiling."};
+    Options options;
+    app.add_option("--project", options.project, "Project file (NAME.layerlab.json) or bundled example name")
+        ->capture_default_str();
+    app.add_option("--epochs", options.epochs, "Epochs per run")->check(CLI::Range(1, 1000))->capture_default_str();
+    app.add_option("--threads", options.threads, "Threads (0 = all cores; default: the project's setting)")
+        ->check(CLI::Range(0, 1024));
+    app.add_option("--repeats", options.repeats, "Runs from fresh weights; the median is reported")
+        ->check(CLI::Range(1, 1000))
+        ->capture_default_str();
+    app.add_flag("--json", options.json, "Print one JSON object instead of text");
+    app.add_flag("--gemm", options.gemm, "Also measure Eigen's one-thread GEMM speed on 512³ and the network's shapes");
+    CLI11_PARSE(app, argc, argv);
+    try {
+        const Summary summary = measureTraining(options);
+        if (options.json)
+            std::cout << toJson(summary, options).dump() << std::endl;
+        else
+            printSummary(summary, options);
+        return 0;
+    } catch (const std::exception &error) {
+        std::cerr << "error: " << error.what() << std::endl;
+        return 1;
+    }
+}

@@ -1,0 +1,143 @@
+#!/usr/bin/python3
+"""PyTorch twin of layerlab-bench: one epoch of the Fashion-MNIST MLP 784-256-128-10 (ReLU),
+batch 64, Adam(lr=1e-3), cross-entropy, shuffled, on the CPU; prints samples/s as JSON.
+
+Run it with Debian's python3-torch (/usr/bin/python3), not a pyenv python. The timed loop does
+what LayerLab's Trainer::step does per batch and nothing more: gather the batch's uint8 rows and
+convert them to float /255, zero the gradients, forward, loss, running accuracy, backward, Adam
+step, and read the loss (LayerLab computes it in double every step). Shuffling happens before
+the clock starts, as in LayerLab, and the test evaluation after it stops.
+"""
+
+import argparse
+import gzip
+import json
+import os
+import statistics
+import struct
+import sys
+import time
+
+import numpy as np
+import torch
+from torch import nn
+
+
+def read_idx(path):
+    """An IDX file (optionally gzipped) as a uint8 numpy array of its declared shape."""
+    opener = gzip.open if path.endswith(".gz") else open
+    with opener(path, "rb") as f:
+        data = f.read()
+    zero, dtype, rank = struct.unpack(">HBB", data[:4])
+    if zero != 0 or dtype != 0x08:
+        raise ValueError(f"{path} is not an IDX file of unsigned bytes")
+    shape = struct.unpack(">" + "I" * rank, data[4:4 + 4 * rank])
+    return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * rank).reshape(shape)
+
+
+def find_file(folder, stem):
+    for name in (stem + ".gz", stem):
+        path = os.path.join(folder, name)
+        if os.path.exists(path):
+            return path
+    sys.exit(f"error: {stem}(.gz) not found in {folder}; install dataset-fashion-mnist or set LAYERLAB_DATA")
+
+
+def load_fashion_mnist(folder):
+    """(train images [60000, 784] uint8, train labels int64, test images, test labels)."""
+    def split(prefix):
+        images = read_idx(find_file(folder, f"{prefix}-images-idx3-ubyte"))
+        labels = read_idx(find_file(folder, f"{prefix}-labels-idx1-ubyte"))
+        return (torch.from_numpy(images.reshape(len(images), -1).copy()),
+                torch.from_numpy(labels.astype(np.int64)))
+    return (*split("train"), *split("t10k"))
+
+
+def make_model():
+    return nn.Sequential(nn.Linear(784, 256), nn.ReLU(),
+                         nn.Linear(256, 128), nn.ReLU(),
+                         nn.Linear(128, 10))
+
+
+def train_epoch(model, images, labels, batch_size, lr, generator):
+    """One epoch; returns (seconds of the batch loop, mean loss, running accuracy)."""
+    criterion = nn.CrossEntropyLoss()
+    optimizer = torch.optim.Adam(model.parameters(), lr=lr)
+    order = torch.randperm(len(images), generator=generator)
+    model.train()
+    loss_sum = 0.0
+    correct = torch.zeros((), dtype=torch.int64)
+    start = time.perf_counter()
+    for begin in range(0, len(images), batch_size):
+        index = order[begin:begin + batch_size]
+        x = images[index].float().div_(255.0)  # (B, 784): the per-batch conversion LayerLab does too
+        y = labels[index]
+        optimizer.zero_grad(set_to_none=True)
+        output = model(x)
+        loss = criterion(output, y)
+        correct += (output.argmax(dim=1) == y).sum()
+        loss.backward()
+        optimizer.step()
+        loss_sum += loss.item() * len(index)
+    seconds = time.perf_counter() - start
+    return seconds, loss_sum / len(images), correct.item() / len(images)
+
+
+@torch.no_grad()
+def accuracy(model, images, labels, batch_size=256):
+    model.eval()
+    correct = 0
+    for begin in range(0, len(images), batch_size):
+        x = images[begin:begin + batch_size].float().div_(255.0)
+        correct += (model(x).argmax(dim=1) == labels[begin:begin + batch_size]).sum().item()
+    return correct / len(images)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--threads", type=int, default=1, help="torch.set_num_threads (intra-op threads)")
+    parser.add_argument("--repeats", type=int, default=3, help="epochs from fresh weights; the median is reported")
+    parser.add_argument("--batch", type=int, default=64)
+    parser.add_argument("--lr", type=float, default=1e-3)
+    parser.add_argument("--train-samples", type=int, default=54000,
+                        help="the first N training images (LayerLab's project keeps 90%% of 60000 after "
+                             "its validation split)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--data", default=os.environ.get("LAYERLAB_DATA", "/usr/share/datasets/fashion-mnist"))
+    parser.add_argument("--json", action="store_true", help="print only the JSON result line")
+    args = parser.parse_args()
+
+    torch.set_num_threads(args.threads)
+    torch.set_num_interop_threads(1)
+    train_x, train_y, test_x, test_y = load_fashion_mnist(args.data)
+    train_x, train_y = train_x[:args.train_samples], train_y[:args.train_samples]
+
+    runs = []
+    for repeat in range(args.repeats):
+        torch.manual_seed(args.seed + repeat)
+        generator = torch.Generator().manual_seed(args.seed + repeat)
+        model = make_model()
+        seconds, loss, train_accuracy = train_epoch(model, train_x, train_y, args.batch, args.lr, generator)
+        runs.append({"seconds": seconds, "samples_per_second": len(train_x) / seconds, "train_loss": loss,
+                     "train_accuracy": train_accuracy, "test_accuracy": accuracy(model, test_x, test_y)})
+        if not args.json:
+            r = runs[-1]
+            print(f"repeat {repeat + 1}: {r['samples_per_second']:.0f} samples/s ({r['seconds']:.3f} s), "
+                  f"loss {r['train_loss']:.4f}, test accuracy {100 * r['test_accuracy']:.2f}%", file=sys.stderr)
+
+    result = {
+        "framework": "pytorch",
+        "version": torch.__version__,
+        "threads": torch.get_num_threads(),
+        "batch": args.batch,
+        "train_samples": len(train_x),
+        "samples_per_second": statistics.median(r["samples_per_second"] for r in runs),
+        "seconds": statistics.median(r["seconds"] for r in runs),
+        "test_accuracy": statistics.median(r["test_accuracy"] for r in runs),
+        "runs": runs,
+    }
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,289 @@
+// The layerlab-cli subcommands: open a project through datasets::Experiment and act on it.
+#include "commands.h"
+
+#include "progressreporter.h"
+
+#include "datasets/experiment.h"
+#include "nn/error.h"
+#include "nn/parallel.h"
+#include "nn/registry.h"
+#include "nn/weights.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <unistd.h>
+
+namespace cli {
+
+namespace {
+
+nlohmann::json finiteOrNull(double value)
+{
+    return std::isfinite(value) ? nlohmann::json(value) : nlohmann::json(nullptr);
+}
+
+void applyOverrides(nn::Project &project, const TrainOptions &options)
+{
+    if (!options.data.empty())
+        project.data.source = options.data;
+    if (options.epochs)
+        project.training.epochs = *options.epochs;
+    if (options.batch) {
+        project.training.batchMode = *options.batch == 1 ? "stochastic" : "minibatch";
+        project.training.batchSize = *options.batch;
+    }
+    if (!options.optimizer.empty() && options.optimizer != project.training.optimizer) {
+        const double rate = project.training.optimizerSettings.value("lr", -1.0);
+        project.training.optimizer = options.optimizer;
+        project.training.optimizerSettings = nlohmann::json::object();
+        if (rate > 0.0 && !options.learningRate)
+            project.training.optimizerSettings["lr"] = rate;
+    }
+    if (options.learningRate)
+        project.training.optimizerSettings["lr"] = *options.learningRate;
+    if (options.seed)
+        project.training.seed = *options.seed;
+    if (options.threads)
+        project.training.threads = *options.threads;
+}
+
+// Where a trained project goes: --out, else over the input, except that bundled examples are
+// copied into the current folder rather than changed.
+std::string outputPath(const std::string &input, const std::string &out)
+{
+    if (!out.empty())
+        return out;
+    if (datasets::isBundledExample(input))
+        return std::filesystem::path(input).filename().string();
+    return input;
+}
+
+// Opens a project with its trained weights, which evaluation and prediction need.
+datasets::Experiment openTrained(const std::string &pathOrName)
+{
+    const std::string path = datasets::resolveProjectPath(pathOrName);
+    datasets::Experiment experiment(nn::loadProject(path));
+    const std::string weights = nn::weightsPathFor(path);
+    if (!std::filesystem::exists(weights))
+        throw nn::FileError("'" + path + "' has no trained weights (" + weights +
+                            " is missing); train it first with: layerlab-cli train " + pathOrName);
+    nn::loadWeights(experiment.model(), weights);
+    return experiment;
+}
+
+nlohmann::json evaluationJson(const nn::Evaluation &evaluation, const std::string &prefix)
+{
+    nlohmann::json json = {{prefix + "_loss", finiteOrNull(evaluation.loss)}, {prefix + "_samples", evaluation.samples}};
+    if (evaluation.classification) {
+        const auto &m = *evaluation.classification;
+        json[prefix + "_accuracy"] = m.accuracy;
+        json[prefix + "_macro_precision"] = m.macroPrecision;
+        json[prefix + "_macro_recall"] = m.macroRecall;
+        json[prefix + "_macro_f1"] = m.macroF1;
+    }
+    if (evaluation.regression) {
+        json[prefix + "_mae"] = evaluation.regression->mae;
+        json[prefix + "_r2"] = evaluation.regression->r2;
+    }
+    return json;
+}
+
+void printEvaluation(const nn::Evaluation &evaluation, const datasets::DataInfo &info, const std::string &split)
+{
+    std::printf("%s split: %lld samples, loss %.4f\n", split.c_str(), static_cast<long long>(evaluation.samples), evaluation.loss);
+    if (evaluation.regression) {
+        std::printf("MAE %.4f  R² %.4f\n", evaluation.regression->mae, evaluation.regression->r2);
+        return;
+    }
+    const auto &m = *evaluation.classification;
+    std::printf("accuracy %.2f%%  macro precision %.3f  recall %.3f  F1 %.3f\n\n", 100.0 * m.accuracy, m.macroPrecision,
+                m.macroRecall, m.macroF1);
+    std::printf("%-16s %9s %9s %9s\n", "class", "precision", "recall", "F1");
+    for (size_t c = 0; c < m.precision.size(); ++c)
+        std::printf("%-16s %9.3f %9.3f %9.3f\n", c < info.classNames.size() ? info.classNames[c].c_str() : std::to_string(c).c_str(),
+                    m.precision[c], m.recall[c], m.f1[c]);
+    std::printf("\nconfusion matrix (rows: true class, columns: predicted)\n");
+    for (const auto &row : m.confusion) {
+        for (int64_t count : row)
+            std::printf("%6lld", static_cast<long long>(count));
+        std::printf("\n");
+    }
+}
+
+} // namespace
+
+int train(const TrainOptions &options)
+{
+    const std::string path = datasets::resolveProjectPath(options.project);
+    nn::Project project = nn::loadProject(path);
+    applyOverrides(project, options);
+    datasets::Experiment experiment(project);
+    if (options.resume)
+        nn::loadWeights(experiment.model(), nn::weightsPathFor(path));
+    auto trainer = experiment.makeTrainer();
+    // Create the output folder before training, so that a long run is never lost to a missing folder.
+    const std::string out = outputPath(path, options.out);
+    if (const auto folder = std::filesystem::path(out).parent_path(); !folder.empty())
+        std::filesystem::create_directories(folder);
+
+    const auto style = options.json ? ProgressReporter::Style::Json
+                       : isatty(fileno(stdout)) ? ProgressReporter::Style::Bar
+                                                : ProgressReporter::Style::Lines;
+    ProgressReporter reporter(style, project.training.epochs, experiment.data().train->size());
+    trainer->setObserver(&reporter);
+    if (!options.json)
+        std::printf("Training %s on %s: %lld training, %lld validation samples, %lld parameters, %d thread(s)\n",
+                    project.name.c_str(), experiment.data().info.name.c_str(),
+                    static_cast<long long>(experiment.data().train->size()),
+                    static_cast<long long>(experiment.data().validation ? experiment.data().validation->size() : 0),
+                    static_cast<long long>(experiment.model().parameterCount()), nn::threadCount());
+    const nn::FinishReport result = trainer->run();
+
+    nn::saveProject(experiment.project(), out);
+    nn::saveWeights(experiment.model(), nn::weightsPathFor(out));
+
+    nlohmann::json done = {{"event", "done"},
+                           {"reason", result.reason == nn::FinishReport::Reason::Completed      ? "completed"
+                                      : result.reason == nn::FinishReport::Reason::EarlyStopped ? "early_stopped"
+                                      : result.reason == nn::FinishReport::Reason::Stopped      ? "stopped"
+                                                                                                : "diverged"},
+                           {"epochs", result.epochsRun},
+                           {"message", result.message},
+                           {"project", out},
+                           {"weights", nn::weightsPathFor(out)}};
+    const nn::BatchSource *test = experiment.data().test.get();
+    if (result.reason != nn::FinishReport::Reason::Diverged && test && test->size() > 0) {
+        const nn::Evaluation evaluation = trainer->evaluate(*test);
+        done.update(evaluationJson(evaluation, "test"));
+        if (!options.json) {
+            std::printf("\n");
+            printEvaluation(evaluation, experiment.data().info, "test");
+        }
+    }
+    if (options.json)
+        std::cout << done.dump() << std::endl;
+    else
+        std::printf("\nSaved %s and %s\n", out.c_str(), nn::weightsPathFor(out).c_str());
+    if (result.reason == nn::FinishReport::Reason::Diverged) {
+        std::cerr << "error: " << result.message << std::endl;
+        return kExitDiverged;
+    }
+    return 0;
+}
+
+int evaluate(const EvalOptions &options)
+{
+    datasets::Experiment experiment = openTrained(options.project);
+    const nn::Evaluation evaluation = experiment.makeTrainer()->evaluate(experiment.split(options.split));
+    if (options.json) {
+        nlohmann::json json = evaluationJson(evaluation, options.split);
+        json["event"] = "eval";
+        if (evaluation.classification)
+            json["confusion"] = evaluation.classification->confusion;
+        std::cout << json.dump() << std::endl;
+    } else {
+        printEvaluation(evaluation, experiment.data().info, options.split);
+    }
+    return 0;
+}
+
+int predict(const PredictOptions &options)
+{
+    datasets::Experiment experiment = openTrained(options.project);
+    const datasets::DataInfo &info = experiment.data().info;
+    const nn::Tensor features = datasets::readFeatures(options.input, info);
+    const nn::Tensor &output = experiment.model().forward(features, nn::RunContext{});
+    nn::Tensor values;
+    experiment.makeTrainer()->loss().probabilities(output, values);
+    const auto classes = nn::MetricsAccumulator::predictedClasses(output);
+    const int64_t columns = values.rank() > 1 ? values.size() / values.dim(0) : 1;
+    const auto className = [&](size_t c) { return c < info.classNames.size() ? info.classNames[c] : std::to_string(c); };
+
+    if (!options.json) {
+        std::printf(info.classification ? "predicted" : "row");
+        for (int64_t c = 0; c < columns; ++c)
+            std::printf(",%s", info.classification ? ("p_" + className(static_cast<size_t>(c + (columns == 1)))).c_str()
+                                                   : (c < static_cast<int64_t>(info.targetNames.size()) ? info.targetNames[static_cast<size_t>(c)]
+                                                                                                        : "y" + std::to_string(c)).c_str());
+        std::printf("\n");
+    }
+    for (int64_t row = 0; row < values.dim(0); ++row) {
+        nlohmann::json line = {{"row", row}};
+        std::vector<double> rowValues(values.data() + row * columns, values.data() + (row + 1) * columns);
+        if (options.json) {
+            if (info.classification) {
+                line["predicted"] = className(static_cast<size_t>(classes[static_cast<size_t>(row)]));
+                line["probabilities"] = rowValues;
+            } else {
+                line["values"] = rowValues;
+            }
+            std::cout << line.dump() << "\n";
+            continue;
+        }
+        std::printf("%s", info.classification ? className(static_cast<size_t>(classes[static_cast<size_t>(row)])).c_str()
+                                              : std::to_string(row).c_str());
+        for (double v : rowValues)
+            std::printf(",%.6g", v);
+        std::printf("\n");
+    }
+    return 0;
+}
+
+int info(const std::string &pathOrName, bool json)
+{
+    const std::string path = datasets::resolveProjectPath(pathOrName);
+    const nn::Project project = nn::loadProject(path);
+    const nn::Graph &graph = project.graph;
+    const auto status = graph.inferShapes();
+    nlohmann::json layers = nlohmann::json::array();
+    int64_t total = 0;
+    std::string problems;
+    for (int id : graph.topologicalOrder()) {
+        const nn::Node &node = graph.node(id);
+        const nn::NodeStatus &s = status.at(id);
+        int64_t count = 0;
+        if (s.ok()) {
+            std::vector<nn::Shape> inputs;
+            for (int input : graph.inputsOf(id))
+                inputs.push_back(status.at(input).output);
+            auto layer = nn::layerRegistry().create(node.kind, node.settings);
+            nn::Rng rng(0);
+            layer->build(inputs, rng);
+            for (auto *p : layer->parameters())
+                count += p->value.size();
+        } else if (s.error.find("waits for its input") == std::string::npos) {
+            problems += "  " + s.error + "\n";
+        }
+        total += count;
+        layers.push_back({{"name", node.name}, {"kind", node.kind}, {"output", s.ok() ? nn::toString(s.output) : "?"},
+                          {"parameters", count}, {"settings", node.settings.toJson()}});
+    }
+    if (json) {
+        std::cout << nlohmann::json{{"project", project.name}, {"layers", layers}, {"parameters", total},
+                                    {"data", project.data.toJson()}, {"training", project.training.toJson()}}
+                         .dump(2)
+                  << std::endl;
+        return problems.empty() ? 0 : kExitError;
+    }
+    std::printf("%s — %s\n\n", project.name.c_str(), project.description.c_str());
+    std::printf("%-14s %-12s %-20s %12s\n", "layer", "kind", "output", "parameters");
+    for (const auto &layer : layers)
+        std::printf("%-14s %-12s %-20s %12lld\n", layer["name"].get<std::string>().c_str(),
+                    layer["kind"].get<std::string>().c_str(), layer["output"].get<std::string>().c_str(),
+                    static_cast<long long>(layer["parameters"].get<int64_t>()));
+    std::printf("\ntotal parameters: %lld\n", static_cast<long long>(total));
+    std::printf("data: %s   loss: %s   optimizer: %s   epochs: %d   batch: %s %d\n", project.data.source.c_str(),
+                project.training.loss.c_str(), project.training.optimizer.c_str(), project.training.epochs,
+                project.training.batchMode.c_str(), project.training.batchSize);
+    if (!problems.empty()) {
+        std::fprintf(stderr, "\nThe network has problems:\n%s", problems.c_str());
+        return kExitError;
+    }
+    return 0;
+}
+
+} // namespace cli

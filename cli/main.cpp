@@ -1,0 +1,63 @@
+// layerlab-cli: train, evaluate, predict with and inspect LayerLab projects from the terminal.
+#include "commands.h"
+
+#include "nn/error.h"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+int main(int argc, char **argv)
+{
+    CLI::App app{"LayerLab command-line tool: train, evaluate, predict with and inspect neural-network projects."};
+    app.require_subcommand(1);
+
+    cli::TrainOptions trainOptions;
+    auto *train = app.add_subcommand("train", "Train a project and save its weights beside it");
+    train->add_option("project", trainOptions.project, "Project file (NAME.layerlab.json) or bundled example name")->required();
+    train->add_option("--data", trainOptions.data, "Data set name (iris, spiral, fashion-mnist, …) or a CSV/IDX path");
+    train->add_option("--epochs", trainOptions.epochs, "Number of epochs")->check(CLI::Range(1, 100000));
+    train->add_option("--batch", trainOptions.batch, "Mini-batch size (1 = stochastic)")->check(CLI::Range(1, 1000000));
+    train->add_option("--optimizer", trainOptions.optimizer, "SGD, RMSprop, Adam, AdamW or Adagrad");
+    train->add_option("--lr", trainOptions.learningRate, "Learning rate")->check(CLI::Range(0.0, 10.0));
+    train->add_option("--seed", trainOptions.seed, "Random seed (weights, shuffling, splits, dropout)");
+    train->add_option("--threads", trainOptions.threads, "Threads to use (0 = all cores)")->check(CLI::Range(0, 1024));
+    train->add_option("--out", trainOptions.out, "Where to save the trained project (default: over the input)");
+    train->add_flag("--resume", trainOptions.resume, "Start from the project's saved weights instead of fresh ones");
+    train->add_flag("--json", trainOptions.json, "Print one JSON object per epoch instead of a progress bar");
+
+    cli::EvalOptions evalOptions;
+    auto *eval = app.add_subcommand("eval", "Evaluate a trained project on a split");
+    eval->add_option("project", evalOptions.project, "Project file or bundled example name")->required();
+    eval->add_option("--split", evalOptions.split, "train, validation or test")->check(CLI::IsMember({"train", "validation", "test"}));
+    eval->add_flag("--json", evalOptions.json, "Print the result as JSON");
+
+    cli::PredictOptions predictOptions;
+    auto *predict = app.add_subcommand("predict", "Predict with a trained project on the rows of a CSV file");
+    predict->add_option("project", predictOptions.project, "Project file or bundled example name")->required();
+    predict->add_option("--input", predictOptions.input, "CSV file with the feature columns the project was trained on")->required();
+    predict->add_flag("--json", predictOptions.json, "Print one JSON object per row");
+
+    std::string infoProject;
+    bool infoJson = false;
+    auto *info = app.add_subcommand("info", "Show a project's layers, shapes and parameter count");
+    info->add_option("project", infoProject, "Project file or bundled example name")->required();
+    info->add_flag("--json", infoJson, "Print as JSON");
+
+    CLI11_PARSE(app, argc, argv);
+    try {
+        if (*train)
+            return cli::train(trainOptions);
+        if (*eval)
+            return cli::evaluate(evalOptions);
+        if (*predict)
+            return cli::predict(predictOptions);
+        return cli::info(infoProject, infoJson);
+    } catch (const nn::Error &error) {
+        std::cerr << "error: " << error.what() << std::endl;
+        return cli::kExitError;
+    } catch (const std::exception &error) {
+        std::cerr << "error: " << error.what() << std::endl;
+        return cli::kExitError;
+    }
+}

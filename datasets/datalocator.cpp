@@ -1,0 +1,100 @@
+// DataLocator: search paths built from the environment and the folders CMake compiled in.
+#include "datalocator.h"
+
+#include "nn/error.h"
+
+#include <cstdlib>
+#include <filesystem>
+
+#ifndef LAYERLAB_SOURCE_DATA_DIR
+#define LAYERLAB_SOURCE_DATA_DIR ""
+#endif
+#ifndef LAYERLAB_INSTALLED_DATA_DIR
+#define LAYERLAB_INSTALLED_DATA_DIR ""
+#endif
+
+namespace datasets {
+
+namespace {
+
+std::string environment(const char *name)
+{
+    const char *value = std::getenv(name);
+    return value ? value : "";
+}
+
+bool isFile(const std::string &path)
+{
+    std::error_code error;
+    return std::filesystem::is_regular_file(path, error);
+}
+
+std::string joined(const std::vector<std::string> &folders)
+{
+    std::string text;
+    for (const auto &folder : folders)
+        text += (text.empty() ? "" : ", ") + folder;
+    return text;
+}
+
+std::vector<std::string> fashionMnistCandidates()
+{
+    std::vector<std::string> folders;
+    if (const std::string data = environment("LAYERLAB_DATA"); !data.empty())
+        folders.insert(folders.end(), {data, data + "/fashion-mnist"});
+    const std::string system = environment("LAYERLAB_SYSTEM_DATA");
+    folders.push_back((system.empty() ? std::string("/usr/share/datasets") : system) + "/fashion-mnist");
+    return folders;
+}
+
+} // namespace
+
+const std::vector<std::string> &DataLocator::fashionMnistFiles()
+{
+    static const std::vector<std::string> files = {"train-images-idx3-ubyte", "train-labels-idx1-ubyte",
+                                                   "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"};
+    return files;
+}
+
+std::optional<std::string> DataLocator::findCompressedOrPlain(const std::string &folder, const std::string &baseName)
+{
+    for (const std::string &path : {folder + "/" + baseName + ".gz", folder + "/" + baseName})
+        if (isFile(path))
+            return path;
+    return std::nullopt;
+}
+
+std::string DataLocator::bundledFile(const std::string &fileName)
+{
+    std::vector<std::string> folders;
+    if (const std::string data = environment("LAYERLAB_DATA"); !data.empty())
+        folders.push_back(data);
+    for (const char *folder : {LAYERLAB_SOURCE_DATA_DIR, LAYERLAB_INSTALLED_DATA_DIR})
+        if (*folder)
+            folders.emplace_back(folder);
+    for (const auto &folder : folders)
+        if (isFile(folder + "/" + fileName))
+            return folder + "/" + fileName;
+    throw nn::FileError("The bundled data file " + fileName + " is missing (looked in " + joined(folders) +
+                        "). Reinstall LayerLab, or set LAYERLAB_DATA to a folder holding " + fileName + ".");
+}
+
+std::string DataLocator::fashionMnistFolder()
+{
+    const auto candidates = fashionMnistCandidates();
+    for (const auto &folder : candidates) {
+        if (!findCompressedOrPlain(folder, fashionMnistFiles().front()))
+            continue;
+        for (const auto &file : fashionMnistFiles())
+            if (!findCompressedOrPlain(folder, file))
+                throw nn::FileError("Fashion-MNIST in " + folder + " is incomplete: " + file +
+                                    ".gz is missing. Copy all four files there, or reinstall the package "
+                                    "dataset-fashion-mnist.");
+        return folder;
+    }
+    throw nn::FileError("Fashion-MNIST is not installed. Install it with: sudo apt-get install dataset-fashion-mnist "
+                        "(or set LAYERLAB_DATA to a folder holding train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, "
+                        "t10k-images-idx3-ubyte.gz and t10k-labels-idx1-ubyte.gz). Looked in: " + joined(candidates) + ".");
+}
+
+} // namespace datasets

@@ -1,0 +1,230 @@
+// The data sources' entry point: picks the reader for a DataSpec's source, splits the samples and
+// fits the input scaling on the training split.
+#include "datasets.h"
+
+#include "csvdataset.h"
+#include "csvheader.h"
+#include "datalocator.h"
+#include "datasplit.h"
+#include "featurescaling.h"
+#include "idxdataset.h"
+#include "idxfile.h"
+#include "samplesource.h"
+#include "syntheticset.h"
+
+#include "nn/error.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <numeric>
+
+namespace datasets {
+
+namespace {
+
+struct BundledCsv {
+    const char *name;
+    const char *description;
+};
+
+constexpr BundledCsv kBundledCsv[] = {
+    {"iris", "Iris: 150 flowers, 4 measurements in cm, 3 species (Fisher, 1936)"},
+    {"wine", "Wine: 178 Italian wines, 13 chemical measurements, 3 cultivars (UCI)"},
+    {"breast-cancer", "Breast cancer: 569 tumours, 30 cell-nucleus measurements, malignant or benign (UCI, Wisconsin)"},
+    {"digits", "Digits: 1797 handwritten digits as 8×8 images with pixels from 0 to 16 (UCI)"},
+};
+
+void checkRange(double value, double low, double high, const std::string &name)
+{
+    if (!(value >= low && value <= high))
+        throw nn::SettingError(name + " must be between " + std::to_string(low) + " and " + std::to_string(high) + ", got " +
+                               std::to_string(value) + ".");
+}
+
+void checkSpec(const nn::DataSpec &spec)
+{
+    if (spec.task != "auto" && spec.task != "classification" && spec.task != "regression")
+        throw nn::SettingError("data task must be auto, classification or regression, got '" + spec.task + "'.");
+    if (spec.scaling != "auto" && spec.scaling != "none" && spec.scaling != "standardize" && spec.scaling != "minmax")
+        throw nn::SettingError("data scaling must be auto, none, standardize or minmax, got '" + spec.scaling + "'.");
+    checkRange(spec.validationSplit, 0.0, 0.9, "validation_split");
+    checkRange(spec.testSplit, 0.0, 0.9, "test_split");
+    if (spec.source.empty())
+        throw nn::SettingError("No data source is set: choose a bundled or synthetic data set, or a .csv or IDX file.");
+}
+
+template <typename T>
+FeatureScaling fitScaling(const RawData<T> &raw, const std::vector<int64_t> &train, const std::string &method)
+{
+    const int64_t features = raw.samples->features();
+    if (method == "standardize" || (method == "auto" && raw.autoScaling == AutoScaling::Standardize))
+        return FeatureScaling::standardize(*raw.samples, train);
+    if (method == "minmax")
+        return FeatureScaling::minmax(*raw.samples, train);
+    if (method == "auto" && raw.autoScaling == AutoScaling::PixelMaximum)
+        return FeatureScaling::uniform(features, 1.0f / raw.pixelMaximum);
+    return FeatureScaling::identity(features);
+}
+
+// Splits (unless the set has its own test set, only train and validation), fits the scaling on the
+// training rows and wraps each split in a SampleSource.
+template <typename T>
+LoadedData assemble(RawData<T> raw, const nn::DataSpec &spec, uint64_t seed)
+{
+    const std::shared_ptr<const Samples<T>> samples = raw.samples;
+    const DataSplit split = DataSplit::make(samples->count, spec.validationSplit, raw.ownTest ? 0.0 : spec.testSplit, seed);
+    const auto scaling = std::make_shared<const FeatureScaling>(fitScaling(raw, split.train, spec.scaling));
+
+    LoadedData data;
+    data.info = std::move(raw.info);
+    data.info.hasOwnTestSet = raw.ownTest != nullptr;
+    data.info.scale = scaling->scale();
+    data.info.offset = scaling->offset();
+    data.train = std::make_shared<SampleSource<T>>(samples, split.train, scaling);
+    data.validation = std::make_shared<SampleSource<T>>(samples, split.validation, scaling);
+    if (raw.ownTest) {
+        std::vector<int64_t> all(static_cast<size_t>(raw.ownTest->count));
+        std::iota(all.begin(), all.end(), int64_t{0});
+        data.test = std::make_shared<SampleSource<T>>(std::move(raw.ownTest), std::move(all), scaling);
+    } else {
+        data.test = std::make_shared<SampleSource<T>>(samples, split.test, scaling);
+    }
+    return data;
+}
+
+const BundledCsv *findBundledCsv(const std::string &name)
+{
+    const auto *it = std::find_if(std::begin(kBundledCsv), std::end(kBundledCsv), [&](const BundledCsv &set) { return set.name == name; });
+    return it == std::end(kBundledCsv) ? nullptr : it;
+}
+
+RawData<float> loadBundledCsv(const BundledCsv &set, const nn::DataSpec &spec)
+{
+    RawData<float> data = CsvDataset::load(DataLocator::bundledFile(std::string(set.name) + ".csv"), spec, set.name);
+    data.info.description = set.description;
+    if (data.info.name == "digits" && spec.featureColumns.empty()) {
+        data.samples->sampleShape = data.info.sampleShape = {1, 8, 8};
+        data.info.isImage = true;
+        data.autoScaling = AutoScaling::PixelMaximum;
+        data.pixelMaximum = 16.0f;
+    }
+    return data;
+}
+
+std::string knownNames()
+{
+    std::string text;
+    for (const auto &names : {bundledNames(), syntheticNames()})
+        for (const auto &name : names)
+            text += (text.empty() ? "" : ", ") + name;
+    return text;
+}
+
+LoadedData loadFile(const nn::DataSpec &spec, uint64_t seed)
+{
+    const std::string &path = spec.source;
+    std::error_code error;
+    if (!std::filesystem::exists(path, error)) {
+        if (path.find_first_of("/\\.") == std::string::npos)
+            throw nn::SettingError("Unknown data set '" + path + "'. Choose one of " + knownNames() +
+                                   ", or give the path of a .csv or IDX file.");
+        throw nn::FileError("The data file " + path + " does not exist; check the path and its spelling.");
+    }
+    const std::string fileName = std::filesystem::path(path).filename().string();
+    const bool isCsv = fileName.ends_with(".csv") || fileName.ends_with(".csv.gz");
+    if (!isCsv && (fileName.find("idx") != std::string::npos || IdxFile::looksLikeIdx(path)))
+        return assemble(IdxDataset::loadPair(path, spec.labels), spec, seed);
+    return assemble(CsvDataset::load(path, spec, fileName), spec, seed);
+}
+
+// The CSV columns that hold the model's features, in the model's order.
+std::vector<int> predictionColumns(const CsvHeader &header, const DataInfo &info, const std::string &path)
+{
+    std::vector<int> columns;
+    const auto features = static_cast<int>(nn::elementCount(info.sampleShape));
+    if (!info.featureNames.empty()) {
+        std::string missing;
+        for (const auto &name : info.featureNames) {
+            const auto column = header.find(name);
+            missing += column ? "" : (missing.empty() ? "'" : ", '") + name + "'";
+            columns.push_back(column.value_or(-1));
+        }
+        if (!missing.empty())
+            throw nn::FileError(path + " has no column " + missing + ", which the model was trained on. Its columns are: " +
+                                header.listing() + ". Name the header's columns as in the training data.");
+        return columns;
+    }
+    const auto label = std::find_if(header.names().begin(), header.names().end(), [](const std::string &name) {
+        return name == "label" || name == "labels" || name == "class" || name == "target";
+    });
+    const bool dropLabel = header.size() == features + 1 && label != header.names().end();
+    if (header.size() != features && !dropLabel)
+        throw nn::FileError(path + " has " + std::to_string(header.size()) + " columns, but the model takes " + std::to_string(features) +
+                            " values per sample (" + nn::toString(info.sampleShape) + ", one column each, optionally with a column named label).");
+    for (int c = 0; c < header.size(); ++c)
+        if (!dropLabel || c != label - header.names().begin())
+            columns.push_back(c);
+    return columns;
+}
+
+} // namespace
+
+LoadedData load(const nn::DataSpec &spec, uint64_t seed)
+{
+    checkSpec(spec);
+    if (SyntheticSet::contains(spec.source)) {
+        checkRange(static_cast<double>(spec.samples), 4.0, 1e7, "samples");
+        checkRange(spec.noise, 0.0, 10.0, "noise");
+        return assemble(SyntheticSet::generate(spec.source, spec.samples, spec.noise, seed), spec, seed);
+    }
+    if (spec.source == "fashion-mnist")
+        return assemble(IdxDataset::loadFashionMnist(), spec, seed);
+    if (const BundledCsv *set = findBundledCsv(spec.source))
+        return assemble(loadBundledCsv(*set, spec), spec, seed);
+    return loadFile(spec, seed);
+}
+
+std::vector<std::string> bundledNames()
+{
+    std::vector<std::string> names;
+    for (const auto &set : kBundledCsv)
+        names.emplace_back(set.name);
+    names.emplace_back("fashion-mnist");
+    return names;
+}
+
+std::vector<std::string> syntheticNames()
+{
+    return SyntheticSet::names();
+}
+
+nn::Tensor readFeatures(const std::string &csvPath, const DataInfo &info)
+{
+    CsvReader reader = CsvReader::open(csvPath);
+    const CsvHeader header = CsvHeader::read(reader);
+    const std::vector<int> columns = predictionColumns(header, info, csvPath);
+    const auto features = static_cast<int64_t>(columns.size());
+    const FeatureScaling scaling = info.scale.empty() ? FeatureScaling::identity(features) : FeatureScaling(info.scale, info.offset);
+    if (scaling.features() != features || info.offset.size() != info.scale.size())
+        throw nn::SettingError("The data description holds " + std::to_string(info.scale.size()) + " scale factors for " +
+                               std::to_string(features) + " features; the project's data section is damaged.");
+
+    std::vector<float> raw;
+    std::vector<std::string> cells;
+    while (reader.next(cells)) {
+        header.checkWidth(reader, cells);
+        for (int column : columns)
+            raw.push_back(header.number(reader, cells[static_cast<size_t>(column)], column));
+    }
+    const int64_t count = features == 0 ? 0 : static_cast<int64_t>(raw.size()) / features;
+    if (count == 0)
+        throw nn::FileError(csvPath + " has a header but no data rows: add at least one row of feature values below it.");
+    nn::Shape shape{count};
+    shape.insert(shape.end(), info.sampleShape.begin(), info.sampleShape.end());
+    nn::Tensor x(shape);
+    for (int64_t i = 0; i < count; ++i)
+        scaling.apply(raw.data() + i * features, x.data() + i * features);
+    return x;
+}
+
+} // namespace datasets

@@ -1,0 +1,32 @@
+// The data sources' public entry point: load a DataSpec into train, validation and test batch
+// sources, list the bundled and synthetic sets, and read feature columns for predictions.
+#pragma once
+
+#include "datainfo.h"
+
+#include "nn/dataspec.h"
+#include "nn/tensor.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace datasets {
+
+// Loads spec.source (a bundled or synthetic set's name, a .csv file or an IDX images file),
+// splits it deterministically from `seed` and fits the input scaling on the training split.
+// Throws nn::FileError for missing or malformed files, nn::SettingError for settings that do not fit.
+LoadedData load(const nn::DataSpec &spec, uint64_t seed);
+
+// iris, wine, breast-cancer, digits, fashion-mnist.
+std::vector<std::string> bundledNames();
+// circle, xor, gaussian, spiral, moons, plane, sine.
+std::vector<std::string> syntheticNames();
+
+// For `predict`: a CSV of raw feature columns (a header with the feature column names used in
+// training; other columns, such as the label, are ignored), scaled as the model sees it:
+// [N, sampleShape…], which is [N, F] for tabular data and [N, 1, 28, 28] for Fashion-MNIST.
+// Images without feature names take exactly F columns, or F + 1 when one is named label.
+nn::Tensor readFeatures(const std::string &csvPath, const DataInfo &info);
+
+} // namespace datasets

@@ -1,0 +1,98 @@
+// Experiment: project + data + model, and where the bundled examples live.
+#include "experiment.h"
+
+#include "nn/error.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+
+namespace datasets {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char *kProjectSuffix = ".layerlab.json";
+
+std::vector<fs::path> exampleFolders()
+{
+    std::vector<fs::path> folders;
+    if (const char *custom = std::getenv("LAYERLAB_EXAMPLES"))
+        folders.emplace_back(custom);
+    folders.emplace_back(LAYERLAB_SOURCE_EXAMPLES_DIR);
+    folders.emplace_back(LAYERLAB_INSTALLED_EXAMPLES_DIR);
+    return folders;
+}
+
+} // namespace
+
+Experiment::Experiment(nn::Project project)
+    : project_(std::move(project)), data_(load(project_.data, project_.training.seed)),
+      model_(std::make_unique<nn::Model>(project_.graph, project_.training.seed))
+{
+}
+
+std::unique_ptr<nn::Trainer> Experiment::makeTrainer()
+{
+    return std::make_unique<nn::Trainer>(*model_, project_.training, *data_.train, data_.validation.get(), classes());
+}
+
+const nn::BatchSource &Experiment::split(const std::string &name) const
+{
+    const nn::BatchSource *source = name == "train" ? data_.train.get()
+                                    : name == "validation" ? data_.validation.get()
+                                    : name == "test" ? data_.test.get()
+                                                     : nullptr;
+    if (name != "train" && name != "validation" && name != "test")
+        throw nn::SettingError("Unknown split '" + name + "'; choose train, validation or test.");
+    if (!source || source->size() == 0)
+        throw nn::SettingError("The " + name + " split of " + data_.info.name + " is empty; raise the project's " +
+                               (name == "test" ? "test_split." : "validation_split."));
+    return *source;
+}
+
+std::vector<std::string> exampleNames()
+{
+    std::vector<std::string> names;
+    for (const auto &folder : exampleFolders()) {
+        std::error_code error;
+        for (const auto &entry : fs::directory_iterator(folder, error)) {
+            const std::string file = entry.path().filename().string();
+            if (file.ends_with(kProjectSuffix))
+                names.push_back(file.substr(0, file.size() - std::string(kProjectSuffix).size()));
+        }
+        if (!names.empty())
+            break;
+    }
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+std::string resolveProjectPath(const std::string &pathOrExample)
+{
+    if (fs::exists(pathOrExample))
+        return pathOrExample;
+    for (const auto &folder : exampleFolders()) {
+        const fs::path candidate = folder / (pathOrExample + kProjectSuffix);
+        if (fs::exists(candidate))
+            return candidate.string();
+    }
+    std::string known;
+    for (const auto &name : exampleNames())
+        known += (known.empty() ? "" : ", ") + name;
+    throw nn::FileError("There is no project file '" + pathOrExample + "' and no bundled example of that name" +
+                        (known.empty() ? std::string(".") : "; the examples are: " + known + "."));
+}
+
+bool isBundledExample(const std::string &path)
+{
+    std::error_code error;
+    const fs::path folder = fs::weakly_canonical(fs::path(path), error).parent_path();
+    for (const auto &examples : exampleFolders())
+        if (fs::exists(examples) && fs::equivalent(folder, examples, error))
+            return true;
+    return false;
+}
+
+} // namespace datasets

@@ -1,0 +1,45 @@
+// Experiment: a project made ready to run: its data loaded and split, its model built, its
+// trained weights loaded when they exist. The CLI and the GUI open projects through it.
+#pragma once
+
+#include "datasets/datasets.h"
+#include "nn/model.h"
+#include "nn/project.h"
+#include "nn/trainer.h"
+
+#include <memory>
+#include <string>
+
+namespace datasets {
+
+class Experiment {
+public:
+    // Builds the model and loads the data the project names; throws nn::Error subclasses with
+    // messages a student can act on.
+    explicit Experiment(nn::Project project);
+
+    const nn::Project &project() const { return project_; }
+    const LoadedData &data() const { return data_; }
+    nn::Model &model() { return *model_; }
+    int classes() const { return data_.info.classification ? data_.info.numClasses : 0; }
+
+    // A trainer for the project's training settings on the train and validation splits.
+    std::unique_ptr<nn::Trainer> makeTrainer();
+    // The split named "train", "validation" or "test" (nn::SettingError for other names).
+    const nn::BatchSource &split(const std::string &name) const;
+
+private:
+    nn::Project project_;
+    LoadedData data_;
+    std::unique_ptr<nn::Model> model_;
+};
+
+// A project file path for a path or the name of a bundled example ("spiral"); throws FileError
+// listing the examples when neither exists.
+std::string resolveProjectPath(const std::string &pathOrExample);
+// The bundled example projects' names.
+std::vector<std::string> exampleNames();
+// True when `path` lies in the bundled examples folder (which a run should not write into).
+bool isBundledExample(const std::string &path);
+
+} // namespace datasets

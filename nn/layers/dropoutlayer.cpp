@@ -1,0 +1,95 @@
+// Dropout: per-sample keyed masks, so a run is the same on any number of threads.
+#include "dropoutlayer.h"
+
+#include "nn/parallel.h"
+#include "nn/registry.h"
+
+#include <algorithm>
+#include <cassert>
+
+namespace nn {
+
+namespace {
+
+const bool registered = registerLayer<DropoutLayer>();
+
+// Values per chunk: fixed, so chunks never depend on the thread count (each row has its own
+// stream anyway), and large enough to be worth a thread.
+constexpr int64_t kChunkElements = 1 << 14;
+constexpr double kFlopsPerElement = 10.0;  // one random draw and a multiply
+
+} // namespace
+
+const LayerSpec &DropoutLayer::declaration()
+{
+    static const LayerSpec spec = [] {
+        LayerSpec s;
+        s.kind = "Dropout";
+        s.category = "Core";
+        s.summary = "Dropout: while training, randomly zeroes a fraction of the values so the network cannot "
+                    "rely on any one; a cure for overfitting.";
+        s.settings = {SettingSpec::real("rate", 0.5, 0.0, 0.99,
+                                        "Probability that a value is dropped while training; 0.2 to 0.5 is usual")};
+        return s;
+    }();
+    return spec;
+}
+
+DropoutLayer::DropoutLayer(Settings settings)
+    : Layer(std::move(settings)), rate_(static_cast<float>(settings_.real("rate")))
+{
+}
+
+Shape DropoutLayer::inferShape(const std::vector<Shape> &inputs) const
+{
+    assert(inputs.size() == 1);
+    return inputs[0];
+}
+
+void DropoutLayer::drawMask(int64_t begin, int64_t end, const RunContext &ctx)
+{
+    const int64_t n = mask_.dim(0), features = featuresPerSample(mask_.shape());
+    const float scale = 1.0f / (1.0f - rate_);
+    const std::string key = "dropout/" + name();
+    for (int64_t row = begin; row < end; ++row) {
+        Rng rng = Rng::keyed(ctx.seed, key, ctx.step * uint64_t(n) + uint64_t(row));
+        float *m = mask_.data() + row * features;
+        for (int64_t j = 0; j < features; ++j)
+            m[j] = rng.uniform() < rate_ ? 0.0f : scale;
+    }
+}
+
+void DropoutLayer::forward(const std::vector<const Tensor *> &inputs, Tensor &out, const RunContext &ctx)
+{
+    const Tensor &x = *inputs[0];  // (N, …)
+    out.resize(x.shape());         // (N, …)
+    if (!ctx.training) {
+        out.vector() = x.vector();
+        return;
+    }
+    mask_.resize(x.shape());
+    const int64_t features = featuresPerSample(x.shape());
+    const int64_t grain = std::max<int64_t>(1, kChunkElements / std::max<int64_t>(features, 1));
+    parallelChunks(x.dim(0), grain, kFlopsPerElement * double(x.size()), [&](int64_t begin, int64_t end) {
+        drawMask(begin, end, ctx);
+        const int64_t offset = begin * features, count = (end - begin) * features;
+        ArrayMap(out.data() + offset, count) =
+            ConstArrayMap(x.data() + offset, count) * ConstArrayMap(mask_.data() + offset, count);
+    });
+}
+
+void DropoutLayer::backward(const std::vector<const Tensor *> &, const Tensor &, const Tensor &dOut,
+                            const std::vector<Tensor *> &dInputs, const RunContext &ctx)
+{
+    Tensor *dx = dInputs[0];  // (N, …)
+    if (!dx)
+        return;
+    if (!ctx.training) {
+        dx->array() += dOut.array();
+        return;
+    }
+    assert(mask_.shape() == dOut.shape() && "backward needs the mask of a training forward");
+    dx->array() += dOut.array() * mask_.array();
+}
+
+} // namespace nn

@@ -1,0 +1,30 @@
+// MSELoss: (p − t)² per element, and its derivative 2(p − t).
+#include "mseloss.h"
+
+#include "nn/registry.h"
+
+namespace nn {
+
+namespace {
+const bool registered = registerLoss<MSELoss>();
+}
+
+const ComponentSpec &MSELoss::declaration()
+{
+    static const ComponentSpec spec{
+        "MSE", "Loss", "Mean squared error: the average of (output − target)²; big misses cost a lot.", {}};
+    return spec;
+}
+
+double MSELoss::sumOfTerms(ConstArrayMap prediction, ConstArrayMap target) const
+{
+    return (prediction.cast<double>() - target.cast<double>()).square().sum();
+}
+
+void MSELoss::termGradients(ConstArrayMap prediction, ConstArrayMap target, float scale,
+                            ArrayMap dPrediction) const
+{
+    dPrediction = (2.0f * scale) * (prediction - target);
+}
+
+} // namespace nn

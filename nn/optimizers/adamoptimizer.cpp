@@ -1,0 +1,82 @@
+// AdamOptimizer: torch 1.13's _single_tensor_adam (and the AdamW variant); buffers are the first
+// moment, the second moment and, with amsgrad, the largest second moment so far.
+#include "adamoptimizer.h"
+
+#include "nn/registry.h"
+
+#include <cmath>
+
+namespace nn {
+
+namespace {
+const bool registered = registerOptimizer<AdamOptimizer>();
+constexpr int kFirstMoment = 0;
+constexpr int kSecondMoment = 1;
+constexpr int kMaxSecondMoment = 2;
+}
+
+std::vector<SettingSpec> AdamOptimizer::declareSettings(double weightDecay, const std::string &weightDecayHelp)
+{
+    return {SettingSpec::real("lr", 0.001, 0.0, 10.0, "Learning rate: how far each step moves the weights."),
+            SettingSpec::real("beta1", 0.9, 0.0, 0.99999,
+                              "Smoothing of the mean gradient (the momentum): closer to 1 remembers longer."),
+            SettingSpec::real("beta2", 0.999, 0.0, 0.99999,
+                              "Smoothing of the mean squared gradient: closer to 1 remembers longer."),
+            SettingSpec::real("eps", 1e-8, 0.0, 1.0, "Added to the divisor so that it is never 0."),
+            SettingSpec::real("weight_decay", weightDecay, 0.0, 1.0, weightDecayHelp),
+            SettingSpec::boolean("amsgrad", false,
+                                 "AMSGrad: divides by the largest mean squared gradient seen so far, so steps "
+                                 "never grow because gradients shrank.")};
+}
+
+const ComponentSpec &AdamOptimizer::declaration()
+{
+    static const ComponentSpec spec{
+        "Adam", "Optimizer",
+        "Adam: momentum plus a per-weight step size from the recent gradient sizes; a good first choice.",
+        declareSettings(0.0, "Adds this times each weight to its gradient (L2), pulling weights towards 0.")};
+    return spec;
+}
+
+AdamOptimizer::AdamOptimizer(Settings settings, bool decoupled)
+    : ElementwiseOptimizer(std::move(settings)),
+      decoupled_(decoupled),
+      beta1_(float(settings_.real("beta1"))),
+      beta2_(float(settings_.real("beta2"))),
+      eps_(float(settings_.real("eps"))),
+      weightDecay_(float(settings_.real("weight_decay"))),
+      amsgrad_(settings_.flag("amsgrad"))
+{
+}
+
+// The corrections use the settings in double, as PyTorch's Python floats do.
+void AdamOptimizer::prepareStep()
+{
+    const double step = double(stepCount());
+    const double rate = learningRate();
+    stepSize_ = float(rate / (1.0 - std::pow(settings_.real("beta1"), step)));
+    correction2Root_ = float(std::sqrt(1.0 - std::pow(settings_.real("beta2"), step)));
+    shrink_ = float(1.0 - rate * settings_.real("weight_decay"));
+}
+
+void AdamOptimizer::update(const ParameterSlice &slice) const
+{
+    auto weight = slice.values();
+    auto first = slice.buffer(kFirstMoment);
+    auto second = slice.buffer(kSecondMoment);
+    const bool decays = slice.decays && weightDecay_ != 0.0f;
+    if (decays && decoupled_)
+        weight *= shrink_;
+    const auto gradient = slice.grads() + (decays && !decoupled_ ? weightDecay_ : 0.0f) * weight;
+    first = beta1_ * first + (1.0f - beta1_) * gradient;
+    second = beta2_ * second + (1.0f - beta2_) * gradient.square();
+    if (amsgrad_) {
+        auto largest = slice.buffer(kMaxSecondMoment);
+        largest = largest.max(second);
+        weight -= stepSize_ * (first / (largest.sqrt() / correction2Root_ + eps_));
+    } else {
+        weight -= stepSize_ * (first / (second.sqrt() / correction2Root_ + eps_));
+    }
+}
+
+} // namespace nn

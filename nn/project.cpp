@@ -1,0 +1,170 @@
+// The project file: its JSON layout, schema version check, and errors that point into the file.
+#include "project.h"
+
+#include "atomicfile.h"
+#include "error.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <filesystem>
+
+namespace nn {
+
+namespace {
+
+constexpr std::string_view kProjectSuffix = ".layerlab.json";
+
+// 1-based line and column of a 0-based byte position; columns count characters, not bytes,
+// as editors do (UTF-8 continuation bytes are skipped).
+std::pair<size_t, size_t> lineAndColumn(std::string_view text, size_t position)
+{
+    position = std::min(position, text.size());
+    size_t line = 1;
+    size_t lineStart = 0;
+    for (size_t i = 0; i < position; ++i)
+        if (text[i] == '\n') {
+            ++line;
+            lineStart = i + 1;
+        }
+    size_t column = 1;
+    for (size_t i = lineStart; i < position; ++i)
+        column += (static_cast<unsigned char>(text[i]) & 0xC0u) != 0x80u;
+    return {line, column};
+}
+
+// What nlohmann says went wrong, without its prefix and its own position.
+std::string parseProblem(const nlohmann::json::parse_error &error)
+{
+    const std::string what = error.what();
+    const size_t dash = what.find(" - ");
+    return dash == std::string::npos ? what : what.substr(dash + 3);
+}
+
+nlohmann::json parseJson(std::string_view text, const std::string &source)
+{
+    if (std::all_of(text.begin(), text.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); }))
+        throw FileError(source + " is empty; a LayerLab project is a JSON object. Was the save interrupted?");
+    try {
+        return nlohmann::json::parse(text);
+    } catch (const nlohmann::json::parse_error &e) {
+        // e.byte is the 1-based position of the last character read, one past the end at end of input.
+        const size_t position = e.byte == 0 ? 0 : e.byte - 1;
+        const auto [line, column] = lineAndColumn(text, position);
+        std::string message = source + ", line " + std::to_string(line) + ", column " + std::to_string(column) +
+                              ": the JSON is malformed: " + parseProblem(e) + ".";
+        if (position >= text.size())
+            message += " The file ends before the JSON does; it may have been cut off.";
+        throw FileError(message);
+    }
+}
+
+// Runs a section's reader and puts the file name before its errors, keeping their kind.
+template <typename Read>
+auto fromSection(const std::string &source, Read read) -> decltype(read())
+{
+    try {
+        return read();
+    } catch (const SettingError &e) {
+        throw SettingError(source + ": " + e.what());
+    } catch (const ShapeError &e) {
+        throw ShapeError(source + ": " + e.what());
+    } catch (const FileError &e) {
+        throw FileError(source + ": " + e.what());
+    } catch (const Error &e) {
+        throw Error(source + ": " + e.what());
+    } catch (const nlohmann::json::exception &e) {
+        throw FileError(source + ": a value has the wrong type (" + std::string(e.what()) + ").");
+    }
+}
+
+void checkSchemaVersion(const nlohmann::json &json, const std::string &source)
+{
+    if (!json.contains("schema_version"))
+        return;  // hand-written files may leave it out; they are read as the current version
+    const auto &version = json.at("schema_version");
+    if (!version.is_number_integer() || version.get<int64_t>() < 1)
+        throw FileError(source + ": \"schema_version\" must be a whole number of 1 or more, got " + version.dump() + ".");
+    if (version.get<int64_t>() > Project::kSchemaVersion)
+        throw FileError(source + " was saved by a newer LayerLab (project format version " + version.dump() +
+                        "; this LayerLab reads up to version " + std::to_string(Project::kSchemaVersion) +
+                        "). Update LayerLab to open it.");
+}
+
+std::string textField(const nlohmann::json &json, const char *key, const std::string &fallback,
+                      const std::string &source)
+{
+    if (!json.contains(key))
+        return fallback;
+    if (!json.at(key).is_string())
+        throw FileError(source + ": \"" + key + "\" must be text in quotes, got " + json.at(key).dump() + ".");
+    return json.at(key).get<std::string>();
+}
+
+// "spiral.layerlab.json" → "spiral": the name a project without one is shown under.
+std::string stemOf(const std::string &path)
+{
+    std::string name = std::filesystem::path(path).filename().string();
+    if (name.ends_with(kProjectSuffix))
+        return name.substr(0, name.size() - kProjectSuffix.size());
+    return std::filesystem::path(name).stem().string();
+}
+
+} // namespace
+
+std::string projectToText(const Project &project)
+{
+    // The top level in reading order; nested objects keep nlohmann's sorted keys.
+    nlohmann::ordered_json json;
+    json["schema_version"] = Project::kSchemaVersion;
+    json["name"] = project.name;
+    json["description"] = project.description;
+    json["graph"] = project.graph.toJson();
+    json["data"] = project.data.toJson();
+    json["training"] = project.training.toJson();
+    try {
+        return json.dump(2) + "\n";
+    } catch (const nlohmann::json::type_error &) {
+        throw FileError("The project cannot be saved: a name, description or setting holds text that is not "
+                        "valid UTF-8; retype it.");
+    }
+}
+
+Project projectFromText(std::string_view text, const std::string &source)
+{
+    const nlohmann::json json = parseJson(text, source);
+    if (!json.is_object())
+        throw FileError(source + " is not a LayerLab project: it holds a JSON " + json.type_name() +
+                        " where a project is an object.");
+    checkSchemaVersion(json, source);
+    if (!json.contains("graph"))
+        throw FileError(source + " has no \"graph\" section, so it holds no network; is it a LayerLab project file?");
+    Project project;
+    project.name = textField(json, "name", stemOf(source), source);
+    project.description = textField(json, "description", "", source);
+    project.graph = fromSection(source, [&] { return Graph::fromJson(json.at("graph")); });
+    if (json.contains("data"))
+        project.data = fromSection(source, [&] { return DataSpec::fromJson(json.at("data")); });
+    if (json.contains("training"))
+        project.training = fromSection(source, [&] { return TrainingConfig::fromJson(json.at("training")); });
+    return project;
+}
+
+void saveProject(const Project &project, const std::string &path)
+{
+    writeFileAtomically(path, projectToText(project));
+}
+
+Project loadProject(const std::string &path)
+{
+    return projectFromText(readFile(path), path);
+}
+
+std::string weightsPathFor(const std::string &projectPath)
+{
+    if (projectPath.ends_with(kProjectSuffix))
+        return projectPath.substr(0, projectPath.size() - kProjectSuffix.size()) + ".safetensors";
+    return std::filesystem::path(projectPath).replace_extension(".safetensors").string();
+}
+
+} // namespace nn

@@ -1,0 +1,147 @@
+// Trainer: model + loss + optimizer + data + schedule. Runs epochs of batches; can pause, resume,
+// stop within a batch and step one batch at a time; reports to an observer; knows nothing of Qt.
+#pragma once
+
+#include "batchsource.h"
+#include "loss.h"
+#include "metrics.h"
+#include "model.h"
+#include "optimizer.h"
+#include "trainingconfig.h"
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace nn {
+
+// Loss and metrics of the model on one split.
+struct Evaluation {
+    double loss = 0.0;
+    int64_t samples = 0;
+    std::optional<ClassificationMetrics> classification;
+    std::optional<RegressionMetrics> regression;
+};
+
+// After every batch.
+struct StepReport {
+    int epoch = 0;  // 1-based
+    int64_t batch = 0, batchesPerEpoch = 0;  // batch is 1-based
+    int64_t globalStep = 0;
+    double loss = 0.0;
+    double learningRate = 0.0;
+    double samplesPerSecond = 0.0;  // over the epoch so far
+};
+
+// After every epoch; validation values are NaN when there is no validation split.
+struct EpochReport {
+    int epoch = 0, epochs = 0;
+    double trainLoss = 0.0;
+    double trainAccuracy = 0.0;  // running accuracy over the epoch's batches; NaN for regression
+    Evaluation validation;
+    bool hasValidation = false;
+    double learningRate = 0.0;
+    double samplesPerSecond = 0.0;
+    double seconds = 0.0;
+    std::vector<std::pair<std::string, double>> gradientNorms;  // last batch, per layer
+};
+
+// How a run ended and why.
+struct FinishReport {
+    enum class Reason { Completed, Stopped, EarlyStopped, Diverged };
+    Reason reason = Reason::Completed;
+    int epochsRun = 0;
+    std::string message;
+};
+
+// Receives progress from the training thread. Calls come on the thread that runs the trainer.
+class TrainingObserver {
+public:
+    virtual ~TrainingObserver() = default;
+    virtual void stepFinished(const StepReport &) {}
+    virtual void epochFinished(const EpochReport &) {}
+    virtual void trainingFinished(const FinishReport &) {}
+};
+
+class Trainer {
+public:
+    // `classes` is the data's class count (0 for regression). Throws SettingError / ShapeError
+    // when the loss, optimizer or settings do not fit the model and the data.
+    Trainer(Model &model, const TrainingConfig &config, const BatchSource &train,
+            const BatchSource *validation, int classes);
+    ~Trainer();
+
+    void setObserver(TrainingObserver *observer) { observer_ = observer; }
+    const Loss &loss() const { return *loss_; }
+    const TrainingConfig &config() const { return config_; }
+
+    // Runs the remaining epochs; returns early when stopped, early-stopped or diverged.
+    FinishReport run();
+    // Trains one batch (and finishes the epoch when it was the last); false once training is over.
+    bool step();
+    bool finished() const { return finished_.has_value(); }
+    const std::optional<FinishReport> &result() const { return finished_; }
+
+    // Thread-safe controls for the GUI: stop takes effect before the next batch; while paused,
+    // run() waits, and stepOnce() lets exactly one batch through.
+    void requestStop();
+    void setPaused(bool paused);
+    bool paused() const { return paused_; }
+    void stepOnce();
+
+    Evaluation evaluate(const BatchSource &data);
+
+    int epoch() const { return epoch_; }
+    int64_t batchesPerEpoch() const;
+
+private:
+    void startEpoch();
+    void finishEpoch();
+    bool divergedAt(double loss, const char *what);
+    void finish(FinishReport::Reason reason, std::string message);
+    bool waitWhilePaused();
+
+    Model &model_;
+    TrainingConfig config_;
+    const BatchSource &train_;
+    const BatchSource *validation_;
+    int classes_;
+    std::unique_ptr<Loss> loss_;
+    std::unique_ptr<Optimizer> optimizer_;
+    std::vector<Parameter *> parameters_;
+    TrainingObserver *observer_ = nullptr;
+
+    // Position in the run.
+    int epoch_ = 0;  // 1-based once started
+    int64_t batchInEpoch_ = 0;
+    int64_t globalStep_ = 0;
+    int64_t batchSize_ = 1;
+    std::vector<int64_t> order_;
+    std::optional<FinishReport> finished_;
+
+    // The epoch so far.
+    double lossSum_ = 0.0;
+    int64_t seen_ = 0, correct_ = 0;
+    std::chrono::steady_clock::time_point epochStart_;
+    double activeSeconds_ = 0.0;
+
+    // Early stopping and recovery from divergence.
+    double bestValidationLoss_ = 0.0;
+    int epochsWithoutImprovement_ = 0;
+    std::vector<Tensor> bestWeights_, epochStartWeights_;
+
+    Tensor x_, y_, dOutput_;
+
+    std::atomic<bool> stopRequested_{false};
+    std::atomic<bool> paused_{false};
+    std::atomic<int> stepsAllowed_{0};
+    std::mutex pauseMutex_;
+    std::condition_variable pauseChanged_;
+};
+
+} // namespace nn

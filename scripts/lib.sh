@@ -1,0 +1,38 @@
+# Shared by scripts/run and scripts/test: install what is missing, then configure and build.
+# Idempotent and incremental: packages already present and an up-to-date build cost seconds.
+
+LAYERLAB_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+LAYERLAB_BUILD="${LAYERLAB_BUILD:-$LAYERLAB_ROOT/build}"
+
+# Debian 12 packages the build, the tests and the bundled data need.
+LAYERLAB_PACKAGES=(
+  cmake ninja-build g++ pkg-config
+  qt6-base-dev qt6-charts-dev libgl-dev
+  libeigen3-dev libtbb-dev nlohmann-json3-dev zlib1g-dev libcli11-dev
+  dataset-fashion-mnist
+)
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+ensure_packages() {
+  local missing=()
+  for package in "$@"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing missing packages: ${missing[*]}"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  fi
+}
+
+build_layerlab() {
+  local jobs
+  jobs="$(nproc)"
+  if [ ! -f "$LAYERLAB_BUILD/build.ninja" ]; then
+    cmake -S "$LAYERLAB_ROOT" -B "$LAYERLAB_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release
+  fi
+  cmake --build "$LAYERLAB_BUILD" -j "$jobs"
+}

@@ -1,0 +1,141 @@
+#!/usr/bin/python3
+"""Writes tests/fixtures/layers.json: PyTorch's forward output, input gradients and parameter
+gradients for every LayerLab layer kind on fixed seeded inputs, for tests/test_layers.cpp.
+Run with Debian's python, which has torch 1.13:
+
+    /usr/bin/python3 tests/make_layer_fixtures.py
+
+Each case holds the layer kind and settings as LayerLab names them, the inputs, the parameters
+(in PyTorch's layout, which LayerLab shares), the upstream gradient, and what PyTorch computes.
+"""
+import json
+import pathlib
+import re
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+torch.manual_seed(20240611)
+
+ACTIVATIONS = {
+    "linear": lambda x: x,
+    "relu": F.relu,
+    "leaky_relu": lambda x: F.leaky_relu(x, 0.01),
+    "elu": lambda x: F.elu(x, alpha=1.0),
+    "gelu": F.gelu,  # exact erf form, PyTorch's default
+    "sigmoid": torch.sigmoid,
+    "tanh": torch.tanh,
+    "softmax": lambda x: torch.softmax(x, dim=-1),
+}
+
+
+def tensor_json(t):
+    # 9 significant digits name every float32 exactly.
+    values = [float(np.format_float_positional(np.float32(v), unique=True)) for v in t.detach().flatten().tolist()]
+    return {"shape": list(t.shape), "data": values}
+
+
+def case(name, kind, settings, inputs, function, parameters=None, training=False):
+    """Runs function(*inputs, **parameters) with autograd and records everything the test needs."""
+    inputs = [x.float().requires_grad_(True) for x in inputs]
+    parameters = {k: v.float().requires_grad_(True) for k, v in (parameters or {}).items()}
+    output = function(*inputs, **parameters)
+    grad_output = torch.randn(output.shape)
+    output.backward(grad_output)
+    return {
+        "name": name,
+        "kind": kind,
+        "settings": settings,
+        "training": training,
+        "inputs": [tensor_json(x) for x in inputs],
+        "parameters": {k: tensor_json(v) for k, v in parameters.items()},
+        "grad_output": tensor_json(grad_output),
+        "output": tensor_json(output),
+        "grad_inputs": [tensor_json(x.grad) for x in inputs],
+        "grad_parameters": {k: tensor_json(v.grad) for k, v in parameters.items()},
+    }
+
+
+def dense_case(name, activation, use_bias, batch, features, units):
+    parameters = {"weight": torch.randn(units, features) / features ** 0.5}
+    if use_bias:
+        parameters["bias"] = torch.randn(units) * 0.5
+    f = ACTIVATIONS[activation]
+    return case(name, "Dense", {"units": units, "activation": activation, "use_bias": use_bias},
+                [torch.randn(batch, features)], lambda x, **p: f(F.linear(x, p["weight"], p.get("bias"))),
+                parameters)
+
+
+def dense_cases():
+    cases = []
+    for activation in ACTIVATIONS:
+        for use_bias in (True, False):
+            suffix = "" if use_bias else "_nobias"
+            cases.append(dense_case(f"dense_{activation}{suffix}", activation, use_bias, 4, 6, 5))
+    cases.append(dense_case("dense_relu_wide", "relu", True, 16, 40, 24))
+    cases.append(dense_case("dense_gelu_wide", "gelu", True, 16, 40, 24))
+    return cases
+
+
+def activation_cases():
+    kinds = [
+        ("ReLU", {}, F.relu),
+        ("LeakyReLU", {}, lambda x: F.leaky_relu(x, 0.01)),
+        ("LeakyReLU", {"negative_slope": 0.2}, lambda x: F.leaky_relu(x, 0.2)),
+        ("ELU", {}, lambda x: F.elu(x, alpha=1.0)),
+        ("ELU", {"alpha": 0.5}, lambda x: F.elu(x, alpha=0.5)),
+        ("GELU", {}, F.gelu),
+        ("Sigmoid", {}, torch.sigmoid),
+        ("Tanh", {}, torch.tanh),
+        ("Softmax", {}, lambda x: torch.softmax(x, dim=-1)),
+        ("Linear", {}, lambda x: x),
+    ]
+    cases = []
+    for kind, settings, f in kinds:
+        for shape in ([3, 5], [2, 3, 4, 4]):
+            tag = "_".join(f"{k}{v}" for k, v in settings.items())
+            name = f"{kind.lower()}{'_' + tag if tag else ''}_{'x'.join(map(str, shape))}"
+            cases.append(case(name, kind, settings, [torch.randn(shape) * 2.0], f))
+    return cases
+
+
+def shape_and_merge_cases():
+    return [
+        case("flatten_2x3x4x4", "Flatten", {}, [torch.randn(2, 3, 4, 4)], lambda x: torch.flatten(x, 1)),
+        case("reshape_2x12_to_3x-1", "Reshape", {"shape": [3, -1]}, [torch.randn(2, 12)],
+             lambda x: x.reshape(2, 3, -1)),
+        case("reshape_2x2x3x4_to_4x6", "Reshape", {"shape": [4, 6]}, [torch.randn(2, 2, 3, 4)],
+             lambda x: x.reshape(2, 4, 6)),
+        case("dropout_eval", "Dropout", {"rate": 0.5}, [torch.randn(3, 5)],
+             lambda x: F.dropout(x, 0.5, training=False)),
+        case("add_two", "Add", {}, [torch.randn(3, 4), torch.randn(3, 4)], lambda a, b: a + b),
+        case("add_three", "Add", {}, [torch.randn(2, 3, 4, 4) for _ in range(3)], lambda a, b, c: a + b + c),
+        case("concat_last", "Concat", {}, [torch.randn(2, 3), torch.randn(2, 5)],
+             lambda a, b: torch.cat([a, b], dim=-1)),
+        case("concat_axis1", "Concat", {"axis": 1}, [torch.randn(2, 3, 4), torch.randn(2, 2, 4)],
+             lambda a, b: torch.cat([a, b], dim=1)),
+        case("concat_axis2_three", "Concat", {"axis": 2},
+             [torch.randn(2, 3, 2, 4), torch.randn(2, 3, 3, 4), torch.randn(2, 3, 1, 4)],
+             lambda a, b, c: torch.cat([a, b, c], dim=2)),
+    ]
+
+
+def compact(text):
+    """Puts each list of numbers on one line, so the file reads case by case."""
+    return re.sub(r"\[\s+([-+0-9.,e\s]+?)\s+\]", lambda m: "[" + " ".join(m.group(1).split()) + "]", text)
+
+
+def main():
+    cases = dense_cases() + activation_cases() + shape_and_merge_cases()
+    document = {
+        "generator": f"tests/make_layer_fixtures.py with torch {torch.__version__}, float32",
+        "cases": cases,
+    }
+    path = pathlib.Path(__file__).resolve().parent / "fixtures" / "layers.json"
+    path.write_text(compact(json.dumps(document, indent=1)) + "\n")
+    print(f"wrote {len(cases)} cases to {path}")
+
+
+if __name__ == "__main__":
+    main()

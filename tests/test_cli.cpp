@@ -1,0 +1,215 @@
+// layerlab-cli end to end: train, eval, predict and info on real projects, and a clear message
+// with a non-zero exit for every kind of bad input a student can give it.
+#include <QtTest>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+
+namespace {
+
+struct Result {
+    int exitCode = -1;
+    QString out, err;
+};
+
+Result runCli(const QStringList &arguments, const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
+{
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.start(LAYERLAB_CLI, arguments);
+    process.waitForFinished(300000);
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2,
+            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+
+QString exampleJson(const QString &name)
+{
+    QFile file(QString(LAYERLAB_SOURCE_DIR) + "/resources/examples/" + name + ".layerlab.json");
+    file.open(QIODevice::ReadOnly);
+    return QString::fromUtf8(file.readAll());
+}
+
+void write(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(bytes);
+}
+
+// The iris example with one JSON value replaced: "graph", "data" or "training" sections.
+QByteArray irisWith(const QString &section, const QJsonObject &changes)
+{
+    QJsonObject project = QJsonDocument::fromJson(exampleJson("iris").toUtf8()).object();
+    QJsonObject part = project[section].toObject();
+    for (auto it = changes.begin(); it != changes.end(); ++it)
+        part[it.key()] = it.value();
+    project[section] = part;
+    return QJsonDocument(project).toJson();
+}
+
+QList<QJsonObject> jsonLines(const QString &text)
+{
+    QList<QJsonObject> lines;
+    for (const QString &line : text.split('\n', Qt::SkipEmptyParts))
+        lines.append(QJsonDocument::fromJson(line.toUtf8()).object());
+    return lines;
+}
+
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir dir;
+
+private slots:
+    void trainPrintsOneJsonObjectPerEpochAndADoneObject()
+    {
+        const Result r = runCli({"train", "iris", "--epochs", "3", "--json", "--out", dir.filePath("iris.layerlab.json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const auto lines = jsonLines(r.out);
+        QCOMPARE(lines.size(), 4);
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(lines[i]["event"].toString(), QString("epoch"));
+            QCOMPARE(lines[i]["epoch"].toInt(), i + 1);
+            for (const char *key : {"train_loss", "val_loss", "val_accuracy", "samples_per_sec"})
+                QVERIFY2(lines[i][key].isDouble(), key);
+        }
+        QCOMPARE(lines[3]["event"].toString(), QString("done"));
+        QVERIFY(lines[3]["test_accuracy"].toDouble() > 0.5);
+        QVERIFY(lines[3]["test_loss"].isDouble());
+        QVERIFY(QFile::exists(dir.filePath("iris.safetensors")));
+    }
+
+    void evalReproducesTheTestResultOfTraining()
+    {
+        const Result trained = runCli({"train", "iris", "--epochs", "5", "--json", "--out", dir.filePath("eval.layerlab.json")});
+        QVERIFY2(trained.exitCode == 0, qPrintable(trained.err));
+        const double accuracy = jsonLines(trained.out).last()["test_accuracy"].toDouble();
+        const Result evaluated = runCli({"eval", dir.filePath("eval.layerlab.json"), "--split", "test", "--json"});
+        QVERIFY2(evaluated.exitCode == 0, qPrintable(evaluated.err));
+        QCOMPARE(jsonLines(evaluated.out).first()["test_accuracy"].toDouble(), accuracy);
+    }
+
+    void predictReadsAFeatureCsv()
+    {
+        const Result trained = runCli({"train", "iris", "--epochs", "20", "--out", dir.filePath("predict.layerlab.json")});
+        QVERIFY2(trained.exitCode == 0, qPrintable(trained.err));
+        write(dir.filePath("flowers.csv"),
+              "sepal_length,sepal_width,petal_length,petal_width\n5.1,3.5,1.4,0.2\n6.7,3.0,5.2,2.3\n");
+        const Result r = runCli({"predict", dir.filePath("predict.layerlab.json"), "--input", dir.filePath("flowers.csv")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QStringList rows = r.out.split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(rows.size(), 3);
+        QVERIFY2(rows[1].startsWith("setosa"), qPrintable(r.out));
+        QVERIFY2(rows[2].startsWith("virginica"), qPrintable(r.out));
+    }
+
+    void infoCountsTheParameters()
+    {
+        const Result r = runCli({"info", "fashion-mnist-mlp"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        // 784·256+256 + 256·128+128 + 128·10+10
+        QVERIFY2(r.out.contains("total parameters: 235146"), qPrintable(r.out));
+        QVERIFY2(r.out.contains("[N, 256]"), qPrintable(r.out));
+    }
+
+    void badInputGetsAClearMessageAndNonZeroExit_data()
+    {
+        QTest::addColumn<QByteArray>("project");
+        QTest::addColumn<QStringList>("expected");
+        QTest::newRow("malformed JSON")
+            << QByteArray("{\n  \"schema_version\": 1,\n  \"graph\": {\"nodes\": [}\n}\n") << QStringList{"line 3", "column"};
+        QTest::newRow("truncated JSON") << exampleJson("iris").left(200).toUtf8() << QStringList{"line", "column"};
+        QTest::newRow("unknown layer kind")
+            << irisWith("graph", {{"nodes", QJsonArray{QJsonObject{{"id", 1}, {"name", "x"}, {"kind", "Dense2"}}}}})
+            << QStringList{"Dense2", "Dense", "Flatten"};
+        QTest::newRow("shapes that do not fit")
+            << irisWith("graph", {{"nodes", QJsonArray{QJsonObject{{"id", 1}, {"name", "input"}, {"kind", "Input"},
+                                                                   {"settings", QJsonObject{{"shape", QJsonArray{1, 2, 2}}}}},
+                                                       QJsonObject{{"id", 2}, {"name", "dense"}, {"kind", "Dense"}}}},
+                                  {"edges", QJsonArray{QJsonObject{{"from", 1}, {"to", 2}}}}})
+            << QStringList{"dense", "[N, 1, 2, 2]", "Flatten"};
+        QTest::newRow("setting out of range")
+            << irisWith("graph", {{"nodes", QJsonArray{QJsonObject{{"id", 1}, {"name", "d"}, {"kind", "Dense"},
+                                                                   {"settings", QJsonObject{{"units", 0}}}}}}})
+            << QStringList{"units", "between 1"};
+        QTest::newRow("training setting out of range") << irisWith("training", {{"epochs", -3}}) << QStringList{"epochs"};
+        QTest::newRow("unknown optimizer") << irisWith("training", {{"optimizer", "Adamm"}}) << QStringList{"Adamm", "Adam", "SGD"};
+        QTest::newRow("unknown data set") << irisWith("data", {{"source", "irises"}}) << QStringList{"irises"};
+    }
+    void badInputGetsAClearMessageAndNonZeroExit()
+    {
+        QFETCH(QByteArray, project);
+        QFETCH(QStringList, expected);
+        const QString path = dir.filePath(QString(QTest::currentDataTag()).replace(' ', '-') + ".layerlab.json");
+        write(path, project);
+        const Result r = runCli({"train", path, "--epochs", "1"});
+        QVERIFY2(r.exitCode == 1, qPrintable(QString("exit %1, stderr: %2").arg(r.exitCode).arg(r.err)));
+        QVERIFY2(r.err.startsWith("error: "), qPrintable(r.err));
+        for (const QString &word : expected)
+            QVERIFY2(r.err.contains(word), qPrintable(QString("'%1' not in: %2").arg(word, r.err)));
+    }
+
+    void badDataFilesAreNamedWithRowAndColumn_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QStringList>("expected");
+        QTest::newRow("ragged CSV") << "ragged.csv" << QByteArray("a,b,label\n1,2,x\n3,4\n5,6,y\n") << QStringList{"line 3"};
+        QTest::newRow("text in a number column")
+            << "text.csv" << QByteArray("a,b,label\n1,2,x\n3,oops,y\n5,6,y\n") << QStringList{"line 3", "b", "oops"};
+        QTest::newRow("truncated IDX") << "images-idx3-ubyte"
+                                      << QByteArray::fromHex("00000803000000640000001c0000001c") + QByteArray(100, '\0')
+                                      << QStringList{"truncated"};
+    }
+    void badDataFilesAreNamedWithRowAndColumn()
+    {
+        QFETCH(QString, file);
+        QFETCH(QByteArray, content);
+        QFETCH(QStringList, expected);
+        write(dir.filePath(file), content);
+        const QString project = dir.filePath("data-" + file + ".layerlab.json");
+        write(project, irisWith("data", {{"source", dir.filePath(file)}, {"labels", dir.filePath(file)}}));
+        const Result r = runCli({"train", project, "--epochs", "1"});
+        QVERIFY2(r.exitCode == 1, qPrintable(QString("exit %1, stderr: %2").arg(r.exitCode).arg(r.err)));
+        for (const QString &word : expected)
+            QVERIFY2(r.err.contains(word), qPrintable(QString("'%1' not in: %2").arg(word, r.err)));
+    }
+
+    void missingDataSetSaysHowToInstallIt()
+    {
+        QTemporaryDir empty;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert("LAYERLAB_DATA", empty.path());
+        environment.insert("LAYERLAB_SYSTEM_DATA", empty.path());
+        const Result r = runCli({"train", "fashion-mnist-mlp", "--epochs", "1", "--out", dir.filePath("f.layerlab.json")},
+                                environment);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("apt-get install dataset-fashion-mnist"), qPrintable(r.err));
+    }
+
+    void divergingRunExitsWithItsOwnCodeAndKeepsItsWeights()
+    {
+        // A huge learning rate on a regression: the loss overflows within a few batches.
+        const QString path = dir.filePath("diverge.layerlab.json");
+        const Result r = runCli({"train", "sine-regression", "--optimizer", "SGD", "--lr", "10", "--out", path});
+        QVERIFY2(r.exitCode == 3, qPrintable(QString("exit %1, stderr: %2").arg(r.exitCode).arg(r.err)));
+        QVERIFY2(r.err.contains("learning rate"), qPrintable(r.err));
+        QVERIFY2(QFile::exists(dir.filePath("diverge.safetensors")), "the last good weights are saved");
+    }
+
+    void unknownExampleListsTheExamples()
+    {
+        const Result r = runCli({"info", "spirall"});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("spiral") && r.err.contains("iris"), qPrintable(r.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "test_cli.moc"

@@ -1,0 +1,179 @@
+// Finite-difference gradient checks for every layer kind, over small random shapes and settings.
+#include "gradcheck.h"
+#include "nn/registry.h"
+
+#include <nlohmann/json.hpp>
+
+#include <QtTest>
+
+#include <set>
+
+namespace {
+
+// One gradient check: a layer kind with settings, the shapes of its inputs, and how to run it.
+struct GradientCase {
+    std::string label;
+    std::string kind;
+    nlohmann::json settings;
+    std::vector<nn::Shape> inputs;
+    bool training = false;
+    // ReLU, LeakyReLU and ELU(α ≠ 1) have a kink at 0 where a central difference straddling it
+    // measures the average of two slopes: keep the values they act on at least kKinkMargin away.
+    bool kinked = false;
+    gradcheck::Tolerance tolerance{};
+};
+
+constexpr float kKinkMargin = 0.05f;  // five steps of the default ε = 1e-2
+
+bool hasKink(const std::string &activation)
+{
+    return activation == "relu" || activation == "leaky_relu" || activation == "elu";
+}
+
+void addDenseCases(std::vector<GradientCase> &cases)
+{
+    for (const std::string activation : {"linear", "relu", "leaky_relu", "elu", "gelu", "sigmoid", "tanh", "softmax"})
+        for (bool bias : {true, false})
+            cases.push_back({"Dense " + activation + (bias ? " bias" : " no bias"), "Dense",
+                             {{"units", 5}, {"activation", activation}, {"use_bias", bias}}, {{3, 4}}, false,
+                             hasKink(activation)});
+    cases.push_back({"Dense wide relu", "Dense", {{"units", 9}, {"activation", "relu"}}, {{6, 11}}, false, true});
+    cases.push_back({"Dense single unit", "Dense", {{"units", 1}, {"activation", "sigmoid"}}, {{4, 3}}});
+}
+
+void addActivationCases(std::vector<GradientCase> &cases)
+{
+    const std::vector<std::pair<std::string, nlohmann::json>> kinds{
+        {"ReLU", {}},      {"LeakyReLU", {}},  {"LeakyReLU", {{"negative_slope", 0.3}}},
+        {"ELU", {}},       {"ELU", {{"alpha", 0.5}}}, {"GELU", {}},
+        {"Sigmoid", {}},   {"Tanh", {}},       {"Softmax", {}},
+        {"Linear", {}}};
+    for (const auto &[kind, settings] : kinds)
+        for (const nn::Shape &shape : {nn::Shape{3, 5}, nn::Shape{2, 3, 4, 4}})
+            cases.push_back({kind + (settings.is_null() ? "" : " " + settings.dump()) + " " + nn::toString(shape), kind,
+                             settings, {shape}, false, kind == "ReLU" || kind == "LeakyReLU" || kind == "ELU"});
+}
+
+void addShapeAndMergeCases(std::vector<GradientCase> &cases)
+{
+    cases.push_back({"Flatten [2, 3, 4, 4]", "Flatten", {}, {{2, 3, 4, 4}}});
+    cases.push_back({"Flatten [3, 5]", "Flatten", {}, {{3, 5}}});
+    cases.push_back({"Reshape [2, 12] to [3, -1]", "Reshape", {{"shape", {3, -1}}}, {{2, 12}}});
+    cases.push_back({"Reshape [2, 2, 3, 4] to [4, 6]", "Reshape", {{"shape", {4, 6}}}, {{2, 2, 3, 4}}});
+    cases.push_back({"Dropout 0.5 training [4, 6]", "Dropout", {{"rate", 0.5}}, {{4, 6}}, true});
+    cases.push_back({"Dropout 0.3 training [2, 3, 4, 4]", "Dropout", {{"rate", 0.3}}, {{2, 3, 4, 4}}, true});
+    cases.push_back({"Dropout evaluation [3, 5]", "Dropout", {{"rate", 0.5}}, {{3, 5}}});
+    cases.push_back({"Add two [3, 4]", "Add", {}, {{3, 4}, {3, 4}}});
+    cases.push_back({"Add three [2, 3, 4, 4]", "Add", {}, {{2, 3, 4, 4}, {2, 3, 4, 4}, {2, 3, 4, 4}}});
+    cases.push_back({"Concat last axis", "Concat", {}, {{2, 3}, {2, 5}}});
+    cases.push_back({"Concat axis 1", "Concat", {{"axis", 1}}, {{2, 3, 4}, {2, 2, 4}}});
+    cases.push_back({"Concat axis 2 of three", "Concat", {{"axis", 2}}, {{2, 3, 2, 4}, {2, 3, 3, 4}, {2, 3, 1, 4}}});
+    cases.push_back({"Concat axis 3 named", "Concat", {{"axis", 3}}, {{2, 2, 3, 2}, {2, 2, 3, 3}}});
+}
+
+const std::vector<GradientCase> &gradientCases()
+{
+    static const std::vector<GradientCase> cases = [] {
+        std::vector<GradientCase> all;
+        addDenseCases(all);
+        addActivationCases(all);
+        addShapeAndMergeCases(all);
+        return all;
+    }();
+    return cases;
+}
+
+// Uniform in ±[kKinkMargin·4, 1]: no value near an activation's kink.
+nn::Tensor kinkFreeTensor(const nn::Shape &shape, uint64_t seed)
+{
+    nn::Tensor t = gradcheck::randomTensor(shape, seed);
+    t.array() = t.array().sign() * (4.0f * kKinkMargin + (1.0f - 4.0f * kKinkMargin) * t.array().abs());
+    return t;
+}
+
+// An input for which every pre-activation x·Wᵀ + b of the built Dense layer is clear of the kink;
+// the pre-activations come from a linear twin of the layer holding the same parameters.
+nn::Tensor kinkFreeDenseInput(nn::Layer &dense, const nn::Shape &shape)
+{
+    nlohmann::json settings = dense.settings().toJson();
+    settings["activation"] = "linear";
+    auto twin = nn::layerRegistry().create("Dense", nn::Settings::fromJson(dense.spec(), settings));
+    nn::Rng rng(0);
+    twin->build({{nn::kBatch, shape[1]}}, rng);
+    for (size_t i = 0; i < dense.parameters().size(); ++i)
+        twin->parameters()[i]->value = dense.parameters()[i]->value;
+    for (uint64_t seed = 1; seed < 10000; ++seed) {
+        const nn::Tensor x = gradcheck::randomTensor(shape, seed);
+        nn::Tensor z;
+        twin->forward({&x}, z, {});
+        if ((z.array().abs() > kKinkMargin).all())
+            return x;
+    }
+    qFatal("no kink-free input found for %s", nn::toString(shape).c_str());
+}
+
+std::vector<nn::Tensor> inputsFor(const GradientCase &c, nn::Layer &layer)
+{
+    std::vector<nn::Tensor> inputs;
+    for (size_t i = 0; i < c.inputs.size(); ++i) {
+        if (c.kinked && c.kind == "Dense")
+            inputs.push_back(kinkFreeDenseInput(layer, c.inputs[i]));
+        else if (c.kinked)
+            inputs.push_back(kinkFreeTensor(c.inputs[i], 100 + i));
+        else
+            inputs.push_back(gradcheck::randomTensor(c.inputs[i], 100 + i));
+    }
+    return inputs;
+}
+
+} // namespace
+
+class TestLayerGradients : public QObject {
+    Q_OBJECT
+
+private slots:
+    void matchesFiniteDifferences_data()
+    {
+        QTest::addColumn<int>("index");
+        const auto &cases = gradientCases();
+        for (size_t i = 0; i < cases.size(); ++i)
+            QTest::newRow(cases[i].label.c_str()) << int(i);
+    }
+
+    void matchesFiniteDifferences()
+    {
+        QFETCH(int, index);
+        const GradientCase &c = gradientCases()[size_t(index)];
+        const auto &registry = nn::layerRegistry();
+        auto layer = registry.create(c.kind, nn::Settings::fromJson(registry.spec(c.kind), c.settings));
+        layer->setName("node1");
+        std::vector<nn::Shape> symbolic = c.inputs;
+        for (auto &shape : symbolic)
+            shape[0] = nn::kBatch;
+        nn::Rng rng(11);
+        layer->build(symbolic, rng);
+        nn::RunContext ctx;
+        ctx.training = c.training;
+        ctx.seed = 7;
+        ctx.step = 3;
+        const std::string failure = gradcheck::checkLayer(*layer, inputsFor(c, *layer), ctx, c.tolerance);
+        QVERIFY2(failure.empty(), (c.label + ": " + failure).c_str());
+    }
+
+    // A new layer kind cannot skip its gradient check: it needs a row in gradientCases().
+    void everyKindHasAGradientCheck()
+    {
+        std::set<std::string> covered;
+        for (const auto &c : gradientCases())
+            covered.insert(c.kind);
+        for (const nn::LayerSpec *spec : nn::layerRegistry().specs()) {
+            if (spec->maxInputs == 0)
+                continue;  // a data source (Input) has nothing to differentiate
+            QVERIFY2(covered.count(spec->kind),
+                     (spec->kind + " has no gradient-check row; add one to gradientCases()").c_str());
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLayerGradients)
+#include "test_layer_gradients.moc"

@@ -1,0 +1,227 @@
+// The trainer as a specification: it learns, it is deterministic across thread counts, it stops,
+// pauses and steps when told, stops early, and survives a diverging run with its weights intact.
+#include "datasets/experiment.h"
+#include "nn/error.h"
+#include "nn/parallel.h"
+#include "nn/project.h"
+#include "nn/trainer.h"
+
+#include <QtTest>
+
+#include <atomic>
+#include <cstring>
+#include <thread>
+
+namespace {
+
+nn::Project example(const std::string &name)
+{
+    return nn::loadProject(datasets::resolveProjectPath(name));
+}
+
+// Counts what the trainer reports, and can stop or pause it from inside a step.
+class Recorder : public nn::TrainingObserver {
+public:
+    std::atomic<int> steps{0};
+    std::vector<double> epochLosses;
+    std::function<void(int)> onStep;
+    void stepFinished(const nn::StepReport &) override
+    {
+        const int count = ++steps;
+        if (onStep)
+            onStep(count);
+    }
+    void epochFinished(const nn::EpochReport &report) override { epochLosses.push_back(report.trainLoss); }
+};
+
+std::vector<float> weights(nn::Model &model)
+{
+    std::vector<float> all;
+    for (const auto &named : model.parameters())
+        all.insert(all.end(), named.parameter->value.data(), named.parameter->value.data() + named.parameter->value.size());
+    return all;
+}
+
+} // namespace
+
+class TestTraining : public QObject {
+    Q_OBJECT
+
+private slots:
+    void spiralReachesNinetySevenPercentTrainingAccuracy()
+    {
+        datasets::Experiment experiment(example("spiral"));
+        auto trainer = experiment.makeTrainer();
+        const nn::FinishReport result = trainer->run();
+        QCOMPARE(int(result.reason), int(nn::FinishReport::Reason::Completed));
+        const double accuracy = trainer->evaluate(experiment.split("train")).classification->accuracy;
+        QVERIFY2(accuracy >= 0.97, qPrintable(QString("spiral training accuracy %1 < 0.97").arg(accuracy)));
+    }
+
+    void sineRegressionFitsTheCurve()
+    {
+        datasets::Experiment experiment(example("sine-regression"));
+        auto trainer = experiment.makeTrainer();
+        trainer->run();
+        const nn::Evaluation test = trainer->evaluate(experiment.split("test"));
+        QVERIFY2(test.regression->r2 > 0.9, qPrintable(QString("sine test R² %1 <= 0.9").arg(test.regression->r2)));
+    }
+
+    void sameSeedGivesBitwiseIdenticalRunsOnOneTwoAndSixteenThreads()
+    {
+        // Digits with a wide hidden layer: big enough that the layers split work over threads.
+        nn::Project project = example("iris");
+        project.data.source = "digits";
+        project.graph = nn::Graph::chain({{"Input", {{"shape", {64}}}},
+                                          {"Dense", {{"units", 256}, {"activation", "relu"}}},
+                                          {"Dropout", {{"rate", 0.2}}},
+                                          {"Dense", {{"units", 10}}}});
+        project.training.epochs = 2;
+        project.training.batchSize = 64;
+        std::vector<std::vector<float>> results;
+        std::vector<std::vector<double>> losses;
+        for (int threads : {1, 2, 16}) {
+            project.training.threads = threads;
+            datasets::Experiment experiment(project);
+            auto trainer = experiment.makeTrainer();
+            Recorder recorder;
+            trainer->setObserver(&recorder);
+            trainer->run();
+            results.push_back(weights(experiment.model()));
+            losses.push_back(recorder.epochLosses);
+        }
+        nn::setThreadCount(0);
+        for (size_t i = 1; i < results.size(); ++i) {
+            QVERIFY2(results[i].size() == results[0].size(), "parameter counts differ");
+            QVERIFY2(std::memcmp(results[i].data(), results[0].data(), results[0].size() * sizeof(float)) == 0,
+                     qPrintable(QString("weights after training differ between 1 and %1 threads").arg(i == 1 ? 2 : 16)));
+            QVERIFY2(losses[i] == losses[0], "epoch losses differ between thread counts");
+        }
+    }
+
+    void batchModesSetTheBatchesPerEpoch_data()
+    {
+        QTest::addColumn<QString>("mode");
+        QTest::addColumn<int>("size");
+        QTest::addColumn<qint64>("expected");  // for iris: 120 training samples minus 15% validation = 102
+        QTest::newRow("full batch") << "full" << 32 << qint64(1);
+        QTest::newRow("mini-batch of 32") << "minibatch" << 32 << qint64(4);
+        QTest::newRow("stochastic") << "stochastic" << 32 << qint64(102);
+    }
+    void batchModesSetTheBatchesPerEpoch()
+    {
+        QFETCH(QString, mode);
+        QFETCH(int, size);
+        QFETCH(qint64, expected);
+        nn::Project project = example("iris");
+        project.training.batchMode = mode.toStdString();
+        project.training.batchSize = size;
+        datasets::Experiment experiment(project);
+        QCOMPARE(experiment.data().train->size(), qint64(102));
+        QCOMPARE(qint64(experiment.makeTrainer()->batchesPerEpoch()), expected);
+    }
+
+    void stopTakesEffectWithinOneBatch()
+    {
+        nn::Project project = example("iris");
+        project.training.epochs = 1000;
+        datasets::Experiment experiment(project);
+        auto trainer = experiment.makeTrainer();
+        Recorder recorder;
+        recorder.onStep = [&](int count) { if (count == 5) trainer->requestStop(); };
+        trainer->setObserver(&recorder);
+        const nn::FinishReport result = trainer->run();
+        QCOMPARE(int(result.reason), int(nn::FinishReport::Reason::Stopped));
+        QCOMPARE(recorder.steps.load(), 5);
+        QVERIFY2(!weights(experiment.model()).empty(), "the stopped run keeps its weights");
+    }
+
+    void pausedTrainingStepsOneBatchAtATime()
+    {
+        datasets::Experiment experiment(example("iris"));
+        auto trainer = experiment.makeTrainer();
+        Recorder recorder;
+        trainer->setObserver(&recorder);
+        trainer->setPaused(true);
+        std::thread worker([&] { trainer->run(); });
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        QCOMPARE(recorder.steps.load(), 0);
+        trainer->stepOnce();
+        trainer->stepOnce();
+        QTRY_COMPARE_WITH_TIMEOUT(recorder.steps.load(), 2, 2000);
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        QCOMPARE(recorder.steps.load(), 2);
+        trainer->requestStop();
+        worker.join();
+        QCOMPARE(int(trainer->result()->reason), int(nn::FinishReport::Reason::Stopped));
+    }
+
+    void earlyStoppingEndsWhenValidationStopsImproving()
+    {
+        nn::Project project = example("iris");
+        project.training.optimizer = "SGD";
+        project.training.optimizerSettings = {{"lr", 0.0}};  // the validation loss never improves
+        project.training.earlyStoppingPatience = 3;
+        datasets::Experiment experiment(project);
+        const nn::FinishReport result = experiment.makeTrainer()->run();
+        QCOMPARE(int(result.reason), int(nn::FinishReport::Reason::EarlyStopped));
+        QCOMPARE(result.epochsRun, 4);
+    }
+
+    void divergingRunStopsNamesTheLayerAndKeepsFiniteWeights()
+    {
+        nn::Project project = example("sine-regression");
+        project.training.optimizer = "SGD";
+        project.training.optimizerSettings = {{"lr", 10.0}};
+        datasets::Experiment experiment(project);
+        const nn::FinishReport result = experiment.makeTrainer()->run();
+        QCOMPARE(int(result.reason), int(nn::FinishReport::Reason::Diverged));
+        const std::string &message = result.message;
+        QVERIFY2(message.find("learning rate") != std::string::npos, message.c_str());
+        QVERIFY2(message.find("'hidden1'") != std::string::npos, message.c_str());
+        QVERIFY2(message.find("last good step") != std::string::npos, message.c_str());
+        for (float w : weights(experiment.model()))
+            QVERIFY2(std::isfinite(w), "the kept weights must be finite");
+    }
+
+    void lossThatDoesNotFitTheDataIsRefused_data()
+    {
+        QTest::addColumn<QString>("example");
+        QTest::addColumn<QString>("loss");
+        QTest::addColumn<QString>("hint");
+        QTest::newRow("MSE on classes") << "iris" << "MSE" << "CrossEntropy";
+        QTest::newRow("CrossEntropy on values") << "sine-regression" << "CrossEntropy" << "MSE";
+        QTest::newRow("BinaryCrossEntropy on three classes") << "iris" << "BinaryCrossEntropy" << "CrossEntropy";
+    }
+    void lossThatDoesNotFitTheDataIsRefused()
+    {
+        QFETCH(QString, example);
+        QFETCH(QString, loss);
+        QFETCH(QString, hint);
+        nn::Project project = ::example(example.toStdString());
+        project.training.loss = loss.toStdString();
+        datasets::Experiment experiment(project);
+        try {
+            experiment.makeTrainer();
+            QFAIL("expected an error");
+        } catch (const nn::Error &error) {
+            QVERIFY2(QString(error.what()).contains(hint), error.what());
+        }
+    }
+
+    void outputUnitsMustMatchTheClasses()
+    {
+        nn::Project project = example("iris");
+        project.graph = nn::Graph::chain({{"Input", {{"shape", {4}}}}, {"Dense", {{"units", 10}}}});
+        datasets::Experiment experiment(project);
+        try {
+            experiment.makeTrainer();
+            QFAIL("expected an error");
+        } catch (const nn::ShapeError &error) {
+            QVERIFY2(QString(error.what()).contains("units to 3"), error.what());
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTraining)
+#include "test_training.moc"
