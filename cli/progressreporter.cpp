@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <iostream>
 
@@ -92,8 +93,12 @@ void ProgressReporter::epochFinished(const nn::EpochReport &report)
         std::cout << line.dump() << std::endl;
         return;
     }
+    // Long runs of small epochs (300 spiral epochs take a second) print about 20 lines, not hundreds.
+    const int every = std::max(1, report.epochs / 20);
+    if (report.epoch != 1 && report.epoch % every != 0 && report.epoch != report.epochs)
+        return;
     clearBar();
-    std::printf("epoch %*d/%d  train loss %.4f", report.epochs >= 10 ? 2 : 1, report.epoch, report.epochs, report.trainLoss);
+    std::printf("epoch %*d/%d  train loss %.4f", static_cast<int>(std::to_string(report.epochs).size()), report.epoch, report.epochs, report.trainLoss);
     if (std::isfinite(report.trainAccuracy))
         std::printf("  acc %5.1f%%", 100.0 * report.trainAccuracy);
     if (report.hasValidation) {
