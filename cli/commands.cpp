@@ -255,7 +255,7 @@ int info(const std::string &pathOrName, bool json)
             layer->build(inputs, rng);
             for (auto *p : layer->parameters())
                 count += p->value.size();
-        } else if (s.error.find("waits for its input") == std::string::npos) {
+        } else if (!s.blockedUpstream) {
             problems += "  " + s.error + "\n";
         }
         total += count;

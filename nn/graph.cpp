@@ -118,12 +118,12 @@ void Graph::connect(int from, int to, int port)
                     (spec.maxInputs == 0 ? std::string("no inputs") :
                      spec.maxInputs == LayerSpec::kAnyInputs ? std::string("any number of inputs") :
                      std::to_string(spec.maxInputs) + " input(s)") + ".");
-    for (const auto &e : edges_)
-        if (e.to == to && e.port == port)
-            throw Error("Input " + std::to_string(port) + " of " + target.name + " is already connected.");
     if (from == to || wouldCreateCycle(from, to))
         throw Error("Connecting " + source.name + " to " + target.name +
                     " would make a cycle; a network must flow one way, from inputs to outputs.");
+    for (const auto &e : edges_)
+        if (e.to == to && e.port == port)
+            throw Error("Input " + std::to_string(port) + " of " + target.name + " is already connected.");
     edges_.push_back({from, to, port});
 }
 
@@ -219,6 +219,7 @@ std::map<int, NodeStatus> Graph::inferShapes() const
         }
         if (!inputsKnown) {
             result.error = n.name + " waits for its input, which has a problem of its own.";
+            result.blockedUpstream = true;
             continue;
         }
         try {
@@ -238,12 +239,8 @@ void Graph::validate() const
         throw ShapeError("The network has a cycle; a network must flow one way, from inputs to outputs.");
     const auto status = inferShapes();
     for (int id : topologicalOrder())
-        if (!status.at(id).ok()) {
-            const std::string &message = status.at(id).error;
-            // Report the root cause, not the nodes that wait for it.
-            if (message.find("waits for its input") == std::string::npos)
-                throw ShapeError(message);
-        }
+        if (const NodeStatus &node = status.at(id); !node.ok() && !node.blockedUpstream)
+            throw ShapeError(node.error);  // the root cause, not the nodes that wait for it
 }
 
 nlohmann::json Graph::toJson() const

@@ -35,6 +35,7 @@ struct Edge {
 struct NodeStatus {
     Shape output;       // empty when unknown
     std::string error;  // empty when the node is fine
+    bool blockedUpstream = false;  // the error is only that an input has an error of its own
     bool ok() const { return error.empty(); }
 };
 
