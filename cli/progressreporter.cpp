@@ -73,7 +73,6 @@ void ProgressReporter::clearBar()
 
 void ProgressReporter::epochFinished(const nn::EpochReport &report)
 {
-    last_ = report;
     if (style_ == Style::Json) {
         nlohmann::json line = {{"event", "epoch"},
                                {"epoch", report.epoch},

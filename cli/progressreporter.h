@@ -20,7 +20,6 @@ public:
     void epochFinished(const nn::EpochReport &report) override;
     void trainingFinished(const nn::FinishReport &report) override;
 
-    const nn::EpochReport &lastEpoch() const { return last_; }
 
 private:
     void drawBar(const nn::StepReport &report);
@@ -29,7 +28,6 @@ private:
     Style style_;
     int epochs_;
     int64_t samplesPerEpoch_;
-    nn::EpochReport last_;
     std::chrono::steady_clock::time_point lastDraw_{};
     bool barVisible_ = false;
 };
