@@ -121,13 +121,71 @@ def shape_and_merge_cases():
     ]
 
 
+def conv2d_case(name, shape, filters, kernel, stride=1, padding="valid", padding_size=0, dilation=1, groups=1,
+                use_bias=True, activation="linear"):
+    channels = shape[1]
+    fan_in = channels // groups * kernel * kernel
+    parameters = {"weight": torch.randn(filters, channels // groups, kernel, kernel) / fan_in ** 0.5}
+    if use_bias:
+        parameters["bias"] = torch.randn(filters) * 0.5
+    settings = {"filters": filters, "kernel_size": kernel, "stride": stride, "padding": padding,
+                "dilation": dilation, "groups": groups, "use_bias": use_bias, "activation": activation}
+    if padding == "explicit":
+        settings["padding_size"] = padding_size
+    torch_padding = padding_size if padding == "explicit" else padding
+    f = ACTIVATIONS[activation]
+    return case(name, "Conv2D", settings, [torch.randn(shape)],
+                lambda x, **p: f(F.conv2d(x, p["weight"], p.get("bias"), stride, torch_padding, dilation, groups)),
+                parameters)
+
+
+def conv_transpose2d_case(name, shape, filters, kernel, stride, padding, output_padding=0, dilation=1, groups=1,
+                          use_bias=True, activation="linear"):
+    channels = shape[1]
+    parameters = {"weight": torch.randn(channels, filters // groups, kernel, kernel) / (channels * kernel) ** 0.5}
+    if use_bias:
+        parameters["bias"] = torch.randn(filters) * 0.5
+    settings = {"filters": filters, "kernel_size": kernel, "stride": stride, "padding": padding,
+                "output_padding": output_padding, "dilation": dilation, "groups": groups, "use_bias": use_bias,
+                "activation": activation}
+    f = ACTIVATIONS[activation]
+    return case(name, "ConvTranspose2D", settings, [torch.randn(shape)],
+                lambda x, **p: f(F.conv_transpose2d(x, p["weight"], p.get("bias"), stride, padding, output_padding,
+                                                    groups, dilation)),
+                parameters)
+
+
+def convolution_cases():
+    return [
+        conv2d_case("conv2d_3x3_valid", [2, 3, 6, 5], 4, 3),
+        conv2d_case("conv2d_relu_fashion_like", [4, 1, 12, 12], 8, 3, activation="relu"),
+        conv2d_case("conv2d_stride2_pad1", [2, 2, 7, 6], 3, 3, stride=2, padding="explicit", padding_size=1),
+        conv2d_case("conv2d_same_odd", [2, 3, 5, 5], 4, 3, padding="same", activation="tanh"),
+        conv2d_case("conv2d_same_even_kernel", [1, 2, 4, 5], 3, 2, padding="same"),
+        conv2d_case("conv2d_same_dilation2", [2, 2, 7, 7], 3, 3, padding="same", dilation=2, activation="gelu"),
+        conv2d_case("conv2d_dilation2_stride2", [2, 2, 9, 8], 2, 3, stride=2, dilation=2),
+        conv2d_case("conv2d_groups2", [2, 4, 5, 5], 6, 3, groups=2, activation="elu"),
+        conv2d_case("conv2d_depthwise", [2, 3, 5, 5], 3, 3, groups=3, padding="same", use_bias=False),
+        conv2d_case("conv2d_1x1", [2, 3, 4, 4], 5, 1, use_bias=False),
+        conv2d_case("conv2d_1x1_stride2", [2, 3, 5, 5], 2, 1, stride=2, activation="sigmoid"),
+        conv2d_case("conv2d_wide", [2, 8, 6, 6], 16, 3, padding="same", activation="relu"),
+        conv_transpose2d_case("convtranspose2d_double", [2, 3, 3, 3], 2, 4, 2, 1),
+        conv_transpose2d_case("convtranspose2d_stride1", [2, 2, 4, 4], 3, 3, 1, 0, activation="tanh"),
+        conv_transpose2d_case("convtranspose2d_output_padding", [1, 2, 3, 4], 3, 3, 2, 1, output_padding=1),
+        conv_transpose2d_case("convtranspose2d_groups2", [2, 4, 3, 3], 4, 3, 2, 0, groups=2, activation="relu"),
+        conv_transpose2d_case("convtranspose2d_dilation2", [2, 2, 3, 3], 2, 3, 1, 1, dilation=2, use_bias=False),
+        conv_transpose2d_case("convtranspose2d_1x1", [2, 3, 4, 4], 2, 1, 1, 0, activation="gelu"),
+        conv_transpose2d_case("convtranspose2d_wide", [2, 16, 3, 3], 8, 4, 2, 1, activation="relu"),
+    ]
+
+
 def compact(text):
     """Puts each list of numbers on one line, so the file reads case by case."""
     return re.sub(r"\[\s+([-+0-9.,e\s]+?)\s+\]", lambda m: "[" + " ".join(m.group(1).split()) + "]", text)
 
 
 def main():
-    cases = dense_cases() + activation_cases() + shape_and_merge_cases()
+    cases = dense_cases() + activation_cases() + shape_and_merge_cases() + convolution_cases()
     document = {
         "generator": f"tests/make_layer_fixtures.py with torch {torch.__version__}, float32",
         "cases": cases,

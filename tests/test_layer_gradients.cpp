@@ -71,6 +71,37 @@ void addShapeAndMergeCases(std::vector<GradientCase> &cases)
     cases.push_back({"Concat axis 3 named", "Concat", {{"axis", 3}}, {{2, 2, 3, 2}, {2, 2, 3, 3}}});
 }
 
+void addConvolutionCases(std::vector<GradientCase> &cases)
+{
+    const auto conv = [&](std::string label, nlohmann::json settings, nn::Shape input, bool kinked = false) {
+        cases.push_back({"Conv2D " + label, "Conv2D", std::move(settings), {std::move(input)}, false, kinked});
+    };
+    conv("3x3 valid tanh", {{"filters", 3}, {"kernel_size", 3}, {"activation", "tanh"}}, {2, 2, 5, 4});
+    conv("stride 2 explicit padding", {{"filters", 2}, {"stride", 2}, {"padding", "explicit"}, {"padding_size", 1}},
+         {2, 2, 5, 6});
+    conv("same, even kernel", {{"filters", 2}, {"kernel_size", 2}, {"padding", "same"}}, {1, 2, 4, 5});
+    conv("dilation 2 gelu", {{"filters", 2}, {"dilation", 2}, {"padding", "same"}, {"activation", "gelu"}},
+         {1, 2, 6, 6});
+    conv("groups 2 no bias", {{"filters", 4}, {"groups", 2}, {"use_bias", false}}, {2, 4, 4, 4});
+    conv("1x1", {{"filters", 3}, {"kernel_size", 1}, {"activation", "sigmoid"}}, {2, 2, 3, 3});
+    conv("relu", {{"filters", 2}, {"activation", "relu"}}, {1, 2, 4, 4}, true);
+    const auto transposed = [&](std::string label, nlohmann::json settings, nn::Shape input, bool kinked = false) {
+        cases.push_back(
+            {"ConvTranspose2D " + label, "ConvTranspose2D", std::move(settings), {std::move(input)}, false, kinked});
+    };
+    transposed("doubling 4/2/1", {{"filters", 2}}, {2, 2, 3, 3});
+    transposed("stride 1 tanh", {{"filters", 2}, {"kernel_size", 3}, {"stride", 1}, {"padding", 0},
+                                 {"activation", "tanh"}}, {1, 2, 3, 4});
+    transposed("output padding", {{"filters", 2}, {"kernel_size", 3}, {"padding", 1}, {"output_padding", 1}},
+               {1, 2, 3, 3});
+    transposed("groups 2 dilation 2", {{"filters", 2}, {"kernel_size", 3}, {"stride", 1}, {"dilation", 2},
+                                       {"groups", 2}, {"use_bias", false}}, {1, 4, 3, 3});
+    transposed("1x1 gelu", {{"filters", 3}, {"kernel_size", 1}, {"stride", 1}, {"padding", 0},
+                            {"activation", "gelu"}}, {2, 2, 3, 3});
+    transposed("relu", {{"filters", 1}, {"kernel_size", 3}, {"stride", 1}, {"padding", 0}, {"activation", "relu"}},
+               {1, 2, 2, 2}, true);
+}
+
 const std::vector<GradientCase> &gradientCases()
 {
     static const std::vector<GradientCase> cases = [] {
@@ -78,6 +109,7 @@ const std::vector<GradientCase> &gradientCases()
         addDenseCases(all);
         addActivationCases(all);
         addShapeAndMergeCases(all);
+        addConvolutionCases(all);
         return all;
     }();
     return cases;
@@ -91,17 +123,19 @@ nn::Tensor kinkFreeTensor(const nn::Shape &shape, uint64_t seed)
     return t;
 }
 
-// An input for which every pre-activation x·Wᵀ + b of the built Dense layer is clear of the kink;
-// the pre-activations come from a linear twin of the layer holding the same parameters.
-nn::Tensor kinkFreeDenseInput(nn::Layer &dense, const nn::Shape &shape)
+// An input for which every pre-activation (x·Wᵀ + b, or the convolution plus bias) of a built layer
+// with a fused activation is clear of the kink; they come from a linear twin holding the same parameters.
+nn::Tensor kinkFreeFusedInput(nn::Layer &layer, const nn::Shape &shape)
 {
-    nlohmann::json settings = dense.settings().toJson();
+    nlohmann::json settings = layer.settings().toJson();
     settings["activation"] = "linear";
-    auto twin = nn::layerRegistry().create("Dense", nn::Settings::fromJson(dense.spec(), settings));
+    auto twin = nn::layerRegistry().create(layer.spec().kind, nn::Settings::fromJson(layer.spec(), settings));
     nn::Rng rng(0);
-    twin->build({{nn::kBatch, shape[1]}}, rng);
-    for (size_t i = 0; i < dense.parameters().size(); ++i)
-        twin->parameters()[i]->value = dense.parameters()[i]->value;
+    nn::Shape symbolic = shape;
+    symbolic[0] = nn::kBatch;
+    twin->build({symbolic}, rng);
+    for (size_t i = 0; i < layer.parameters().size(); ++i)
+        twin->parameters()[i]->value = layer.parameters()[i]->value;
     for (uint64_t seed = 1; seed < 10000; ++seed) {
         const nn::Tensor x = gradcheck::randomTensor(shape, seed);
         nn::Tensor z;
@@ -116,8 +150,8 @@ std::vector<nn::Tensor> inputsFor(const GradientCase &c, nn::Layer &layer)
 {
     std::vector<nn::Tensor> inputs;
     for (size_t i = 0; i < c.inputs.size(); ++i) {
-        if (c.kinked && c.kind == "Dense")
-            inputs.push_back(kinkFreeDenseInput(layer, c.inputs[i]));
+        if (c.kinked && layer.spec().find("activation"))
+            inputs.push_back(kinkFreeFusedInput(layer, c.inputs[i]));
         else if (c.kinked)
             inputs.push_back(kinkFreeTensor(c.inputs[i], 100 + i));
         else

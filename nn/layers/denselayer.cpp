@@ -1,13 +1,5 @@
 // Dense: Eigen GEMMs on maps over the tensors, split into fixed chunks for determinism.
-// GCC 12 reports the AVX-512 intrinsics behind Eigen's packet transposes as uninitialized once
-// they are inlined into a GEMM (GCC bug 105593, as -Wmaybe-uninitialized in the top CMakeLists);
-// the report is about GCC's header, which is parsed here, first, with that warning off.
-#if __has_include(<immintrin.h>)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wuninitialized"
-#include <immintrin.h>
-#pragma GCC diagnostic pop
-#endif
+#include "nn/gemmwarnings.h"
 
 #include "denselayer.h"
 

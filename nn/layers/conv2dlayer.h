@@ -1,0 +1,31 @@
+// Conv2D: learned filters slid over an image, PyTorch's nn.Conv2d with a fused activation.
+#pragma once
+
+#include "convolutionlayer.h"
+
+namespace nn {
+
+// Each output channel is one filter (C/groups × k × k weights) applied at every position of the
+// input image: [N, C, H, W] → [N, filters, H', W']. Runs as im2col and one matrix product per sample.
+class Conv2DLayer : public ConvolutionLayer {
+public:
+    explicit Conv2DLayer(Settings settings);
+    static const LayerSpec &declaration();
+
+    Shape inferShape(const std::vector<Shape> &inputs) const override;
+    void build(const std::vector<Shape> &inputs, Rng &rng) override;
+    void forward(const std::vector<const Tensor *> &inputs, Tensor &out, const RunContext &ctx) override;
+    void backward(const std::vector<const Tensor *> &inputs, const Tensor &out, const Tensor &dOut,
+                  const std::vector<Tensor *> &dInputs, const RunContext &ctx) override;
+
+private:
+    // Padding before and after the image along each axis, from the padding settings.
+    struct Padding {
+        int64_t begin, end;
+    };
+    Padding padding() const;
+    // The geometry of one group's slice of one sample of `input` [N, C, H, W].
+    ConvGeometry geometry(const Shape &input) const;
+};
+
+} // namespace nn

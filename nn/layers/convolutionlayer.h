@@ -1,0 +1,63 @@
+// ConvolutionLayer: what Conv2D and ConvTranspose2D share: square kernels over [N, C, H, W] images,
+// a weight and a per-channel bias, a fused activation, and sample-parallel loops that stay
+// bitwise identical on any thread count.
+#pragma once
+
+#include "convgeometry.h"
+
+#include "nn/activation.h"
+#include "nn/layer.h"
+
+#include <functional>
+
+namespace nn {
+
+// The common half of a convolution kind; the subclass supplies the shapes and the products.
+class ConvolutionLayer : public Layer {
+public:
+    std::vector<Parameter *> parameters() override;
+
+protected:
+    explicit ConvolutionLayer(Settings settings);
+
+    // Settings both kinds declare, around the kind's own `geometry` settings (stride, padding…).
+    static std::vector<SettingSpec> declareSettings(int64_t defaultKernel, std::vector<SettingSpec> geometry);
+    // Throws ShapeError unless `in` is [N, C, H, W] with C divisible by groups.
+    void checkImageInput(const Shape &in) const;
+    // Allocates the weight (PyTorch's layout for the kind) and the bias (filters).
+    void buildParameters(const Shape &weightShape, int64_t fanIn, int64_t fanOut, Rng &rng);
+
+    // Where the products go: `out` itself, or preActivation_ when the activation's backward needs it.
+    Tensor &productTarget(Tensor &out);
+    // out = f(z + b) for the samples [begin, end) of z (N, filters, H, W); z may be out.
+    void finishSamples(Tensor &z, Tensor &out, int64_t begin, int64_t end) const;
+    // ∂L/∂z: dOut itself for a linear activation, else f'(z) ⊙ dOut in dPreActivation_.
+    const Tensor &preActivationGrad(const Tensor &out, const Tensor &dOut);
+    // bias.grad += Σ over samples and pixels of dz (N, filters, H, W), a channel per chunk.
+    void addBiasGrad(const Tensor &dz);
+
+    // Calls body(begin, end, dWeight) over fixed chunks of the batch, each chunk adding into its own
+    // zeroed copy of the weight gradient, then adds the copies into weight.grad in chunk order.
+    using WeightGradBody = std::function<void(int64_t begin, int64_t end, float *dWeight)>;
+    void accumulateOverSamples(int64_t batch, double flopsPerSample, const WeightGradBody &body);
+    // Calls body(begin, end) over the same fixed chunks of the batch.
+    static void overSamples(int64_t batch, double flopsPerSample, const std::function<void(int64_t, int64_t)> &body);
+    // Per-thread scratch of at least `size` floats; slot 0 and 1 are independent buffers.
+    static float *scratch(int slot, int64_t size);
+
+    int64_t filters_;
+    int64_t kernel_;
+    int64_t stride_;
+    int64_t dilation_;
+    int64_t groups_;
+    bool useBias_;
+    Activation activation_;
+    float alpha_;
+    Parameter weight_;       // Conv2D (filters, C/groups, k, k); ConvTranspose2D (C, filters/groups, k, k)
+    Parameter bias_;         // (filters)
+    Tensor preActivation_;   // (N, filters, H', W') z, kept only for GELU
+    Tensor dPreActivation_;  // (N, filters, H', W') dz when the activation is not linear
+    std::vector<float> weightGradPartials_;  // (chunks, weight size), summed in chunk order
+};
+
+} // namespace nn

@@ -1,0 +1,304 @@
+// Conv2D and ConvTranspose2D beyond the PyTorch fixtures: shape arithmetic and messages, sums over
+// many sample chunks against a direct double-precision loop, and bitwise thread-count determinism.
+#include "errormessage.h"
+#include "gradcheck.h"
+#include "nn/parallel.h"
+#include "nn/registry.h"
+
+#include <nlohmann/json.hpp>
+
+#include <QtTest>
+
+#include <cstring>
+
+namespace {
+
+using gradcheck::randomTensor;
+
+std::unique_ptr<nn::Layer> makeLayer(const std::string &kind, const nlohmann::json &settings, const nn::Shape &input)
+{
+    const auto &registry = nn::layerRegistry();
+    auto layer = registry.create(kind, nn::Settings::fromJson(registry.spec(kind), settings));
+    nn::Rng rng(1);
+    nn::Shape symbolic = input;
+    symbolic[0] = nn::kBatch;
+    layer->build({symbolic}, rng);
+    if (layer->parameters().size() > 1)  // a non-zero bias, so a missed bias term shows
+        layer->parameters()[1]->value = randomTensor(layer->parameters()[1]->value.shape(), 2);
+    return layer;
+}
+
+nn::Shape shapeOf(const std::string &kind, const nlohmann::json &settings, const nn::Shape &input)
+{
+    const auto &registry = nn::layerRegistry();
+    return registry.create(kind, nn::Settings::fromJson(registry.spec(kind), settings))->inferShape({input});
+}
+
+std::string shapeErrorOf(const std::string &kind, const nlohmann::json &settings, const nn::Shape &input)
+{
+    return errorMessage([&] { shapeOf(kind, settings, input); });
+}
+
+// Output, dX, dW and db of one forward and backward with zeroed gradients.
+std::vector<nn::Tensor> run(nn::Layer &layer, const nn::Tensor &x, const nn::Tensor &dy)
+{
+    nn::RunContext ctx;
+    nn::Tensor y, dx(x.shape());
+    for (nn::Parameter *p : layer.parameters())
+        p->grad.setZero();
+    layer.forward({&x}, y, ctx);
+    layer.backward({&x}, y, dy, {&dx}, ctx);
+    std::vector<nn::Tensor> all{y, dx};
+    for (nn::Parameter *p : layer.parameters())
+        all.push_back(p->grad);
+    return all;
+}
+
+bool bitwiseEqual(const nn::Tensor &a, const nn::Tensor &b)
+{
+    return a.shape() == b.shape() && std::memcmp(a.data(), b.data(), size_t(a.size()) * sizeof(float)) == 0;
+}
+
+// One multiply-add of a convolution: output[o] += weight[k] · input[i].
+struct Tap {
+    int64_t output, weight, input;
+};
+
+// Calls visit(tap) for every tap of a linear Conv2D (transposed = false) or ConvTranspose2D, written
+// out index by index.
+template <typename Visit>
+void forEachTap(bool transposed, const nn::Shape &in, const nn::Shape &out, int64_t kernel, int64_t stride,
+                int64_t padBegin, int64_t dilation, int64_t groups, const Visit &visit)
+{
+    // The convolution's "image" side is the input for Conv2D and the output for ConvTranspose2D.
+    const nn::Shape &image = transposed ? out : in, &grid = transposed ? in : out;
+    const int64_t imageGroup = image[1] / groups, gridGroup = grid[1] / groups;
+    for (int64_t n = 0; n < in[0]; ++n)
+        for (int64_t g = 0; g < groups; ++g)
+            for (int64_t gc = 0; gc < gridGroup; ++gc)
+                for (int64_t ic = 0; ic < imageGroup; ++ic)
+                    for (int64_t oh = 0; oh < grid[2]; ++oh)
+                        for (int64_t ow = 0; ow < grid[3]; ++ow)
+                            for (int64_t ki = 0; ki < kernel; ++ki)
+                                for (int64_t kj = 0; kj < kernel; ++kj) {
+                                    const int64_t ih = oh * stride - padBegin + ki * dilation;
+                                    const int64_t iw = ow * stride - padBegin + kj * dilation;
+                                    if (ih < 0 || iw < 0 || ih >= image[2] || iw >= image[3])
+                                        continue;
+                                    const int64_t imageIndex =
+                                        ((n * image[1] + g * imageGroup + ic) * image[2] + ih) * image[3] + iw;
+                                    const int64_t gridIndex =
+                                        ((n * grid[1] + g * gridGroup + gc) * grid[2] + oh) * grid[3] + ow;
+                                    // Conv2D's weight is (F, C/g, k, k) and ConvTranspose2D's (C, F/g, k, k):
+                                    // both (grid channels, image channels per group, k, k).
+                                    const int64_t weightIndex =
+                                        (((g * gridGroup + gc) * imageGroup + ic) * kernel + ki) * kernel + kj;
+                                    visit(transposed ? Tap{imageIndex, weightIndex, gridIndex}
+                                                     : Tap{gridIndex, weightIndex, imageIndex});
+                                }
+}
+
+} // namespace
+
+class TestConvolution : public QObject {
+    Q_OBJECT
+
+private slots:
+    void cleanup() { nn::setThreadCount(0); }
+
+    void outputShapes_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("settings");
+        QTest::addColumn<nn::Shape>("input");
+        QTest::addColumn<nn::Shape>("output");
+        const nn::Shape mnist{nn::kBatch, 1, 28, 28};
+        QTest::newRow("3x3 valid shrinks by 2") << "Conv2D" << R"({"filters": 32})" << mnist
+                                                << nn::Shape{nn::kBatch, 32, 26, 26};
+        QTest::newRow("same keeps the size") << "Conv2D" << R"({"filters": 8, "padding": "same", "kernel_size": 5})"
+                                             << mnist << nn::Shape{nn::kBatch, 8, 28, 28};
+        QTest::newRow("stride 2 padding 1 halves")
+            << "Conv2D" << R"({"filters": 4, "stride": 2, "padding": "explicit", "padding_size": 1})" << mnist
+            << nn::Shape{nn::kBatch, 4, 14, 14};
+        QTest::newRow("dilation 2 widens the window") << "Conv2D" << R"({"filters": 4, "dilation": 2})"
+                                                      << nn::Shape{nn::kBatch, 3, 11, 9}
+                                                      << nn::Shape{nn::kBatch, 4, 7, 5};
+        QTest::newRow("transposed 4/2/1 doubles") << "ConvTranspose2D" << R"({"filters": 16})"
+                                                  << nn::Shape{nn::kBatch, 64, 7, 7}
+                                                  << nn::Shape{nn::kBatch, 16, 14, 14};
+        QTest::newRow("transposed output padding")
+            << "ConvTranspose2D" << R"({"filters": 1, "kernel_size": 3, "padding": 1, "output_padding": 1})"
+            << nn::Shape{nn::kBatch, 8, 14, 14} << nn::Shape{nn::kBatch, 1, 28, 28};
+    }
+
+    void outputShapes()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, settings);
+        QFETCH(nn::Shape, input);
+        QFETCH(nn::Shape, output);
+        QCOMPARE(shapeOf(kind.toStdString(), nlohmann::json::parse(settings.toStdString()), input), output);
+    }
+
+    void shapeMessagesSayWhatToDo_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("settings");
+        QTest::addColumn<nn::Shape>("input");
+        QTest::addColumn<QStringList>("mentions");
+        QTest::newRow("flat pixels") << "Conv2D" << "{}" << nn::Shape{nn::kBatch, 784}
+                                     << QStringList{"[N, C, H, W]", "[N, 784]", "Reshape to [1, 28, 28]"};
+        QTest::newRow("window too large") << "Conv2D" << R"({"kernel_size": 5})" << nn::Shape{nn::kBatch, 8, 3, 3}
+                                          << QStringList{"5×5", "3×3", "[N, 8, 3, 3]", "smaller kernel_size"};
+        QTest::newRow("same with stride 2") << "Conv2D" << R"({"padding": "same", "stride": 2})"
+                                            << nn::Shape{nn::kBatch, 1, 8, 8}
+                                            << QStringList{"stride 1", "explicit", "padding_size 1"};
+        QTest::newRow("groups do not divide channels") << "Conv2D" << R"({"groups": 2})"
+                                                       << nn::Shape{nn::kBatch, 3, 8, 8}
+                                                       << QStringList{"groups 2", "divisible", "got 3"};
+        QTest::newRow("groups do not divide filters") << "Conv2D" << R"({"groups": 2, "filters": 5})"
+                                                      << nn::Shape{nn::kBatch, 4, 8, 8}
+                                                      << QStringList{"filters divisible", "5"};
+        QTest::newRow("output padding too large") << "ConvTranspose2D" << R"({"output_padding": 2})"
+                                                  << nn::Shape{nn::kBatch, 4, 8, 8}
+                                                  << QStringList{"output_padding 2", "less than stride"};
+        QTest::newRow("transposed trims everything") << "ConvTranspose2D"
+                                                     << R"({"kernel_size": 1, "stride": 1, "padding": 3})"
+                                                     << nn::Shape{nn::kBatch, 4, 2, 2}
+                                                     << QStringList{"padding 3", "lower padding"};
+    }
+
+    void shapeMessagesSayWhatToDo()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, settings);
+        QFETCH(nn::Shape, input);
+        QFETCH(QStringList, mentions);
+        const std::string message =
+            shapeErrorOf(kind.toStdString(), nlohmann::json::parse(settings.toStdString()), input);
+        for (const QString &mention : mentions)
+            QVERIFY2(message.find(mention.toStdString()) != std::string::npos,
+                     qPrintable(QString("'%1' missing from: %2").arg(mention, QString::fromStdString(message))));
+    }
+
+    void softmaxIsNotOfferedAsAFusedActivation()
+    {
+        for (const char *kind : {"Conv2D", "ConvTranspose2D"}) {
+            const auto &choices = nn::layerRegistry().spec(kind).find("activation")->choices;
+            QVERIFY2(std::find(choices.begin(), choices.end(), "softmax") == choices.end(), kind);
+            QVERIFY2(std::find(choices.begin(), choices.end(), "relu") != choices.end(), kind);
+        }
+    }
+
+    // Batches large enough to split into several sample chunks, each with its own weight-gradient
+    // partial, against every tap written out in double.
+    void matchesDirectSumsAcrossChunks_data()
+    {
+        QTest::addColumn<bool>("transposed");
+        QTest::addColumn<QString>("settings");
+        QTest::addColumn<nn::Shape>("input");
+        QTest::newRow("Conv2D same groups 2")
+            << false << R"({"filters": 32, "padding": "same", "groups": 2})" << nn::Shape{3, 16, 24, 24};
+        QTest::newRow("Conv2D stride 2 dilation 2")
+            << false << R"({"filters": 48, "stride": 2, "dilation": 2, "padding": "explicit", "padding_size": 2})"
+            << nn::Shape{4, 24, 30, 30};
+        QTest::newRow("Conv2D 1x1") << false << R"({"filters": 64, "kernel_size": 1})" << nn::Shape{3, 64, 24, 24};
+        QTest::newRow("ConvTranspose2D 4/2/1") << true << R"({"filters": 16})" << nn::Shape{3, 32, 12, 12};
+        QTest::newRow("ConvTranspose2D groups 4 output padding")
+            << true << R"({"filters": 32, "kernel_size": 3, "groups": 4, "output_padding": 1})"
+            << nn::Shape{3, 32, 12, 12};
+    }
+
+    void matchesDirectSumsAcrossChunks()
+    {
+        QFETCH(bool, transposed);
+        QFETCH(QString, settings);
+        QFETCH(nn::Shape, input);
+        const std::string kind = transposed ? "ConvTranspose2D" : "Conv2D";
+        auto layer = makeLayer(kind, nlohmann::json::parse(settings.toStdString()), input);
+        const nn::Tensor x = randomTensor(input, 3);
+        const nn::Shape outShape = layer->inferShape({input});
+        const nn::Tensor dy = randomTensor(outShape, 4);
+        const std::vector<nn::Tensor> result = run(*layer, x, dy);
+        const nn::Settings &s = layer->settings();
+        const int64_t kernel = s.integer("kernel_size"), dilation = s.integer("dilation");
+        int64_t padBegin = transposed ? s.integer("padding") : 0;
+        if (!transposed && s.choice("padding") == "same")
+            padBegin = dilation * (kernel - 1) / 2;
+        else if (!transposed && s.choice("padding") == "explicit")
+            padBegin = s.integer("padding_size");
+        const nn::Tensor &w = layer->parameters()[0]->value, &b = layer->parameters()[1]->value;
+        std::vector<double> y(size_t(dy.size())), dx(size_t(x.size())), dw(size_t(w.size())), db(size_t(b.size()));
+        const int64_t plane = outShape[2] * outShape[3], filters = outShape[1];
+        for (int64_t o = 0; o < dy.size(); ++o) {
+            y[size_t(o)] = b[(o / plane) % filters];
+            db[size_t((o / plane) % filters)] += dy[o];
+        }
+        forEachTap(transposed, input, outShape, kernel, s.integer("stride"), padBegin, dilation, s.integer("groups"),
+                   [&](const Tap &t) {
+                       y[size_t(t.output)] += double(w[t.weight]) * x[t.input];
+                       dx[size_t(t.input)] += double(w[t.weight]) * dy[t.output];
+                       dw[size_t(t.weight)] += double(x[t.input]) * dy[t.output];
+                   });
+        const std::vector<const std::vector<double> *> expected{&y, &dx, &dw, &db};
+        const char *names[] = {"output", "dX", "dW", "db"};
+        for (size_t i = 0; i < expected.size(); ++i) {
+            double worst = 0.0, largest = 0.0;
+            for (size_t k = 0; k < expected[i]->size(); ++k) {
+                worst = std::max(worst, std::abs(result[i][int64_t(k)] - (*expected[i])[k]));
+                largest = std::max(largest, std::abs((*expected[i])[k]));
+            }
+            QVERIFY2(worst <= 1e-5 * std::max(1.0, largest),
+                     qPrintable(QString("%1 is off by %2 (largest value %3)").arg(names[i]).arg(worst).arg(largest)));
+        }
+    }
+
+    void bitwiseIdenticalOnAnyThreadCount_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("settings");
+        QTest::addColumn<nn::Shape>("input");
+        QTest::newRow("Conv2D as in the Fashion-MNIST CNN")
+            << "Conv2D" << R"({"filters": 64, "activation": "relu"})" << nn::Shape{64, 32, 13, 13};
+        QTest::newRow("Conv2D gelu on one channel") << "Conv2D" << R"({"filters": 32, "activation": "gelu"})"
+                                                    << nn::Shape{64, 1, 28, 28};
+        QTest::newRow("ConvTranspose2D 4/2/1") << "ConvTranspose2D" << R"({"filters": 32, "activation": "relu"})"
+                                               << nn::Shape{64, 64, 7, 7};
+    }
+
+    void bitwiseIdenticalOnAnyThreadCount()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, settings);
+        QFETCH(nn::Shape, input);
+        auto layer = makeLayer(kind.toStdString(), nlohmann::json::parse(settings.toStdString()), input);
+        const nn::Tensor x = randomTensor(input, 5), dy = randomTensor(layer->inferShape({input}), 6);
+        nn::setThreadCount(1);
+        const std::vector<nn::Tensor> reference = run(*layer, x, dy);
+        const char *names[] = {"output", "dX", "dW", "db"};
+        for (int threads : {2, 16}) {
+            nn::setThreadCount(threads);
+            const std::vector<nn::Tensor> result = run(*layer, x, dy);
+            for (size_t i = 0; i < result.size(); ++i)
+                QVERIFY2(bitwiseEqual(result[i], reference[i]),
+                         qPrintable(QString("%1 differs between 1 and %2 threads").arg(names[i]).arg(threads)));
+        }
+    }
+
+    void skippingTheInputGradientLeavesWeightGradientsAlone()
+    {
+        auto layer = makeLayer("Conv2D", {{"filters", 8}, {"activation", "tanh"}}, {6, 3, 9, 9});
+        const nn::Tensor x = randomTensor({6, 3, 9, 9}, 7), dy = randomTensor({6, 8, 7, 7}, 8);
+        const std::vector<nn::Tensor> withDx = run(*layer, x, dy);
+        nn::Tensor y;
+        for (nn::Parameter *p : layer->parameters())
+            p->grad.setZero();
+        layer->forward({&x}, y, {});
+        layer->backward({&x}, y, dy, {nullptr}, {});
+        QVERIFY2(bitwiseEqual(layer->parameters()[0]->grad, withDx[2]), "dW changed when dX was skipped");
+        QVERIFY2(bitwiseEqual(layer->parameters()[1]->grad, withDx[3]), "db changed when dX was skipped");
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConvolution)
+#include "test_convolution.moc"
