@@ -1,8 +1,10 @@
 // layerlab-bench: trains a project (by default the Fashion-MNIST MLP) with the real nn::Trainer
 // and reports training samples/s (median of repeats from fresh weights), the test accuracy
-// after training and the GFLOP/s that speed amounts to; --gemm measures Eigen's one-thread
-// matrix-product speed on the network's own shapes, the ceiling to compare it with.
+// after training, the GFLOP/s that speed amounts to, and the time and GFLOP/s of each layer;
+// --gemm measures Eigen's one-thread matrix-product speed on the network's own products, the
+// ceiling to compare them with.
 #include "gemmpeak.h"
+#include "layerwork.h"
 
 #include "datasets/experiment.h"
 #include "nn/error.h"
@@ -17,6 +19,7 @@
 #include <cstdio>
 #include <iostream>
 #include <optional>
+#include <set>
 
 namespace {
 
@@ -25,6 +28,7 @@ struct Options {
     int epochs = 1;
     std::optional<int> threads;  // the project's setting when absent
     int repeats = 3;
+    int64_t trainSamples = 0;  // 0: the whole training split
     bool json = false;
     bool gemm = false;
 };
@@ -36,6 +40,27 @@ struct Run {
     double samplesPerSecond = 0.0;
     double trainLoss = 0.0;
     double testAccuracy = std::nan("");
+    std::vector<nn::LayerTiming> layers;  // forward and backward time per layer
+};
+
+// The first `count` samples of another source: a shorter epoch with the same data.
+class FirstSamples : public nn::BatchSource {
+public:
+    FirstSamples(const nn::BatchSource &source, int64_t count)
+        : source_(source), count_(count > 0 ? std::min(count, source.size()) : source.size())
+    {
+    }
+    int64_t size() const override { return count_; }
+    nn::Shape sampleShape() const override { return source_.sampleShape(); }
+    nn::Shape targetShape() const override { return source_.targetShape(); }
+    void gather(std::span<const int64_t> indices, nn::Tensor &x, nn::Tensor &y) const override
+    {
+        source_.gather(indices, x, y);
+    }
+
+private:
+    const nn::BatchSource &source_;
+    int64_t count_;
 };
 
 // Keeps the epoch reports of one run.
@@ -54,10 +79,14 @@ double median(std::vector<double> values)
     return values.size() % 2 ? values[middle] : 0.5 * (values[middle - 1] + values[middle]);
 }
 
-Run trainOnce(datasets::Experiment &experiment)
+Run trainOnce(datasets::Experiment &experiment, const nn::BatchSource &train)
 {
-    experiment.model().initialize(experiment.project().training.seed);
-    const auto trainer = experiment.makeTrainer();  // fresh optimizer state
+    nn::Model &model = experiment.model();
+    model.initialize(experiment.project().training.seed);
+    model.setTiming(true);
+    // A fresh optimizer; no validation split, which is outside the timed batches anyway.
+    const auto trainer =
+        std::make_unique<nn::Trainer>(model, experiment.project().training, train, nullptr, experiment.classes());
     EpochCollector collector;
     trainer->setObserver(&collector);
     const nn::FinishReport finish = trainer->run();
@@ -72,6 +101,8 @@ Run trainOnce(datasets::Experiment &experiment)
     }
     run.samplesPerSecond = samples / std::max(run.seconds, 1e-9);
     run.trainLoss = collector.epochs.back().trainLoss;
+    run.layers = model.timings();
+    model.setTiming(false);
     const nn::BatchSource *test = experiment.data().test.get();
     if (test && test->size() > 0) {
         const nn::Evaluation evaluation = trainer->evaluate(*test);
@@ -81,32 +112,20 @@ Run trainOnce(datasets::Experiment &experiment)
     return run;
 }
 
-// The weight shapes (units, F) of the Dense layers in running order; empty when the network has
-// parameters outside Dense layers, for which the FLOP formula does not hold.
-std::vector<bench::DenseShape> denseShapes(datasets::Experiment &experiment)
+// The ids of the nodes that have parameters, for the FLOP count of input gradients.
+std::set<int> nodesWithParameters(nn::Model &model)
 {
-    std::vector<bench::DenseShape> shapes;
-    for (const auto &[name, parameter] : experiment.model().parameters()) {
-        const auto &nodes = experiment.model().graph().nodes();
-        const auto node = std::find_if(nodes.begin(), nodes.end(),
-                                       [&](const nn::Node &n) { return name.starts_with(n.name + "."); });
-        if (node == nodes.end() || node->kind != "Dense")
-            return {};
-        if (parameter->value.rank() == 2)
-            shapes.emplace_back(parameter->value.dim(0), parameter->value.dim(1));
-    }
-    return shapes;
+    std::set<int> ids;
+    for (const auto &[name, parameter] : model.parameters())
+        if (const nn::Node *node = model.graph().findByName(name.substr(0, name.find('.'))))
+            ids.insert(node->id);
+    return ids;
 }
 
 nlohmann::json numberOrNull(double value)
 {
     return std::isfinite(value) ? nlohmann::json(value) : nlohmann::json(nullptr);
 }
-
-const char *const kFlopsFormula =
-    "FLOP/sample = 2·Σ units·F over the Dense layers, ×3 for forward, weight gradients and input gradients, "
-    "less 2·units·F of the first layer (its input needs no gradient); biases, activations, loss and Adam "
-    "not counted";
 
 nlohmann::json gemmJson(const std::vector<bench::GemmCase> &cases)
 {
@@ -129,8 +148,15 @@ void printGemms(const std::vector<bench::GemmCase> &square, const std::vector<be
     std::printf("\nEigen float GEMM on one thread (EIGEN_DONT_PARALLELIZE), median of 7 timed runs:\n");
     for (const auto *cases : {&square, &training})
         for (const auto &gemm : *cases)
-            std::printf("  %s %7.1f GFLOP/s\n", padded(gemm.name, 46).c_str(), gemm.gflops);
+            std::printf("  %s %7.1f GFLOP/s\n", padded(gemm.name, 52).c_str(), gemm.gflops);
 }
+
+// One layer's time per batch (median over the runs) and, for product layers, its FLOP rate.
+struct LayerRow {
+    std::string node, kind;
+    double forwardMicros = 0.0, backwardMicros = 0.0;  // per batch
+    double forwardGflops = std::nan(""), backwardGflops = std::nan("");
+};
 
 // Everything one invocation measured.
 struct Summary {
@@ -140,6 +166,7 @@ struct Summary {
     std::vector<Run> runs;
     double samplesPerSecond = 0.0, seconds = 0.0, testAccuracy = 0.0;  // medians over runs
     double flopsPerSample = std::nan(""), achievedGflops = std::nan("");
+    std::vector<LayerRow> layers;
     std::vector<bench::GemmCase> square, training;  // with --gemm
     double peakGflops = std::nan("");               // the 512³ product's speed × threads
     double gemmBound = std::nan("");  // samples/s if a batch were only its products, on every thread
@@ -153,6 +180,28 @@ double medianOf(const std::vector<Run> &runs, double Run::*field)
     return median(values);
 }
 
+// Per-layer medians over the runs, with GFLOP/s where the layer's arithmetic is counted.
+std::vector<LayerRow> layerRows(const std::vector<Run> &runs, const std::vector<bench::LayerWork> &work, int64_t batch)
+{
+    std::vector<LayerRow> rows;
+    for (size_t i = 0; i < runs.front().layers.size(); ++i) {
+        std::vector<double> forward, backward;
+        for (const auto &run : runs) {
+            const nn::LayerTiming &t = run.layers[i];
+            forward.push_back(1e6 * t.forwardSeconds / double(std::max<int64_t>(t.forwardCalls, 1)));
+            backward.push_back(1e6 * t.backwardSeconds / double(std::max<int64_t>(t.backwardCalls, 1)));
+        }
+        LayerRow row{runs.front().layers[i].node, runs.front().layers[i].kind, median(forward), median(backward)};
+        for (const auto &layer : work)
+            if (layer.node == row.node) {
+                row.forwardGflops = layer.forwardFlopsPerSample * double(batch) / (row.forwardMicros * 1e3);
+                row.backwardGflops = layer.backwardFlopsPerSample * double(batch) / (row.backwardMicros * 1e3);
+            }
+        rows.push_back(row);
+    }
+    return rows;
+}
+
 Summary measureTraining(const Options &options)
 {
     nn::Project project = nn::loadProject(datasets::resolveProjectPath(options.project));
@@ -160,15 +209,16 @@ Summary measureTraining(const Options &options)
     if (options.threads)
         project.training.threads = *options.threads;
     datasets::Experiment experiment(project);
+    const FirstSamples train(*experiment.data().train, options.trainSamples);
 
     Summary summary;
     summary.project = project.name;
     summary.optimizer = project.training.optimizer;
     summary.epochs = options.epochs;
-    summary.trainSamples = experiment.data().train->size();
+    summary.trainSamples = train.size();
     summary.batch = project.training.effectiveBatchSize(summary.trainSamples);
     for (int repeat = 0; repeat < options.repeats; ++repeat) {
-        const Run &run = summary.runs.emplace_back(trainOnce(experiment));
+        const Run &run = summary.runs.emplace_back(trainOnce(experiment, train));
         if (!options.json)
             std::fprintf(stderr, "repeat %d: %.0f samples/s (%.4g s), train loss %.4f, test accuracy %.2f%%\n", repeat + 1,
                          run.samplesPerSecond, run.seconds, run.trainLoss, 100.0 * run.testAccuracy);
@@ -178,14 +228,15 @@ Summary measureTraining(const Options &options)
     summary.seconds = medianOf(summary.runs, &Run::seconds);
     summary.testAccuracy = medianOf(summary.runs, &Run::testAccuracy);
 
-    const auto layers = denseShapes(experiment);
-    if (!layers.empty()) {
-        summary.flopsPerSample = bench::trainingFlopsPerSample(layers);
-        summary.achievedGflops = summary.samplesPerSecond * summary.flopsPerSample / 1e9;
-    }
+    const auto work =
+        bench::layerWork(experiment.model().graph(), summary.batch, nodesWithParameters(experiment.model()));
+    summary.flopsPerSample = bench::trainingFlopsPerSample(work);
+    summary.achievedGflops = summary.samplesPerSecond * summary.flopsPerSample / 1e9;
+    summary.layers = layerRows(summary.runs, work, summary.batch);
     if (options.gemm) {
         summary.square = {{"square    A·B   512×512·512×512", 512, 512, 512, bench::GemmCase::Form::Plain}};
-        summary.training = bench::trainingGemms(layers, summary.batch);
+        for (const auto &layer : work)
+            summary.training.insert(summary.training.end(), layer.gemms.begin(), layer.gemms.end());
         bench::measure(summary.square);
         bench::measure(summary.training);
         summary.peakGflops = summary.square.front().gflops * double(summary.threads);
@@ -209,9 +260,17 @@ nlohmann::json toJson(const Summary &summary, const Options &options)
                              {"seconds", summary.seconds},
                              {"test_accuracy", numberOrNull(summary.testAccuracy)},
                              {"flops_per_sample", numberOrNull(summary.flopsPerSample)},
-                             {"flops_formula", kFlopsFormula},
+                             {"flops_formula", bench::kFlopsFormula},
                              {"achieved_gflops", numberOrNull(summary.achievedGflops)},
+                             {"layers", nlohmann::json::array()},
                              {"runs", nlohmann::json::array()}};
+    for (const auto &row : summary.layers)
+        result["layers"].push_back({{"node", row.node},
+                                    {"kind", row.kind},
+                                    {"forward_us", row.forwardMicros},
+                                    {"backward_us", row.backwardMicros},
+                                    {"forward_gflops", numberOrNull(row.forwardGflops)},
+                                    {"backward_gflops", numberOrNull(row.backwardGflops)}});
     for (const auto &run : summary.runs)
         result["runs"].push_back({{"seconds", run.seconds},
                                   {"samples_per_second", run.samplesPerSecond},
@@ -227,6 +286,33 @@ nlohmann::json toJson(const Summary &summary, const Options &options)
     return result;
 }
 
+void printLayers(const Summary &summary)
+{
+    std::printf("\nper layer, µs per batch of %lld (median over repeats)%s:\n", static_cast<long long>(summary.batch),
+                std::isfinite(summary.peakGflops) ? ", GFLOP/s and % of the 512³ peak × threads" : ", GFLOP/s");
+    double forward = 0.0, backward = 0.0;
+    for (const auto &row : summary.layers) {
+        std::printf("  %s %s forward %8.0f", padded(row.node, 10).c_str(), padded(row.kind, 16).c_str(),
+                    row.forwardMicros);
+        if (std::isfinite(row.forwardGflops))
+            std::printf(" %6.1f GFLOP/s", row.forwardGflops);
+        else
+            std::printf("               ");
+        std::printf("   backward %8.0f", row.backwardMicros);
+        if (std::isfinite(row.backwardGflops))
+            std::printf(" %6.1f GFLOP/s", row.backwardGflops);
+        if (std::isfinite(row.forwardGflops) && std::isfinite(summary.peakGflops))
+            std::printf("   (%.0f%% / %.0f%% of peak)", 100.0 * row.forwardGflops / summary.peakGflops,
+                        100.0 * row.backwardGflops / summary.peakGflops);
+        std::printf("\n");
+        forward += row.forwardMicros;
+        backward += row.backwardMicros;
+    }
+    const double batchMicros = 1e6 * double(summary.batch) / summary.samplesPerSecond;
+    std::printf("  layers: forward %.0f + backward %.0f µs of %.0f µs per batch (the rest: data, loss, optimizer)\n",
+                forward, backward, batchMicros);
+}
+
 void printSummary(const Summary &summary, const Options &options)
 {
     std::printf("LayerLab, %s: %lld training samples, batch %lld, %s, %d thread(s), %d epoch(s)\n",
@@ -234,9 +320,9 @@ void printSummary(const Summary &summary, const Options &options)
                 static_cast<long long>(summary.batch), summary.optimizer.c_str(), summary.threads, summary.epochs);
     std::printf("training: %.0f samples/s (median of %d repeats, %.4g s per run); test accuracy %.2f%%\n",
                 summary.samplesPerSecond, options.repeats, summary.seconds, 100.0 * summary.testAccuracy);
-    if (std::isfinite(summary.flopsPerSample))
-        std::printf("achieved: %.2f GFLOP/s = samples/s × %.0f FLOP/sample\n  (%s)\n", summary.achievedGflops,
-                    summary.flopsPerSample, kFlopsFormula);
+    std::printf("achieved: %.2f GFLOP/s = samples/s × %.0f FLOP/sample\n  (%s)\n", summary.achievedGflops,
+                summary.flopsPerSample, bench::kFlopsFormula);
+    printLayers(summary);
     if (!options.gemm)
         return;
     printGemms(summary.square, summary.training);
@@ -260,6 +346,10 @@ int main(int argc, char **argv)
         ->check(CLI::Range(0, 1024));
     app.add_option("--repeats", options.repeats, "Runs from fresh weights; the median is reported")
         ->check(CLI::Range(1, 1000))
+        ->capture_default_str();
+    app.add_option("--train-samples", options.trainSamples,
+                   "Train on the first N samples of the training split only (0: all), for shorter epochs")
+        ->check(CLI::Range(int64_t{0}, int64_t{1} << 40))
         ->capture_default_str();
     app.add_flag("--json", options.json, "Print one JSON object instead of text");
     app.add_flag("--gemm", options.gemm, "Also measure Eigen's one-thread GEMM speed on 512³ and the network's shapes");

@@ -1,4 +1,4 @@
-// Eigen GEMM speed on the calling thread, through the same row-major maps the Dense layer uses.
+// Eigen GEMM speed on the calling thread, on row-major matrices as the layers store their operands.
 #include "gemmpeak.h"
 
 #include "nn/tensor.h"
@@ -13,11 +13,6 @@ namespace {
 using Clock = std::chrono::steady_clock;
 constexpr double kMinRunSeconds = 0.02;
 constexpr int kRuns = 7;
-
-std::string shapeText(int64_t rows, int64_t cols)
-{
-    return std::to_string(rows) + "×" + std::to_string(cols);
-}
 
 // One run of the product; returns a value that depends on the result so it cannot be skipped.
 float runOnce(GemmCase::Form form, const nn::RowMatrix &a, const nn::RowMatrix &b, nn::RowMatrix &c)
@@ -38,7 +33,6 @@ float runOnce(GemmCase::Form form, const nn::RowMatrix &a, const nn::RowMatrix &
 
 double measureOne(const GemmCase &gemm)
 {
-    // Operands stored as the layer stores them: W is (units, F), activations (N, F).
     const bool rightT = gemm.form == GemmCase::Form::TransposedRight;
     const bool leftT = gemm.form == GemmCase::Form::TransposedLeft;
     const nn::RowMatrix a = leftT ? nn::RowMatrix::Random(gemm.k, gemm.m) : nn::RowMatrix::Random(gemm.m, gemm.k);
@@ -71,44 +65,17 @@ double measureOne(const GemmCase &gemm)
 
 } // namespace
 
-std::vector<GemmCase> trainingGemms(const std::vector<DenseShape> &layers, int64_t batch)
-{
-    std::vector<GemmCase> cases;
-    for (size_t i = 0; i < layers.size(); ++i) {
-        const auto [units, features] = layers[i];
-        const std::string layer = "dense" + std::to_string(i + 1);
-        cases.push_back({layer + " forward  x·Wᵀ  " + shapeText(batch, features) + "·" + shapeText(features, units), batch,
-                         features, units, GemmCase::Form::TransposedRight});
-        cases.push_back({layer + " weights  dZᵀ·x " + shapeText(units, batch) + "·" + shapeText(batch, features), units,
-                         batch, features, GemmCase::Form::TransposedLeft});
-        if (i > 0)
-            cases.push_back({layer + " inputs   dZ·W  " + shapeText(batch, units) + "·" + shapeText(units, features), batch,
-                             units, features, GemmCase::Form::Plain});
-    }
-    return cases;
-}
-
 void measure(std::vector<GemmCase> &cases)
 {
     for (auto &gemm : cases)
         gemm.gflops = measureOne(gemm);
 }
 
-double trainingFlopsPerSample(const std::vector<DenseShape> &layers)
-{
-    double perSample = 0.0;
-    for (size_t i = 0; i < layers.size(); ++i) {
-        const double products = double(layers[i].first) * double(layers[i].second);
-        perSample += 2.0 * products * (i == 0 ? 2.0 : 3.0);
-    }
-    return perSample;
-}
-
 double gemmSecondsPerBatch(const std::vector<GemmCase> &cases)
 {
     double seconds = 0.0;
     for (const auto &gemm : cases)
-        seconds += 2.0 * double(gemm.m) * double(gemm.k) * double(gemm.n) / (gemm.gflops * 1e9);
+        seconds += 2.0 * double(gemm.m) * double(gemm.k) * double(gemm.n) * double(gemm.count) / (gemm.gflops * 1e9);
     return seconds;
 }
 

@@ -4,6 +4,7 @@
 #include "error.h"
 #include "registry.h"
 
+#include <chrono>
 #include <cmath>
 
 namespace nn {
@@ -19,7 +20,27 @@ struct Model::Step {
     Tensor dOut;
     bool needsGrad = false;  // the node or something before it has parameters
     bool isInput = false;
+    double forwardSeconds = 0.0, backwardSeconds = 0.0;  // with timing on
+    int64_t forwardCalls = 0, backwardCalls = 0;
 };
+
+namespace {
+
+// Adds the seconds `call` takes to `seconds` when `on`, else just calls it.
+template <typename Call>
+void timed(bool on, double &seconds, int64_t &calls, const Call &call)
+{
+    if (!on) {
+        call();
+        return;
+    }
+    const auto start = std::chrono::steady_clock::now();
+    call();
+    seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    ++calls;
+}
+
+} // namespace
 
 Model::Model(const Graph &graph, uint64_t seed) : graph_(graph)
 {
@@ -97,7 +118,7 @@ const Tensor &Model::forward(const Tensor &input, const RunContext &ctx)
         std::vector<const Tensor *> in;
         for (int i : step.inputs)
             in.push_back(&steps_[static_cast<size_t>(i)].out);
-        step.layer->forward(in, step.out, ctx);
+        timed(timing_, step.forwardSeconds, step.forwardCalls, [&] { step.layer->forward(in, step.out, ctx); });
     }
     return steps_[static_cast<size_t>(outputIndex_)].out;
 }
@@ -124,7 +145,8 @@ void Model::backward(const Tensor &dOutput, const RunContext &ctx)
             in.push_back(&source.out);
             dIn.push_back(source.needsGrad ? &source.dOut : nullptr);
         }
-        step.layer->backward(in, step.out, step.dOut, dIn, ctx);
+        timed(timing_, step.backwardSeconds, step.backwardCalls,
+              [&] { step.layer->backward(in, step.out, step.dOut, dIn, ctx); });
     }
 }
 
@@ -204,6 +226,25 @@ std::string Model::firstNonFiniteNode() const
             return step.name;
     }
     return {};
+}
+
+void Model::setTiming(bool on)
+{
+    timing_ = on;
+    for (auto &step : steps_) {
+        step.forwardSeconds = step.backwardSeconds = 0.0;
+        step.forwardCalls = step.backwardCalls = 0;
+    }
+}
+
+std::vector<LayerTiming> Model::timings() const
+{
+    std::vector<LayerTiming> all;
+    for (const auto &step : steps_)
+        if (!step.isInput)
+            all.push_back({step.name, step.layer->spec().kind, step.inputShapes, step.forwardSeconds,
+                           step.backwardSeconds, step.forwardCalls, step.backwardCalls});
+    return all;
 }
 
 } // namespace nn

@@ -16,6 +16,17 @@ struct NamedParameter {
     Parameter *parameter;
 };
 
+// Time spent in one node's layer since timing was switched on (Model::setTiming).
+struct LayerTiming {
+    std::string node;
+    std::string kind;
+    std::vector<Shape> inputShapes;  // batch dim kBatch
+    double forwardSeconds = 0.0;
+    double backwardSeconds = 0.0;
+    int64_t forwardCalls = 0;
+    int64_t backwardCalls = 0;
+};
+
 // Runs a validated graph with one input node and one output node.
 class Model {
 public:
@@ -49,12 +60,19 @@ public:
     // The first node (topological order) whose output or parameters hold NaN or ±inf; "" if none.
     std::string firstNonFiniteNode() const;
 
+    // Per-layer wall-clock timing of forward and backward (for benchmarks and profiles); off by
+    // default. Switching it on clears what was measured.
+    void setTiming(bool on);
+    // Every node but the Input, in topological order.
+    std::vector<LayerTiming> timings() const;
+
 private:
     struct Step;
     Graph graph_;
     std::vector<Step> steps_;  // topological order
     int inputIndex_ = -1;
     int outputIndex_ = -1;
+    bool timing_ = false;
 };
 
 } // namespace nn

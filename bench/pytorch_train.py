@@ -1,6 +1,8 @@
 #!/usr/bin/python3
-"""PyTorch twin of layerlab-bench: one epoch of the Fashion-MNIST MLP 784-256-128-10 (ReLU),
-batch 64, Adam(lr=1e-3), cross-entropy, shuffled, on the CPU; prints samples/s as JSON.
+"""PyTorch twin of layerlab-bench: one epoch of a bundled Fashion-MNIST example, the MLP
+784-256-128-10 (ReLU) or the CNN (Conv 32@3×3, ReLU, MaxPool 2, Conv 64@3×3, ReLU, MaxPool 2,
+Dense 128, ReLU, Dense 10), batch 64, Adam(lr=1e-3), cross-entropy, shuffled, on the CPU; prints
+samples/s as JSON.
 
 Run it with Debian's python3-torch (/usr/bin/python3), not a pyenv python. The timed loop does
 what LayerLab's Trainer::step does per batch and nothing more: gather the batch's uint8 rows and
@@ -53,13 +55,20 @@ def load_fashion_mnist(folder):
     return (*split("train"), *split("t10k"))
 
 
-def make_model():
-    return nn.Sequential(nn.Linear(784, 256), nn.ReLU(),
-                         nn.Linear(256, 128), nn.ReLU(),
-                         nn.Linear(128, 10))
+# The bundled examples, layer for layer (resources/examples/NAME.layerlab.json), and the shape of
+# one input sample.
+MODELS = {
+    "fashion-mnist-mlp": (lambda: nn.Sequential(nn.Linear(784, 256), nn.ReLU(),
+                                                nn.Linear(256, 128), nn.ReLU(),
+                                                nn.Linear(128, 10)), (784,)),
+    "fashion-mnist-cnn": (lambda: nn.Sequential(nn.Conv2d(1, 32, 3), nn.ReLU(), nn.MaxPool2d(2),
+                                                nn.Conv2d(32, 64, 3), nn.ReLU(), nn.MaxPool2d(2),
+                                                nn.Flatten(), nn.Linear(1600, 128), nn.ReLU(),
+                                                nn.Linear(128, 10)), (1, 28, 28)),
+}
 
 
-def train_epoch(model, images, labels, batch_size, lr, generator):
+def train_epoch(model, sample_shape, images, labels, batch_size, lr, generator):
     """One epoch; returns (seconds of the batch loop, mean loss, running accuracy)."""
     criterion = nn.CrossEntropyLoss()
     optimizer = torch.optim.Adam(model.parameters(), lr=lr)
@@ -70,7 +79,7 @@ def train_epoch(model, images, labels, batch_size, lr, generator):
     start = time.perf_counter()
     for begin in range(0, len(images), batch_size):
         index = order[begin:begin + batch_size]
-        x = images[index].float().div_(255.0)  # (B, 784): the per-batch conversion LayerLab does too
+        x = images[index].float().div_(255.0).view(-1, *sample_shape)  # the per-batch conversion LayerLab does too
         y = labels[index]
         optimizer.zero_grad(set_to_none=True)
         output = model(x)
@@ -84,17 +93,19 @@ def train_epoch(model, images, labels, batch_size, lr, generator):
 
 
 @torch.no_grad()
-def accuracy(model, images, labels, batch_size=256):
+def accuracy(model, sample_shape, images, labels, batch_size=256):
     model.eval()
     correct = 0
     for begin in range(0, len(images), batch_size):
-        x = images[begin:begin + batch_size].float().div_(255.0)
+        x = images[begin:begin + batch_size].float().div_(255.0).view(-1, *sample_shape)
         correct += (model(x).argmax(dim=1) == labels[begin:begin + batch_size]).sum().item()
     return correct / len(images)
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--project", default="fashion-mnist-mlp", choices=sorted(MODELS),
+                        help="which bundled example to mirror")
     parser.add_argument("--threads", type=int, default=1, help="torch.set_num_threads (intra-op threads)")
     parser.add_argument("--repeats", type=int, default=3, help="epochs from fresh weights; the median is reported")
     parser.add_argument("--batch", type=int, default=64)
@@ -116,10 +127,13 @@ def main():
     for repeat in range(args.repeats):
         torch.manual_seed(args.seed + repeat)
         generator = torch.Generator().manual_seed(args.seed + repeat)
+        make_model, sample_shape = MODELS[args.project]
         model = make_model()
-        seconds, loss, train_accuracy = train_epoch(model, train_x, train_y, args.batch, args.lr, generator)
+        seconds, loss, train_accuracy = train_epoch(model, sample_shape, train_x, train_y, args.batch, args.lr,
+                                                    generator)
         runs.append({"seconds": seconds, "samples_per_second": len(train_x) / seconds, "train_loss": loss,
-                     "train_accuracy": train_accuracy, "test_accuracy": accuracy(model, test_x, test_y)})
+                     "train_accuracy": train_accuracy,
+                     "test_accuracy": accuracy(model, sample_shape, test_x, test_y)})
         if not args.json:
             r = runs[-1]
             print(f"repeat {repeat + 1}: {r['samples_per_second']:.0f} samples/s ({r['seconds']:.3f} s), "
@@ -127,6 +141,7 @@ def main():
 
     result = {
         "framework": "pytorch",
+        "project": args.project,
         "version": torch.__version__,
         "threads": torch.get_num_threads(),
         "batch": args.batch,
