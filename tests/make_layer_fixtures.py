@@ -177,6 +177,45 @@ def convolution_cases():
         conv_transpose2d_case("convtranspose2d_1x1", [2, 3, 4, 4], 2, 1, 1, 0, activation="gelu"),
         conv_transpose2d_case("convtranspose2d_wide", [2, 16, 3, 3], 8, 4, 2, 1, activation="relu"),
     ]
+def pooling_cases():
+    """MaxPool2D, AvgPool2D, GlobalAveragePool and Upsample on [N, C, H, W] images."""
+    windows = [  # LayerLab settings, PyTorch arguments, input shape
+        ({"kernel_size": 2}, dict(kernel_size=2), [2, 3, 6, 6]),
+        ({"kernel_size": 3, "stride": 2}, dict(kernel_size=3, stride=2), [2, 3, 7, 7]),
+        ({"kernel_size": 2, "stride": 1}, dict(kernel_size=2, stride=1), [2, 2, 5, 5]),
+        ({"kernel_size": 3, "stride": 1, "padding": 1}, dict(kernel_size=3, stride=1, padding=1), [2, 2, 5, 5]),
+        ({"kernel_size": 2, "padding": 1}, dict(kernel_size=2, stride=2, padding=1), [2, 2, 5, 5]),
+        ({"kernel_size": 3, "stride": 2, "padding": 1}, dict(kernel_size=3, stride=2, padding=1), [2, 3, 5, 7]),
+    ]
+    cases = []
+    for settings, args, shape in windows:
+        tag = "_".join(f"{k[0]}{v}" for k, v in args.items()) + "_" + "x".join(map(str, shape))
+        cases.append(case(f"maxpool_{tag}", "MaxPool2D", settings, [torch.randn(shape)],
+                          lambda x, a=args: F.max_pool2d(x, **a)))
+    # All values negative: a padded position (−inf in PyTorch) must never win, not even over zero.
+    cases.append(case("maxpool_k3_s1_p1_negative", "MaxPool2D", {"kernel_size": 3, "stride": 1, "padding": 1},
+                      [-torch.rand(2, 2, 4, 4) - 0.5], lambda x: F.max_pool2d(x, 3, 1, 1)))
+    # Many equal values: the first maximum in row-major window order wins (PyTorch's CPU rule).
+    cases.append(case("maxpool_k3_s2_p1_ties", "MaxPool2D", {"kernel_size": 3, "stride": 2, "padding": 1},
+                      [torch.randint(0, 3, (2, 2, 5, 6)).float()], lambda x: F.max_pool2d(x, 3, 2, 1)))
+    for settings, args, shape in windows:
+        tag = "_".join(f"{k[0]}{v}" for k, v in args.items()) + "_" + "x".join(map(str, shape))
+        cases.append(case(f"avgpool_{tag}", "AvgPool2D", settings, [torch.randn(shape)],
+                          lambda x, a=args: F.avg_pool2d(x, **a)))
+        if args.get("padding"):
+            cases.append(case(f"avgpool_{tag}_exclude_pad", "AvgPool2D", {**settings, "count_include_pad": False},
+                              [torch.randn(shape)], lambda x, a=args: F.avg_pool2d(x, **a, count_include_pad=False)))
+    cases += [
+        case("globalaveragepool_2x3x4x5", "GlobalAveragePool", {}, [torch.randn(2, 3, 4, 5)],
+             lambda x: x.mean((2, 3))),
+        case("globalaveragepool_3x4x1x1", "GlobalAveragePool", {}, [torch.randn(3, 4, 1, 1)],
+             lambda x: x.mean((2, 3))),
+        case("upsample_2_2x3x3x4", "Upsample", {}, [torch.randn(2, 3, 3, 4)],
+             lambda x: F.interpolate(x, scale_factor=2, mode="nearest")),
+        case("upsample_3_2x2x2x3", "Upsample", {"scale_factor": 3}, [torch.randn(2, 2, 2, 3)],
+             lambda x: F.interpolate(x, scale_factor=3, mode="nearest")),
+    ]
+    return cases
 
 
 def compact(text):
@@ -185,7 +224,8 @@ def compact(text):
 
 
 def main():
-    cases = dense_cases() + activation_cases() + shape_and_merge_cases() + convolution_cases()
+    cases = (dense_cases() + activation_cases() + shape_and_merge_cases() + convolution_cases()
+             + pooling_cases())
     document = {
         "generator": f"tests/make_layer_fixtures.py with torch {torch.__version__}, float32",
         "cases": cases,

@@ -7,6 +7,7 @@
 #include <QtTest>
 
 #include <set>
+#include <utility>
 
 namespace {
 
@@ -20,10 +21,14 @@ struct GradientCase {
     // ReLU, LeakyReLU and ELU(α ≠ 1) have a kink at 0 where a central difference straddling it
     // measures the average of two slopes: keep the values they act on at least kKinkMargin away.
     bool kinked = false;
+    // Max pooling's output jumps where two values of a window swap rank: give it distinct values at
+    // least kSeparation apart, so no step of ε changes which one wins.
+    bool separated = false;
     gradcheck::Tolerance tolerance{};
 };
 
 constexpr float kKinkMargin = 0.05f;  // five steps of the default ε = 1e-2
+constexpr float kSeparation = 0.05f;  // likewise five steps of ε between any two values
 
 bool hasKink(const std::string &activation)
 {
@@ -100,6 +105,30 @@ void addConvolutionCases(std::vector<GradientCase> &cases)
                             {"activation", "gelu"}}, {2, 2, 3, 3});
     transposed("relu", {{"filters", 1}, {"kernel_size", 3}, {"stride", 1}, {"padding", 0}, {"activation", "relu"}},
                {1, 2, 2, 2}, true);
+void addPoolingCases(std::vector<GradientCase> &cases)
+{
+    const std::vector<std::pair<nlohmann::json, nn::Shape>> windows{
+        {{{"kernel_size", 2}}, {2, 3, 6, 6}},
+        {{{"kernel_size", 3}, {"stride", 2}}, {2, 2, 7, 7}},  // overlapping windows
+        {{{"kernel_size", 2}, {"stride", 1}}, {2, 2, 5, 5}},
+        {{{"kernel_size", 3}, {"stride", 1}, {"padding", 1}}, {2, 2, 5, 5}},
+        {{{"kernel_size", 3}, {"stride", 2}, {"padding", 1}}, {2, 3, 5, 7}},  // non-square
+    };
+    for (const auto &[settings, shape] : windows) {
+        const std::string label = settings.dump() + " " + nn::toString(shape);
+        cases.push_back({.label = "MaxPool2D " + label, .kind = "MaxPool2D", .settings = settings,
+                         .inputs = {shape}, .separated = true});
+        cases.push_back({.label = "AvgPool2D " + label, .kind = "AvgPool2D", .settings = settings, .inputs = {shape}});
+        if (settings.contains("padding")) {
+            nlohmann::json excluded = settings;
+            excluded["count_include_pad"] = false;
+            cases.push_back({.label = "AvgPool2D " + excluded.dump() + " " + nn::toString(shape), .kind = "AvgPool2D",
+                             .settings = excluded, .inputs = {shape}});
+        }
+    }
+    cases.push_back({"GlobalAveragePool [2, 3, 4, 5]", "GlobalAveragePool", {}, {{2, 3, 4, 5}}});
+    cases.push_back({"Upsample 2 [2, 3, 3, 4]", "Upsample", {{"scale_factor", 2}}, {{2, 3, 3, 4}}});
+    cases.push_back({"Upsample 3 [2, 2, 2, 3]", "Upsample", {{"scale_factor", 3}}, {{2, 2, 2, 3}}});
 }
 
 const std::vector<GradientCase> &gradientCases()
@@ -110,6 +139,7 @@ const std::vector<GradientCase> &gradientCases()
         addActivationCases(all);
         addShapeAndMergeCases(all);
         addConvolutionCases(all);
+        addPoolingCases(all);
         return all;
     }();
     return cases;
@@ -120,6 +150,18 @@ nn::Tensor kinkFreeTensor(const nn::Shape &shape, uint64_t seed)
 {
     nn::Tensor t = gradcheck::randomTensor(shape, seed);
     t.array() = t.array().sign() * (4.0f * kKinkMargin + (1.0f - 4.0f * kKinkMargin) * t.array().abs());
+    return t;
+}
+
+// A seeded random permutation of the values (i − size/2)·kSeparation: all distinct, kSeparation apart.
+nn::Tensor separatedTensor(const nn::Shape &shape, uint64_t seed)
+{
+    nn::Tensor t(shape);
+    for (int64_t i = 0; i < t.size(); ++i)
+        t[i] = float(i - t.size() / 2) * kSeparation;
+    nn::Rng rng(seed);
+    for (int64_t i = t.size() - 1; i > 0; --i)  // Fisher–Yates
+        std::swap(t[i], t[int64_t(rng.below(uint64_t(i + 1)))]);
     return t;
 }
 
@@ -150,7 +192,9 @@ std::vector<nn::Tensor> inputsFor(const GradientCase &c, nn::Layer &layer)
 {
     std::vector<nn::Tensor> inputs;
     for (size_t i = 0; i < c.inputs.size(); ++i) {
-        if (c.kinked && layer.spec().find("activation"))
+        if (c.separated)
+            inputs.push_back(separatedTensor(c.inputs[i], 100 + i));
+        else if (c.kinked && layer.spec().find("activation"))
             inputs.push_back(kinkFreeFusedInput(layer, c.inputs[i]));
         else if (c.kinked)
             inputs.push_back(kinkFreeTensor(c.inputs[i], 100 + i));

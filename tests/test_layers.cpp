@@ -128,6 +128,68 @@ std::vector<nn::Tensor> denseRun(nn::Layer &dense, const nn::Tensor &x, const nn
     return all;
 }
 
+// Forward and backward of a layer without parameters: its output and input gradient.
+std::vector<nn::Tensor> imageRun(nn::Layer &layer, const nn::Tensor &x, const nn::Tensor &dy)
+{
+    nn::Tensor y, dx(x.shape());
+    layer.forward({&x}, y, {});
+    layer.backward({&x}, y, dy, {&dx}, {});
+    return {y, dx};
+}
+
+// MaxPool2D and AvgPool2D (count_include_pad on and off) on a [2, 2, H, W] input against windows
+// summed and searched directly in double; "" when all agree.
+std::string comparePoolingWithDirectWindows(const nlohmann::json &settings, int64_t height, int64_t width)
+{
+    const int64_t k = settings["kernel_size"], s = settings["stride"], p = settings["padding"];
+    const nn::Shape shape{2, 2, height, width};
+    nn::Tensor x = randomTensor(shape, uint64_t(height * 100 + width));
+    x.array() = (x.array() * 2.0f).floor();  // -2, -1, 0, 1: many ties
+    const int64_t outHeight = (height + 2 * p - k) / s + 1, outWidth = (width + 2 * p - k) / s + 1;
+    const nn::Tensor dy = randomTensor({2, 2, outHeight, outWidth}, 5);
+    const auto max = imageRun(*makeLayer("MaxPool2D", settings, {shape}), x, dy);
+    nlohmann::json excluded = settings;
+    excluded["count_include_pad"] = false;
+    const auto avg = imageRun(*makeLayer("AvgPool2D", settings, {shape}), x, dy);
+    const auto avgExcluded = imageRun(*makeLayer("AvgPool2D", excluded, {shape}), x, dy);
+    nn::Tensor maxDx(shape), avgDx(shape), avgExcludedDx(shape);
+    for (int64_t plane = 0; plane < 4; ++plane)
+        for (int64_t oh = 0; oh < outHeight; ++oh)
+            for (int64_t ow = 0; ow < outWidth; ++ow) {
+                const int64_t o = (plane * outHeight + oh) * outWidth + ow;
+                int64_t best = -1, count = 0;
+                double sum = 0.0;
+                for (int64_t h = oh * s - p; h < oh * s - p + k; ++h)
+                    for (int64_t w = ow * s - p; w < ow * s - p + k; ++w) {
+                        if (h < 0 || h >= height || w < 0 || w >= width)
+                            continue;
+                        const int64_t i = (plane * height + h) * width + w;
+                        if (best < 0 || x[i] > x[best])
+                            best = i;
+                        sum += x[i];
+                        ++count;
+                    }
+                if (max[0][o] != x[best])
+                    return "MaxPool2D output " + std::to_string(o) + " is " + std::to_string(max[0][o]);
+                maxDx[best] += dy[o];
+                if (std::abs(avg[0][o] - sum / double(k * k)) > 1e-6 ||
+                    std::abs(avgExcluded[0][o] - sum / double(count)) > 1e-6)
+                    return "AvgPool2D output " + std::to_string(o) + " is not the window's mean";
+                for (int64_t h = std::max<int64_t>(oh * s - p, 0); h < std::min(oh * s - p + k, height); ++h)
+                    for (int64_t w = std::max<int64_t>(ow * s - p, 0); w < std::min(ow * s - p + k, width); ++w) {
+                        avgDx[(plane * height + h) * width + w] += dy[o] / float(k * k);
+                        avgExcludedDx[(plane * height + h) * width + w] += dy[o] / float(count);
+                    }
+            }
+    if (auto d = jsonfixture::compare(max[1], maxDx, 1e-6); !d.empty())
+        return "MaxPool2D dX (the first maximum of each window takes dOut): " + d;
+    if (auto d = jsonfixture::compare(avg[1], avgDx, 1e-6); !d.empty())
+        return "AvgPool2D dX: " + d;
+    if (auto d = jsonfixture::compare(avgExcluded[1], avgExcludedDx, 1e-6); !d.empty())
+        return "AvgPool2D dX without the padding: " + d;
+    return {};
+}
+
 bool bitwiseEqual(const nn::Tensor &a, const nn::Tensor &b)
 {
     return a.shape() == b.shape() && std::memcmp(a.data(), b.data(), size_t(a.size()) * sizeof(float)) == 0;
@@ -357,6 +419,184 @@ private slots:
             for (size_t i = 0; i < run.size(); ++i)
                 QVERIFY2(bitwiseEqual(run[i], reference[i]),
                          qPrintable(QString("%1 differs between 1 and %2 threads").arg(names[i]).arg(threads)));
+        }
+    }
+
+    void poolingIsBitwiseIdenticalOnAnyThreadCount_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("settings");
+        QTest::newRow("MaxPool2D 2") << "MaxPool2D" << R"({"kernel_size": 2})";
+        QTest::newRow("MaxPool2D 3 stride 2 padding 1")
+            << "MaxPool2D" << R"({"kernel_size": 3, "stride": 2, "padding": 1})";
+        QTest::newRow("AvgPool2D 2") << "AvgPool2D" << R"({"kernel_size": 2})";
+        QTest::newRow("AvgPool2D 3 stride 1 padding 1 without pad")
+            << "AvgPool2D" << R"({"kernel_size": 3, "stride": 1, "padding": 1, "count_include_pad": false})";
+        QTest::newRow("GlobalAveragePool") << "GlobalAveragePool" << "{}";
+        QTest::newRow("Upsample 2") << "Upsample" << R"({"scale_factor": 2})";
+    }
+
+    // A Fashion-MNIST CNN's batch after its first convolution: large enough to split over threads.
+    void poolingIsBitwiseIdenticalOnAnyThreadCount()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, settings);
+        const nn::Shape shape{64, 32, 26, 26};
+        auto layer = makeLayer(kind.toStdString(), nlohmann::json::parse(settings.toStdString()),
+                               {{nn::kBatch, 32, 26, 26}});
+        const nn::Tensor x = randomTensor(shape, 16);
+        const nn::Tensor dy = randomTensor(layer->inferShape({shape}), 17);
+        nn::setThreadCount(1);
+        const std::vector<nn::Tensor> reference = imageRun(*layer, x, dy);
+        const char *names[] = {"output", "dX"};
+        for (int threads : {2, 16}) {
+            nn::setThreadCount(threads);
+            const std::vector<nn::Tensor> run = imageRun(*layer, x, dy);
+            for (size_t i = 0; i < run.size(); ++i)
+                QVERIFY2(bitwiseEqual(run[i], reference[i]),
+                         qPrintable(QString("%1 differs between 1 and %2 threads").arg(names[i]).arg(threads)));
+        }
+    }
+
+    void imageLayersAskForAReshape_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<nn::Shape>("input");
+        QTest::addColumn<QString>("reshape");
+        for (const char *kind : {"MaxPool2D", "AvgPool2D", "GlobalAveragePool", "Upsample"}) {
+            QTest::addRow("%s [N, 784]", kind) << QString(kind) << nn::Shape{nn::kBatch, 784} << "[1, 28, 28]";
+            QTest::addRow("%s [N, 28, 28]", kind) << QString(kind) << nn::Shape{nn::kBatch, 28, 28} << "[1, 28, 28]";
+        }
+        QTest::newRow("RGB [N, 3072]") << "MaxPool2D" << nn::Shape{nn::kBatch, 3072} << "[3, 32, 32]";
+        QTest::newRow("5-D [N, 2, 3, 8, 8]") << "AvgPool2D" << nn::Shape{nn::kBatch, 2, 3, 8, 8} << "[6, 8, 8]";
+        QTest::newRow("no square [N, 10]") << "Upsample" << nn::Shape{nn::kBatch, 10} << "[C, H, W] with C·H·W = 10";
+    }
+
+    void imageLayersAskForAReshape()
+    {
+        QFETCH(QString, kind);
+        QFETCH(nn::Shape, input);
+        QFETCH(QString, reshape);
+        const std::string message = shapeErrorOf(kind.toStdString(), {}, {input});
+        const std::string expected = kind.toStdString() + " expects images [N, C, H, W] but got " +
+                                     nn::toString(input) + "; add a Reshape to " + reshape.toStdString() +
+                                     " before it.";
+        QCOMPARE(message, expected);
+    }
+
+    void poolWindowLargerThanTheImageIsNamed()
+    {
+        QCOMPARE(shapeErrorOf("MaxPool2D", {{"kernel_size", 3}}, {{nn::kBatch, 8, 2, 2}}),
+                 std::string("MaxPool2D's 3×3 window does not fit in the 2×2 input [N, 8, 2, 2]; use a smaller "
+                             "kernel_size or more padding."));
+        const std::string padded =
+            shapeErrorOf("AvgPool2D", {{"kernel_size", 7}, {"padding", 1}}, {{nn::kBatch, 1, 3, 9}});
+        QVERIFY2(padded.find("7×7 window") != std::string::npos && padded.find("padded to 5×11") != std::string::npos,
+                 padded.c_str());
+    }
+
+    void poolPaddingAboveHalfTheKernelIsRefused_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("MaxPool2D") << "MaxPool2D";
+        QTest::newRow("AvgPool2D") << "AvgPool2D";
+    }
+
+    void poolPaddingAboveHalfTheKernelIsRefused()
+    {
+        QFETCH(QString, kind);
+        const std::string message =
+            shapeErrorOf(kind.toStdString(), {{"kernel_size", 3}, {"padding", 2}}, {{nn::kBatch, 4, 10, 10}});
+        QCOMPARE(message, kind.toStdString() + "'s padding 2 is more than half its kernel_size 3; use padding 1 or "
+                                               "less, or a larger kernel_size.");
+        QVERIFY(shapeErrorOf(kind.toStdString(), {{"kernel_size", 2}, {"padding", 1}}, {{nn::kBatch, 4, 10, 10}})
+                    .empty());
+    }
+
+    void imageLayerOutputShapes_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("settings");
+        QTest::addColumn<nn::Shape>("input");
+        QTest::addColumn<nn::Shape>("output");
+        const int64_t n = nn::kBatch;
+        QTest::newRow("MaxPool 2 on 26×26") << "MaxPool2D" << R"({"kernel_size": 2})" << nn::Shape{n, 32, 26, 26}
+                                            << nn::Shape{n, 32, 13, 13};
+        QTest::newRow("MaxPool 2 on 27×27 floors") << "MaxPool2D" << R"({"kernel_size": 2})"
+                                                   << nn::Shape{n, 8, 27, 27} << nn::Shape{n, 8, 13, 13};
+        QTest::newRow("MaxPool 3 stride 2 padding 1 on 5×7")
+            << "MaxPool2D" << R"({"kernel_size": 3, "stride": 2, "padding": 1})" << nn::Shape{n, 3, 5, 7}
+            << nn::Shape{n, 3, 3, 4};
+        QTest::newRow("MaxPool 3 stride 2 on 7×7") << "MaxPool2D" << R"({"kernel_size": 3, "stride": 2})"
+                                                   << nn::Shape{n, 2, 7, 7} << nn::Shape{n, 2, 3, 3};
+        QTest::newRow("AvgPool 2 stride 1 on 5×5") << "AvgPool2D" << R"({"kernel_size": 2, "stride": 1})"
+                                                   << nn::Shape{n, 2, 5, 5} << nn::Shape{n, 2, 4, 4};
+        QTest::newRow("AvgPool 3 stride 1 padding 1 keeps the size")
+            << "AvgPool2D" << R"({"kernel_size": 3, "stride": 1, "padding": 1})" << nn::Shape{n, 4, 9, 6}
+            << nn::Shape{n, 4, 9, 6};
+        QTest::newRow("GlobalAveragePool") << "GlobalAveragePool" << "{}" << nn::Shape{n, 64, 7, 7}
+                                           << nn::Shape{n, 64};
+        QTest::newRow("Upsample 3") << "Upsample" << R"({"scale_factor": 3})" << nn::Shape{n, 2, 4, 5}
+                                    << nn::Shape{n, 2, 12, 15};
+    }
+
+    void imageLayerOutputShapes()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, settings);
+        QFETCH(nn::Shape, input);
+        QFETCH(nn::Shape, output);
+        auto layer = makeLayer(kind.toStdString(), nlohmann::json::parse(settings.toStdString()), {input});
+        QCOMPARE(layer->inferShape({input}), output);
+        nn::Shape concrete = input, concreteOut = output;
+        concrete[0] = concreteOut[0] = 2;
+        const nn::Tensor x(concrete);
+        nn::Tensor y;
+        layer->forward({&x}, y, {});
+        QCOMPARE(y.shape(), concreteOut);
+    }
+
+    // The kernels take whole-row passes where windows lie inside the image and clip windows one by
+    // one at the padding; both against windows written out directly, over sizes where either path
+    // or both run, on values with many ties (four levels) so that the first maximum must win.
+    void poolingMatchesDirectWindowsOnEveryGeometry()
+    {
+        int checked = 0;
+        for (int64_t kernel = 1; kernel <= 4; ++kernel)
+            for (int64_t stride = 1; stride <= 3; ++stride)
+                for (int64_t padding = 0; 2 * padding <= kernel; ++padding)
+                    for (int64_t height = 1; height <= 6; ++height)
+                        for (int64_t width = 1; width <= 9; width += 2) {
+                            if (height + 2 * padding < kernel || width + 2 * padding < kernel)
+                                continue;
+                            const nlohmann::json settings{
+                                {"kernel_size", kernel}, {"stride", stride}, {"padding", padding}};
+                            const std::string failure = comparePoolingWithDirectWindows(settings, height, width);
+                            QVERIFY2(failure.empty(), (settings.dump() + " on " + std::to_string(height) + "×" +
+                                                       std::to_string(width) + ": " + failure).c_str());
+                            ++checked;
+                        }
+        QVERIFY2(checked > 300, qPrintable(QString("only %1 geometries checked").arg(checked)));
+    }
+
+    // Of equal values the first in row-major window order wins, as in PyTorch on the CPU.
+    void maxPoolTiesGoToTheFirstInTheWindow()
+    {
+        auto pool = makeLayer("MaxPool2D", {{"kernel_size", 2}}, {{nn::kBatch, 1, 4, 4}});
+        const nn::Tensor x({1, 1, 4, 4}, 1.0f), dy({1, 1, 2, 2}, 1.0f);
+        const std::vector<nn::Tensor> run = imageRun(*pool, x, dy);
+        const nn::Tensor expected({1, 1, 4, 4}, {1, 0, 1, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0});
+        QVERIFY2(bitwiseEqual(run[1], expected), "the gradient should go to each window's top-left value");
+    }
+
+    void imageLayersSkipTheInputGradientWhenNotNeeded()
+    {
+        for (const char *kind : {"MaxPool2D", "AvgPool2D", "GlobalAveragePool", "Upsample"}) {
+            auto layer = makeLayer(kind, {}, {{nn::kBatch, 2, 4, 4}});
+            const nn::Tensor x = randomTensor({3, 2, 4, 4}, 18);
+            nn::Tensor y;
+            layer->forward({&x}, y, {});
+            layer->backward({&x}, y, randomTensor(y.shape(), 19), {nullptr}, {});
         }
     }
 
