@@ -1,5 +1,6 @@
 // Conv2D and ConvTranspose2D beyond the PyTorch fixtures: shape arithmetic and messages, sums over
-// many sample chunks against a direct double-precision loop, and bitwise thread-count determinism.
+// many sample chunks against a direct double-precision loop, and bitwise thread-count determinism;
+// and MaxPool2D's NaN and tie rules.
 #include "errormessage.h"
 #include "gradcheck.h"
 #include "nn/parallel.h"
@@ -9,6 +10,7 @@
 
 #include <QtTest>
 
+#include <cmath>
 #include <cstring>
 
 namespace {
@@ -283,6 +285,29 @@ private slots:
                 QVERIFY2(bitwiseEqual(result[i], reference[i]),
                          qPrintable(QString("%1 differs between 1 and %2 threads").arg(names[i]).arg(threads)));
         }
+    }
+
+    // A NaN is never hidden by a max (PyTorch's rule), whichever path the plane takes; ties go to
+    // the first value in window order.
+    void maxPoolPassesNaNAndBreaksTiesToTheFirst()
+    {
+        auto pool = makeLayer("MaxPool2D", {{"kernel_size", 3}, {"stride", 1}, {"padding", 1}}, {1, 2, 4, 4});
+        nn::Tensor x = randomTensor({1, 2, 4, 4}, 9);
+        x[5] = std::nanf("");  // plane 0, row 1, column 1: inside nine windows
+        x[16 + 0] = x[16 + 1] = 2.0f;  // plane 1: a tie in its first window
+        nn::Tensor y;
+        pool->forward({&x}, y, {});
+        int nans = 0;
+        for (int64_t i = 0; i < 16; ++i)
+            nans += std::isnan(y[i]);
+        QCOMPARE(nans, 9);
+        for (int64_t i = 16; i < 32; ++i)
+            QVERIFY2(!std::isnan(y[i]), "a NaN leaked into the other plane");
+        nn::Tensor dy({1, 2, 4, 4}), dx({1, 2, 4, 4});
+        dy[16] = 1.0f;  // the first output of plane 1, whose window holds the tie
+        pool->backward({&x}, y, dy, {&dx}, {});
+        QCOMPARE(dx[16], 1.0f);
+        QCOMPARE(dx[17], 0.0f);
     }
 
     void skippingTheInputGradientLeavesWeightGradientsAlone()

@@ -3,6 +3,7 @@
 
 #include "nn/registry.h"
 
+#include <algorithm>
 #include <cassert>
 #include <cmath>
 
@@ -12,72 +13,83 @@ namespace {
 
 const bool registered = registerLayer<MaxPoolLayer>();
 
-// Of two values the later in row-major window order wins only when strictly larger, or NaN (so a
-// NaN is never hidden): ties keep the first, as PyTorch's CPU kernel does.
-inline bool beats(float value, float best)
+// The maximum of the window whose top-left tap is x[first] and its index, over rows [0, rows) and
+// columns [0, cols) of the window. Ties keep the first in row-major window order, as PyTorch's CPU
+// kernel does. Written with selects, not branches: which value wins is data-dependent and a branch
+// would mispredict about half the time.
+template <int Rows, int Cols>
+inline void windowMax(float &out, int32_t &argmax, const float *x, int32_t first, int32_t width, int32_t rows,
+                      int32_t cols)
 {
-    return (value > best) | std::isnan(value);
-}
-
-// One output of window rows [rowBegin, rowEnd) and columns [colBegin, colEnd) (clipped to the
-// image): the path for windows that overlap the padding.
-void maxPoolWindow(float &out, int32_t &argmax, const float *x, int64_t width, int64_t rowBegin, int64_t rowEnd,
-                   int64_t colBegin, int64_t colEnd)
-{
-    int64_t best = rowBegin * width + colBegin;
-    float bestValue = x[best];
-    for (int64_t h = rowBegin; h < rowEnd; ++h)
-        for (int64_t w = colBegin; w < colEnd; ++w)
-            if (beats(x[h * width + w], bestValue)) {
-                bestValue = x[h * width + w];
-                best = h * width + w;
-            }
+    // Fixed Rows and Cols (a 2×2 or 3×3 window inside the image) unroll completely; 0 means "use
+    // the run-time count", for windows clipped by padding or of other sizes.
+    const int32_t rowCount = Rows ? Rows : rows, colCount = Cols ? Cols : cols;
+    int32_t best = first;
+    float bestValue = x[first];
+    for (int32_t h = 0; h < rowCount; ++h)
+        for (int32_t w = 0; w < colCount; ++w) {
+            const int32_t index = first + h * width + w;
+            const float value = x[index];
+            // An all-ones mask when value wins: integer arithmetic GCC cannot turn back into a branch.
+            const int32_t wins = -static_cast<int32_t>(value > bestValue);
+            best = (index & wins) | (best & ~wins);
+            bestValue = std::max(value, bestValue);
+        }
     out = bestValue;
-    argmax = static_cast<int32_t>(best);
+    argmax = best;
 }
 
-// The outputs of one row whose windows lie inside the image's columns: one pass along the row per
-// window position (h, w), in row-major order. Each pass is a branch-free loop the compiler
-// vectorizes; a data-dependent branch per value would mispredict about half the time.
-void maxPoolRowInterior(float *out, int32_t *argmax, const float *x, int64_t rowBegin, int64_t rowEnd,
-                        const PoolPlane &p)
+// The outputs [begin, end) of one output row whose windows are all whole K×K squares inside the image.
+template <int K>
+void maxPoolWholeWindows(float *out, int32_t *argmax, const float *x, const PoolPlane &p, int32_t rowBegin,
+                         int64_t begin, int64_t end)
 {
-    const auto stride = static_cast<int32_t>(p.window.stride);
-    const auto count = static_cast<int32_t>(p.interiorEnd - p.interiorBegin);
-    out += p.interiorBegin;
-    argmax += p.interiorBegin;
-    p.forEachWindowPosition(rowBegin, rowEnd, [&](int64_t position, bool isFirst) {
-        const auto first = static_cast<int32_t>(position);
-        const float *values = x + first;
-        if (isFirst) {
-            for (int32_t i = 0; i < count; ++i) {
-                out[i] = values[i * stride];
-                argmax[i] = first + i * stride;
-            }
-            return;
-        }
-        for (int32_t i = 0; i < count; ++i) {
-            const float value = values[i * stride];
-            const bool wins = beats(value, out[i]);
-            out[i] = wins ? value : out[i];
-            argmax[i] = wins ? first + i * stride : argmax[i];
-        }
-    });
+    const auto width = static_cast<int32_t>(p.width);
+    for (int64_t ow = begin; ow < end; ++ow) {
+        const auto first = static_cast<int32_t>(rowBegin * width + p.window.begin(ow));
+        windowMax<K, K>(out[ow], argmax[ow], x, first, width, K, K);
+    }
 }
 
-// out = the maximum of each window of one (H, W) plane, argmax = its index h·W + w.
+// The maximum of each window of one (H, W) plane and its index h·W + w, padding excluded.
 void maxPoolPlaneForward(float *out, int32_t *argmax, const float *x, const PoolPlane &p)
 {
-    for (int64_t oh = 0; oh < p.outHeight; ++oh) {
-        const int64_t rowBegin = p.window.begin(oh), rowEnd = p.window.end(oh, p.height);
-        float *outRow = out + oh * p.outWidth;
-        int32_t *argmaxRow = argmax + oh * p.outWidth;
-        maxPoolRowInterior(outRow, argmaxRow, x, rowBegin, rowEnd, p);
-        for (int64_t ow = 0; ow < p.outWidth; ++ow)
-            if (!p.isInterior(ow))
-                maxPoolWindow(outRow[ow], argmaxRow[ow], x, p.width, rowBegin, rowEnd, p.window.begin(ow),
-                              p.window.end(ow, p.width));
+    const auto width = static_cast<int32_t>(p.width);
+    const int64_t kernel = p.window.kernel;
+    for (int64_t oh = 0; oh < p.outHeight; ++oh, out += p.outWidth, argmax += p.outWidth) {
+        const auto rowBegin = static_cast<int32_t>(p.window.begin(oh));
+        const auto rows = static_cast<int32_t>(p.window.end(oh, p.height) - rowBegin);
+        int64_t fastBegin = 0, fastEnd = 0;  // outputs of this row on an unrolled path
+        if (rows == kernel && (kernel == 2 || kernel == 3)) {
+            fastBegin = p.interiorBegin;
+            fastEnd = p.interiorEnd;
+            (kernel == 2 ? maxPoolWholeWindows<2> : maxPoolWholeWindows<3>)(out, argmax, x, p, rowBegin, fastBegin,
+                                                                             fastEnd);
+        }
+        for (int64_t ow = 0; ow < p.outWidth; ++ow) {
+            if (ow >= fastBegin && ow < fastEnd)
+                continue;
+            const auto colBegin = static_cast<int32_t>(p.window.begin(ow));
+            const auto cols = static_cast<int32_t>(p.window.end(ow, p.width) - colBegin);
+            windowMax<0, 0>(out[ow], argmax[ow], x, rowBegin * width + colBegin, width, rows, cols);
+        }
     }
+}
+
+// Like maxPoolPlaneForward, but a NaN in a window wins it, so a NaN is never hidden (PyTorch's
+// rule); taken only for planes that hold a NaN.
+void maxPoolPlaneForwardWithNaN(float *out, int32_t *argmax, const float *x, const PoolPlane &p)
+{
+    for (int64_t oh = 0; oh < p.outHeight; ++oh)
+        for (int64_t ow = 0; ow < p.outWidth; ++ow, ++out, ++argmax) {
+            int64_t best = p.window.begin(oh) * p.width + p.window.begin(ow);
+            for (int64_t h = p.window.begin(oh); h < p.window.end(oh, p.height); ++h)
+                for (int64_t w = p.window.begin(ow); w < p.window.end(ow, p.width); ++w)
+                    if (!std::isnan(x[best]) && (x[h * p.width + w] > x[best] || std::isnan(x[h * p.width + w])))
+                        best = h * p.width + w;
+            *out = x[best];
+            *argmax = static_cast<int32_t>(best);
+        }
 }
 
 // dx[argmax[o]] += dOut[o] over one plane's outputs; overlapping windows add in output order.
@@ -123,8 +135,12 @@ void MaxPoolLayer::forward(const std::vector<const Tensor *> &inputs, Tensor &ou
     argmax_.resize(size_t(out.size()));
     const double flopsPerPlane = 2.0 * double(outPlane * window_.kernel * window_.kernel);
     forEachPlane(x.dim(0) * x.dim(1), flopsPerPlane, [&](int64_t plane) {
-        maxPoolPlaneForward(out.data() + plane * outPlane, argmax_.data() + plane * outPlane,
-                            x.data() + plane * inPlane, p);
+        const float *image = x.data() + plane * inPlane;
+        // A NaN makes the (vectorized) sum NaN; infinities or an overflow also take the careful path,
+        // which gives the same result for them.
+        const bool hasNaN = !std::isfinite(ConstArrayMap(image, inPlane).sum());
+        (hasNaN ? maxPoolPlaneForwardWithNaN : maxPoolPlaneForward)(out.data() + plane * outPlane,
+                                                                     argmax_.data() + plane * outPlane, image, p);
     });
 }
 
