@@ -7,6 +7,8 @@ Run with Debian's python, which has torch 1.13:
 
 Each case holds the layer kind and settings as LayerLab names them, the inputs, the parameters
 (in PyTorch's layout, which LayerLab shares), the upstream gradient, and what PyTorch computes.
+Layers with running statistics may also hold `buffers` (values to load before running) and
+`buffers_after` (the buffers after PyTorch's training forward).
 """
 import json
 import pathlib
@@ -218,6 +220,68 @@ def pooling_cases():
     return cases
 
 
+def batch_norm_case(name, shape, training, settings=None, buffers=None, offset=0.0):
+    """F.batch_norm on its own running buffers: `buffers` (loaded into LayerLab's layer first) or
+    PyTorch's zeros and ones; a training case also records the buffers after the forward."""
+    settings = settings or {}
+    channels = shape[1]
+    x = torch.randn(shape) + offset
+    parameters = {}
+    if settings.get("affine", True):
+        parameters = {"weight": 1.0 + 0.5 * torch.randn(channels), "bias": 0.5 * torch.randn(channels)}
+    running = {"running_mean": torch.zeros(channels), "running_var": torch.ones(channels)}
+    if buffers:
+        running = {k: v.clone() for k, v in buffers.items()}
+
+    def f(x, **p):
+        return F.batch_norm(x, running["running_mean"], running["running_var"], p.get("weight"), p.get("bias"),
+                            training=training, momentum=settings.get("momentum", 0.1), eps=settings.get("eps", 1e-5))
+
+    result = case(name, "BatchNorm", settings, [x], f, parameters, training)
+    if buffers:
+        result["buffers"] = {k: tensor_json(v) for k, v in buffers.items()}
+    if training:
+        result["buffers_after"] = {k: tensor_json(v) for k, v in running.items()}
+    return result
+
+
+def running_stats(channels):
+    return {"running_mean": torch.randn(channels) * 0.5, "running_var": 0.5 + torch.rand(channels) * 1.5}
+
+
+def layer_norm_case(name, shape, settings=None, training=False):
+    settings = settings or {}
+    sample = shape[1:]
+    parameters = {}
+    if settings.get("affine", True):
+        parameters = {"weight": 1.0 + 0.5 * torch.randn(sample), "bias": 0.5 * torch.randn(sample)}
+    eps = settings.get("eps", 1e-5)
+    return case(name, "LayerNorm", settings, [torch.randn(shape) * 2.0 + 0.5],
+                lambda x, **p: F.layer_norm(x, sample, p.get("weight"), p.get("bias"), eps), parameters, training)
+
+
+def normalization_cases():
+    return [
+        batch_norm_case("batchnorm_train_4x5", [4, 5], True),
+        batch_norm_case("batchnorm_train_2x3x5", [2, 3, 5], True),
+        batch_norm_case("batchnorm_train_3x2x3x3", [3, 2, 3, 3], True),
+        batch_norm_case("batchnorm_train_momentum0.3_eps1e-3_3x4x2x2", [3, 4, 2, 2], True,
+                        {"momentum": 0.3, "eps": 1e-3}, running_stats(4)),
+        batch_norm_case("batchnorm_train_noaffine_6x3", [6, 3], True, {"affine": False}),
+        batch_norm_case("batchnorm_train_noaffine_2x3x4x4", [2, 3, 4, 4], True, {"affine": False}),
+        batch_norm_case("batchnorm_train_offset_8x3x4x4", [8, 3, 4, 4], True, offset=3.0),
+        batch_norm_case("batchnorm_eval_4x5", [4, 5], False, buffers=running_stats(5)),
+        batch_norm_case("batchnorm_eval_2x3x5", [2, 3, 5], False, {"eps": 1e-3}, running_stats(3)),
+        batch_norm_case("batchnorm_eval_2x3x4x4", [2, 3, 4, 4], False, buffers=running_stats(3)),
+        batch_norm_case("batchnorm_eval_noaffine_3x2x3x3", [3, 2, 3, 3], False, {"affine": False}, running_stats(2)),
+        layer_norm_case("layernorm_3x5", [3, 5]),
+        layer_norm_case("layernorm_2x3x5", [2, 3, 5], training=True),
+        layer_norm_case("layernorm_2x3x4x4", [2, 3, 4, 4]),
+        layer_norm_case("layernorm_eps1e-3_4x6", [4, 6], {"eps": 1e-3}),
+        layer_norm_case("layernorm_noaffine_2x3x4x4", [2, 3, 4, 4], {"affine": False}),
+    ]
+
+
 def compact(text):
     """Puts each list of numbers on one line, so the file reads case by case."""
     return re.sub(r"\[\s+([-+0-9.,e\s]+?)\s+\]", lambda m: "[" + " ".join(m.group(1).split()) + "]", text)
@@ -225,7 +289,7 @@ def compact(text):
 
 def main():
     cases = (dense_cases() + activation_cases() + shape_and_merge_cases() + convolution_cases()
-             + pooling_cases())
+             + pooling_cases() + normalization_cases())
     document = {
         "generator": f"tests/make_layer_fixtures.py with torch {torch.__version__}, float32",
         "cases": cases,

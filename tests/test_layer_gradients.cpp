@@ -25,6 +25,9 @@ struct GradientCase {
     // least kSeparation apart, so no step of ε changes which one wins.
     bool separated = false;
     gradcheck::Tolerance tolerance{};
+    // Parameters and buffers drawn from [0.5, 1.5) instead of their starting values (γ = 1, β = 0,
+    // running mean 0 and variance 1), so that each of them visibly shapes the gradients.
+    bool randomState = false;
 };
 
 constexpr float kKinkMargin = 0.05f;  // five steps of the default ε = 1e-2
@@ -131,6 +134,33 @@ void addPoolingCases(std::vector<GradientCase> &cases)
     cases.push_back({"Upsample 3 [2, 2, 2, 3]", "Upsample", {{"scale_factor", 3}}, {{2, 2, 2, 3}}});
 }
 
+// BatchNorm through its batch statistics (training) and its running ones (evaluation); LayerNorm.
+// Their worst element is off by about 2e-4 (the ε = 1e-2 step's truncation error through 1/√var),
+// which is 1e-3 relative or less: this tolerance, a quarter to a tenth of the default, leaves 6× room.
+void addNormalizationCases(std::vector<GradientCase> &cases)
+{
+    const gradcheck::Tolerance tight{1e-2, 5e-4, 2e-3};
+    const auto add = [&](std::string label, std::string kind, nlohmann::json settings, nn::Shape shape, bool training,
+                         bool randomState) {
+        cases.push_back({.label = std::move(label), .kind = std::move(kind), .settings = std::move(settings),
+                         .inputs = {std::move(shape)}, .training = training, .tolerance = tight,
+                         .randomState = randomState});
+    };
+    for (const nn::Shape &shape : {nn::Shape{4, 5}, nn::Shape{3, 2, 3, 3}, nn::Shape{2, 3, 5}})
+        for (bool affine : {true, false})
+            add("BatchNorm training " + nn::toString(shape) + (affine ? "" : " no affine"), "BatchNorm",
+                {{"affine", affine}}, shape, true, affine);
+    add("BatchNorm training momentum 0.5 eps 1e-3 [6, 2, 2, 2]", "BatchNorm", {{"momentum", 0.5}, {"eps", 1e-3}},
+        {6, 2, 2, 2}, true, true);
+    for (const nn::Shape &shape : {nn::Shape{4, 5}, nn::Shape{2, 3, 4, 4}, nn::Shape{2, 3, 5}})
+        add("BatchNorm evaluation " + nn::toString(shape), "BatchNorm", {}, shape, false, true);
+    add("BatchNorm evaluation no affine [3, 2, 2, 2]", "BatchNorm", {{"affine", false}}, {3, 2, 2, 2}, false, true);
+    for (const nn::Shape &shape : {nn::Shape{3, 5}, nn::Shape{2, 3, 4, 4}, nn::Shape{2, 3, 5}})
+        add("LayerNorm " + nn::toString(shape), "LayerNorm", {}, shape, false, true);
+    add("LayerNorm no affine [2, 3, 4, 4]", "LayerNorm", {{"affine", false}}, {2, 3, 4, 4}, false, false);
+    add("LayerNorm training eps 1e-3 [4, 6]", "LayerNorm", {{"eps", 1e-3}}, {4, 6}, true, true);
+}
+
 const std::vector<GradientCase> &gradientCases()
 {
     static const std::vector<GradientCase> cases = [] {
@@ -140,6 +170,7 @@ const std::vector<GradientCase> &gradientCases()
         addShapeAndMergeCases(all);
         addConvolutionCases(all);
         addPoolingCases(all);
+        addNormalizationCases(all);
         return all;
     }();
     return cases;
@@ -230,6 +261,13 @@ private slots:
             shape[0] = nn::kBatch;
         nn::Rng rng(11);
         layer->build(symbolic, rng);
+        if (c.randomState) {
+            uint64_t seed = 200;
+            for (nn::Parameter *p : layer->parameters())
+                p->value = gradcheck::randomTensor(p->value.shape(), seed++, 0.5f, 1.5f);
+            for (nn::Parameter *b : layer->buffers())
+                b->value = gradcheck::randomTensor(b->value.shape(), seed++, 0.5f, 1.5f);
+        }
         nn::RunContext ctx;
         ctx.training = c.training;
         ctx.seed = 7;

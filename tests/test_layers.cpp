@@ -54,6 +54,15 @@ std::unique_ptr<nn::Layer> makeLayer(const std::string &kind, const nlohmann::js
     return layer;
 }
 
+// The layer's buffer (running statistic) called `name`, or nullptr.
+nn::Parameter *bufferNamed(nn::Layer &layer, const std::string &name)
+{
+    for (nn::Parameter *buffer : layer.buffers())
+        if (buffer->name == name)
+            return buffer;
+    return nullptr;
+}
+
 // "" when `actual` matches PyTorch's `expected`, else what differs.
 std::string compare(const std::string &what, const nn::Tensor &actual, const nn::Tensor &expected)
 {
@@ -61,7 +70,23 @@ std::string compare(const std::string &what, const nn::Tensor &actual, const nn:
     return difference.empty() ? difference : what + ": " + difference;
 }
 
-// A fixture's layer, built for its input shapes and holding PyTorch's parameter values.
+// Loads a fixture's optional `buffers` (running statistics PyTorch started from) into the layer.
+void loadBuffers(nn::Layer &layer, const nlohmann::json &c)
+{
+    if (!c.contains("buffers"))
+        return;
+    const std::string name = c["name"];
+    for (const auto &[key, json] : c["buffers"].items()) {
+        nn::Parameter *buffer = bufferNamed(layer, key);
+        const nn::Tensor value = jsonfixture::tensor(json);
+        if (!buffer || value.shape() != buffer->value.shape())
+            qFatal("%s: buffer %s %s has no match in the layer", name.c_str(), key.c_str(),
+                   nn::toString(value.shape()).c_str());
+        buffer->value = value;
+    }
+}
+
+// A fixture's layer, built for its input shapes and holding PyTorch's parameter and buffer values.
 std::unique_ptr<nn::Layer> layerFrom(const nlohmann::json &c, std::vector<nn::Tensor> &inputs)
 {
     std::vector<nn::Shape> shapes;
@@ -78,7 +103,24 @@ std::unique_ptr<nn::Layer> layerFrom(const nlohmann::json &c, std::vector<nn::Te
                    nn::toString(p->value.shape()).c_str(), nn::toString(value.shape()).c_str());
         p->value = value;
     }
+    loadBuffers(*layer, c);
     return layer;
+}
+
+// "" when the layer's buffers are what PyTorch's were after the fixture's forward (`buffers_after`).
+std::string compareBuffers(nn::Layer &layer, const nlohmann::json &c)
+{
+    if (!c.contains("buffers_after"))
+        return {};
+    for (const auto &[key, json] : c["buffers_after"].items()) {
+        nn::Parameter *buffer = bufferNamed(layer, key);
+        if (!buffer)
+            return "the layer has no buffer " + key;
+        if (std::string failure = compare(key + " after forward", buffer->value, jsonfixture::tensor(json));
+            !failure.empty())
+            return failure;
+    }
+    return {};
 }
 
 struct Gradients {
@@ -113,19 +155,80 @@ std::string shapeErrorOf(const std::string &kind, const nlohmann::json &settings
     return errorMessage([&] { createLayer(kind, settings)->inferShape(inputs); });
 }
 
-// Forward and backward of a Dense layer, everything it produces, for bitwise comparison.
-std::vector<nn::Tensor> denseRun(nn::Layer &dense, const nn::Tensor &x, const nn::Tensor &dy)
+// Forward and backward of a one-input layer, everything it produces, for bitwise comparison: the
+// output, the input gradient, each parameter's gradient, then each buffer after the forward.
+std::vector<nn::Tensor> layerRun(nn::Layer &layer, const nn::Tensor &x, const nn::Tensor &dy,
+                                 const nn::RunContext &ctx = {})
+{
+    nn::Tensor y, dx(x.shape());
+    for (nn::Parameter *p : layer.parameters())
+        p->grad.setZero();
+    layer.forward({&x}, y, ctx);
+    layer.backward({&x}, y, dy, {&dx}, ctx);
+    std::vector<nn::Tensor> all{y, dx};
+    for (nn::Parameter *p : layer.parameters())
+        all.push_back(p->grad);
+    for (nn::Parameter *b : layer.buffers())
+        all.push_back(b->value);
+    return all;
+}
+
+// Training-mode normalisation and its gradients in double, written out: value e of x belongs to the
+// statistics group groupOf(e) (its channel for BatchNorm, its sample for LayerNorm) and is scaled
+// by γ[paramOf(e)] and shifted by β[paramOf(e)].
+struct NormReference {
+    Eigen::ArrayXd y, dx, dGamma, dBeta;
+};
+
+template <typename GroupOf, typename ParamOf>
+NormReference normalizeInDouble(const nn::Tensor &x, const nn::Tensor &dy, const nn::Tensor &gamma,
+                                const nn::Tensor &beta, double eps, int64_t groups, const GroupOf &groupOf,
+                                const ParamOf &paramOf)
+{
+    const auto zeros = [](int64_t n) -> Eigen::ArrayXd { return Eigen::ArrayXd::Zero(n); };
+    Eigen::ArrayXd count = zeros(groups), mean = zeros(groups), var = zeros(groups), sumG = zeros(groups),
+                   sumGHat = zeros(groups), xHat = zeros(x.size());
+    NormReference r{zeros(x.size()), zeros(x.size()), zeros(gamma.size()), zeros(gamma.size())};
+    for (int64_t e = 0; e < x.size(); ++e) {
+        count(groupOf(e)) += 1.0;
+        mean(groupOf(e)) += x[e];
+    }
+    mean /= count;
+    for (int64_t e = 0; e < x.size(); ++e)
+        var(groupOf(e)) += std::pow(x[e] - mean(groupOf(e)), 2);
+    const Eigen::ArrayXd rstd = 1.0 / (var / count + eps).sqrt();  // biased variance
+    for (int64_t e = 0; e < x.size(); ++e) {
+        const int64_t g = groupOf(e), p = paramOf(e);
+        xHat(e) = (x[e] - mean(g)) * rstd(g);
+        r.y(e) = gamma[p] * xHat(e) + beta[p];
+        r.dGamma(p) += dy[e] * xHat(e);
+        r.dBeta(p) += dy[e];
+        sumG(g) += double(dy[e]) * gamma[p];
+        sumGHat(g) += double(dy[e]) * gamma[p] * xHat(e);
+    }
+    for (int64_t e = 0; e < x.size(); ++e) {
+        const int64_t g = groupOf(e);
+        r.dx(e) = rstd(g) * (double(dy[e]) * gamma[paramOf(e)] - sumG(g) / count(g) - xHat(e) * sumGHat(g) / count(g));
+    }
+    return r;
+}
+
+// "" when every value of `actual` is close to `expected` (relative above 1), else the first that is not.
+std::string compareToDouble(const std::string &what, const nn::Tensor &actual, const Eigen::ArrayXd &expected,
+                            double tolerance)
+{
+    for (int64_t i = 0; i < actual.size(); ++i)
+        if (!jsonfixture::close(actual[i], expected(i), tolerance))
+            return what + " element " + std::to_string(i) + " is " + std::to_string(actual[i]) + ", expected " +
+                   std::to_string(expected(i));
+    return {};
+}
+
+nn::RunContext trainingContext()
 {
     nn::RunContext ctx;
-    nn::Tensor y, dx(x.shape());
-    for (nn::Parameter *p : dense.parameters())
-        p->grad.setZero();
-    dense.forward({&x}, y, ctx);
-    dense.backward({&x}, y, dy, {&dx}, ctx);
-    std::vector<nn::Tensor> all{y, dx};
-    for (nn::Parameter *p : dense.parameters())
-        all.push_back(p->grad);
-    return all;
+    ctx.training = true;
+    return ctx;
 }
 
 // Forward and backward of a layer without parameters: its output and input gradient.
@@ -220,6 +323,8 @@ private slots:
             if (failure.empty())
                 failure = compare(p->name + " gradient", p->grad,
                                   jsonfixture::tensor(c["grad_parameters"].at(p->name)));
+        if (failure.empty())
+            failure = compareBuffers(*layer, c);
         QVERIFY2(failure.empty(), (c["name"].get<std::string>() + ": " + failure).c_str());
     }
 
@@ -411,11 +516,11 @@ private slots:
             makeLayer("Dense", {{"units", 256}, {"activation", activation.toStdString()}}, {{nn::kBatch, 784}});
         const nn::Tensor x = randomTensor({256, 784}, 8), dy = randomTensor({256, 256}, 9);
         nn::setThreadCount(1);
-        const std::vector<nn::Tensor> reference = denseRun(*dense, x, dy);
+        const std::vector<nn::Tensor> reference = layerRun(*dense, x, dy);
         const char *names[] = {"output", "dX", "dW", "db"};
         for (int threads : {2, 16}) {
             nn::setThreadCount(threads);
-            const std::vector<nn::Tensor> run = denseRun(*dense, x, dy);
+            const std::vector<nn::Tensor> run = layerRun(*dense, x, dy);
             for (size_t i = 0; i < run.size(); ++i)
                 QVERIFY2(bitwiseEqual(run[i], reference[i]),
                          qPrintable(QString("%1 differs between 1 and %2 threads").arg(names[i]).arg(threads)));
@@ -607,7 +712,7 @@ private slots:
         const int64_t n = 200, features = 300, units = 150;
         auto dense = makeLayer("Dense", {{"units", units}, {"activation", "tanh"}}, {{nn::kBatch, features}});
         const nn::Tensor x = randomTensor({n, features}, 10), dy = randomTensor({n, units}, 11);
-        const std::vector<nn::Tensor> run = denseRun(*dense, x, dy);
+        const std::vector<nn::Tensor> run = layerRun(*dense, x, dy);
         const nn::Tensor &w = dense->parameters()[0]->value;  // (units, F)
         const nn::Tensor &b = dense->parameters()[1]->value;  // (units)
         std::vector<double> y(size_t(n * units)), dz(size_t(n * units));
@@ -653,7 +758,7 @@ private slots:
     {
         auto dense = makeLayer("Dense", {{"units", 8}, {"activation", "gelu"}}, {{nn::kBatch, 12}});
         const nn::Tensor x = randomTensor({5, 12}, 12), dy = randomTensor({5, 8}, 13);
-        const std::vector<nn::Tensor> withDx = denseRun(*dense, x, dy);
+        const std::vector<nn::Tensor> withDx = layerRun(*dense, x, dy);
         nn::Tensor y;
         for (nn::Parameter *p : dense->parameters())
             p->grad.setZero();
@@ -764,6 +869,272 @@ private slots:
         for (const std::string &name : nn::activationNames())
             QCOMPARE(nn::activationName(nn::activationFromName(name)), name);
         QVERIFY_THROWS_EXCEPTION(nn::SettingError, nn::activationFromName("swish"));
+    }
+
+    void batchNormRefusesABatchOfOneWhileTraining()
+    {
+        auto norm = makeLayer("BatchNorm", {}, {{nn::kBatch, 5}});
+        const nn::Tensor one = randomTensor({1, 5}, 20);
+        nn::Tensor y;
+        QVERIFY_THROWS_EXCEPTION(nn::TrainingError, norm->forward({&one}, y, trainingContext()));
+        const std::string message = errorMessage([&] { norm->forward({&one}, y, trainingContext()); });
+        QVERIFY2(message.find("node1") != std::string::npos &&
+                     message.find("at least 2 values per channel") != std::string::npos &&
+                     message.find("batch size of 2") != std::string::npos &&
+                     message.find("LayerNorm") != std::string::npos,
+                 message.c_str());
+        QVERIFY2(norm->buffers()[0]->value.array().isZero() && (norm->buffers()[1]->value.array() == 1.0f).all(),
+                 "a refused batch changed the running statistics");
+        norm->forward({&one}, y, {});  // evaluation needs no batch statistics
+        QVERIFY2(y.allFinite(), "evaluation of a single sample failed");
+        // One image still has H·W values in each channel.
+        auto images = makeLayer("BatchNorm", {}, {{nn::kBatch, 3, 4, 4}});
+        const nn::Tensor image = randomTensor({1, 3, 4, 4}, 21);
+        images->forward({&image}, y, trainingContext());
+        QVERIFY2(y.allFinite(), "training on one image with 16 values per channel failed");
+    }
+
+    void normalizationShapeErrorsSayWhatFits()
+    {
+        const std::string scalars = shapeErrorOf("BatchNorm", {}, {{nn::kBatch}});
+        QVERIFY2(scalars.find("got [N]") != std::string::npos && scalars.find("[N, C, H, W]") != std::string::npos,
+                 scalars.c_str());
+        const std::string volumes = shapeErrorOf("BatchNorm", {}, {{nn::kBatch, 2, 3, 4, 5}});
+        QVERIFY2(volumes.find("got [N, 2, 3, 4, 5]") != std::string::npos &&
+                     volumes.find("Reshape") != std::string::npos,
+                 volumes.c_str());
+        const std::string layer = shapeErrorOf("LayerNorm", {}, {{nn::kBatch}});
+        QVERIFY2(layer.find("got [N]") != std::string::npos, layer.c_str());
+        for (const nn::Shape &shape : {nn::Shape{nn::kBatch, 6}, nn::Shape{nn::kBatch, 3, 7},
+                                       nn::Shape{nn::kBatch, 3, 4, 4}}) {
+            QCOMPARE(makeLayer("BatchNorm", {}, {shape})->inferShape({shape}), shape);
+            QCOMPARE(makeLayer("LayerNorm", {}, {shape})->inferShape({shape}), shape);
+        }
+    }
+
+    void batchNormStartsAsPyTorchDoes()
+    {
+        auto norm = makeLayer("BatchNorm", {}, {{nn::kBatch, 4, 3, 3}});
+        const auto parameters = norm->parameters();
+        const auto buffers = norm->buffers();
+        QCOMPARE(parameters.size(), size_t(2));
+        QCOMPARE(buffers.size(), size_t(2));
+        const std::pair<nn::Parameter *, float> expected[] = {
+            {parameters[0], 1.0f}, {parameters[1], 0.0f}, {buffers[0], 0.0f}, {buffers[1], 1.0f}};
+        const char *names[] = {"weight", "bias", "running_mean", "running_var"};
+        for (size_t i = 0; i < 4; ++i) {
+            const auto &[p, value] = expected[i];
+            QCOMPARE(p->name, std::string(names[i]));
+            QCOMPARE(p->value.shape(), (nn::Shape{4}));
+            QVERIFY2((p->value.array() == value).all(), (p->name + " does not start at PyTorch's value").c_str());
+            QVERIFY2(!p->decays, (p->name + " must not take weight decay").c_str());
+        }
+        QVERIFY2(buffers[0]->grad.empty() && buffers[1]->grad.empty(), "buffers have no gradient");
+        QVERIFY(makeLayer("BatchNorm", {{"affine", false}}, {{nn::kBatch, 4}})->parameters().empty());
+    }
+
+    // In evaluation each channel is (x − running_mean) / √(running_var + eps) · γ + β: the running
+    // statistics decide the output, the rest of the batch does not, and nothing is updated.
+    void batchNormEvaluationUsesRunningStatistics()
+    {
+        const float eps = 1e-3f;
+        auto norm = makeLayer("BatchNorm", {{"eps", double(eps)}}, {{nn::kBatch, 3, 2, 2}});
+        const float mean[] = {0.5f, -1.0f, 2.0f}, var[] = {4.0f, 0.25f, 1.0f};
+        const float gamma[] = {2.0f, 1.0f, 0.5f}, beta[] = {0.0f, 1.0f, -1.0f};
+        for (int c = 0; c < 3; ++c) {
+            norm->buffers()[0]->value[c] = mean[c];
+            norm->buffers()[1]->value[c] = var[c];
+            norm->parameters()[0]->value[c] = gamma[c];
+            norm->parameters()[1]->value[c] = beta[c];
+        }
+        nn::Tensor x = randomTensor({5, 3, 2, 2}, 22), y;
+        norm->forward({&x}, y, {});
+        for (int64_t i = 0; i < x.size(); ++i) {
+            const int64_t c = (i / 4) % 3;
+            const double expected = (x[i] - mean[c]) / std::sqrt(double(var[c]) + eps) * gamma[c] + beta[c];
+            QVERIFY2(std::abs(y[i] - expected) < 1e-6,
+                     qPrintable(QString("value %1 is %2, expected %3").arg(i).arg(y[i]).arg(expected)));
+        }
+        const nn::Tensor first = y;
+        x.array().tail(4 * 12) += 5.0f;  // every sample but the first
+        norm->forward({&x}, y, {});
+        QVERIFY2(std::memcmp(y.data(), first.data(), 12 * sizeof(float)) == 0,
+                 "the first sample's output changed with the other samples in evaluation");
+        QVERIFY2(norm->buffers()[0]->value[0] == mean[0] && norm->buffers()[1]->value[0] == var[0],
+                 "evaluation changed the running statistics");
+        norm->buffers()[0]->value[1] += 1.0f;
+        nn::Tensor moved;
+        norm->forward({&x}, moved, {});
+        QVERIFY2(std::abs(moved[4] - (y[4] - gamma[1] / std::sqrt(var[1] + eps))) < 1e-5,
+                 "moving the running mean of channel 1 did not shift its output");
+        QVERIFY2(std::memcmp(moved.data(), y.data(), 4 * sizeof(float)) == 0,
+                 "moving channel 1's running mean changed channel 0");
+    }
+
+    void batchNormRunningStatisticsFollowPyTorchsRule_data()
+    {
+        QTest::addColumn<nn::Shape>("shape");
+        QTest::newRow("[32, 7]") << nn::Shape{32, 7};
+        QTest::newRow("[16, 3, 25]") << nn::Shape{16, 3, 25};
+        QTest::newRow("[16, 3, 5, 5]") << nn::Shape{16, 3, 5, 5};
+    }
+
+    // After several training steps the running statistics are those of a direct double-precision
+    // computation: running = (1 − m)·running + m·batch, the variance unbiased (divided by M − 1).
+    void batchNormRunningStatisticsFollowPyTorchsRule()
+    {
+        QFETCH(nn::Shape, shape);
+        const double momentum = 0.2;
+        nn::Shape symbolic = shape;
+        symbolic[0] = nn::kBatch;
+        auto norm = makeLayer("BatchNorm", {{"momentum", momentum}}, {symbolic});
+        const int64_t n = shape[0], channels = shape[1], size = nn::elementCount(shape) / (n * channels);
+        std::vector<double> mean(size_t(channels), 0.0), var(size_t(channels), 1.0);
+        for (int step = 0; step < 6; ++step) {
+            nn::Tensor x = randomTensor(shape, 30 + uint64_t(step)), y;
+            x.array() = x.array() * float(1 + step) + float(step);  // statistics that move from step to step
+            norm->forward({&x}, y, trainingContext());
+            for (int64_t c = 0; c < channels; ++c) {
+                double sum = 0.0, squares = 0.0;
+                for (int64_t i = 0; i < n; ++i)
+                    for (int64_t k = 0; k < size; ++k)
+                        sum += x[(i * channels + c) * size + k];
+                const double batchMean = sum / double(n * size);
+                for (int64_t i = 0; i < n; ++i)
+                    for (int64_t k = 0; k < size; ++k)
+                        squares += std::pow(x[(i * channels + c) * size + k] - batchMean, 2);
+                mean[size_t(c)] = (1.0 - momentum) * mean[size_t(c)] + momentum * batchMean;
+                var[size_t(c)] = (1.0 - momentum) * var[size_t(c)] + momentum * squares / double(n * size - 1);
+            }
+        }
+        for (int64_t c = 0; c < channels; ++c) {
+            const float gotMean = norm->buffers()[0]->value[c], gotVar = norm->buffers()[1]->value[c];
+            QVERIFY2(jsonfixture::close(gotMean, mean[size_t(c)], 1e-6) &&
+                         jsonfixture::close(gotVar, var[size_t(c)], 1e-6),
+                     qPrintable(QString("channel %1: running mean %2, var %3; expected %4, %5")
+                                    .arg(c).arg(gotMean).arg(gotVar).arg(mean[size_t(c)]).arg(var[size_t(c)])));
+        }
+    }
+
+    void normalizationIsBitwiseIdenticalOnAnyThreadCount_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<nn::Shape>("shape");
+        QTest::newRow("BatchNorm [64, 32, 26, 26]") << "BatchNorm" << nn::Shape{64, 32, 26, 26};
+        QTest::newRow("BatchNorm [64, 16, 100]") << "BatchNorm" << nn::Shape{64, 16, 100};
+        QTest::newRow("BatchNorm [256, 300]") << "BatchNorm" << nn::Shape{256, 300};
+        QTest::newRow("LayerNorm [64, 32, 26, 26]") << "LayerNorm" << nn::Shape{64, 32, 26, 26};
+        QTest::newRow("LayerNorm [256, 300]") << "LayerNorm" << nn::Shape{256, 300};
+    }
+
+    // Training forward and backward (output, dX, dγ, dβ and the running statistics) on 1, 2, 16 threads.
+    void normalizationIsBitwiseIdenticalOnAnyThreadCount()
+    {
+        QFETCH(QString, kind);
+        QFETCH(nn::Shape, shape);
+        nn::Shape symbolic = shape;
+        symbolic[0] = nn::kBatch;
+        const nn::Tensor x = randomTensor(shape, 23), dy = randomTensor(shape, 24);
+        std::vector<std::vector<nn::Tensor>> runs;
+        for (int threads : {1, 2, 16}) {
+            nn::setThreadCount(threads);
+            auto norm = makeLayer(kind.toStdString(), {}, {symbolic});
+            for (nn::Parameter *p : norm->parameters())
+                p->value = randomTensor(p->value.shape(), 25, 0.5f, 1.5f);
+            runs.push_back(layerRun(*norm, x, dy, trainingContext()));
+        }
+        const char *names[] = {"output", "dX", "dγ", "dβ", "running_mean", "running_var"};
+        for (size_t run = 1; run < runs.size(); ++run)
+            for (size_t i = 0; i < runs[0].size(); ++i)
+                QVERIFY2(bitwiseEqual(runs[run][i], runs[0][i]),
+                         qPrintable(QString("%1 differs between 1 and %2 threads")
+                                        .arg(names[i])
+                                        .arg(run == 1 ? 2 : 16)));
+    }
+
+    void normalizationMatchesDirectSumsAcrossChunks_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<nn::Shape>("shape");
+        QTest::newRow("BatchNorm [512, 70]: 2 chunks of features") << "BatchNorm" << nn::Shape{512, 70};
+        QTest::newRow("BatchNorm [256, 100, 2, 2]: 4 chunks of channels") << "BatchNorm" << nn::Shape{256, 100, 2, 2};
+        QTest::newRow("BatchNorm [16, 3, 48, 48]: a chunk per channel") << "BatchNorm" << nn::Shape{16, 3, 48, 48};
+        QTest::newRow("LayerNorm [300, 4, 50]: 2 chunks both ways") << "LayerNorm" << nn::Shape{300, 4, 50};
+    }
+
+    // Training forward and backward, split into several chunks, against the formulas in double.
+    void normalizationMatchesDirectSumsAcrossChunks()
+    {
+        QFETCH(QString, kind);
+        QFETCH(nn::Shape, shape);
+        nn::Shape symbolic = shape;
+        symbolic[0] = nn::kBatch;
+        auto norm = makeLayer(kind.toStdString(), {}, {symbolic});
+        nn::Tensor &gamma = norm->parameters()[0]->value, &beta = norm->parameters()[1]->value;
+        gamma = randomTensor(gamma.shape(), 40, 0.5f, 1.5f);
+        beta = randomTensor(beta.shape(), 41);
+        nn::Tensor x = randomTensor(shape, 42), dy = randomTensor(shape, 43);
+        x.array() = x.array() * 2.0f + 1.0f;
+        const std::vector<nn::Tensor> run = layerRun(*norm, x, dy, trainingContext());
+        const int64_t channels = shape[1], perSample = nn::featuresPerSample(shape), plane = perSample / channels;
+        const NormReference expected =
+            kind == "BatchNorm"
+                ? normalizeInDouble(x, dy, gamma, beta, 1e-5, channels, [&](int64_t e) { return e / plane % channels; },
+                                    [&](int64_t e) { return e / plane % channels; })
+                : normalizeInDouble(x, dy, gamma, beta, 1e-5, shape[0], [&](int64_t e) { return e / perSample; },
+                                    [&](int64_t e) { return e % perSample; });
+        std::string failure = compareToDouble("output", run[0], expected.y, 1e-5);
+        if (failure.empty())
+            failure = compareToDouble("dX", run[1], expected.dx, 1e-5);
+        if (failure.empty())
+            failure = compareToDouble("dγ", run[2], expected.dGamma, 1e-5);
+        if (failure.empty())
+            failure = compareToDouble("dβ", run[3], expected.dBeta, 1e-5);
+        QVERIFY2(failure.empty(), failure.c_str());
+    }
+
+    void layerNormIsTheSameInTrainingAndEvaluation()
+    {
+        auto norm = makeLayer("LayerNorm", {}, {{nn::kBatch, 3, 4, 4}});
+        QCOMPARE(norm->parameters()[0]->value.shape(), (nn::Shape{3, 4, 4}));
+        QCOMPARE(norm->parameters()[1]->value.shape(), (nn::Shape{3, 4, 4}));
+        QVERIFY2(norm->buffers().empty(), "LayerNorm keeps no running statistics");
+        for (nn::Parameter *p : norm->parameters())
+            p->value = randomTensor(p->value.shape(), 26);
+        // A batch of one sample: LayerNorm's statistics are per sample, so training needs no more.
+        const nn::Tensor x = randomTensor({1, 3, 4, 4}, 27), dy = randomTensor({1, 3, 4, 4}, 28);
+        const std::vector<nn::Tensor> evaluation = layerRun(*norm, x, dy);
+        const std::vector<nn::Tensor> training = layerRun(*norm, x, dy, trainingContext());
+        for (size_t i = 0; i < training.size(); ++i)
+            QVERIFY2(bitwiseEqual(training[i], evaluation[i]),
+                     qPrintable(QString("result %1 differs between training and evaluation").arg(i)));
+    }
+
+    // Through the Model: both kinds train in a chain, BatchNorm's running statistics move, and
+    // resetting the weights (Model::initialize) resets them to PyTorch's zeros and ones.
+    void normalizationTrainsInAChainAndResets()
+    {
+        const nn::Graph graph = nn::Graph::chain({{"Input", {{"shape", {2, 3, 3}}}},
+                                                  {"BatchNorm", {}},
+                                                  {"Flatten", {}},
+                                                  {"Dense", {{"units", 6}, {"activation", "relu"}}},
+                                                  {"LayerNorm", {}},
+                                                  {"Dense", {{"units", 2}}}});
+        nn::Model model(graph, 7);
+        const nn::Tensor &y = model.forward(randomTensor({4, 2, 3, 3}, 29, 1.0f, 3.0f), trainingContext());
+        QCOMPARE(y.shape(), (nn::Shape{4, 2}));
+        model.backward(randomTensor({4, 2}, 30), trainingContext());
+        for (const nn::NamedParameter &p : model.parameters())
+            QVERIFY2(p.parameter->grad.allFinite() && !p.parameter->grad.array().isZero(),
+                     (p.name + " received no gradient").c_str());
+        const auto buffers = model.buffers();
+        QCOMPARE(buffers.size(), size_t(2));
+        QCOMPARE(buffers[0].name, std::string("batchnorm1.running_mean"));
+        QCOMPARE(buffers[1].name, std::string("batchnorm1.running_var"));
+        QVERIFY2((buffers[0].parameter->value.array() > 0.05f).all(), "the running mean did not follow the batch");
+        model.initialize(8);
+        QVERIFY2(buffers[0].parameter->value.array().isZero() && (buffers[1].parameter->value.array() == 1.0f).all(),
+                 "initialize did not reset the running statistics to 0 and 1");
     }
 
 private:
