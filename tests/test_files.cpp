@@ -137,6 +137,7 @@ private slots:
 
     // Model weights.
     void weightsRoundTrip();
+    void weightsRoundTripKeepsRunningStatistics();
     void weightsShapeMismatchNamesTensorAndShapes();
     void weightsMissingTensorListsFileContents();
     void weightsExtraTensorRejected();
@@ -512,6 +513,34 @@ void FilesTest::weightsRoundTrip()
     QCOMPARE(got.size(), expected.size());
     for (size_t i = 0; i < got.size(); ++i)
         QVERIFY2(sameBits(got[i].parameter->value, expected[i].parameter->value), got[i].name.c_str());
+}
+
+// BatchNorm's running statistics are saved beside the parameters under PyTorch's state_dict names.
+void FilesTest::weightsRoundTripKeepsRunningStatistics()
+{
+    const nn::Graph graph = nn::Graph::chain({{"Input", {{"shape", {2, 3, 3}}}}, {"BatchNorm", {}}});
+    nn::Model trained(graph, 1);
+    nn::Tensor batch({4, 2, 3, 3});
+    for (int64_t i = 0; i < batch.size(); ++i)
+        batch[i] = float(i % 7) * 0.5f + 1.0f;
+    trained.forward(batch, nn::RunContext{true, 0, 0});
+    nn::saveWeights(trained, path("norm.safetensors"));
+    const nn::SafetensorsFile file = nn::loadSafetensors(path("norm.safetensors"));
+    for (const char *name :
+         {"batchnorm1.weight", "batchnorm1.bias", "batchnorm1.running_mean", "batchnorm1.running_var"})
+        QVERIFY2(file.tensors.count(name) && file.tensors.at(name).shape() == nn::Shape({2}),
+                 qPrintable(QString("%1 should be stored with shape [2]").arg(name)));
+    nn::Model loaded(graph, 2);
+    nn::loadWeights(loaded, path("norm.safetensors"));
+    const auto expected = trained.buffers();
+    const auto got = loaded.buffers();
+    QCOMPARE(got.size(), size_t(2));
+    for (size_t i = 0; i < got.size(); ++i) {
+        const nn::Tensor &value = expected[i].parameter->value;
+        QVERIFY2(!value.array().isZero() && !(value.array() == 1.0f).all(),
+                 (expected[i].name + " did not move in training").c_str());
+        QVERIFY2(sameBits(got[i].parameter->value, expected[i].parameter->value), got[i].name.c_str());
+    }
 }
 
 void FilesTest::weightsShapeMismatchNamesTensorAndShapes()
