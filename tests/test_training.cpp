@@ -6,6 +6,8 @@
 #include "nn/project.h"
 #include "nn/trainer.h"
 
+#include <nlohmann/json.hpp>
+
 #include <QtTest>
 
 #include <atomic>
@@ -34,10 +36,14 @@ public:
     void epochFinished(const nn::EpochReport &report) override { epochLosses.push_back(report.trainLoss); }
 };
 
+// Every parameter and buffer (running statistics) of the model, in order.
 std::vector<float> weights(nn::Model &model)
 {
+    std::vector<nn::NamedParameter> tensors = model.parameters();
+    const std::vector<nn::NamedParameter> buffers = model.buffers();
+    tensors.insert(tensors.end(), buffers.begin(), buffers.end());
     std::vector<float> all;
-    for (const auto &named : model.parameters())
+    for (const auto &named : tensors)
         all.insert(all.end(), named.parameter->value.data(), named.parameter->value.data() + named.parameter->value.size());
     return all;
 }
@@ -67,15 +73,32 @@ private slots:
         QVERIFY2(test.regression->r2 > 0.9, qPrintable(QString("sine test R² %1 <= 0.9").arg(test.regression->r2)));
     }
 
+    // Digits (8×8 images) through networks big enough that every layer splits its work over threads.
+    void sameSeedGivesBitwiseIdenticalRunsOnOneTwoAndSixteenThreads_data()
+    {
+        QTest::addColumn<QString>("network");
+        QTest::newRow("MLP with dropout") << R"([
+            ["Input", {"shape": [64]}], ["Dense", {"units": 256, "activation": "relu"}],
+            ["Dropout", {"rate": 0.2}], ["Dense", {"units": 10}]])";
+        QTest::newRow("CNN with batch norm, pooling and dropout") << R"([
+            ["Input", {"shape": [1, 8, 8]}], ["Conv2D", {"filters": 32, "padding": "same"}], ["BatchNorm", {}],
+            ["ReLU", {}], ["MaxPool2D", {}], ["Conv2D", {"filters": 64, "activation": "relu"}],
+            ["Dropout", {"rate": 0.2}], ["GlobalAveragePool", {}], ["LayerNorm", {}], ["Dense", {"units": 10}]])";
+        QTest::newRow("upsampling and transposed convolution") << R"([
+            ["Input", {"shape": [1, 8, 8]}], ["Conv2D", {"filters": 16, "stride": 2, "activation": "relu"}],
+            ["ConvTranspose2D", {"filters": 16, "activation": "gelu"}], ["Upsample", {}],
+            ["AvgPool2D", {"kernel_size": 4}], ["Flatten", {}], ["Dense", {"units": 10}]])";
+    }
+
     void sameSeedGivesBitwiseIdenticalRunsOnOneTwoAndSixteenThreads()
     {
-        // Digits with a wide hidden layer: big enough that the layers split work over threads.
+        QFETCH(QString, network);
         nn::Project project = example("iris");
         project.data.source = "digits";
-        project.graph = nn::Graph::chain({{"Input", {{"shape", {64}}}},
-                                          {"Dense", {{"units", 256}, {"activation", "relu"}}},
-                                          {"Dropout", {{"rate", 0.2}}},
-                                          {"Dense", {{"units", 10}}}});
+        std::vector<std::pair<std::string, nlohmann::json>> chain;
+        for (const auto &layer : nlohmann::json::parse(network.toStdString()))
+            chain.emplace_back(layer[0], layer[1]);
+        project.graph = nn::Graph::chain(chain);
         project.training.epochs = 2;
         project.training.batchSize = 64;
         std::vector<std::vector<float>> results;
