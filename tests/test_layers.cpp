@@ -863,6 +863,29 @@ private slots:
                      (p.name + " received no gradient").c_str());
     }
 
+    // The image layers as the Model runs them: the first Dense only learns if every pooling layer's
+    // backward passes the gradient on.
+    void poolingChainTrainsThroughTheModel()
+    {
+        const nn::Graph graph = nn::Graph::chain({{"Input", {{"shape", {16}}}},
+                                                  {"Dense", {{"units", 72}, {"activation", "tanh"}}},
+                                                  {"Reshape", {{"shape", {2, 6, 6}}}},
+                                                  {"Upsample", {}},
+                                                  {"MaxPool2D", {{"kernel_size", 3}, {"stride", 2}, {"padding", 1}}},
+                                                  {"AvgPool2D", {}},
+                                                  {"GlobalAveragePool", {}},
+                                                  {"Dense", {{"units", 3}}}});
+        nn::Model model(graph, 7);
+        nn::RunContext ctx;
+        ctx.training = true;
+        const nn::Tensor &y = model.forward(randomTensor({5, 16}, 20), ctx);
+        QCOMPARE(y.shape(), (nn::Shape{5, 3}));
+        model.backward(randomTensor({5, 3}, 21), ctx);
+        for (const nn::NamedParameter &p : model.parameters())
+            QVERIFY2(p.parameter->grad.allFinite() && !p.parameter->grad.array().isZero(),
+                     (p.name + " received no gradient").c_str());
+    }
+
     void denseActivationChoicesAreTheActivationNames()
     {
         QCOMPARE(nn::layerRegistry().spec("Dense").find("activation")->choices, nn::activationNames());
