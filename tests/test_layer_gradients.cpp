@@ -108,6 +108,8 @@ void addConvolutionCases(std::vector<GradientCase> &cases)
                             {"activation", "gelu"}}, {2, 2, 3, 3});
     transposed("relu", {{"filters", 1}, {"kernel_size", 3}, {"stride", 1}, {"padding", 0}, {"activation", "relu"}},
                {1, 2, 2, 2}, true);
+}
+
 void addPoolingCases(std::vector<GradientCase> &cases)
 {
     const std::vector<std::pair<nlohmann::json, nn::Shape>> windows{
