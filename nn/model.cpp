@@ -222,6 +222,8 @@ std::string Model::firstNonFiniteNode() const
         bool finite = step.out.allFinite();
         for (auto *p : step.layer->parameters())
             finite = finite && p->value.allFinite() && p->grad.allFinite();
+        for (auto *b : step.layer->buffers())
+            finite = finite && b->value.allFinite();
         if (!finite)
             return step.name;
     }

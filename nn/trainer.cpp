@@ -74,6 +74,9 @@ Trainer::Trainer(Model &model, const TrainingConfig &config, const BatchSource &
     optimizer_ = optimizerRegistry().create(
         config.optimizer, Settings::fromJson(optimizerRegistry().spec(config.optimizer), config.optimizerSettings));
     parameters_ = model.parameterList();
+    state_ = parameters_;
+    for (const NamedParameter &buffer : model.buffers())
+        state_.push_back(buffer.parameter);
     if (parameters_.empty())
         throw TrainingError("The network has no weights to learn; add a layer with weights such as Dense.");
     if (train.size() == 0)
@@ -113,7 +116,10 @@ Trainer::~Trainer() = default;
 
 int64_t Trainer::batchesPerEpoch() const
 {
-    return (train_.size() + batchSize_ - 1) / batchSize_;
+    // A last batch of a single sample joins the one before it: batch statistics (BatchNorm) need
+    // two samples, and one sample's gradient would weigh as much as a whole batch's.
+    const int64_t batches = (train_.size() + batchSize_ - 1) / batchSize_;
+    return batches > 1 && train_.size() % batchSize_ == 1 ? batches - 1 : batches;
 }
 
 void Trainer::startEpoch()
@@ -131,7 +137,7 @@ void Trainer::startEpoch()
         for (size_t i = order_.size() - 1; i > 0; --i)
             std::swap(order_[i], order_[rng.below(i + 1)]);
     }
-    epochStartWeights_ = snapshot(parameters_);
+    epochStartWeights_ = snapshot(state_);
 }
 
 bool Trainer::step()
@@ -143,7 +149,7 @@ bool Trainer::step()
     const auto started = std::chrono::steady_clock::now();
 
     const int64_t begin = batchInEpoch_ * batchSize_;
-    const int64_t end = std::min<int64_t>(begin + batchSize_, train_.size());
+    const int64_t end = batchInEpoch_ + 1 == batchesPerEpoch() ? train_.size() : begin + batchSize_;
     train_.gather(std::span(order_).subspan(static_cast<size_t>(begin), static_cast<size_t>(end - begin)), x_, y_);
     matchTargetToLoss(*loss_, y_);
 
@@ -206,7 +212,7 @@ void Trainer::finishEpoch()
     if (report.hasValidation && config_.earlyStoppingPatience > 0) {
         if (report.validation.loss < bestValidationLoss_) {
             bestValidationLoss_ = report.validation.loss;
-            bestWeights_ = snapshot(parameters_);
+            bestWeights_ = snapshot(state_);
             epochsWithoutImprovement_ = 0;
         } else {
             stopEarly = ++epochsWithoutImprovement_ >= config_.earlyStoppingPatience;
@@ -215,7 +221,7 @@ void Trainer::finishEpoch()
     if (observer_)
         observer_->epochFinished(report);
     if (stopEarly) {
-        restore(parameters_, bestWeights_);
+        restore(state_, bestWeights_);
         finish(FinishReport::Reason::EarlyStopped,
                "Stopped early after epoch " + std::to_string(epoch_) + ": the validation loss has not improved for " +
                    std::to_string(config_.earlyStoppingPatience) + " epochs. The weights of the best epoch (validation loss " +
@@ -230,9 +236,9 @@ bool Trainer::divergedAt(double value, const char *what)
     if (std::isfinite(value))
         return false;
     const std::string layer = model_.firstNonFiniteNode();
-    const bool weightsLost = !valuesFinite(parameters_);
+    const bool weightsLost = !valuesFinite(state_);
     if (weightsLost)
-        restore(parameters_, epochStartWeights_);
+        restore(state_, epochStartWeights_);
     std::string message = "Training stopped at epoch " + std::to_string(epoch_) + ", batch " +
                           std::to_string(batchInEpoch_ + 1) + ": the " + what + " became " +
                           (std::isnan(value) ? "NaN" : "infinite") + ".";

@@ -114,6 +114,7 @@ private:
     std::unique_ptr<Loss> loss_;
     std::unique_ptr<Optimizer> optimizer_;
     std::vector<Parameter *> parameters_;
+    std::vector<Parameter *> state_;  // parameters and buffers (running statistics): what snapshots keep
     TrainingObserver *observer_ = nullptr;
 
     // Position in the run.

@@ -130,6 +130,8 @@ private slots:
         QTest::newRow("full batch") << "full" << 32 << qint64(1);
         QTest::newRow("mini-batch of 32") << "minibatch" << 32 << qint64(4);
         QTest::newRow("stochastic") << "stochastic" << 32 << qint64(102);
+        QTest::newRow("a lone last sample joins the batch before it") << "minibatch" << 101 << qint64(1);
+        QTest::newRow("mini-batch of 17, no remainder") << "minibatch" << 17 << qint64(6);
     }
     void batchModesSetTheBatchesPerEpoch()
     {
@@ -142,6 +144,27 @@ private slots:
         datasets::Experiment experiment(project);
         QCOMPARE(experiment.data().train->size(), qint64(102));
         QCOMPARE(qint64(experiment.makeTrainer()->batchesPerEpoch()), expected);
+    }
+
+    // 102 samples in batches of 101 would leave one sample alone, which BatchNorm cannot normalise.
+    void batchNormTrainsWhenTheLastBatchWouldHoldOneSample()
+    {
+        nn::Project project = example("iris");
+        project.graph = nn::Graph::chain({{"Input", {{"shape", {4}}}},
+                                          {"Dense", {{"units", 16}}},
+                                          {"BatchNorm", {}},
+                                          {"ReLU", {}},
+                                          {"Dense", {{"units", 3}}}});
+        project.training.batchMode = "minibatch";
+        project.training.batchSize = 101;
+        project.training.epochs = 3;
+        datasets::Experiment experiment(project);
+        auto trainer = experiment.makeTrainer();
+        Recorder recorder;
+        trainer->setObserver(&recorder);
+        const nn::FinishReport result = trainer->run();
+        QVERIFY2(result.reason == nn::FinishReport::Reason::Completed, result.message.c_str());
+        QCOMPARE(recorder.steps.load(), 3);
     }
 
     void stopTakesEffectWithinOneBatch()
