@@ -3,6 +3,7 @@
 // and MaxPool2D's NaN and tie rules.
 #include "errormessage.h"
 #include "gradcheck.h"
+#include "layerrun.h"
 #include "nn/parallel.h"
 #include "nn/registry.h"
 
@@ -16,6 +17,8 @@
 namespace {
 
 using gradcheck::randomTensor;
+using layerrun::bitwiseEqual;
+using layerrun::run;
 
 std::unique_ptr<nn::Layer> makeLayer(const std::string &kind, const nlohmann::json &settings, const nn::Shape &input)
 {
@@ -39,26 +42,6 @@ nn::Shape shapeOf(const std::string &kind, const nlohmann::json &settings, const
 std::string shapeErrorOf(const std::string &kind, const nlohmann::json &settings, const nn::Shape &input)
 {
     return errorMessage([&] { shapeOf(kind, settings, input); });
-}
-
-// Output, dX, dW and db of one forward and backward with zeroed gradients.
-std::vector<nn::Tensor> run(nn::Layer &layer, const nn::Tensor &x, const nn::Tensor &dy)
-{
-    nn::RunContext ctx;
-    nn::Tensor y, dx(x.shape());
-    for (nn::Parameter *p : layer.parameters())
-        p->grad.setZero();
-    layer.forward({&x}, y, ctx);
-    layer.backward({&x}, y, dy, {&dx}, ctx);
-    std::vector<nn::Tensor> all{y, dx};
-    for (nn::Parameter *p : layer.parameters())
-        all.push_back(p->grad);
-    return all;
-}
-
-bool bitwiseEqual(const nn::Tensor &a, const nn::Tensor &b)
-{
-    return a.shape() == b.shape() && std::memcmp(a.data(), b.data(), size_t(a.size()) * sizeof(float)) == 0;
 }
 
 // One multiply-add of a convolution: output[o] += weight[k] · input[i].
@@ -275,16 +258,8 @@ private slots:
         QFETCH(nn::Shape, input);
         auto layer = makeLayer(kind.toStdString(), nlohmann::json::parse(settings.toStdString()), input);
         const nn::Tensor x = randomTensor(input, 5), dy = randomTensor(layer->inferShape({input}), 6);
-        nn::setThreadCount(1);
-        const std::vector<nn::Tensor> reference = run(*layer, x, dy);
-        const char *names[] = {"output", "dX", "dW", "db"};
-        for (int threads : {2, 16}) {
-            nn::setThreadCount(threads);
-            const std::vector<nn::Tensor> result = run(*layer, x, dy);
-            for (size_t i = 0; i < result.size(); ++i)
-                QVERIFY2(bitwiseEqual(result[i], reference[i]),
-                         qPrintable(QString("%1 differs between 1 and %2 threads").arg(names[i]).arg(threads)));
-        }
+        const std::string difference = layerrun::threadCountDifference(*layer, x, dy);
+        QVERIFY2(difference.empty(), difference.c_str());
     }
 
     // A NaN is never hidden by a max (PyTorch's rule), whichever path the plane takes; ties go to

@@ -3,6 +3,7 @@
 #include "errormessage.h"
 #include "gradcheck.h"
 #include "jsonfixture.h"
+#include "layerrun.h"
 #include "nn/activation.h"
 #include "nn/error.h"
 #include "nn/init.h"
@@ -19,6 +20,8 @@
 #include <set>
 
 namespace {
+
+using layerrun::bitwiseEqual;
 
 constexpr double kTolerance = 1e-5;  // absolute, or relative above 1
 
@@ -155,24 +158,6 @@ std::string shapeErrorOf(const std::string &kind, const nlohmann::json &settings
     return errorMessage([&] { createLayer(kind, settings)->inferShape(inputs); });
 }
 
-// Forward and backward of a one-input layer, everything it produces, for bitwise comparison: the
-// output, the input gradient, each parameter's gradient, then each buffer after the forward.
-std::vector<nn::Tensor> layerRun(nn::Layer &layer, const nn::Tensor &x, const nn::Tensor &dy,
-                                 const nn::RunContext &ctx = {})
-{
-    nn::Tensor y, dx(x.shape());
-    for (nn::Parameter *p : layer.parameters())
-        p->grad.setZero();
-    layer.forward({&x}, y, ctx);
-    layer.backward({&x}, y, dy, {&dx}, ctx);
-    std::vector<nn::Tensor> all{y, dx};
-    for (nn::Parameter *p : layer.parameters())
-        all.push_back(p->grad);
-    for (nn::Parameter *b : layer.buffers())
-        all.push_back(b->value);
-    return all;
-}
-
 // Training-mode normalisation and its gradients in double, written out: value e of x belongs to the
 // statistics group groupOf(e) (its channel for BatchNorm, its sample for LayerNorm) and is scaled
 // by γ[paramOf(e)] and shifted by β[paramOf(e)].
@@ -231,15 +216,6 @@ nn::RunContext trainingContext()
     return ctx;
 }
 
-// Forward and backward of a layer without parameters: its output and input gradient.
-std::vector<nn::Tensor> imageRun(nn::Layer &layer, const nn::Tensor &x, const nn::Tensor &dy)
-{
-    nn::Tensor y, dx(x.shape());
-    layer.forward({&x}, y, {});
-    layer.backward({&x}, y, dy, {&dx}, {});
-    return {y, dx};
-}
-
 // MaxPool2D and AvgPool2D (count_include_pad on and off) on a [2, 2, H, W] input against windows
 // summed and searched directly in double; "" when all agree.
 std::string comparePoolingWithDirectWindows(const nlohmann::json &settings, int64_t height, int64_t width)
@@ -250,11 +226,11 @@ std::string comparePoolingWithDirectWindows(const nlohmann::json &settings, int6
     x.array() = (x.array() * 2.0f).floor();  // -2, -1, 0, 1: many ties
     const int64_t outHeight = (height + 2 * p - k) / s + 1, outWidth = (width + 2 * p - k) / s + 1;
     const nn::Tensor dy = randomTensor({2, 2, outHeight, outWidth}, 5);
-    const auto max = imageRun(*makeLayer("MaxPool2D", settings, {shape}), x, dy);
+    const auto max = layerrun::run(*makeLayer("MaxPool2D", settings, {shape}), x, dy);
     nlohmann::json excluded = settings;
     excluded["count_include_pad"] = false;
-    const auto avg = imageRun(*makeLayer("AvgPool2D", settings, {shape}), x, dy);
-    const auto avgExcluded = imageRun(*makeLayer("AvgPool2D", excluded, {shape}), x, dy);
+    const auto avg = layerrun::run(*makeLayer("AvgPool2D", settings, {shape}), x, dy);
+    const auto avgExcluded = layerrun::run(*makeLayer("AvgPool2D", excluded, {shape}), x, dy);
     nn::Tensor maxDx(shape), avgDx(shape), avgExcludedDx(shape);
     for (int64_t plane = 0; plane < 4; ++plane)
         for (int64_t oh = 0; oh < outHeight; ++oh)
@@ -291,11 +267,6 @@ std::string comparePoolingWithDirectWindows(const nlohmann::json &settings, int6
     if (auto d = jsonfixture::compare(avgExcluded[1], avgExcludedDx, 1e-6); !d.empty())
         return "AvgPool2D dX without the padding: " + d;
     return {};
-}
-
-bool bitwiseEqual(const nn::Tensor &a, const nn::Tensor &b)
-{
-    return a.shape() == b.shape() && std::memcmp(a.data(), b.data(), size_t(a.size()) * sizeof(float)) == 0;
 }
 
 } // namespace
@@ -515,16 +486,8 @@ private slots:
         auto dense =
             makeLayer("Dense", {{"units", 256}, {"activation", activation.toStdString()}}, {{nn::kBatch, 784}});
         const nn::Tensor x = randomTensor({256, 784}, 8), dy = randomTensor({256, 256}, 9);
-        nn::setThreadCount(1);
-        const std::vector<nn::Tensor> reference = layerRun(*dense, x, dy);
-        const char *names[] = {"output", "dX", "dW", "db"};
-        for (int threads : {2, 16}) {
-            nn::setThreadCount(threads);
-            const std::vector<nn::Tensor> run = layerRun(*dense, x, dy);
-            for (size_t i = 0; i < run.size(); ++i)
-                QVERIFY2(bitwiseEqual(run[i], reference[i]),
-                         qPrintable(QString("%1 differs between 1 and %2 threads").arg(names[i]).arg(threads)));
-        }
+        const std::string difference = layerrun::threadCountDifference(*dense, x, dy);
+        QVERIFY2(difference.empty(), difference.c_str());
     }
 
     void poolingIsBitwiseIdenticalOnAnyThreadCount_data()
@@ -551,16 +514,8 @@ private slots:
                                {{nn::kBatch, 32, 26, 26}});
         const nn::Tensor x = randomTensor(shape, 16);
         const nn::Tensor dy = randomTensor(layer->inferShape({shape}), 17);
-        nn::setThreadCount(1);
-        const std::vector<nn::Tensor> reference = imageRun(*layer, x, dy);
-        const char *names[] = {"output", "dX"};
-        for (int threads : {2, 16}) {
-            nn::setThreadCount(threads);
-            const std::vector<nn::Tensor> run = imageRun(*layer, x, dy);
-            for (size_t i = 0; i < run.size(); ++i)
-                QVERIFY2(bitwiseEqual(run[i], reference[i]),
-                         qPrintable(QString("%1 differs between 1 and %2 threads").arg(names[i]).arg(threads)));
-        }
+        const std::string difference = layerrun::threadCountDifference(*layer, x, dy);
+        QVERIFY2(difference.empty(), difference.c_str());
     }
 
     void imageLayersAskForAReshape_data()
@@ -689,7 +644,7 @@ private slots:
     {
         auto pool = makeLayer("MaxPool2D", {{"kernel_size", 2}}, {{nn::kBatch, 1, 4, 4}});
         const nn::Tensor x({1, 1, 4, 4}, 1.0f), dy({1, 1, 2, 2}, 1.0f);
-        const std::vector<nn::Tensor> run = imageRun(*pool, x, dy);
+        const std::vector<nn::Tensor> run = layerrun::run(*pool, x, dy);
         const nn::Tensor expected({1, 1, 4, 4}, {1, 0, 1, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0});
         QVERIFY2(bitwiseEqual(run[1], expected), "the gradient should go to each window's top-left value");
     }
@@ -712,7 +667,7 @@ private slots:
         const int64_t n = 200, features = 300, units = 150;
         auto dense = makeLayer("Dense", {{"units", units}, {"activation", "tanh"}}, {{nn::kBatch, features}});
         const nn::Tensor x = randomTensor({n, features}, 10), dy = randomTensor({n, units}, 11);
-        const std::vector<nn::Tensor> run = layerRun(*dense, x, dy);
+        const std::vector<nn::Tensor> run = layerrun::run(*dense, x, dy);
         const nn::Tensor &w = dense->parameters()[0]->value;  // (units, F)
         const nn::Tensor &b = dense->parameters()[1]->value;  // (units)
         std::vector<double> y(size_t(n * units)), dz(size_t(n * units));
@@ -758,7 +713,7 @@ private slots:
     {
         auto dense = makeLayer("Dense", {{"units", 8}, {"activation", "gelu"}}, {{nn::kBatch, 12}});
         const nn::Tensor x = randomTensor({5, 12}, 12), dy = randomTensor({5, 8}, 13);
-        const std::vector<nn::Tensor> withDx = layerRun(*dense, x, dy);
+        const std::vector<nn::Tensor> withDx = layerrun::run(*dense, x, dy);
         nn::Tensor y;
         for (nn::Parameter *p : dense->parameters())
             p->grad.setZero();
@@ -1064,7 +1019,7 @@ private slots:
             auto norm = makeLayer(kind.toStdString(), {}, {symbolic});
             for (nn::Parameter *p : norm->parameters())
                 p->value = randomTensor(p->value.shape(), 25, 0.5f, 1.5f);
-            runs.push_back(layerRun(*norm, x, dy, trainingContext()));
+            runs.push_back(layerrun::run(*norm, x, dy, trainingContext()));
         }
         const char *names[] = {"output", "dX", "dγ", "dβ", "running_mean", "running_var"};
         for (size_t run = 1; run < runs.size(); ++run)
@@ -1098,7 +1053,7 @@ private slots:
         beta = randomTensor(beta.shape(), 41);
         nn::Tensor x = randomTensor(shape, 42), dy = randomTensor(shape, 43);
         x.array() = x.array() * 2.0f + 1.0f;
-        const std::vector<nn::Tensor> run = layerRun(*norm, x, dy, trainingContext());
+        const std::vector<nn::Tensor> run = layerrun::run(*norm, x, dy, trainingContext());
         const int64_t channels = shape[1], perSample = nn::featuresPerSample(shape), plane = perSample / channels;
         const NormReference expected =
             kind == "BatchNorm"
@@ -1126,8 +1081,8 @@ private slots:
             p->value = randomTensor(p->value.shape(), 26);
         // A batch of one sample: LayerNorm's statistics are per sample, so training needs no more.
         const nn::Tensor x = randomTensor({1, 3, 4, 4}, 27), dy = randomTensor({1, 3, 4, 4}, 28);
-        const std::vector<nn::Tensor> evaluation = layerRun(*norm, x, dy);
-        const std::vector<nn::Tensor> training = layerRun(*norm, x, dy, trainingContext());
+        const std::vector<nn::Tensor> evaluation = layerrun::run(*norm, x, dy);
+        const std::vector<nn::Tensor> training = layerrun::run(*norm, x, dy, trainingContext());
         for (size_t i = 0; i < training.size(); ++i)
             QVERIFY2(bitwiseEqual(training[i], evaluation[i]),
                      qPrintable(QString("result %1 differs between training and evaluation").arg(i)));
