@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """PyTorch twin of layerlab-bench: one epoch of a bundled Fashion-MNIST example, the MLP
-784-256-128-10 (ReLU) or the CNN (Conv 32@3×3, ReLU, MaxPool 2, Conv 64@3×3, ReLU, MaxPool 2,
-Dense 128, ReLU, Dense 10), batch 64, Adam(lr=1e-3), cross-entropy, shuffled, on the CPU; prints
+784-256-128-10 (ReLU) or the CNN (Conv 32@3×3 same padding, ReLU, MaxPool 2, Conv 64@3×3 same
+padding, ReLU, MaxPool 2, Dense 128, ReLU, Dense 10), batch 64, Adam(lr=1e-3), cross-entropy, shuffled, on the CPU; prints
 samples/s as JSON.
 
 Run it with Debian's python3-torch (/usr/bin/python3), not a pyenv python. The timed loop does
@@ -61,9 +61,9 @@ MODELS = {
     "fashion-mnist-mlp": (lambda: nn.Sequential(nn.Linear(784, 256), nn.ReLU(),
                                                 nn.Linear(256, 128), nn.ReLU(),
                                                 nn.Linear(128, 10)), (784,)),
-    "fashion-mnist-cnn": (lambda: nn.Sequential(nn.Conv2d(1, 32, 3), nn.ReLU(), nn.MaxPool2d(2),
-                                                nn.Conv2d(32, 64, 3), nn.ReLU(), nn.MaxPool2d(2),
-                                                nn.Flatten(), nn.Linear(1600, 128), nn.ReLU(),
+    "fashion-mnist-cnn": (lambda: nn.Sequential(nn.Conv2d(1, 32, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+                                                nn.Conv2d(32, 64, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+                                                nn.Flatten(), nn.Linear(3136, 128), nn.ReLU(),
                                                 nn.Linear(128, 10)), (1, 28, 28)),
 }
 
