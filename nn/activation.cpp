@@ -107,29 +107,49 @@ void activationForward(float *out, const float *inp, int64_t rows, int64_t cols,
     }
 }
 
+namespace {
+
+// dx = e or dx += e.
+template <typename Expression>
+void write(Flat &dx, const Expression &e, bool assign)
+{
+    if (assign)
+        dx = e;
+    else
+        dx += e;
+}
+
+} // namespace
+
 void activationBackward(float *dinp, const float *dout, const float *out, const float *inp, int64_t rows,
-                        int64_t cols, Activation activation, float alpha)
+                        int64_t cols, Activation activation, float alpha, GradientWrite mode)
 {
     assert(dinp != dout);
     const int64_t n = rows * cols;
+    const bool assign = mode == GradientWrite::Assign;
     ConstFlat dy(dout, n);
     ConstFlat y(out, n);
     Flat dx(dinp, n);
     switch (activation) {
-    case Activation::Linear: dx += dy; break;
-    case Activation::ReLU: dx += (y > 0.0f).select(dy, 0.0f); break;
-    case Activation::LeakyReLU: dx += (y > 0.0f).select(dy, alpha * dy); break;
-    case Activation::ELU: dx += (y > 0.0f).select(dy, dy * (y + alpha)); break;  // y + α = α·eˣ for x ≤ 0
+    case Activation::Linear: write(dx, dy, assign); break;
+    case Activation::ReLU: write(dx, (y > 0.0f).select(dy, 0.0f), assign); break;
+    case Activation::LeakyReLU: write(dx, (y > 0.0f).select(dy, alpha * dy), assign); break;
+    case Activation::ELU: write(dx, (y > 0.0f).select(dy, dy * (y + alpha)), assign); break;  // y + α = α·eˣ for x ≤ 0
     case Activation::GELU: {
         assert(inp);
         ConstFlat x(inp, n);
         // d/dx x·Φ(x) = Φ(x) + x·φ(x)
-        dx += dy * (0.5f * (1.0f + (x * kSqrtHalf).erf()) + x * kInvSqrt2Pi * (-0.5f * x.square()).exp());
+        write(dx, dy * (0.5f * (1.0f + (x * kSqrtHalf).erf()) + x * kInvSqrt2Pi * (-0.5f * x.square()).exp()),
+              assign);
         break;
     }
-    case Activation::Sigmoid: dx += dy * y * (1.0f - y); break;
-    case Activation::Tanh: dx += dy * (1.0f - y.square()); break;
-    case Activation::Softmax: softmaxBackward(dinp, dout, out, rows, cols); break;
+    case Activation::Sigmoid: write(dx, dy * y * (1.0f - y), assign); break;
+    case Activation::Tanh: write(dx, dy * (1.0f - y.square()), assign); break;
+    case Activation::Softmax:
+        if (assign)
+            dx.setZero();
+        softmaxBackward(dinp, dout, out, rows, cols);
+        break;
     }
 }
 

@@ -26,9 +26,10 @@ bool activationBackwardNeedsInput(Activation activation);
 void activationForward(float *out, const float *inp, int64_t rows, int64_t cols, Activation activation,
                        float alpha);
 
-// dinp += f'(inp) ⊙ dout (Softmax: its Jacobian applied row by row). `out` is the forward's output;
+// dinp += f'(inp) ⊙ dout (Softmax: its Jacobian applied row by row), or dinp = … with Assign. `out` is the forward's output;
 // `inp` its input, read only for GELU (may be nullptr otherwise). `dinp` must not alias `dout`.
+enum class GradientWrite { Add, Assign };
 void activationBackward(float *dinp, const float *dout, const float *out, const float *inp, int64_t rows,
-                        int64_t cols, Activation activation, float alpha);
+                        int64_t cols, Activation activation, float alpha, GradientWrite mode = GradientWrite::Add);
 
 } // namespace nn

@@ -140,9 +140,9 @@ const Tensor &ConvolutionLayer::preActivationGrad(const Tensor &out, const Tenso
     const bool needsZ = activationBackwardNeedsInput(activation_);
     overSamples(out.dim(0), kFlopsPerValue * double(perSample), [&](int64_t begin, int64_t end) {
         const int64_t offset = begin * perSample, count = (end - begin) * perSample;
-        std::fill(dPreActivation_.data() + offset, dPreActivation_.data() + offset + count, 0.0f);
         activationBackward(dPreActivation_.data() + offset, dOut.data() + offset, out.data() + offset,
-                           needsZ ? preActivation_.data() + offset : nullptr, 1, count, activation_, alpha_);
+                           needsZ ? preActivation_.data() + offset : nullptr, 1, count, activation_, alpha_,
+                           GradientWrite::Assign);
     });
     return dPreActivation_;
 }

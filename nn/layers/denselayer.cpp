@@ -163,14 +163,13 @@ void DenseLayer::finishForward(Tensor &z, Tensor &out)
 void DenseLayer::preActivationGrad(const Tensor &out, const Tensor &dOut)
 {
     dPreActivation_.resize(out.shape());
-    dPreActivation_.setZero();
     const bool needsZ = activationBackwardNeedsInput(activation_);
     const double flops = 20.0 * double(out.size());
     parallelChunks(out.dim(0), elementwiseRows(units_), flops, [&](int64_t begin, int64_t end) {
         const int64_t offset = begin * units_;
         activationBackward(dPreActivation_.data() + offset, dOut.data() + offset, out.data() + offset,
                            needsZ ? preActivation_.data() + offset : nullptr, end - begin, units_, activation_,
-                           alpha_);
+                           alpha_, GradientWrite::Assign);
     });
 }
 
