@@ -126,7 +126,7 @@ void ConvolutionLayer::finishSamples(Tensor &z, Tensor &out, int64_t begin, int6
         if (useBias_)
             for (int64_t c = 0; c < filters_; ++c)
                 ArrayMap(zs + c * plane, plane) += bias_.value[c];
-        if (activation_ != Activation::Linear || zs != out.data() + n * filters_ * plane)
+        if (activation_ != Activation::Linear)  // a linear z is out itself (productTarget)
             activationForward(out.data() + n * filters_ * plane, zs, filters_, plane, activation_, alpha_);
     }
 }
