@@ -187,3 +187,8 @@ void SettingEditor::showProblem(const QString &problem)
     problem_->setText(problem);
     problem_->setVisible(!problem.isEmpty());
 }
+
+QString SettingEditor::problem() const
+{
+    return problem_->isHidden() ? QString() : problem_->text();
+}

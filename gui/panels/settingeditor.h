@@ -20,6 +20,8 @@ public:
     void setValue(const nn::SettingValue &value);
     // Shows why the last edit was refused, in red under the editor (empty hides it).
     void showProblem(const QString &problem);
+    // The problem shown, empty when none is.
+    QString problem() const;
     // The control itself (QSpinBox, QDoubleSpinBox, QComboBox, QCheckBox or QLineEdit).
     QWidget *control() const { return control_; }
 

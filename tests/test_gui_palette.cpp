@@ -1,0 +1,96 @@
+// The Layers palette as a specification: generated from the registry, grouped by category in
+// teaching order, searchable, each kind's summary as its tooltip, drags carrying the kind.
+#include "guitest.h"
+
+#include "document/mimetypes.h"
+
+#include "nn/registry.h"
+
+#include <QLineEdit>
+
+using namespace guitest;
+
+class TestGuiPalette : public QObject {
+    Q_OBJECT
+
+private:
+    QStringList visibleKinds(PaletteTree *tree)
+    {
+        QStringList kinds;
+        for (int g = 0; g < tree->topLevelItemCount(); ++g)
+            for (int k = 0; k < tree->topLevelItem(g)->childCount(); ++k)
+                if (!tree->topLevelItem(g)->child(k)->isHidden())
+                    kinds << PaletteTree::kindOf(tree->topLevelItem(g)->child(k));
+        return kinds;
+    }
+
+private slots:
+    void initTestCase() { useTestSettings(); }
+
+    void everyRegisteredKindIsListedOnceUnderItsCategory()
+    {
+        PaletteTree tree;
+        QStringList listed = visibleKinds(&tree);
+        QStringList registered;
+        for (const std::string &kind : nn::layerRegistry().kinds())
+            registered << QString::fromStdString(kind);
+        listed.sort();
+        registered.sort();
+        QCOMPARE(listed, registered);
+        for (int g = 0; g < tree.topLevelItemCount(); ++g)
+            for (int k = 0; k < tree.topLevelItem(g)->childCount(); ++k) {
+                const QTreeWidgetItem *item = tree.topLevelItem(g)->child(k);
+                const nn::LayerSpec &spec = nn::layerRegistry().spec(PaletteTree::kindOf(item).toStdString());
+                QCOMPARE(tree.topLevelItem(g)->text(0), QString::fromStdString(spec.category));
+                QCOMPARE(item->toolTip(0), QString::fromStdString(spec.summary));
+            }
+    }
+
+    void categoriesComeInTeachingOrder()
+    {
+        PaletteTree tree;
+        const QStringList order = {QStringLiteral("Input/Output"), QStringLiteral("Core"), QStringLiteral("Convolution"),
+                                   QStringLiteral("Normalization"), QStringLiteral("Activation"), QStringLiteral("Merge")};
+        int last = -1;
+        for (int g = 0; g < tree.topLevelItemCount(); ++g) {
+            const int rank = order.indexOf(tree.topLevelItem(g)->text(0));
+            QVERIFY2(rank >= 0, qPrintable(QStringLiteral("unknown category %1 (fine, but then update this test's order)")
+                                               .arg(tree.topLevelItem(g)->text(0))));
+            QVERIFY2(rank > last, "categories are out of order");
+            last = rank;
+        }
+    }
+
+    void searchFiltersByKindAndSummary()
+    {
+        PalettePanel panel;
+        panel.searchField()->setText(QStringLiteral("relu"));
+        QStringList shown = visibleKinds(panel.tree());
+        QVERIFY2(shown.contains(QStringLiteral("ReLU")) && shown.contains(QStringLiteral("LeakyReLU")), qPrintable(shown.join(u',')));
+        QVERIFY(!shown.contains(QStringLiteral("Dense")));
+        panel.searchField()->setText(QStringLiteral("residual"));  // in Add's summary
+        QCOMPARE(visibleKinds(panel.tree()), QStringList{QStringLiteral("Add")});
+        panel.searchField()->clear();
+        QCOMPARE(visibleKinds(panel.tree()).size(), qsizetype(nn::layerRegistry().kinds().size()));
+    }
+
+    void aDragCarriesTheKind()
+    {
+        PaletteTree tree;
+        const std::unique_ptr<QMimeData> data(tree.mimeDataForKind(QStringLiteral("Dense")));
+        QVERIFY(data);
+        QCOMPARE(data->data(kLayerKindMimeType), QByteArray("Dense"));
+    }
+
+    void doubleClickAddsTheKindToTheCanvas()
+    {
+        auto window = newWindow();
+        QTreeWidgetItem *dense = window->palette()->tree()->findItems(QStringLiteral("Dense"), Qt::MatchExactly | Qt::MatchRecursive).value(0);
+        QVERIFY(dense);
+        emit window->palette()->tree()->itemActivated(dense, 0);
+        QVERIFY(nodeNamed(*window, "dense1") >= 0);
+    }
+};
+
+QTEST_MAIN(TestGuiPalette)
+#include "test_gui_palette.moc"
