@@ -154,6 +154,19 @@ private slots:
         QCOMPARE(graphJson(*window), after);
     }
 
+    void theDeleteKeyRemovesTheSelection()
+    {
+        auto window = newWindow();
+        dropKind(*window, QStringLiteral("Dense"), {0, 150});
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        window->view()->setFocus();
+        QTest::keyClick(window->view()->viewport(), Qt::Key_Delete);
+        QCOMPARE(nodeNamed(*window, "dense1"), -1);
+        QTest::keyClick(window->view()->viewport(), Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(nodeNamed(*window, "dense1") >= 0);
+    }
+
     void deletingASelectedEdgeDisconnectsOnlyIt()
     {
         auto window = newWindow();

@@ -90,7 +90,8 @@ void MainWindow::createDocks()
     connect(palette_, &PalettePanel::kindActivated, canvasActions_, &CanvasActions::addNodeAtCentre);
 
     inspector_ = new InspectorPanel(document_);
-    addPanel(inspector_, tr("Settings"), QStringLiteral("settings"), Qt::RightDockWidgetArea);
+    QDockWidget *settings = addPanel(inspector_, tr("Settings"), QStringLiteral("settings"), Qt::RightDockWidgetArea);
+    resizeDocks({findChild<QDockWidget *>(QStringLiteral("layers")), settings}, {190, 290}, Qt::Horizontal);
 
     auto *history = new QUndoView(document_->undoStack());
     history->setEmptyLabel(tr("<opened>"));
@@ -154,8 +155,19 @@ void MainWindow::createToolBar()
     bar->addAction(tr("Open"), files_, &ProjectFiles::open);
     bar->addAction(tr("Save"), files_, &ProjectFiles::save);
     bar->addSeparator();
-    bar->addAction(canvasActions_->undo());
-    bar->addAction(canvasActions_->redo());
+    // Fixed labels here (the menu's say what they undo); the tooltip names the step.
+    QUndoStack *stack = document_->undoStack();
+    QAction *undo = bar->addAction(tr("Undo"), stack, &QUndoStack::undo);
+    QAction *redo = bar->addAction(tr("Redo"), stack, &QUndoStack::redo);
+    const auto updateUndo = [stack, undo, redo] {
+        undo->setEnabled(stack->canUndo());
+        undo->setToolTip(stack->canUndo() ? tr("Undo %1").arg(stack->undoText()) : tr("Nothing to undo"));
+        redo->setEnabled(stack->canRedo());
+        redo->setToolTip(stack->canRedo() ? tr("Redo %1").arg(stack->redoText()) : tr("Nothing to redo"));
+    };
+    connect(stack, &QUndoStack::indexChanged, bar, updateUndo);
+    connect(stack, &QUndoStack::cleanChanged, bar, updateUndo);
+    updateUndo();
     bar->addSeparator();
     bar->addAction(canvasActions_->fitToView());
     bar->addAction(canvasActions_->autoLayout());

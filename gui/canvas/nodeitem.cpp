@@ -156,9 +156,16 @@ void NodeItem::paintBody(QPainter *painter) const
     QColor tint = broken ? errorColor() : accent;
     tint.setAlpha(38);
     painter->fillPath(body.intersected(header), tint);
-    const QColor border = isSelected() ? selectionColor() : broken ? errorColor() : accent.darker(105);
-    painter->setPen(QPen(border, isSelected() || broken ? 2.2 : 1.3));
     painter->setBrush(Qt::NoBrush);
+    if (isSelected()) {  // a halo around the card, so an error's red border still shows
+        QColor halo = selectionColor();
+        halo.setAlpha(110);
+        painter->setPen(QPen(halo, 3.0));
+        const double gap = 3.5;
+        painter->drawRoundedRect(kBody.adjusted(-gap, -gap, gap, gap), kCornerRadius + gap, kCornerRadius + gap);
+    }
+    painter->setPen(QPen(broken ? errorColor() : isSelected() ? selectionColor() : accent.darker(105),
+                         isSelected() || broken ? 2.0 : 1.3));
     painter->drawPath(body);
 }
 

@@ -12,8 +12,9 @@ namespace layeredlayout {
 inline constexpr double kRowSpacing = 110.0;     // centre to centre, as in the bundled examples
 inline constexpr double kColumnSpacing = 210.0;
 
-// A position for every node: row = the longest path from an input, and inside a row the order
-// that follows the mean column of the node's inputs (fewer crossings), then the current x.
+// A position for every node: row = the longest path from an input; inside a row the order follows
+// the mean column of the node's inputs (fewer crossings), then the current x. Connections that skip
+// rows reserve a place in each row they cross, so they never run through a node.
 std::map<int, QPointF> positions(const nn::Graph &graph);
 
 } // namespace layeredlayout

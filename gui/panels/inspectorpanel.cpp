@@ -62,11 +62,13 @@ InspectorPanel::InspectorPanel(GraphDocument *document, QWidget *parent)
     scroll->setWidget(details);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);  // help text wraps instead
     pages_->addWidget(scroll);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(pages_);
+    setMinimumWidth(240);
 
     connect(name_, &QLineEdit::editingFinished, this, &InspectorPanel::applyName);
     connect(document_, &GraphDocument::nodeChanged, this, [this](int id) {

@@ -20,6 +20,7 @@ PalettePanel::PalettePanel(QWidget *parent) : QWidget(parent), search_(new QLine
     layout->addWidget(search_);
     layout->addWidget(tree_, 1);
     layout->addWidget(hint);
+    setMinimumWidth(170);
 
     connect(search_, &QLineEdit::textChanged, tree_, &PaletteTree::filter);
     connect(tree_, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
