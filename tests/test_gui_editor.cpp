@@ -331,6 +331,41 @@ private slots:
         QCOMPARE(window->scene()->selectedNodeIds().size(), size_t(4));
     }
 
+    void theWheelZoomsAroundTheCursor()
+    {
+        auto window = newWindow();
+        QWidget *viewport = window->view()->viewport();
+        const QPoint cursor(250, 180);
+        const QPointF before = window->view()->mapToScene(cursor);
+        QWheelEvent wheel(cursor, viewport->mapToGlobal(cursor), QPoint(), QPoint(0, 240), Qt::NoButton, Qt::NoModifier,
+                          Qt::NoScrollPhase, false);
+        QApplication::sendEvent(viewport, &wheel);
+        QVERIFY2(window->view()->zoom() > 1.3, "the wheel did not zoom in");
+        const QPointF after = window->view()->mapToScene(cursor);
+        QVERIFY2(QLineF(before, after).length() < 2.0, "the point under the cursor moved");
+    }
+
+    void theMiddleButtonPans()
+    {
+        auto window = newWindow();
+        QWidget *viewport = window->view()->viewport();
+        const QPointF before = window->view()->mapToScene(QPoint(300, 300));
+        QTest::mousePress(viewport, Qt::MiddleButton, {}, QPoint(300, 300));
+        QTest::mouseMove(viewport, QPoint(340, 330));
+        QTest::mouseRelease(viewport, Qt::MiddleButton, {}, QPoint(340, 330));
+        QCOMPARE(window->view()->mapToScene(QPoint(340, 330)), before);
+        QCOMPARE(stack(*window)->count(), 0);
+    }
+
+    void fitToViewShowsEveryNode()
+    {
+        auto window = newWindow();
+        window->document()->addNode("Dense", {3000, 2500});
+        window->canvasActions()->fitToView()->trigger();
+        const QRectF visible = window->view()->mapToScene(window->view()->viewport()->rect()).boundingRect();
+        QVERIFY2(visible.contains(window->scene()->nodesBoundingRect()), "a node is outside the view after Fit to View");
+    }
+
     void theWindowTitleCarriesAStarWhileModified()
     {
         auto window = newWindow();

@@ -21,7 +21,7 @@
 
 namespace {
 
-constexpr double kMinZoom = 0.2;
+constexpr double kMinZoom = 0.1;
 constexpr double kMaxZoom = 3.0;
 constexpr double kZoomStep = 1.2;
 constexpr double kMargin = 2000.0;  // room to pan beyond the nodes
@@ -41,7 +41,7 @@ GraphView::GraphView(GraphScene *scene, QWidget *parent) : QGraphicsView(scene, 
 {
     setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing | QPainter::SmoothPixmapTransform);
     setDragMode(QGraphicsView::RubberBandDrag);
-    setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
+    setTransformationAnchor(QGraphicsView::AnchorViewCenter);  // the wheel anchors at the cursor itself
     setViewportUpdateMode(QGraphicsView::FullViewportUpdate);
     setAcceptDrops(true);
     setFrameShape(QFrame::NoFrame);
@@ -59,6 +59,7 @@ void GraphView::resetZoom()
 
 void GraphView::fitToContents()
 {
+    growSceneRect();  // the scene may have grown since the last repaint
     const QRectF area = scene_->nodesBoundingRect();
     if (area.isEmpty()) {
         resetZoom();
@@ -131,7 +132,13 @@ void GraphView::wheelEvent(QWheelEvent *event)
         QGraphicsView::wheelEvent(event);
         return;
     }
-    zoomBy(std::pow(kZoomStep, steps));  // AnchorUnderMouse keeps the point under the cursor still
+    // Zoom, then scroll so the scene point under the cursor is under it again.
+    const QPointF cursor = event->position();
+    const QPointF under = mapToScene(cursor.toPoint());
+    zoomBy(std::pow(kZoomStep, steps));
+    const QPointF drift = QPointF(mapFromScene(under)) - cursor;
+    horizontalScrollBar()->setValue(horizontalScrollBar()->value() + qRound(drift.x()));
+    verticalScrollBar()->setValue(verticalScrollBar()->value() + qRound(drift.y()));
     event->accept();
 }
 

@@ -9,6 +9,7 @@
 #include "nn/graph.h"
 
 #include <QFontMetricsF>
+#include <QGraphicsSceneHoverEvent>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
 
@@ -206,6 +207,14 @@ void NodeItem::paintPorts(QPainter *painter) const
     painter->setPen(QPen(accent.darker(120), 1.5));
     painter->setBrush(accent);
     painter->drawEllipse(QPointF(0.0, kBody.bottom()), kPortRadius, kPortRadius);
+}
+
+// A cross over a port says "drag from here to connect".
+void NodeItem::hoverMoveEvent(QGraphicsSceneHoverEvent *event)
+{
+    const bool onPort = isOnOutputPort(event->scenePos()) || inputPortAt(event->scenePos()) >= 0;
+    setCursor(onPort ? Qt::CrossCursor : Qt::ArrowCursor);
+    QGraphicsItem::hoverMoveEvent(event);
 }
 
 void NodeItem::updateToolTip()

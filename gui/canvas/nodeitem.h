@@ -39,6 +39,9 @@ public:
     QPainterPath shape() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
+protected:
+    void hoverMoveEvent(QGraphicsSceneHoverEvent *event) override;
+
 private:
     QPointF inputPortLocal(int port) const;
     void updateToolTip();
