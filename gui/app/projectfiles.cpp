@@ -52,13 +52,16 @@ void ProjectFiles::open()
     const QString folder = QSettings().value(kLastFolderKey, QDir::homePath()).toString();
     const QString path = QFileDialog::getOpenFileName(window_, tr("Open Project"), folder, fileFilter());
     if (!path.isEmpty())
-        openPath(path);
+        load(path);
 }
 
 bool ProjectFiles::openPath(const QString &pathOrExample)
 {
-    if (!maybeDiscard())
-        return false;
+    return maybeDiscard() && load(pathOrExample);
+}
+
+bool ProjectFiles::load(const QString &pathOrExample)
+{
     QString path;
     try {
         path = QString::fromStdString(datasets::resolveProjectPath(pathOrExample.toStdString()));

@@ -45,6 +45,8 @@ signals:
     void statusMessage(const QString &message);
 
 private:
+    // openPath() after the question about unsaved changes.
+    bool load(const QString &pathOrExample);
     Unsaved askAboutUnsaved() const;
     QString suggestedPath() const;
 

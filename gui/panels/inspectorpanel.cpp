@@ -86,7 +86,10 @@ InspectorPanel::InspectorPanel(GraphDocument *document, QWidget *parent)
 
 void InspectorPanel::showNode(int id, int selected)
 {
-    nodeId_ = document_->graph().contains(id) ? id : -1;
+    id = document_->graph().contains(id) ? id : -1;
+    if (id >= 0 && id == nodeId_ && pages_->currentIndex() == 1)
+        return;  // already shown and kept current by the document's signals
+    nodeId_ = id;
     if (nodeId_ < 0) {
         hint_->setText(selected > 1 ? tr("%1 layers selected.\nSelect one layer to edit its settings.").arg(selected)
                                     : tr("Select a layer to edit its settings."));
