@@ -214,3 +214,17 @@ void GraphView::drawBackground(QPainter *painter, const QRectF &rect)
             dots.append(QPointF(x, y));
     painter->drawPoints(dots);
 }
+
+// An empty canvas says what to do first.
+void GraphView::drawForeground(QPainter *painter, const QRectF &)
+{
+    if (!scene_->nodesBoundingRect().isEmpty())
+        return;
+    painter->save();
+    painter->resetTransform();
+    painter->setPen(canvasstyle::mutedTextColor());
+    painter->setFont(canvasstyle::nameFont());
+    painter->drawText(viewport()->rect(), Qt::AlignCenter,
+                      tr("Drag layers here from the palette,\nstarting with an Input."));
+    painter->restore();
+}
