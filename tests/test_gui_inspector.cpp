@@ -1,6 +1,7 @@
 // The Settings inspector as a specification: one editor per declared setting, of the right type
 // and range; every finished edit is one undo step; bad values are refused with a message.
 #include "guitest.h"
+#include "testonlylayer.h"
 
 #include "panels/inspectorpanel.h"
 #include "panels/settingeditor.h"
@@ -39,7 +40,12 @@ private:
     const nn::Settings &settingsOf(MainWindow &window, int id) { return window.document()->graph().node(id).settings; }
 
 private slots:
-    void initTestCase() { useTestSettings(); }
+    void initTestCase()
+    {
+        useTestSettings();
+        registerTestOnlyKind("TinyNorm", "Normalization",
+                             {nn::SettingSpec::real("eps", 1e-5, 0.0, 1.0, "Added to the variance to avoid dividing by 0")});
+    }
 
     void withoutASelectionItShowsAHint()
     {
@@ -93,6 +99,19 @@ private slots:
         QCOMPARE(rate->value(), 0.5);
         rate->setValue(0.25);
         QCOMPARE(settingsOf(*window, id).real("rate"), 0.25);
+    }
+
+    void tinyRealsAreTypedInScientificNotation()
+    {
+        int id = 0;
+        auto window = windowWith(QStringLiteral("TinyNorm"), id);
+        auto *eps = control<QLineEdit>(*window, "eps");
+        QVERIFY2(eps, "a 1e-5 setting has no line edit");
+        QCOMPARE(eps->text(), QStringLiteral("1e-5"));
+        eps->setText(QStringLiteral("1e-3"));
+        emit eps->editingFinished();
+        QCOMPARE(settingsOf(*window, id).real("eps"), 1e-3);
+        QCOMPARE(window->document()->undoStack()->count(), 2);  // the drop and the edit
     }
 
     void aSpinBoxEditIsOneUndoStep()

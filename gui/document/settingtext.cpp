@@ -7,6 +7,19 @@
 
 #include <type_traits>
 
+namespace {
+
+// 0.001, 0.5, 1e-5 (not 1e-05): the shortest form a person would type.
+QString realText(double value)
+{
+    QString text = QString::number(value, 'g', 8);
+    static const QRegularExpression exponent(QStringLiteral("e([+-])0*(\\d)"));
+    text.replace(exponent, QStringLiteral("e\\1\\2"));
+    return text.replace(QStringLiteral("e+"), QStringLiteral("e"));
+}
+
+} // namespace
+
 QString settingText(const nn::SettingValue &value)
 {
     return std::visit(
@@ -17,7 +30,7 @@ QString settingText(const nn::SettingValue &value)
             else if constexpr (std::is_same_v<T, int64_t>)
                 return QString::number(v);
             else if constexpr (std::is_same_v<T, double>)
-                return QString::number(v, 'g', 6);
+                return realText(v);
             else if constexpr (std::is_same_v<T, std::string>)
                 return QString::fromStdString(v);
             else {

@@ -178,7 +178,7 @@ void SettingEditor::setValue(const nn::SettingValue &value)
     else if (auto *combo = qobject_cast<QComboBox *>(control_))
         combo->setCurrentText(QString::fromStdString(std::get<std::string>(value)));
     else if (auto *line = qobject_cast<QLineEdit *>(control_))
-        line->setText(spec_.type == Type::Float ? QString::number(std::get<double>(value), 'g', 8) : settingText(value));
+        line->setText(settingText(value));
     showProblem({});
 }
 
