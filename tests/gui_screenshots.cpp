@@ -25,6 +25,13 @@ void shoot(MainWindow &window, const QString &name)
         qWarning("cannot write %s", qPrintable(path));
 }
 
+void empty(MainWindow &window)
+{
+    window.files()->newProject();
+    window.document()->removeNode(nodeNamed(window, "input"));
+    shoot(window, QStringLiteral("empty"));
+}
+
 void spiral(MainWindow &window)
 {
     window.openStartupProject(QStringLiteral("spiral"));
@@ -98,6 +105,7 @@ int main(int argc, char *argv[])
     QDir().mkpath(outputDir);
     auto window = newWindow();
     window->resize(1280, 800);
+    empty(*window);
     spiral(*window);
     shapeError(*window);
     residual(*window);
