@@ -188,12 +188,14 @@ private slots:
         int id = 0;
         auto window = windowWith(QStringLiteral("Dense"), id);
         const int input = nodeNamed(*window, "input");
+        QLabel *problem = window->inspector()->problemLabel();
+        QVERIFY2(problem->text().contains(QStringLiteral("needs an input")), qPrintable(problem->text()));
+        QVERIFY2(problem->styleSheet().contains(QStringLiteral("#6b7280")), "a missing input is shown as an error");
         window->document()->setSetting(input, "shape", std::vector<int64_t>{1, 28, 28});
         connectByMouse(*window, input, id);
-        QLabel *problem = window->inspector()->problemLabel();
         QVERIFY2(!problem->isHidden(), "no problem shown");
         QVERIFY2(problem->text().contains(QStringLiteral("Flatten")), qPrintable(problem->text()));
-        QVERIFY(problem->styleSheet().contains(QStringLiteral("#d03b3b")));
+        QVERIFY(problem->styleSheet().contains(QStringLiteral("#d03b3b")));  // red: its own problem
         window->document()->setSetting(input, "shape", std::vector<int64_t>{784});
         QVERIFY(problem->isHidden());
     }

@@ -214,7 +214,7 @@ void MainWindow::updateSummary()
     const nn::Graph &graph = document_->graph();
     int problems = 0;
     for (const nn::Node &node : graph.nodes())
-        if (const nn::NodeStatus &status = document_->status(node.id); !status.ok() && !status.blockedUpstream)
+        if (!document_->status(node.id).ok() && !document_->waitsForInput(node.id))
             ++problems;
     const size_t layers = graph.nodes().size(), connections = graph.edges().size();
     QString text = (layers == 1 ? tr("1 layer") : tr("%1 layers").arg(layers)) + QStringLiteral(" · ") +

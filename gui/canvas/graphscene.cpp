@@ -158,7 +158,7 @@ void GraphScene::updatePorts(int id)
 void GraphScene::updateShapes()
 {
     for (NodeItem *node : std::as_const(nodes_))
-        node->setStatus(document_->status(node->nodeId()));
+        node->setStatus(document_->status(node->nodeId()), document_->waitsForInput(node->nodeId()));
     for (const auto &[key, edge] : edges_)
         edge->setLabel(shapeText(document_->status(edge->edge().from).output));
 }

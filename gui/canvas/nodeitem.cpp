@@ -52,11 +52,11 @@ void NodeItem::setNode(const nn::Node &node, const nn::LayerSpec &spec)
     update();
 }
 
-void NodeItem::setStatus(const nn::NodeStatus &status)
+void NodeItem::setStatus(const nn::NodeStatus &status, bool waiting)
 {
     shape_ = shapeText(status.output);
     error_ = QString::fromStdString(status.error);
-    blocked_ = status.blockedUpstream;
+    waiting_ = waiting && !error_.isEmpty();
     updateToolTip();
     update();
 }
@@ -135,8 +135,8 @@ QPainterPath NodeItem::shape() const
 void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
 {
     painter->setRenderHint(QPainter::Antialiasing);
-    if (blocked_)
-        painter->setOpacity(0.5);  // muted: the problem lies upstream
+    if (waiting_)
+        painter->setOpacity(0.55);  // muted: the problem lies upstream or an input is missing
     paintBody(painter);
     paintText(painter);
     paintPorts(painter);
@@ -144,7 +144,7 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidge
 
 void NodeItem::paintBody(QPainter *painter) const
 {
-    const bool broken = !error_.isEmpty() && !blocked_;
+    const bool broken = showsError();
     const QColor accent = categoryColor(category_);
     QPainterPath body;
     body.addRoundedRect(kBody, kCornerRadius, kCornerRadius);
@@ -172,7 +172,7 @@ void NodeItem::paintBody(QPainter *painter) const
 
 void NodeItem::paintText(QPainter *painter) const
 {
-    const bool broken = !error_.isEmpty() && !blocked_;
+    const bool broken = showsError();
     const double inset = 10.0;
     const QRectF header(kBody.left() + inset, kBody.top(), kBody.width() - 2 * inset, kHeaderHeight);
     painter->setFont(kindFont());
@@ -189,7 +189,7 @@ void NodeItem::paintText(QPainter *painter) const
     const QRectF shape(kBody.left() + inset, name.bottom() - 2.0, kBody.width() - 2 * inset, 18.0);
     painter->setFont(shapeFont());
     painter->setPen(broken ? errorColor() : mutedTextColor());
-    const QString text = broken ? QObject::tr("shape error") : shape_.isEmpty() ? QObject::tr("shape unknown") : shape_;
+    const QString text = broken ? QObject::tr("shape error") : waiting_ ? QObject::tr("waiting for input") : shape_;
     painter->drawText(shape, Qt::AlignVCenter | Qt::AlignLeft, text);
 }
 
@@ -222,7 +222,7 @@ void NodeItem::updateToolTip()
     QString tip = QStringLiteral("<b>%1</b> — %2").arg(name_.toHtmlEscaped(), summary_.toHtmlEscaped());
     if (!error_.isEmpty())
         tip += QStringLiteral("<p style='color:%1'>%2</p>")
-                   .arg(blocked_ ? mutedTextColor().name() : errorColor().name(), error_.toHtmlEscaped());
+                   .arg(waiting_ ? mutedTextColor().name() : errorColor().name(), error_.toHtmlEscaped());
     else if (!shape_.isEmpty())
         tip += QStringLiteral("<p>") + QObject::tr("Output: %1").arg(shape_) + QStringLiteral("</p>");
     setToolTip(tip);

@@ -22,7 +22,10 @@ public:
     int nodeId() const { return nodeId_; }
 
     void setNode(const nn::Node &node, const nn::LayerSpec &spec);
-    void setStatus(const nn::NodeStatus &status);
+    // `waiting`: the problem lies upstream or an input is missing; drawn muted, not red.
+    void setStatus(const nn::NodeStatus &status, bool waiting);
+    bool showsError() const { return !error_.isEmpty() && !waiting_; }
+    bool isMuted() const { return waiting_; }
     void setInputPorts(int count);
     int inputPorts() const { return inputPorts_; }
     void setConnectedInputs(const std::vector<bool> &connected);
@@ -56,7 +59,7 @@ private:
     QString category_;
     QString shape_;     // "N × 32", empty when unknown
     QString error_;
-    bool blocked_ = false;  // only waits for an input that has an error of its own
+    bool waiting_ = false;  // waits for an input: missing, or with an error of its own
     int inputPorts_ = 0;
     std::vector<bool> connected_;
     int highlighted_ = -1;

@@ -75,6 +75,16 @@ const nn::NodeStatus &GraphDocument::status(int id) const
     return at == status_.end() ? unknown : at->second;
 }
 
+bool GraphDocument::waitsForInput(int id) const
+{
+    if (status(id).blockedUpstream)
+        return true;
+    const std::vector<int> inputs = graph().inputsOf(id);
+    const auto connected = std::count_if(inputs.begin(), inputs.end(), [](int input) { return input >= 0; });
+    const nn::LayerSpec &spec = nn::layerRegistry().spec(graph().node(id).kind);
+    return connected < spec.minInputs || connected != static_cast<long>(inputs.size());
+}
+
 int GraphDocument::visibleInputPorts(int id) const
 {
     const nn::LayerSpec &spec = nn::layerRegistry().spec(graph().node(id).kind);

@@ -41,6 +41,9 @@ public:
 
     // The result of shape inference for a node, current after every edit.
     const nn::NodeStatus &status(int id) const;
+    // True when the node's problem is not its own: an input is not connected yet, or an input
+    // has a problem of its own. The canvas draws such nodes muted, not red.
+    bool waitsForInput(int id) const;
     // Input ports the canvas shows: the kind's count, or for Add and Concat one free port more
     // than the highest one connected (and at least the kind's minimum).
     int visibleInputPorts(int id) const;

@@ -154,7 +154,7 @@ void InspectorPanel::refreshStatus()
     const nn::NodeStatus &status = document_->status(nodeId_);
     output_->setText(status.output.empty() ? tr("unknown") : shapeText(status.output));
     problem_->setText(QString::fromStdString(status.error));
-    problem_->setStyleSheet(status.blockedUpstream ? QStringLiteral("color: #6b7280;")
+    problem_->setStyleSheet(document_->waitsForInput(nodeId_) ? QStringLiteral("color: #6b7280;")
                                                    : QStringLiteral("color: #d03b3b; font-weight: 600;"));
     problem_->setVisible(!status.ok());
 }
