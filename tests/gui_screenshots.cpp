@@ -1,0 +1,114 @@
+// Pictures of the window in typical states, for looking at what the editor draws (not a test of
+// behaviour): `gui_screenshots DIR` writes spiral.png, selected.png, shape-error.png, … into DIR.
+#include "guitest.h"
+
+#include "app/canvasactions.h"
+#include "canvas/edgeitem.h"
+#include "commands/changesettingcommand.h"
+
+#include <QAction>
+#include <QDir>
+#include <QLineEdit>
+#include <QUndoStack>
+
+using namespace guitest;
+
+namespace {
+
+QString outputDir;
+
+void shoot(MainWindow &window, const QString &name)
+{
+    QApplication::processEvents();
+    const QString path = QDir(outputDir).filePath(name + QStringLiteral(".png"));
+    if (!window.grab().save(path))
+        qWarning("cannot write %s", qPrintable(path));
+}
+
+void empty(MainWindow &window)
+{
+    window.files()->newProject();
+    window.document()->removeNode(nodeNamed(window, "input"));
+    shoot(window, QStringLiteral("empty"));
+}
+
+void spiral(MainWindow &window)
+{
+    window.openStartupProject(QStringLiteral("spiral"));
+    QApplication::processEvents();
+    window.view()->fitToContents();
+    shoot(window, QStringLiteral("spiral"));
+    window.scene()->selectNodes({nodeNamed(window, "hidden1")});
+    shoot(window, QStringLiteral("selected"));
+}
+
+// Input [1, 28, 28] → Dense (red: needs a Flatten) → Softmax (muted: waits for it).
+void shapeError(MainWindow &window)
+{
+    window.files()->newProject();
+    const int input = nodeNamed(window, "input");
+    window.document()->setSetting(input, "shape", std::vector<int64_t>{1, 28, 28});
+    dropKind(window, QStringLiteral("Dense"), {0, 120});
+    dropKind(window, QStringLiteral("Softmax"), {0, 240});
+    connectByMouse(window, input, nodeNamed(window, "dense1"));
+    connectByMouse(window, nodeNamed(window, "dense1"), nodeNamed(window, "softmax1"));
+    window.view()->fitToContents();
+    window.scene()->selectNodes({nodeNamed(window, "dense1")});
+    shoot(window, QStringLiteral("shape-error"));
+}
+
+// A residual block: input → dense → add(input, dense) → out, with Add's free third port.
+void residual(MainWindow &window)
+{
+    window.files()->newProject();
+    const int input = nodeNamed(window, "input");
+    dropKind(window, QStringLiteral("Dense"), {-120, 120});
+    dropKind(window, QStringLiteral("Add"), {0, 240});
+    dropKind(window, QStringLiteral("Dense"), {0, 360});
+    const int dense = nodeNamed(window, "dense1"), add = nodeNamed(window, "add1"), out = nodeNamed(window, "dense2");
+    window.document()->setSetting(input, "shape", std::vector<int64_t>{16});
+    connectByMouse(window, input, dense);
+    window.document()->setSetting(dense, "units", int64_t{16});
+    window.document()->setSetting(dense, "activation", std::string("relu"));
+    connectByMouse(window, input, add, 0);
+    connectByMouse(window, dense, add, 1);
+    connectByMouse(window, add, out);
+    window.canvasActions()->autoLayout()->trigger();
+    window.scene()->clearSelection();
+    window.scene()->edgeItem(add, 1)->setSelected(true);
+    shoot(window, QStringLiteral("residual"));
+
+    // A connection being drawn: press on an output port and move without releasing.
+    QWidget *viewport = window.view()->viewport();
+    const QPointF from = item(window, out)->outputPortPosition();
+    QTest::mousePress(viewport, Qt::LeftButton, {}, toViewport(window, from));
+    QTest::mouseMove(viewport, toViewport(window, from + QPointF(140, 60)));
+    shoot(window, QStringLiteral("connecting"));
+    QTest::mouseRelease(viewport, Qt::LeftButton, {}, toViewport(window, from + QPointF(140, 60)));
+}
+
+void search(MainWindow &window)
+{
+    window.palette()->searchField()->setText(QStringLiteral("relu"));
+    window.scene()->clearSelection();
+    shoot(window, QStringLiteral("palette-search"));
+    window.palette()->searchField()->clear();
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    useTestSettings();
+    outputDir = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QDir::currentPath();
+    QDir().mkpath(outputDir);
+    auto window = newWindow();
+    window->resize(1280, 800);
+    empty(*window);
+    spiral(*window);
+    shapeError(*window);
+    residual(*window);
+    search(*window);
+    return 0;
+}
