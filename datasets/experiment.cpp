@@ -38,6 +38,23 @@ std::unique_ptr<nn::Trainer> Experiment::makeTrainer()
     return std::make_unique<nn::Trainer>(*model_, project_.training, *data_.train, data_.validation.get(), classes());
 }
 
+nn::ExportInfo Experiment::exportInfo() const
+{
+    nn::ExportInfo info;
+    info.name = project_.name;
+    info.description = project_.description;
+    info.inputScale = data_.info.scale;
+    info.inputOffset = data_.info.offset;
+    info.outputActivation = nn::outputActivationForLoss(project_.training.loss);
+    info.classification = data_.info.classification;
+    info.classNames = data_.info.classNames;
+    info.featureNames = data_.info.featureNames;
+    info.targetNames = data_.info.targetNames;
+    info.data = project_.data;
+    info.training = project_.training;
+    return info;
+}
+
 const nn::BatchSource &Experiment::split(const std::string &name) const
 {
     const nn::BatchSource *source = name == "train" ? data_.train.get()

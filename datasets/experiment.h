@@ -3,6 +3,7 @@
 #pragma once
 
 #include "datasets/datasets.h"
+#include "nn/export/exportinfo.h"
 #include "nn/model.h"
 #include "nn/project.h"
 #include "nn/trainer.h"
@@ -22,6 +23,9 @@ public:
     const LoadedData &data() const { return data_; }
     nn::Model &model() { return *model_; }
     int classes() const { return data_.info.classification ? data_.info.numClasses : 0; }
+
+    // What the exporters need: input scaling, output meaning, class and feature names, settings.
+    nn::ExportInfo exportInfo() const;
 
     // A trainer for the project's training settings on the train and validation splits.
     std::unique_ptr<nn::Trainer> makeTrainer();

@@ -1,0 +1,42 @@
+// ExportInfo: what the exporters need beside the graph and its weights: how data as it is in the
+// dataset file becomes model input, what the outputs mean, and how the model was trained.
+#pragma once
+
+#include "nn/dataspec.h"
+#include "nn/trainingconfig.h"
+
+#include <string>
+#include <vector>
+
+namespace nn {
+
+// Filled from a project and its loaded data (datasets::Experiment::exportInfo()).
+struct ExportInfo {
+    std::string name;         // the project's name: the ONNX graph name, the script's class name stem
+    std::string description;  // the project's description
+    // Per input feature, flattened in the sample's row-major order: model input = raw·scale + offset.
+    // Both empty when the data is used as it is.
+    std::vector<float> inputScale, inputOffset;
+    // What turns the network's raw outputs into what a user reads: "softmax" (CrossEntropy:
+    // class probabilities), "sigmoid" (BinaryCrossEntropy: per-output probabilities) or "none"
+    // (regression: the values themselves).
+    std::string outputActivation = "none";
+    bool classification = false;
+    std::vector<std::string> classNames;    // classification
+    std::vector<std::string> featureNames;  // CSV column names; empty for images
+    std::vector<std::string> targetNames;   // regression target columns
+    DataSpec data;                          // where the data came from (the script's train entry point)
+    TrainingConfig training;                // loss, optimizer, batch, schedule, seed
+};
+
+// "softmax", "sigmoid" or "none" for a loss's registered name.
+inline std::string outputActivationForLoss(const std::string &loss)
+{
+    if (loss == "CrossEntropy")
+        return "softmax";
+    if (loss == "BinaryCrossEntropy")
+        return "sigmoid";
+    return "none";
+}
+
+} // namespace nn
