@@ -1,0 +1,25 @@
+// ModelProbe: work the training worker runs on its own thread between batches, while nothing
+// else touches the model; the live views compute what they draw here and post it to the window.
+#pragma once
+
+#include <functional>
+
+namespace datasets {
+class Experiment;
+}
+namespace nn {
+class Model;
+}
+
+// When a probe runs.
+enum class ProbeMoment {
+    Prepared,  // the experiment was (re)built: data loaded, model built, trained weights loaded or fresh
+    Step,      // after a batch, at most every 200 ms
+    Epoch,     // after each epoch, once the validation split was evaluated
+    Finished,  // the run ended (completed, stopped, diverged); the model holds the kept weights
+};
+
+// Runs on the worker thread and must not touch widgets: it posts its result to the GUI thread
+// (a queued signal, or QMetaObject::invokeMethod(receiver, lambda, Qt::QueuedConnection)).
+// It may run the model forward with RunContext{.training = false}, never backward.
+using ModelProbe = std::function<void(ProbeMoment moment, nn::Model &model, const datasets::Experiment &experiment)>;

@@ -1,0 +1,32 @@
+// Training progress as the worker sends it to the window: plain values, copied through queued
+// signals, so nothing in the GUI thread reads the trainer's state.
+#pragma once
+
+#include <QMetaType>
+#include <QVector>
+
+#include <limits>
+
+// One training batch: its loss. The worker sends these in bundles, at most ~30 a second.
+struct StepPoint {
+    qint64 step = 0;  // global step, 1-based
+    int epoch = 0;    // 1-based
+    double loss = 0.0;
+    double learningRate = 0.0;
+};
+
+// One finished epoch; NaN where a value does not exist (no validation split, regression).
+struct EpochPoint {
+    static constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
+    int epoch = 0;    // 1-based, counting on from earlier runs of the same weights
+    qint64 step = 0;  // global step at the end of the epoch
+    double trainLoss = kNone;
+    double trainAccuracy = kNone;  // running accuracy over the epoch's batches
+    double validationLoss = kNone;
+    double validationAccuracy = kNone;
+    double learningRate = kNone;
+    double seconds = 0.0;
+};
+
+Q_DECLARE_METATYPE(StepPoint)
+Q_DECLARE_METATYPE(EpochPoint)
