@@ -1,15 +1,21 @@
 // Pictures of the window in typical states, for looking at what the editor draws (not a test of
-// behaviour): `gui_screenshots DIR` writes spiral.png, selected.png, shape-error.png, … into DIR.
+// behaviour): `gui_screenshots DIR` writes spiral.png, selected.png, shape-error.png, charts.png, … into DIR.
 #include "guitest.h"
 
 #include "app/canvasactions.h"
 #include "canvas/edgeitem.h"
 #include "commands/changesettingcommand.h"
+#include "views/losschartview.h"
+#include "views/trainingcharts.h"
 
 #include <QAction>
 #include <QDir>
 #include <QLineEdit>
+#include <QLineSeries>
 #include <QUndoStack>
+
+#include <cmath>
+#include <random>
 
 using namespace guitest;
 
@@ -95,6 +101,50 @@ void search(MainWindow &window)
     window.palette()->searchField()->clear();
 }
 
+// Made-up curves (a decaying, noisy loss; accuracies that rise and part), not a trained network:
+// a look at how the charts draw a run of `epochs` epochs of `stepsPerEpoch` steps.
+void feedMadeUpRun(TrainingCharts &charts, int epochs, int stepsPerEpoch, bool classification)
+{
+    std::mt19937 random(7);
+    std::normal_distribution<double> noise(0.0, 0.12);
+    charts.clear();
+    qint64 step = 0;
+    for (int epoch = 1; epoch <= epochs; ++epoch) {
+        QVector<StepPoint> bundle;
+        for (int i = 0; i < stepsPerEpoch; ++i, ++step)
+            bundle.append(StepPoint{step + 1, epoch, (0.05 + 1.1 * std::exp(-double(step) / 600.0)) * std::exp(noise(random)), 0.01});
+        charts.addSteps(bundle);
+        const double progress = 1.0 - std::exp(-epoch / 6.0);
+        EpochPoint point;
+        point.epoch = epoch;
+        point.step = step;
+        point.trainLoss = 0.05 + 1.1 * std::exp(-double(step) / 600.0);
+        point.validationLoss = point.trainLoss * (1.0 + 0.012 * epoch);
+        point.trainAccuracy = classification ? 0.35 + 0.63 * progress : EpochPoint::kNone;
+        point.validationAccuracy = classification ? 0.35 + 0.55 * progress : EpochPoint::kNone;
+        charts.addEpoch(point);
+    }
+    charts.refresh();
+    QApplication::processEvents();
+}
+
+void charts(MainWindow &window)
+{
+    TrainingCharts &charts = *window.charts();
+    feedMadeUpRun(charts, 30, 100, true);
+    LossChartView *loss = charts.lossView();
+    loss->hoverAt(loss->mapFromScene(loss->chart()->mapToScene(loss->chart()->mapToPosition(QPointF(1500, 0.3), loss->rawSeries()))));
+    shoot(window, QStringLiteral("charts-window"));
+    charts.grab().save(QDir(outputDir).filePath(QStringLiteral("charts.png")));
+    loss->clearHover();
+    charts.setLogScale(true);
+    charts.grab().save(QDir(outputDir).filePath(QStringLiteral("charts-log.png")));
+    charts.setLogScale(false);
+    feedMadeUpRun(charts, 20, 100, false);
+    charts.grab().save(QDir(outputDir).filePath(QStringLiteral("charts-regression.png")));
+    charts.clear();
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -110,5 +160,6 @@ int main(int argc, char *argv[])
     shapeError(*window);
     residual(*window);
     search(*window);
+    charts(*window);
     return 0;
 }

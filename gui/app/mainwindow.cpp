@@ -10,6 +10,7 @@
 #include "document/graphdocument.h"
 #include "panels/inspectorpanel.h"
 #include "panels/palettepanel.h"
+#include "views/trainingcharts.h"
 
 #include "datasets/experiment.h"
 
@@ -22,6 +23,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTimer>
@@ -50,6 +52,9 @@ MainWindow::MainWindow(QWidget *parent)
     connect(files_, &ProjectFiles::statusMessage, this, &MainWindow::showStatusMessage);
     connect(canvasActions_, &CanvasActions::statusMessage, this, &MainWindow::showStatusMessage);
     connect(inspector_, &InspectorPanel::statusMessage, this, &MainWindow::showStatusMessage);
+    connect(charts_, &TrainingCharts::statusMessage, this, &MainWindow::showStatusMessage);
+    connect(document_, &GraphDocument::filePathChanged, this, &MainWindow::updateExportName);
+    connect(document_, &GraphDocument::projectReset, this, &MainWindow::updateExportName);
     connect(document_, &GraphDocument::filePathChanged, this, &MainWindow::updateTitle);
     connect(document_, &GraphDocument::modifiedChanged, this, &MainWindow::setWindowModified);
     connect(document_, &GraphDocument::shapesChanged, this, &MainWindow::updateSummary);
@@ -97,6 +102,10 @@ void MainWindow::createDocks()
     history->setEmptyLabel(tr("<opened>"));
     QDockWidget *historyDock = addPanel(history, tr("History"), QStringLiteral("history"), Qt::RightDockWidgetArea);
     historyDock->hide();
+
+    charts_ = new TrainingCharts;
+    QDockWidget *charts = addPanel(charts_, tr("Charts"), QStringLiteral("chartsPanel"), Qt::BottomDockWidgetArea);
+    resizeDocks({charts}, {260}, Qt::Vertical);
 }
 
 void MainWindow::createMenus()
@@ -140,6 +149,11 @@ void MainWindow::createFileMenu()
     file->addSeparator();
     file->addAction(tr("&Save"), QKeySequence::Save, files_, &ProjectFiles::save);
     file->addAction(tr("Save &As…"), QKeySequence::SaveAs, files_, &ProjectFiles::saveAs);
+    file->addSeparator();
+    exportMenu_ = file->addMenu(tr("&Export"));
+    exportMenu_->setObjectName(QStringLiteral("exportMenu"));
+    exportMenu_->addAction(tr("Charts as &PNG…"), charts_, &TrainingCharts::exportPng);
+    exportMenu_->addAction(tr("Metrics as &CSV…"), charts_, &TrainingCharts::exportCsv);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     fillRecentMenu();
@@ -206,6 +220,17 @@ void MainWindow::updateTitle()
                                         : QFileInfo(path).fileName();
     setWindowTitle(tr("%1[*] — LayerLab").arg(name));
     setWindowModified(document_->isModified());
+}
+
+// The charts' Save dialogs suggest the project's name, beside the project file once it has one.
+void MainWindow::updateExportName()
+{
+    const QString path = document_->filePath();
+    const QString name = QString::fromStdString(document_->project().name);
+    const QString suffix = QStringLiteral(".layerlab.json");
+    charts_->setExportBaseName(path.isEmpty() ? QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).filePath(name)
+                               : path.endsWith(suffix) ? path.chopped(suffix.size())
+                                                       : QFileInfo(path).path() + QLatin1Char('/') + QFileInfo(path).completeBaseName());
 }
 
 // "4 layers · 3 connections", or how many layers have a problem of their own.

@@ -1,6 +1,6 @@
 // MainWindow: the LayerLab window: the canvas in the middle, the Layers palette on the left, the
-// Settings inspector on the right, menus, tool bar and status bar. Later panels (training, live
-// charts, views) dock in through addPanel().
+// Settings inspector on the right, the live charts at the bottom, menus, tool bar and status bar.
+// Later panels (training, views) dock in through addPanel().
 #pragma once
 
 #include <QMainWindow>
@@ -16,6 +16,7 @@ class QDockWidget;
 class QLabel;
 class QMenu;
 class RecentFiles;
+class TrainingCharts;
 
 // Wires the document, the canvas, the docks and the file handling together.
 class MainWindow : public QMainWindow {
@@ -34,6 +35,9 @@ public:
     InspectorPanel *inspector() const { return inspector_; }
     ProjectFiles *files() const { return files_; }
     CanvasActions *canvasActions() const { return canvasActions_; }
+    TrainingCharts *charts() const { return charts_; }
+    // File ▸ Export: the charts' PNG and CSV; model exports go here too.
+    QMenu *exportMenu() const { return exportMenu_; }
 
     // Docks a panel and lists it under View ▸ Panels (the training panel and views use this).
     QDockWidget *addPanel(QWidget *panel, const QString &title, const QString &objectName, Qt::DockWidgetArea area);
@@ -49,6 +53,7 @@ private:
     void fillRecentMenu();
     void fillExamplesMenu();
     void updateTitle();
+    void updateExportName();
     void updateSummary();
     void updateInspector();
     void showStatusMessage(const QString &message);
@@ -62,8 +67,10 @@ private:
     CanvasActions *canvasActions_;
     PalettePanel *palette_ = nullptr;
     InspectorPanel *inspector_ = nullptr;
+    TrainingCharts *charts_ = nullptr;
     QMenu *recentMenu_ = nullptr;
     QMenu *examplesMenu_ = nullptr;
     QMenu *panelsMenu_ = nullptr;
+    QMenu *exportMenu_ = nullptr;
     QLabel *summary_ = nullptr;
 };

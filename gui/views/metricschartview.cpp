@@ -1,0 +1,61 @@
+// Mouse tracking and the hover reading shared by the charts.
+#include "metricschartview.h"
+
+#include "chartstyle.h"
+#include "hovercallout.h"
+
+#include <QAbstractSeries>
+#include <QMouseEvent>
+
+MetricsChartView::MetricsChartView(QWidget *parent)
+    : QChartView(new QChart, parent), callout_(new HoverCallout(chart()))
+{
+    chartstyle::styleChart(chart());
+    setRenderHint(QPainter::Antialiasing);
+    setMouseTracking(true);
+    viewport()->setMouseTracking(true);
+    setMinimumSize(240, 150);
+}
+
+QString MetricsChartView::hoverText() const
+{
+    return callout_->text();
+}
+
+void MetricsChartView::hoverAt(QPointF viewPosition)
+{
+    lastHover_ = viewPosition;
+    const QPointF position = chart()->mapFromScene(mapToScene(viewPosition.toPoint()));
+    const QList<QAbstractSeries *> series = chart()->series();
+    std::optional<Reading> reading;
+    if (!series.isEmpty() && chart()->plotArea().contains(position))
+        reading = readingAt(chart()->mapToValue(position, series.front()), position);
+    if (!reading) {
+        clearHover();
+        return;
+    }
+    callout_->showReading(chart()->mapToPosition(reading->value, series.front()), position, reading->text);
+}
+
+void MetricsChartView::clearHover()
+{
+    callout_->hideReading();
+}
+
+void MetricsChartView::refreshHover()
+{
+    if (!hoverText().isEmpty())
+        hoverAt(lastHover_);
+}
+
+void MetricsChartView::mouseMoveEvent(QMouseEvent *event)
+{
+    hoverAt(event->position());
+    QChartView::mouseMoveEvent(event);
+}
+
+void MetricsChartView::leaveEvent(QEvent *event)
+{
+    clearHover();
+    QChartView::leaveEvent(event);
+}

@@ -1,0 +1,42 @@
+// A chart view that reads values under the mouse: the base of the loss and the accuracy chart.
+#pragma once
+
+#include <QChartView>
+
+#include <optional>
+
+class HoverCallout;
+
+// Owns its chart; subclasses say what the reading at a point is (which point, what text).
+class MetricsChartView : public QChartView {
+    Q_OBJECT
+
+public:
+    explicit MetricsChartView(QWidget *parent = nullptr);
+
+    // The hover box's text, empty while nothing is hovered.
+    QString hoverText() const;
+    // Shows the reading at a position in view coordinates, as a mouse move there does.
+    void hoverAt(QPointF viewPosition);
+    void clearHover();
+
+protected:
+    // A point read off the chart: where it is (in values of the chart's first series) and its text.
+    struct Reading {
+        QPointF value;
+        QString text;
+    };
+    // The reading nearest `value` (in the first series' values), with `position` the cursor in
+    // chart coordinates for pixel distances; nothing where there is nothing to read.
+    virtual std::optional<Reading> readingAt(QPointF value, QPointF position) const = 0;
+
+    // Reads again where the mouse is, after the series or axes changed under it.
+    void refreshHover();
+
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void leaveEvent(QEvent *event) override;
+
+private:
+    HoverCallout *callout_;
+    QPointF lastHover_;  // the last hovered position, in view coordinates
+};

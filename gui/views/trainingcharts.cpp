@@ -1,0 +1,248 @@
+// The charts panel: controls, the two charts, the refresh timer and the export.
+#include "trainingcharts.h"
+
+#include "accuracychartview.h"
+#include "losschartview.h"
+
+#include <QCheckBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QImage>
+#include <QLabel>
+#include <QLayout>
+#include <QMessageBox>
+#include <QPixmap>
+#include <QSaveFile>
+#include <QSlider>
+#include <QStackedWidget>
+#include <QTimer>
+#include <QToolButton>
+
+namespace {
+
+constexpr int kSmoothingSteps = 100;  // the slider's 0…99 is the weight 0.00…0.99
+const QSize kExportSize(1280, 360);   // the picture's size when the panel is not on screen
+
+} // namespace
+
+TrainingCharts::TrainingCharts(QWidget *parent)
+    : QWidget(parent), lossView_(new LossChartView(&history_)), accuracyView_(new AccuracyChartView(&history_)),
+      refreshTimer_(new QTimer(this))
+{
+    setObjectName(QStringLiteral("trainingCharts"));
+    refreshTimer_->setSingleShot(true);
+    refreshTimer_->setInterval(kRefreshIntervalMs);
+    connect(refreshTimer_, &QTimer::timeout, this, &TrainingCharts::refresh);
+
+    chartsArea_ = new QWidget;
+    auto *charts = new QHBoxLayout(chartsArea_);
+    charts->setContentsMargins(0, 0, 0, 0);
+    charts->setSpacing(4);
+    charts->addWidget(lossView_, 3);
+    charts->addWidget(createAccuracyPanel(), 2);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 2, 4, 4);
+    layout->setSpacing(2);
+    layout->addWidget(createControls());
+    layout->addWidget(chartsArea_, 1);
+    updateControls();
+}
+
+QWidget *TrainingCharts::createControls()
+{
+    auto *controls = new QWidget;
+    auto *row = new QHBoxLayout(controls);
+    row->setContentsMargins(2, 0, 2, 0);
+    auto *label = new QLabel(tr("Smoothing"));
+    smoothingSlider_ = new QSlider(Qt::Horizontal);
+    smoothingSlider_->setRange(0, kSmoothingSteps - 1);
+    smoothingSlider_->setValue(qRound(MetricsHistory::kDefaultSmoothing * kSmoothingSteps));
+    smoothingSlider_->setFixedWidth(120);
+    smoothingSlider_->setToolTip(tr("How much the training loss is smoothed (an exponential moving average): 0 "
+                                    "shows every step as it is, 0.99 shows the long-term trend"));
+    label->setBuddy(smoothingSlider_);
+    smoothingValue_ = new QLabel;
+    smoothingValue_->setMinimumWidth(smoothingValue_->fontMetrics().horizontalAdvance(QStringLiteral("0.000")));
+    connect(smoothingSlider_, &QSlider::valueChanged, this,
+            [this](int value) { setSmoothing(double(value) / kSmoothingSteps); });
+    logScale_ = new QCheckBox(tr("Log scale"));
+    logScale_->setToolTip(tr("Show the loss on a logarithmic axis, where late small improvements stay visible"));
+    connect(logScale_, &QCheckBox::toggled, this, &TrainingCharts::setLogScale);
+    savePngButton_ = new QToolButton;
+    savePngButton_->setText(tr("Save PNG…"));
+    savePngButton_->setToolTip(tr("Save both charts as a picture"));
+    connect(savePngButton_, &QToolButton::clicked, this, &TrainingCharts::exportPng);
+    saveCsvButton_ = new QToolButton;
+    saveCsvButton_->setText(tr("Save CSV…"));
+    saveCsvButton_->setToolTip(tr("Save every step and epoch of this run as a table for a spreadsheet"));
+    connect(saveCsvButton_, &QToolButton::clicked, this, &TrainingCharts::exportCsv);
+
+    row->addWidget(label);
+    row->addWidget(smoothingSlider_);
+    row->addWidget(smoothingValue_);
+    row->addSpacing(12);
+    row->addWidget(logScale_);
+    row->addStretch(1);
+    row->addWidget(savePngButton_);
+    row->addWidget(saveCsvButton_);
+    smoothingValue_->setText(QString::number(history_.smoothing(), 'f', 2));
+    return controls;
+}
+
+// The accuracy chart, or in its place a note when the run is a regression (no accuracy exists).
+QWidget *TrainingCharts::createAccuracyPanel()
+{
+    regressionNote_ = new QLabel(tr("<p><b>No accuracy for regression</b></p><p>This network predicts numbers, not "
+                                    "classes, so there is nothing to count as right or wrong: the loss on the left "
+                                    "measures how far off the predictions are.</p>"));
+    regressionNote_->setObjectName(QStringLiteral("regressionNote"));
+    regressionNote_->setAlignment(Qt::AlignCenter);
+    regressionNote_->setWordWrap(true);
+    regressionNote_->setMargin(16);
+    regressionNote_->setStyleSheet(QStringLiteral("QLabel { background: white; color: #6b7280; }"));
+    accuracyStack_ = new QStackedWidget;
+    accuracyStack_->addWidget(accuracyView_);
+    accuracyStack_->addWidget(regressionNote_);
+    return accuracyStack_;
+}
+
+bool TrainingCharts::isAccuracyShown() const
+{
+    return accuracyStack_->currentWidget() == accuracyView_;
+}
+
+bool TrainingCharts::isLogScale() const
+{
+    return lossView_->isLogScale();
+}
+
+void TrainingCharts::clear()
+{
+    refreshTimer_->stop();
+    history_.clear();
+    lossView_->reset();
+    accuracyView_->reset();
+    accuracyStack_->setCurrentWidget(accuracyView_);
+    updateControls();
+}
+
+void TrainingCharts::addSteps(const QVector<StepPoint> &steps)
+{
+    history_.appendSteps(steps);
+    scheduleRefresh();
+}
+
+void TrainingCharts::addEpoch(const EpochPoint &epoch)
+{
+    history_.appendEpoch(epoch);
+    scheduleRefresh();
+}
+
+void TrainingCharts::setSmoothing(double weight)
+{
+    history_.setSmoothing(weight);
+    lossView_->resmooth();
+    const int position = qRound(history_.smoothing() * kSmoothingSteps);
+    if (smoothingSlider_->value() != position) {
+        const QSignalBlocker blocker(smoothingSlider_);
+        smoothingSlider_->setValue(position);
+    }
+    smoothingValue_->setText(QString::number(history_.smoothing(), 'f', 2));
+}
+
+void TrainingCharts::setLogScale(bool on)
+{
+    lossView_->setLogScale(on);
+    if (logScale_->isChecked() != on) {
+        const QSignalBlocker blocker(logScale_);
+        logScale_->setChecked(on);
+    }
+}
+
+void TrainingCharts::scheduleRefresh()
+{
+    if (!refreshTimer_->isActive())
+        refreshTimer_->start();
+}
+
+void TrainingCharts::refresh()
+{
+    refreshTimer_->stop();
+    lossView_->sync();
+    accuracyView_->sync();
+    const bool regression = !history_.epochs().isEmpty() && !history_.hasAccuracy();
+    accuracyStack_->setCurrentWidget(regression ? static_cast<QWidget *>(regressionNote_) : accuracyView_);
+    updateControls();
+}
+
+void TrainingCharts::updateControls()
+{
+    const bool hasData = !history_.isEmpty();
+    savePngButton_->setEnabled(hasData);
+    saveCsvButton_->setEnabled(hasData);
+}
+
+bool TrainingCharts::savePng(const QString &path)
+{
+    refresh();
+    if (!chartsArea_->isVisible()) {  // a closed dock: lay the charts out at a useful size first
+        chartsArea_->resize(kExportSize);
+        chartsArea_->layout()->activate();
+    }
+    const QImage image = chartsArea_->grab().toImage();
+    QSaveFile file(path);
+    if (image.isNull() || !file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit()) {
+        lastError_ = tr("Could not save the charts to %1: %2")
+                         .arg(QDir::toNativeSeparators(path), image.isNull() ? tr("nothing to draw") : file.errorString());
+        return false;
+    }
+    return true;
+}
+
+bool TrainingCharts::saveCsv(const QString &path)
+{
+    QSaveFile file(path);
+    const QByteArray csv = history_.toCsv();
+    if (!file.open(QIODevice::WriteOnly) || file.write(csv) != csv.size() || !file.commit()) {
+        lastError_ = tr("Could not save the metrics to %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        return false;
+    }
+    return true;
+}
+
+void TrainingCharts::exportPng()
+{
+    const QString path = askSavePath(tr("Save Charts as PNG"), QStringLiteral("-charts.png"), tr("PNG images (*.png)"));
+    if (path.isEmpty())
+        return;
+    if (!savePng(path))
+        QMessageBox::warning(this, tr("Save Charts as PNG"), lastError_);
+    else
+        emit statusMessage(tr("Saved the charts to %1").arg(QDir::toNativeSeparators(path)));
+}
+
+void TrainingCharts::exportCsv()
+{
+    const QString path = askSavePath(tr("Save Metrics as CSV"), QStringLiteral("-metrics.csv"), tr("CSV tables (*.csv)"));
+    if (path.isEmpty())
+        return;
+    if (!saveCsv(path))
+        QMessageBox::warning(this, tr("Save Metrics as CSV"), lastError_);
+    else
+        emit statusMessage(tr("Saved %1 steps and %2 epochs to %3")
+                               .arg(history_.steps().size()).arg(history_.epochs().size())
+                               .arg(QDir::toNativeSeparators(path)));
+}
+
+// The dialog suggests "<base name><ending>"; a name typed without the extension gets it.
+QString TrainingCharts::askSavePath(const QString &title, const QString &ending, const QString &filter)
+{
+    const QString base = exportBaseName_.isEmpty() ? QStringLiteral("training") : exportBaseName_;
+    QString path = QFileDialog::getSaveFileName(this, title, base + ending, filter);
+    const QString extension = ending.mid(ending.lastIndexOf(QLatin1Char('.')));
+    if (!path.isEmpty() && !path.endsWith(extension, Qt::CaseInsensitive))
+        path += extension;
+    return path;
+}
