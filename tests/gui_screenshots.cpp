@@ -138,10 +138,10 @@ void charts(MainWindow &window)
     charts.grab().save(QDir(outputDir).filePath(QStringLiteral("charts.png")));
     loss->clearHover();
     charts.setLogScale(true);
-    charts.grab().save(QDir(outputDir).filePath(QStringLiteral("charts-log.png")));
+    charts.savePng(QDir(outputDir).filePath(QStringLiteral("charts-log.png")));  // the File ▸ Export picture
     charts.setLogScale(false);
     feedMadeUpRun(charts, 20, 100, false);
-    charts.grab().save(QDir(outputDir).filePath(QStringLiteral("charts-regression.png")));
+    charts.savePng(QDir(outputDir).filePath(QStringLiteral("charts-regression.png")));
     charts.clear();
 }
 

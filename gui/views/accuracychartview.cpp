@@ -40,7 +40,7 @@ AccuracyChartView::AccuracyChartView(const MetricsHistory *history, QWidget *par
     chart()->addAxis(epochAxis_, Qt::AlignBottom);
     chart()->addAxis(accuracyAxis_, Qt::AlignLeft);
     for (QLineSeries *series : {training_, validation_}) {
-        series->setMarkerSize(7.0);
+        series->setMarkerSize(5.0);
         chart()->addSeries(series);
         series->attachAxis(epochAxis_);
         series->attachAxis(accuracyAxis_);

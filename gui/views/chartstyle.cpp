@@ -48,7 +48,7 @@ void styleChart(QChart *chart)
     chart->setBackgroundRoundness(0.0);
     chart->setBackgroundBrush(Qt::white);
     chart->setPlotAreaBackgroundVisible(false);
-    chart->setMargins(QMargins(2, 2, 6, 2));
+    chart->setMargins(QMargins(2, 2, 14, 2));  // room on the right for the last x label
     chart->layout()->setContentsMargins(0, 0, 0, 0);
     chart->legend()->setAlignment(Qt::AlignTop);
     chart->legend()->setFont(labelFont());

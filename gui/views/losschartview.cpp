@@ -44,7 +44,7 @@ void LossChartView::Range::include(double y)
 LossChartView::LossChartView(const MetricsHistory *history, QWidget *parent)
     : MetricsChartView(parent), history_(history), raw_(new QLineSeries), smoothed_(new QLineSeries),
       validation_(new QLineSeries), stepAxis_(new QValueAxis), linearAxis_(new QValueAxis),
-      logAxis_(new QLogValueAxis(this))
+      logAxis_(new QLogValueAxis)
 {
     createSeries();
     reset();
@@ -58,7 +58,7 @@ void LossChartView::createSeries()
     chartstyle::styleLine(smoothed_, chartstyle::trainingColor(), 2.0);
     validation_->setName(tr("validation loss"));
     chartstyle::styleLine(validation_, chartstyle::validationColor(), 2.0);
-    validation_->setMarkerSize(7.0);
+    validation_->setMarkerSize(5.0);
     for (QLineSeries *series : {raw_, smoothed_, validation_})
         chart()->addSeries(series);  // the raw series first: the hover reads values through it
 
@@ -71,6 +71,8 @@ void LossChartView::createSeries()
     logAxis_->setMinorTickCount(-1);
     chart()->addAxis(stepAxis_, Qt::AlignBottom);
     chart()->addAxis(linearAxis_, Qt::AlignLeft);
+    chart()->addAxis(logAxis_, Qt::AlignLeft);
+    logAxis_->hide();
     for (QLineSeries *series : {raw_, smoothed_, validation_}) {
         series->attachAxis(stepAxis_);
         series->attachAxis(linearAxis_);
@@ -143,12 +145,11 @@ void LossChartView::setLogScale(bool on)
     QAbstractAxis *to = lossAxis();
     for (QLineSeries *series : {raw_, smoothed_, validation_})
         series->detachAxis(from);
-    chart()->removeAxis(from);
-    from->setParent(this);  // removeAxis hands it back; it waits here for the next toggle
+    from->hide();  // both axes stay in the chart (removing one leaves its drawing behind until
+    to->show();    // the event loop runs, and a PNG taken right after would show both)
     clearHover();
     if (on)
         replacePoints();  // before attaching, so the log axis never sees a zero
-    chart()->addAxis(to, Qt::AlignLeft);
     for (QLineSeries *series : {raw_, smoothed_, validation_})
         series->attachAxis(to);
     if (!on)

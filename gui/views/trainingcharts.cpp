@@ -5,6 +5,7 @@
 #include "losschartview.h"
 
 #include <QCheckBox>
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -187,6 +188,7 @@ void TrainingCharts::updateControls()
 bool TrainingCharts::savePng(const QString &path)
 {
     refresh();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);  // the charts' axes re-lay out lazily
     if (!chartsArea_->isVisible()) {  // a closed dock: lay the charts out at a useful size first
         chartsArea_->resize(kExportSize);
         chartsArea_->layout()->activate();
