@@ -18,6 +18,7 @@
 #include <QLineSeries>
 #include <QLogValueAxis>
 #include <QMenu>
+#include <QSignalSpy>
 #include <QSlider>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -113,10 +114,12 @@ private slots:
     void stepsAndEpochsGrowTheSeries();
     void smoothedLossIsTensorBoardsMovingAverage();
     void pointsWaitForTheRefreshTimer();
+    void redrawsAtMostThirtyTimesASecond();
     void clearEmptiesEverything();
     void decimationCapsPointsWhileCsvKeepsEveryRow();
     void decimationKeepsSpikes();
     void pngIsAPictureOfBothCharts();
+    void pngOfAClosedPanelHasAUsefulSize();
     void logScaleSwitchesTheLossAxis();
     void regressionShowsANoteInsteadOfAccuracy();
     void hoverReadsTheNearestPoint();
@@ -180,6 +183,26 @@ void TestGuiCharts::pointsWaitForTheRefreshTimer()
     QCOMPARE(charts->history().steps().size(), 100);
     QCOMPARE(charts->lossView()->rawSeries()->count(), 0);  // added to the history, not drawn yet
     QTRY_COMPARE_WITH_TIMEOUT(charts->lossView()->rawSeries()->count(), 100, 1000);
+}
+
+void TestGuiCharts::redrawsAtMostThirtyTimesASecond()
+{
+    auto charts = shownCharts();
+    QSignalSpy redraws(charts->lossView()->rawSeries(), &QXYSeries::pointsReplaced);
+    QElapsedTimer clock;
+    clock.start();
+    qint64 next = 1;
+    while (clock.elapsed() < 500) {  // a worker far faster than the screen: a bundle every millisecond
+        charts->addSteps(stepsFrom(next, 10, 1000));
+        next += 10;
+        QTest::qWait(1);
+    }
+    const double seconds = clock.elapsed() / 1000.0;
+    QVERIFY2(redraws.count() >= 1, "the charts never redrew");
+    QVERIFY2(redraws.count() <= 30.0 * seconds + 1.0,
+             qPrintable(QStringLiteral("%1 redraws in %2 s").arg(redraws.count()).arg(seconds)));
+    QLineSeries *raw = charts->lossView()->rawSeries();
+    QTRY_COMPARE(raw->at(raw->count() - 1).x(), double(next - 1));  // the last bundle is drawn too
 }
 
 void TestGuiCharts::clearEmptiesEverything()
@@ -303,6 +326,18 @@ void TestGuiCharts::pngIsAPictureOfBothCharts()
     QVERIFY2(orange > 50, qPrintable(QStringLiteral("%1 orange pixels").arg(orange)));
     QVERIFY2(!charts->savePng(dir.filePath(QStringLiteral("no/such/folder/charts.png"))), "saving into a missing folder succeeded");
     QVERIFY2(charts->lastError().contains(QStringLiteral("charts.png")), qPrintable(charts->lastError()));
+}
+
+void TestGuiCharts::pngOfAClosedPanelHasAUsefulSize()
+{
+    TrainingCharts charts;  // never shown, as when the Charts dock is closed
+    charts.addSteps(stepsFrom(1, 100, 50));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("closed.png"));
+    QVERIFY2(charts.savePng(path), qPrintable(charts.lastError()));
+    const QImage image(path);
+    QVERIFY2(image.width() >= 1000 && image.height() >= 200,
+             qPrintable(QStringLiteral("a %1 × %2 picture").arg(image.width()).arg(image.height())));
 }
 
 void TestGuiCharts::logScaleSwitchesTheLossAxis()

@@ -23,7 +23,7 @@
 namespace {
 
 constexpr int kSmoothingSteps = 100;  // the slider's 0…99 is the weight 0.00…0.99
-const QSize kExportSize(1280, 360);   // the picture's size when the panel is not on screen
+const QSize kExportSize(1280, 400);   // the panel's size for a picture taken while it is closed
 
 } // namespace
 
@@ -189,9 +189,9 @@ bool TrainingCharts::savePng(const QString &path)
 {
     refresh();
     QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);  // the charts' axes re-lay out lazily
-    if (!chartsArea_->isVisible()) {  // a closed dock: lay the charts out at a useful size first
-        chartsArea_->resize(kExportSize);
-        chartsArea_->layout()->activate();
+    if (!isVisible()) {  // a closed dock: lay the charts out at a useful size first
+        resize(kExportSize);
+        layout()->activate();
     }
     const QImage image = chartsArea_->grab().toImage();
     QSaveFile file(path);
