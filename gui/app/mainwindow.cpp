@@ -10,6 +10,9 @@
 #include "document/graphdocument.h"
 #include "panels/inspectorpanel.h"
 #include "panels/palettepanel.h"
+#include "views/confusionview.h"
+#include "views/datasetpreview.h"
+#include "views/decisionboundaryview.h"
 
 #include "datasets/experiment.h"
 
@@ -97,6 +100,17 @@ void MainWindow::createDocks()
     history->setEmptyLabel(tr("<opened>"));
     QDockWidget *historyDock = addPanel(history, tr("History"), QStringLiteral("history"), Qt::RightDockWidgetArea);
     historyDock->hide();
+    createViewDocks();
+}
+
+void MainWindow::createViewDocks()
+{
+    boundaryView_ = new DecisionBoundaryView;
+    addPanel(boundaryView_, tr("Decision boundary"), QStringLiteral("boundary"), Qt::RightDockWidgetArea);
+    confusionView_ = new ConfusionView;
+    addPanel(confusionView_, tr("Evaluation"), QStringLiteral("evaluation"), Qt::BottomDockWidgetArea);
+    datasetPreview_ = new DatasetPreview(this);
+    datasetPreview_->hide();
 }
 
 void MainWindow::createMenus()

@@ -6,6 +6,9 @@
 #include <QMainWindow>
 
 class CanvasActions;
+class ConfusionView;
+class DatasetPreview;
+class DecisionBoundaryView;
 class GraphDocument;
 class GraphScene;
 class GraphView;
@@ -34,6 +37,11 @@ public:
     InspectorPanel *inspector() const { return inspector_; }
     ProjectFiles *files() const { return files_; }
     CanvasActions *canvasActions() const { return canvasActions_; }
+    // The live views, docked as "Decision boundary" and "Evaluation"; their probes are not yet
+    // registered with any worker. The data preview is not docked: a panel hosts it.
+    DecisionBoundaryView *boundaryView() const { return boundaryView_; }
+    ConfusionView *confusionView() const { return confusionView_; }
+    DatasetPreview *datasetPreview() const { return datasetPreview_; }
 
     // Docks a panel and lists it under View ▸ Panels (the training panel and views use this).
     QDockWidget *addPanel(QWidget *panel, const QString &title, const QString &objectName, Qt::DockWidgetArea area);
@@ -43,6 +51,7 @@ protected:
 
 private:
     void createDocks();
+    void createViewDocks();
     void createMenus();
     void createFileMenu();
     void createToolBar();
@@ -62,6 +71,9 @@ private:
     CanvasActions *canvasActions_;
     PalettePanel *palette_ = nullptr;
     InspectorPanel *inspector_ = nullptr;
+    DecisionBoundaryView *boundaryView_ = nullptr;
+    ConfusionView *confusionView_ = nullptr;
+    DatasetPreview *datasetPreview_ = nullptr;
     QMenu *recentMenu_ = nullptr;
     QMenu *examplesMenu_ = nullptr;
     QMenu *panelsMenu_ = nullptr;
