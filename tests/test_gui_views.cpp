@@ -392,6 +392,9 @@ private slots:
         QCOMPARE(boundary->widget(), static_cast<QWidget *>(window.boundaryView()));
         QCOMPARE(evaluation->widget(), static_cast<QWidget *>(window.confusionView()));
         QCOMPARE(window.datasetPreview()->parentWidget(), static_cast<QWidget *>(&window));
+        probe(*window.boundaryView(), *spiral_);
+        probe(*window.confusionView(), *spiral_);
+        saveShot(window, QStringLiteral("window-spiral"), {1280, 800});
     }
 
 private:

@@ -41,6 +41,7 @@ void ConfusionMatrixWidget::setMatrix(std::vector<std::vector<int64_t>> confusio
     labelWidth_ = 20;
     for (const QString &name : classNames_)
         labelWidth_ = std::max(labelWidth_, std::min(metrics.horizontalAdvance(name) + 8, 110));
+    setMaximumWidth(kTitle + labelWidth_ + 64 * classes() + 8);  // cells grow to 64 px at most
     updateGeometry();
     update();
 }

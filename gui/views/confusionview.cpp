@@ -9,9 +9,10 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPointer>
-#include <QSplitter>
+#include <QScrollBar>
 #include <QStackedWidget>
 #include <QTableWidget>
+#include <QHBoxLayout>
 #include <QVBoxLayout>
 
 #include <exception>
@@ -55,20 +56,21 @@ ConfusionView::ConfusionView(QWidget *parent)
 
 QWidget *ConfusionView::createClassificationPage()
 {
-    auto *splitter = new QSplitter(Qt::Horizontal);
+    auto *page = new QWidget;
+    auto *row = new QHBoxLayout(page);
+    row->setContentsMargins(0, 0, 0, 0);
     matrix_ = new ConfusionMatrixWidget;
     connect(matrix_, &ConfusionMatrixWidget::cellSelected, this, &ConfusionView::fillGallery);
-    splitter->addWidget(matrix_);
+    row->addWidget(matrix_, 2);
 
     table_ = new QTableWidget(0, 4);
     table_->setHorizontalHeaderLabels({tr("Precision"), tr("Recall"), tr("F1"), tr("Support")});
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->setSelectionMode(QAbstractItemView::NoSelection);
-    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    table_->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table_->setFocusPolicy(Qt::NoFocus);
     table_->setToolTip(tr("Precision: of the samples predicted as this class, the share that is. Recall: of the "
                           "samples of this class, the share found. F1: their harmonic mean."));
-    splitter->addWidget(table_);
+    row->addWidget(table_, 0);
 
     galleryBox_ = new QWidget;
     auto *galleryLayout = new QVBoxLayout(galleryBox_);
@@ -77,11 +79,11 @@ QWidget *ConfusionView::createClassificationPage()
     gallery_ = new ImageGallery(56, 2);
     galleryLayout->addWidget(galleryLabel_);
     galleryLayout->addWidget(gallery_, 1);
-    splitter->addWidget(galleryBox_);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 2);
-    splitter->setStretchFactor(2, 3);
-    return splitter;
+    row->addWidget(galleryBox_, 3);
+    spacer_ = new QWidget;  // takes the gallery's room when there are no images
+    spacer_->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    row->addWidget(spacer_, 3);
+    return page;
 }
 
 ModelProbe ConfusionView::probe()
@@ -141,6 +143,7 @@ void ConfusionView::showClassification()
     matrix_->setMatrix(snapshot_.metrics.confusion, snapshot_.classNames);  // keeps a selected cell that still exists
     fillTable();
     galleryBox_->setVisible(snapshot_.isImage);
+    spacer_->setVisible(!snapshot_.isImage);
     const auto cell = matrix_->selectedCell();
     fillGallery(cell.first, cell.second);
     pages_->setCurrentIndex(0);
@@ -169,6 +172,17 @@ void ConfusionView::fillTable()
     table_->setItem(classes + 1, 2, numberItem(m.accuracy, 3));
     table_->setItem(classes + 1, 3, numberItem(static_cast<double>(snapshot_.samples), 0));
     table_->setVerticalHeaderLabels(names);
+    fitTableWidth();
+}
+
+void ConfusionView::fitTableWidth()
+{
+    table_->resizeColumnsToContents();
+    table_->verticalHeader()->resizeSections(QHeaderView::ResizeToContents);
+    int width = table_->verticalHeader()->sizeHint().width() + 2 * table_->frameWidth() + table_->verticalScrollBar()->sizeHint().width();
+    for (int c = 0; c < table_->columnCount(); ++c)
+        width += table_->horizontalHeader()->sectionSize(c);
+    table_->setFixedWidth(width);
 }
 
 void ConfusionView::fillGallery(int trueClass, int predictedClass)

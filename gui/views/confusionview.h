@@ -41,6 +41,7 @@ private:
     QWidget *createClassificationPage();
     void showClassification();
     void fillTable();
+    void fitTableWidth();  // every column readable, no empty space beside them
     // Fills the gallery with the misclassified samples of cell (t, p), or all of them for (-1, -1).
     void fillGallery(int trueClass, int predictedClass);
 
@@ -52,6 +53,7 @@ private:
     QLabel *galleryLabel_ = nullptr;
     ImageGallery *gallery_ = nullptr;
     QWidget *galleryBox_ = nullptr;
+    QWidget *spacer_ = nullptr;
     QLabel *regression_;
     QLabel *message_;
 };

@@ -26,6 +26,7 @@ DatasetPreview::DatasetPreview(QWidget *parent)
     layout->addWidget(summary_);
     layout->addWidget(pages_, 1);
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table_->setFocusPolicy(Qt::NoFocus);
     table_->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 4);
     table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     empty_->setAlignment(Qt::AlignCenter);

@@ -13,6 +13,7 @@ ImageGallery::ImageGallery(int side, int captionLines, QWidget *parent) : QListW
     setWordWrap(true);
     setUniformItemSizes(true);
     setSelectionMode(QAbstractItemView::NoSelection);
+    setFocusPolicy(Qt::NoFocus);
     setIconSize({side, side});
     const int width = side + (captionLines > 1 ? 40 : 10);
     setGridSize({width, side + 6 + captionLines * fontMetrics().height()});

@@ -50,7 +50,8 @@ QRectF PlotCanvas::plotRect() const
     if (data_.equalAspect && data_.xMax > data_.xMin && data_.yMax > data_.yMin) {
         const double unit = std::min(plot.width() / (data_.xMax - data_.xMin), plot.height() / (data_.yMax - data_.yMin));
         const QSizeF size((data_.xMax - data_.xMin) * unit, (data_.yMax - data_.yMin) * unit);
-        plot = QRectF(plot.left() + (plot.width() - size.width()) / 2, plot.top(), size.width(), size.height());
+        plot = QRectF(plot.left() + (plot.width() - size.width()) / 2, plot.top() + (plot.height() - size.height()) / 2,
+                      size.width(), size.height());
     }
     return plot;
 }
@@ -78,8 +79,8 @@ void PlotCanvas::paintEvent(QPaintEvent *)
     drawAxes(painter, plot);
     painter.save();
     painter.setClipRect(plot.adjusted(-6, -6, 6, 6));
-    drawCurve(painter, plot);
     drawPoints(painter, plot);
+    drawCurve(painter, plot);  // over the points: the model is what a student looks for
     painter.restore();
     drawLegend(painter, plot);
 }
@@ -109,9 +110,9 @@ void PlotCanvas::drawAxes(QPainter &painter, const QRectF &plot) const
         painter.drawText(QPointF(at.x() - 6 - metrics.horizontalAdvance(text), at.y() + metrics.ascent() / 2 - 1), text);
     }
     painter.setPen(canvasstyle::textColor());
-    painter.drawText(QRectF(plot.left(), height() - metrics.height() - 2, plot.width(), metrics.height()), Qt::AlignCenter, data_.xLabel);
+    painter.drawText(QRectF(plot.left(), plot.bottom() + 6 + metrics.height(), plot.width(), metrics.height()), Qt::AlignCenter, data_.xLabel);
     painter.save();
-    painter.translate(metrics.height() / 2 + 2, plot.center().y());
+    painter.translate(plot.left() - kLeftMargin + metrics.height() / 2 + 2, plot.center().y());
     painter.rotate(-90);
     painter.drawText(QRectF(-plot.height() / 2, -metrics.height() / 2, plot.height(), metrics.height()), Qt::AlignCenter, data_.yLabel);
     painter.restore();
