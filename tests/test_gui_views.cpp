@@ -361,14 +361,15 @@ private slots:
         QCOMPARE(preview.currentPage(), static_cast<QWidget *>(preview.table()));
         QCOMPARE(preview.table()->columnCount(), 5);
         QCOMPARE(preview.table()->rowCount(), int(std::min<int64_t>(50, iris.data().train->size())));
-        QCOMPARE(preview.table()->horizontalHeaderItem(0)->text(), QString::fromStdString(iris.data().info.featureNames[0]));
+        QCOMPARE(preview.table()->horizontalHeaderItem(0)->text(), QStringLiteral("label"));
+        QCOMPARE(preview.table()->horizontalHeaderItem(1)->text(), QString::fromStdString(iris.data().info.featureNames[0]));
         std::vector<int64_t> first = {0};
         nn::Tensor x, y;
         iris.data().train->gather(first, x, y);
-        QCOMPARE(preview.table()->item(0, 4)->text(), QString::fromStdString(iris.data().info.classNames[size_t(y[0])]));
+        QCOMPARE(preview.table()->item(0, 0)->text(), QString::fromStdString(iris.data().info.classNames[size_t(y[0])]));
         const double raw = (x[0] - iris.data().info.offset[0]) / iris.data().info.scale[0];
-        QVERIFY2(std::abs(preview.table()->item(0, 0)->text().toDouble() - raw) < 1e-2 * std::abs(raw) + 1e-3,
-                 qPrintable(preview.table()->item(0, 0)->text()));
+        QVERIFY2(std::abs(preview.table()->item(0, 1)->text().toDouble() - raw) < 1e-2 * std::abs(raw) + 1e-3,
+                 qPrintable(preview.table()->item(0, 1)->text()));
         saveShot(preview, QStringLiteral("preview-iris"), {300, 340});
     }
 

@@ -28,6 +28,7 @@ DatasetPreview::DatasetPreview(QWidget *parent)
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->setFocusPolicy(Qt::NoFocus);
     table_->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 4);
+    table_->verticalHeader()->hide();  // row numbers would only take width from the data
     table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     empty_->setAlignment(Qt::AlignCenter);
     empty_->setWordWrap(true);
@@ -102,7 +103,7 @@ void DatasetPreview::fillTable()
     for (int r = 0; r < table_->rowCount(); ++r)
         for (int c = 0; c < table_->columnCount(); ++c) {
             auto *item = new QTableWidgetItem(snapshot_.rows[static_cast<size_t>(r)].value(c));
-            item->setTextAlignment(c + 1 < table_->columnCount() ? Qt::AlignRight | Qt::AlignVCenter : Qt::AlignLeft | Qt::AlignVCenter);
+            item->setTextAlignment(c > 0 ? Qt::AlignRight | Qt::AlignVCenter : Qt::AlignLeft | Qt::AlignVCenter);
             table_->setItem(r, c, item);
         }
 }

@@ -80,15 +80,15 @@ void fillScatter(PreviewSnapshot &snapshot, const views::SplitSamples &samples, 
 void fillTable(PreviewSnapshot &snapshot, const views::SplitSamples &samples, const datasets::DataInfo &info)
 {
     const int64_t features = samples.inputs.size() / samples.count, width = samples.targets.size() / samples.count;
+    // The label first: in a narrow panel it is the column a reader should not have to scroll to.
+    snapshot.columns << (info.classification ? tr("label") : info.targetNames.empty() ? tr("target") : QString::fromStdString(info.targetNames[0]));
     for (int64_t f = 0; f < features; ++f)
         snapshot.columns << (static_cast<size_t>(f) < info.featureNames.size() ? QString::fromStdString(info.featureNames[static_cast<size_t>(f)])
                                                                               : QStringLiteral("x%1").arg(f + 1));
-    snapshot.columns << (info.classification ? tr("label") : info.targetNames.empty() ? tr("target") : QString::fromStdString(info.targetNames[0]));
     for (int64_t n = 0; n < std::min(samples.count, kPreviewRows); ++n) {
-        QStringList row;
+        QStringList row{labelText(info, samples.targets.data() + n * width, width)};
         for (int64_t f = 0; f < features; ++f)
             row << QString::number(static_cast<double>(views::rawValue(samples.inputs[n * features + f], info, f)), 'g', 4);
-        row << labelText(info, samples.targets.data() + n * width, width);
         snapshot.rows.push_back(row);
     }
 }

@@ -25,7 +25,7 @@ struct PreviewSnapshot {
     std::vector<QImage> images;  // Kind::Images
     QStringList imageLabels;
     PlotData plot;  // Kind::Scatter
-    QStringList columns;  // Kind::Table: the feature names, then the label
+    QStringList columns;  // Kind::Table: the label, then the feature names
     std::vector<QStringList> rows;
 };
 
