@@ -11,6 +11,9 @@
 #include "panels/inspectorpanel.h"
 #include "panels/palettepanel.h"
 #include "views/trainingcharts.h"
+#include "views/confusionview.h"
+#include "views/datasetpreview.h"
+#include "views/decisionboundaryview.h"
 
 #include "datasets/experiment.h"
 
@@ -106,6 +109,17 @@ void MainWindow::createDocks()
     charts_ = new TrainingCharts;
     QDockWidget *charts = addPanel(charts_, tr("Charts"), QStringLiteral("chartsPanel"), Qt::BottomDockWidgetArea);
     resizeDocks({charts}, {260}, Qt::Vertical);
+    createViewDocks();
+}
+
+void MainWindow::createViewDocks()
+{
+    boundaryView_ = new DecisionBoundaryView;
+    addPanel(boundaryView_, tr("Decision boundary"), QStringLiteral("boundary"), Qt::RightDockWidgetArea);
+    confusionView_ = new ConfusionView;
+    addPanel(confusionView_, tr("Evaluation"), QStringLiteral("evaluation"), Qt::BottomDockWidgetArea);
+    datasetPreview_ = new DatasetPreview(this);
+    datasetPreview_->hide();
 }
 
 void MainWindow::createMenus()

@@ -6,6 +6,9 @@
 #include <QMainWindow>
 
 class CanvasActions;
+class ConfusionView;
+class DatasetPreview;
+class DecisionBoundaryView;
 class GraphDocument;
 class GraphScene;
 class GraphView;
@@ -38,6 +41,11 @@ public:
     TrainingCharts *charts() const { return charts_; }
     // File ▸ Export: the charts' PNG and CSV; model exports go here too.
     QMenu *exportMenu() const { return exportMenu_; }
+    // The live views, docked as "Decision boundary" and "Evaluation"; their probes are not yet
+    // registered with any worker. The data preview is not docked: a panel hosts it.
+    DecisionBoundaryView *boundaryView() const { return boundaryView_; }
+    ConfusionView *confusionView() const { return confusionView_; }
+    DatasetPreview *datasetPreview() const { return datasetPreview_; }
 
     // Docks a panel and lists it under View ▸ Panels (the training panel and views use this).
     QDockWidget *addPanel(QWidget *panel, const QString &title, const QString &objectName, Qt::DockWidgetArea area);
@@ -47,6 +55,7 @@ protected:
 
 private:
     void createDocks();
+    void createViewDocks();
     void createMenus();
     void createFileMenu();
     void createToolBar();
@@ -68,6 +77,9 @@ private:
     PalettePanel *palette_ = nullptr;
     InspectorPanel *inspector_ = nullptr;
     TrainingCharts *charts_ = nullptr;
+    DecisionBoundaryView *boundaryView_ = nullptr;
+    ConfusionView *confusionView_ = nullptr;
+    DatasetPreview *datasetPreview_ = nullptr;
     QMenu *recentMenu_ = nullptr;
     QMenu *examplesMenu_ = nullptr;
     QMenu *panelsMenu_ = nullptr;

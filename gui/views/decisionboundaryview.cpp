@@ -1,0 +1,76 @@
+// The decision boundary view: a plot or a message, fed by its probe.
+#include "decisionboundaryview.h"
+
+#include "plotcanvas.h"
+
+#include "canvas/canvasstyle.h"
+
+#include <QLabel>
+#include <QPointer>
+#include <QStackedLayout>
+
+#include <chrono>
+#include <exception>
+#include <memory>
+
+namespace {
+
+constexpr auto kStepInterval = std::chrono::milliseconds(200);  // at most 5 step updates a second
+
+} // namespace
+
+DecisionBoundaryView::DecisionBoundaryView(QWidget *parent)
+    : QWidget(parent), stack_(new QStackedLayout(this)), canvas_(new PlotCanvas), message_(new QLabel)
+{
+    message_->setAlignment(Qt::AlignCenter);
+    message_->setWordWrap(true);
+    message_->setMargin(16);
+    message_->setStyleSheet(QStringLiteral("color: %1;").arg(canvasstyle::mutedTextColor().name()));
+    message_->setText(tr("Train a network to see how it divides the input plane."));
+    stack_->addWidget(canvas_);
+    stack_->addWidget(message_);
+    stack_->setCurrentWidget(message_);
+}
+
+ModelProbe DecisionBoundaryView::probe()
+{
+    QPointer<DecisionBoundaryView> view(this);
+    auto lastStep = std::make_shared<std::chrono::steady_clock::time_point>();
+    return [view, lastStep](ProbeMoment moment, nn::Model &model, const datasets::Experiment &experiment) {
+        if (moment == ProbeMoment::Step) {
+            const auto now = std::chrono::steady_clock::now();
+            if (now - *lastStep < kStepInterval)
+                return;
+            *lastStep = now;
+        }
+        BoundarySnapshot snapshot;
+        try {
+            snapshot = computeBoundary(model, experiment);
+        } catch (const std::exception &error) {
+            snapshot.kind = BoundarySnapshot::Kind::Message;
+            snapshot.message = tr("The decision boundary could not be computed: %1").arg(QString::fromUtf8(error.what()));
+        }
+        if (view)
+            QMetaObject::invokeMethod(view.data(), [view, snapshot = std::move(snapshot)]() mutable {
+                if (view)
+                    view->setSnapshot(std::move(snapshot));
+            }, Qt::QueuedConnection);
+    };
+}
+
+void DecisionBoundaryView::setSnapshot(BoundarySnapshot snapshot)
+{
+    snapshot_ = std::move(snapshot);
+    const bool plot = snapshot_.kind == BoundarySnapshot::Kind::Classes || snapshot_.kind == BoundarySnapshot::Kind::Curve;
+    if (plot)
+        canvas_->setData(snapshot_.plot);
+    else
+        message_->setText(snapshot_.message);
+    stack_->setCurrentWidget(plot ? static_cast<QWidget *>(canvas_) : message_);
+    emit snapshotChanged();
+}
+
+QString DecisionBoundaryView::message() const
+{
+    return snapshot_.kind == BoundarySnapshot::Kind::Message ? snapshot_.message : QString();
+}

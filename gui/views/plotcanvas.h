@@ -1,0 +1,34 @@
+// PlotCanvas: paints a PlotData: axes with tick values and feature names, the heat map, the
+// points, the curve and a legend. The decision boundary view and the data preview share it.
+#pragma once
+
+#include "plotdata.h"
+
+#include <QWidget>
+
+// A plain painted plot; it never computes anything, it only draws the last PlotData it was given.
+class PlotCanvas : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit PlotCanvas(QWidget *parent = nullptr);
+
+    void setData(PlotData data);
+    const PlotData &data() const { return data_; }
+
+    QSize sizeHint() const override { return {360, 320}; }
+    QSize minimumSizeHint() const override { return {180, 160}; }
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    QRectF plotRect() const;
+    QPointF toWidget(double x, double y, const QRectF &plot) const;
+    void drawAxes(QPainter &painter, const QRectF &plot) const;
+    void drawPoints(QPainter &painter, const QRectF &plot) const;
+    void drawCurve(QPainter &painter, const QRectF &plot) const;
+    void drawLegend(QPainter &painter, const QRectF &plot) const;
+
+    PlotData data_;
+};
