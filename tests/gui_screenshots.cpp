@@ -5,9 +5,14 @@
 #include "app/canvasactions.h"
 #include "canvas/edgeitem.h"
 #include "commands/changesettingcommand.h"
+#include "panels/datasection.h"
+#include "panels/trainingpanel.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QDir>
+#include <QDockWidget>
+#include <QScrollBar>
 #include <QLineEdit>
 #include <QUndoStack>
 
@@ -95,6 +100,24 @@ void search(MainWindow &window)
     window.palette()->searchField()->clear();
 }
 
+// The Training tab on the spiral example, its lower half, and a regression set with a
+// classification loss (the loss warning).
+void trainingPanel(MainWindow &window)
+{
+    window.openStartupProject(QStringLiteral("spiral"));
+    window.scene()->clearSelection();
+    window.findChild<QDockWidget *>(QStringLiteral("training"))->raise();
+    shoot(window, QStringLiteral("training"));
+    TrainingPanel *panel = window.trainingPanel();
+    panel->verticalScrollBar()->setValue(panel->verticalScrollBar()->maximum());
+    shoot(window, QStringLiteral("training-bottom"));
+    QComboBox *source = panel->dataSection()->sourceBox();
+    source->setCurrentIndex(source->findData(QStringLiteral("sine")));
+    emit source->activated(source->currentIndex());
+    panel->verticalScrollBar()->setValue(0);
+    shoot(window, QStringLiteral("training-sine"));
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -110,5 +133,6 @@ int main(int argc, char *argv[])
     shapeError(*window);
     residual(*window);
     search(*window);
+    trainingPanel(*window);
     return 0;
 }

@@ -1,6 +1,6 @@
 // MainWindow: the LayerLab window: the canvas in the middle, the Layers palette on the left, the
-// Settings inspector on the right, menus, tool bar and status bar. Later panels (training, live
-// charts, views) dock in through addPanel().
+// Settings inspector and the Training panel (tabbed) on the right, menus, tool bar and status bar.
+// Later panels (live charts, views) dock in through addPanel().
 #pragma once
 
 #include <QMainWindow>
@@ -16,6 +16,7 @@ class QDockWidget;
 class QLabel;
 class QMenu;
 class RecentFiles;
+class TrainingPanel;
 
 // Wires the document, the canvas, the docks and the file handling together.
 class MainWindow : public QMainWindow {
@@ -32,6 +33,7 @@ public:
     GraphView *view() const { return view_; }
     PalettePanel *palette() const { return palette_; }
     InspectorPanel *inspector() const { return inspector_; }
+    TrainingPanel *trainingPanel() const { return trainingPanel_; }
     ProjectFiles *files() const { return files_; }
     CanvasActions *canvasActions() const { return canvasActions_; }
 
@@ -62,6 +64,8 @@ private:
     CanvasActions *canvasActions_;
     PalettePanel *palette_ = nullptr;
     InspectorPanel *inspector_ = nullptr;
+    TrainingPanel *trainingPanel_ = nullptr;
+    QDockWidget *settingsDock_ = nullptr;
     QMenu *recentMenu_ = nullptr;
     QMenu *examplesMenu_ = nullptr;
     QMenu *panelsMenu_ = nullptr;
