@@ -28,7 +28,7 @@ public:
     // Shows `kind` with `settings` (the values given; the others show their defaults), rebuilding
     // the setting editors when the kind changed. Reports nothing.
     void showKind(const std::string &kind, const nlohmann::json &settings);
-    // Greys out the kinds `fits` says no to (they stay selectable only by the file).
+    // Greys out the kinds `fits` says no to; they stay selectable (a file may hold one).
     void markFitting(const std::function<bool(const nn::ComponentSpec &)> &fits);
 
     QComboBox *kindBox() const { return kinds_; }

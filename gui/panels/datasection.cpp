@@ -142,7 +142,7 @@ void DataSection::fillSources()
     }
     source_->insertSeparator(source_->count());
     for (const std::string &name : datasets::syntheticNames()) {
-        source_->addItem(tr("%1 (synthetic 2D)").arg(displayName(name)), QString::fromStdString(name));
+        source_->addItem(tr("%1 (synthetic)").arg(displayName(name)), QString::fromStdString(name));
         source_->setItemData(source_->count() - 1, QString::fromStdString(datasets::describe(name)), Qt::ToolTipRole);
     }
     source_->insertSeparator(source_->count());
