@@ -198,6 +198,22 @@ std::vector<std::string> syntheticNames()
     return SyntheticSet::names();
 }
 
+std::string describe(const std::string &name)
+{
+    if (SyntheticSet::contains(name))
+        return SyntheticSet::generate(name, 4, 0.0, 1).info.description;  // four points: no real cost
+    if (name == "fashion-mnist")
+        return "Fashion-MNIST: 70000 grey 28×28 images of clothing in 10 classes (Zalando Research, MIT licence)";
+    if (const BundledCsv *set = findBundledCsv(name))
+        return set->description;
+    return {};
+}
+
+bool isRegressionSet(const std::string &name)
+{
+    return SyntheticSet::contains(name) && !SyntheticSet::generate(name, 4, 0.0, 1).info.classification;
+}
+
 nn::Tensor readFeatures(const std::string &csvPath, const DataInfo &info)
 {
     CsvReader reader = CsvReader::open(csvPath);

@@ -22,6 +22,11 @@ LoadedData load(const nn::DataSpec &spec, uint64_t seed);
 std::vector<std::string> bundledNames();
 // circle, xor, gaussian, spiral, moons, plane, sine.
 std::vector<std::string> syntheticNames();
+// One line on a bundled or synthetic set, for the GUI, without loading its files; empty for any
+// other source (a file path).
+std::string describe(const std::string &name);
+// True for the synthetic sets that hold values to predict rather than classes (plane, sine).
+bool isRegressionSet(const std::string &name);
 
 // For `predict`: a CSV of raw feature columns (a header with the feature column names used in
 // training; other columns, such as the label, are ignored), scaled as the model sees it:

@@ -7,9 +7,14 @@
 #include "commands/changesettingcommand.h"
 #include "views/losschartview.h"
 #include "views/trainingcharts.h"
+#include "panels/datasection.h"
+#include "panels/trainingpanel.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QDir>
+#include <QDockWidget>
+#include <QScrollBar>
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QUndoStack>
@@ -145,6 +150,24 @@ void charts(MainWindow &window)
     charts.clear();
 }
 
+// The Training tab on the spiral example, its lower half, and a regression set with a
+// classification loss (the loss warning).
+void trainingPanel(MainWindow &window)
+{
+    window.openStartupProject(QStringLiteral("spiral"));
+    window.scene()->clearSelection();
+    window.findChild<QDockWidget *>(QStringLiteral("training"))->raise();
+    shoot(window, QStringLiteral("training"));
+    TrainingPanel *panel = window.trainingPanel();
+    panel->verticalScrollBar()->setValue(panel->verticalScrollBar()->maximum());
+    shoot(window, QStringLiteral("training-bottom"));
+    QComboBox *source = panel->dataSection()->sourceBox();
+    source->setCurrentIndex(source->findData(QStringLiteral("sine")));
+    emit source->activated(source->currentIndex());
+    panel->verticalScrollBar()->setValue(0);
+    shoot(window, QStringLiteral("training-sine"));
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -161,5 +184,6 @@ int main(int argc, char *argv[])
     residual(*window);
     search(*window);
     charts(*window);
+    trainingPanel(*window);
     return 0;
 }

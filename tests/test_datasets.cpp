@@ -728,6 +728,8 @@ private slots:
         QCOMPARE(data.info.classification, classes > 0);
         QCOMPARE(static_cast<int>(data.info.featureNames.size()), features);
         QVERIFY2(!data.info.description.empty(), "every set has a description");
+        QCOMPARE(datasets::describe(name.toStdString()), data.info.description);  // the same line, unloaded
+        QCOMPARE(datasets::isRegressionSet(name.toStdString()), classes == 0);
         QCOMPARE(data.train->targetShape(), classes > 0 ? nn::Shape{} : nn::Shape{1});
 
         const Batch train = gatherAll(*data.train);
@@ -797,6 +799,9 @@ private slots:
         QCOMPARE(static_cast<int>(data.info.featureNames.size()), features);
         QCOMPARE(QString::fromStdString(data.info.featureNames.front()), firstFeature);
         QCOMPARE(data.info.name, name.toStdString());
+        QCOMPARE(datasets::describe(name.toStdString()), data.info.description);
+        QVERIFY(!datasets::isRegressionSet(name.toStdString()));
+        QVERIFY2(datasets::describe("my/data.csv").empty(), "a file has no built-in description");
         QVERIFY2(!data.info.hasOwnTestSet && data.test->size() > 0, "bundled CSV sets hold out a test split");
         const bool image = name == "digits";
         QCOMPARE(data.info.isImage, image);

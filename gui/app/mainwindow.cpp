@@ -14,6 +14,7 @@
 #include "views/confusionview.h"
 #include "views/datasetpreview.h"
 #include "views/decisionboundaryview.h"
+#include "panels/trainingpanel.h"
 
 #include "datasets/experiment.h"
 
@@ -98,8 +99,14 @@ void MainWindow::createDocks()
     connect(palette_, &PalettePanel::kindActivated, canvasActions_, &CanvasActions::addNodeAtCentre);
 
     inspector_ = new InspectorPanel(document_);
-    QDockWidget *settings = addPanel(inspector_, tr("Settings"), QStringLiteral("settings"), Qt::RightDockWidgetArea);
-    resizeDocks({findChild<QDockWidget *>(QStringLiteral("layers")), settings}, {190, 290}, Qt::Horizontal);
+    settingsDock_ = addPanel(inspector_, tr("Settings"), QStringLiteral("settings"), Qt::RightDockWidgetArea);
+    // The training settings share the right-hand column with the inspector, one tab each: both
+    // want its full height. Training comes first, as a project opens with nothing selected.
+    trainingPanel_ = new TrainingPanel(document_);
+    QDockWidget *training = addPanel(trainingPanel_, tr("Training"), QStringLiteral("training"), Qt::RightDockWidgetArea);
+    tabifyDockWidget(settingsDock_, training);
+    training->raise();
+    resizeDocks({findChild<QDockWidget *>(QStringLiteral("layers")), settingsDock_}, {190, 300}, Qt::Horizontal);
 
     auto *history = new QUndoView(document_->undoStack());
     history->setEmptyLabel(tr("<opened>"));
@@ -268,6 +275,8 @@ void MainWindow::updateInspector()
 {
     const std::vector<int> ids = scene_->selectedNodeIds();
     inspector_->showNode(ids.size() == 1 ? ids.front() : -1, static_cast<int>(ids.size()));
+    if (ids.size() == 1)
+        settingsDock_->raise();  // a click on a layer asks for its settings, even behind the Training tab
 }
 
 void MainWindow::showStatusMessage(const QString &message)

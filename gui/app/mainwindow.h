@@ -1,6 +1,8 @@
 // MainWindow: the LayerLab window: the canvas in the middle, the Layers palette on the left, the
 // Settings inspector on the right, the live charts at the bottom, menus, tool bar and status bar.
 // Later panels (training, views) dock in through addPanel().
+// Settings inspector and the Training panel (tabbed) on the right, menus, tool bar and status bar.
+// Later panels (live charts, views) dock in through addPanel().
 #pragma once
 
 #include <QMainWindow>
@@ -20,6 +22,7 @@ class QLabel;
 class QMenu;
 class RecentFiles;
 class TrainingCharts;
+class TrainingPanel;
 
 // Wires the document, the canvas, the docks and the file handling together.
 class MainWindow : public QMainWindow {
@@ -36,6 +39,7 @@ public:
     GraphView *view() const { return view_; }
     PalettePanel *palette() const { return palette_; }
     InspectorPanel *inspector() const { return inspector_; }
+    TrainingPanel *trainingPanel() const { return trainingPanel_; }
     ProjectFiles *files() const { return files_; }
     CanvasActions *canvasActions() const { return canvasActions_; }
     TrainingCharts *charts() const { return charts_; }
@@ -80,6 +84,8 @@ private:
     DecisionBoundaryView *boundaryView_ = nullptr;
     ConfusionView *confusionView_ = nullptr;
     DatasetPreview *datasetPreview_ = nullptr;
+    TrainingPanel *trainingPanel_ = nullptr;
+    QDockWidget *settingsDock_ = nullptr;
     QMenu *recentMenu_ = nullptr;
     QMenu *examplesMenu_ = nullptr;
     QMenu *panelsMenu_ = nullptr;

@@ -58,6 +58,18 @@ void GraphDocument::setFilePath(const QString &path)
     emit filePathChanged(filePath_);
 }
 
+void GraphDocument::setData(const nn::DataSpec &data)
+{
+    project_.data = data;
+    emit dataChanged();
+}
+
+void GraphDocument::setTraining(const nn::TrainingConfig &training)
+{
+    project_.training = training;
+    emit trainingChanged();
+}
+
 bool GraphDocument::isModified() const
 {
     return !undoStack_->isClean();

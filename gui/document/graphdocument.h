@@ -64,6 +64,11 @@ public:
     QString renameProblem(int id, const std::string &name) const;
     QString settingProblem(int id, const std::string &setting, const nn::SettingValue &value) const;
 
+    // The data and training settings (the training panel's edits, through
+    // ChangeProjectSettingsCommand). Each emits dataChanged or trainingChanged.
+    void setData(const nn::DataSpec &data);
+    void setTraining(const nn::TrainingConfig &training);
+
     // Inserts a fragment's nodes (keeping their ids and names), then its edges; returns the ids.
     std::vector<int> insertFragment(const nlohmann::json &fragment);
 
@@ -76,6 +81,8 @@ signals:
     void edgeAdded(int from, int to, int port);
     void edgeRemoved(int from, int to, int port);
     void shapesChanged();
+    void dataChanged();
+    void trainingChanged();
     void modifiedChanged(bool modified);
     void filePathChanged(const QString &path);
 

@@ -66,10 +66,11 @@ SettingEditor::SettingEditor(const nn::SettingSpec &spec, QWidget *parent) : QWi
     control_->setToolTip(QString::fromStdString(spec_.help));
     layout->addWidget(control_);
 
-    auto *help = new QLabel(QString::fromStdString(spec_.help));
-    help->setWordWrap(true);
-    help->setStyleSheet(QStringLiteral("color: #6b7280; font-size: 90%;"));
-    layout->addWidget(help);
+    help_ = new QLabel(QString::fromStdString(spec_.help));
+    help_->setWordWrap(true);
+    help_->setStyleSheet(QStringLiteral("color: #6b7280; font-size: 90%;"));
+    help_->setVisible(!spec_.help.empty());
+    layout->addWidget(help_);
 
     problem_ = new QLabel;
     problem_->setWordWrap(true);
@@ -186,6 +187,11 @@ void SettingEditor::showProblem(const QString &problem)
 {
     problem_->setText(problem);
     problem_->setVisible(!problem.isEmpty());
+}
+
+void SettingEditor::setHelpVisible(bool visible)
+{
+    help_->setVisible(visible && !spec_.help.empty());
 }
 
 QString SettingEditor::problem() const

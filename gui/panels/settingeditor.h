@@ -22,6 +22,8 @@ public:
     void showProblem(const QString &problem);
     // The problem shown, empty when none is.
     QString problem() const;
+    // Hides the help text under the control (it stays the tooltip), for compact panels.
+    void setHelpVisible(bool visible);
     // The control itself (QSpinBox, QDoubleSpinBox, QComboBox, QCheckBox or QLineEdit).
     QWidget *control() const { return control_; }
 
@@ -38,5 +40,6 @@ private:
 
     nn::SettingSpec spec_;
     QWidget *control_ = nullptr;
+    QLabel *help_ = nullptr;
     QLabel *problem_ = nullptr;
 };

@@ -1,0 +1,385 @@
+// The Data group: its editors, the source list and the file choices.
+#include "datasection.h"
+
+#include "document/graphdocument.h"
+
+#include "datasets/csvheader.h"
+#include "datasets/csvreader.h"
+#include "datasets/datalocator.h"
+#include "datasets/datasets.h"
+
+#include "nn/error.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalBlocker>
+#include <QSlider>
+#include <QSpinBox>
+#include <QStandardItemModel>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace {
+
+constexpr int kNoiseSteps = 50;  // the slider's 0..50 is a noise of 0..0.5
+constexpr int kMinSamples = 50;
+constexpr int kMaxSamples = 5000;
+
+bool isCsvPath(const std::string &path)
+{
+    return path.ends_with(".csv") || path.ends_with(".csv.gz");
+}
+
+bool isNamedSet(const std::string &source)
+{
+    return !datasets::describe(source).empty();
+}
+
+bool isSynthetic(const std::string &source)
+{
+    const auto names = datasets::syntheticNames();
+    return std::find(names.begin(), names.end(), source) != names.end();
+}
+
+bool fashionMnistInstalled()
+{
+    try {
+        datasets::DataLocator::fashionMnistFolder();
+        return true;
+    } catch (const nn::Error &) {
+        return false;
+    }
+}
+
+// "Iris: 150 flowers, …" → "Iris": a set's name as its description spells it.
+QString displayName(const std::string &name)
+{
+    const std::string description = datasets::describe(name);
+    const size_t colon = description.find(':');
+    return QString::fromStdString(colon == std::string::npos ? name : description.substr(0, colon));
+}
+
+// train-images-idx3-ubyte(.gz) → train-labels-idx1-ubyte(.gz) when that file exists.
+QString guessLabelsFile(const QString &images)
+{
+    QString labels = images;
+    labels.replace(QStringLiteral("images-idx3"), QStringLiteral("labels-idx1"));
+    return labels != images && QFileInfo::exists(labels) ? labels : QString();
+}
+
+} // namespace
+
+DataSection::DataSection(GraphDocument *document, QWidget *parent)
+    : ProjectSection(document, parent), form_(new QFormLayout), source_(new QComboBox), description_(new QLabel),
+      noise_(new QSlider(Qt::Horizontal)), noiseValue_(new QLabel), samplesSlider_(new QSlider(Qt::Horizontal)),
+      samples_(new QSpinBox), labelColumn_(new QComboBox), labels_(new QLineEdit), chooseLabels_(new QPushButton(tr("Choose…"))),
+      task_(new QComboBox), scaling_(new QComboBox), validation_(makePercentBox("validation_split")),
+      test_(makePercentBox("test_split")), problem_(makeProblemLabel())
+{
+    chooser_ = [this](const QString &caption, const QString &filter) {
+        return QFileDialog::getOpenFileName(this, caption, QString(), filter);
+    };
+    source_->setObjectName(QStringLiteral("source"));
+    fillSources();
+    description_->setWordWrap(true);
+    description_->setStyleSheet(QStringLiteral("color: #4b5563; font-size: 90%;"));
+    labelColumn_->setObjectName(QStringLiteral("label_column"));
+    labelColumn_->setToolTip(tr("The column holding what the network learns to predict."));
+    task_->setObjectName(QStringLiteral("task"));
+    task_->addItem(tr("auto (from the data)"), QStringLiteral("auto"));
+    task_->addItem(tr("classification"), QStringLiteral("classification"));
+    task_->addItem(tr("regression"), QStringLiteral("regression"));
+    task_->setToolTip(tr("Classification learns classes (labels); regression learns numbers."));
+    scaling_->setObjectName(QStringLiteral("scaling"));
+    scaling_->addItem(tr("auto"), QStringLiteral("auto"));
+    scaling_->addItem(tr("none"), QStringLiteral("none"));
+    scaling_->addItem(tr("standardize (mean 0, sd 1)"), QStringLiteral("standardize"));
+    scaling_->addItem(tr("min–max (0 to 1)"), QStringLiteral("minmax"));
+    scaling_->setToolTip(tr("How input features are rescaled, fitted on the training split only."));
+    validation_->setToolTip(tr("Share of the training data held out to check the network on data it never learns from."));
+    test_->setToolTip(tr("Share of the data kept aside for the final test (sets with their own test set ignore it)."));
+
+    form_->setContentsMargins(0, 0, 0, 0);
+    form_->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form_->addRow(tr("Source"), source_);
+    form_->addRow(description_);
+    form_->addRow(tr("Labels file"), makeLabelsRow());
+    form_->addRow(tr("Label column"), labelColumn_);
+    form_->addRow(tr("Noise"), makeNoiseRow());
+    form_->addRow(tr("Samples"), makeSamplesRow());
+    form_->addRow(tr("Task"), task_);
+    form_->addRow(tr("Scaling"), scaling_);
+    form_->addRow(tr("Validation"), validation_);
+    form_->addRow(tr("Test"), test_);
+    form_->addRow(problem_);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(form_);
+    connectEditors();
+}
+
+void DataSection::fillSources()
+{
+    auto *model = qobject_cast<QStandardItemModel *>(source_->model());
+    const bool fashionInstalled = fashionMnistInstalled();
+    for (const std::string &name : datasets::bundledNames()) {
+        const bool missing = name == "fashion-mnist" && !fashionInstalled;
+        source_->addItem(missing ? tr("%1 (not installed: apt install dataset-fashion-mnist)").arg(displayName(name))
+                                 : displayName(name),
+                         QString::fromStdString(name));
+        source_->setItemData(source_->count() - 1, QString::fromStdString(datasets::describe(name)), Qt::ToolTipRole);
+        if (missing)
+            model->item(source_->count() - 1)->setEnabled(false);
+    }
+    source_->insertSeparator(source_->count());
+    for (const std::string &name : datasets::syntheticNames()) {
+        source_->addItem(tr("%1 (synthetic)").arg(displayName(name)), QString::fromStdString(name));
+        source_->setItemData(source_->count() - 1, QString::fromStdString(datasets::describe(name)), Qt::ToolTipRole);
+    }
+    source_->insertSeparator(source_->count());
+    source_->addItem(tr("CSV or IDX file…"), QString::fromLatin1(kChooseFile));
+}
+
+QWidget *DataSection::makeNoiseRow()
+{
+    noise_->setObjectName(QStringLiteral("noise"));
+    noise_->setRange(0, kNoiseSteps);
+    noise_->setPageStep(5);
+    noise_->setToolTip(tr("How much random jitter the generated points get (0: none, 0.5: a lot)."));
+    noiseValue_->setMinimumWidth(noiseValue_->fontMetrics().horizontalAdvance(QStringLiteral("0.00")) + 4);
+    auto *row = new QWidget;
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(noise_, 1);
+    layout->addWidget(noiseValue_);
+    return row;
+}
+
+QWidget *DataSection::makeSamplesRow()
+{
+    samplesSlider_->setObjectName(QStringLiteral("samples_slider"));
+    samplesSlider_->setRange(kMinSamples, kMaxSamples);
+    samplesSlider_->setSingleStep(50);
+    samplesSlider_->setPageStep(500);
+    samples_->setObjectName(QStringLiteral("samples"));
+    samples_->setRange(kMinSamples, kMaxSamples);
+    samples_->setSingleStep(50);
+    samples_->setKeyboardTracking(false);
+    const QString tip = tr("How many points to generate (split into training, validation and test).");
+    samplesSlider_->setToolTip(tip);
+    samples_->setToolTip(tip);
+    auto *row = new QWidget;
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(samplesSlider_, 1);
+    layout->addWidget(samples_);
+    return row;
+}
+
+QWidget *DataSection::makeLabelsRow()
+{
+    labels_->setObjectName(QStringLiteral("labels"));
+    labels_->setReadOnly(true);
+    labels_->setPlaceholderText(tr("an IDX labels file"));
+    auto *row = new QWidget;
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(labels_, 1);
+    layout->addWidget(chooseLabels_);
+    return row;
+}
+
+QSpinBox *DataSection::makePercentBox(const char *field)
+{
+    auto *box = new QSpinBox;
+    box->setObjectName(QString::fromLatin1(field));
+    box->setRange(0, 90);
+    box->setSuffix(QStringLiteral(" %"));
+    box->setKeyboardTracking(false);
+    connect(box, &QSpinBox::valueChanged, this, [this, field = std::string(field)](int percent) {
+        editData(field, [&](nlohmann::json &json) { json[field] = percent / 100.0; }, Merge::SameField);
+    });
+    return box;
+}
+
+void DataSection::connectEditors()
+{
+    connect(source_, &QComboBox::activated, this, &DataSection::sourceActivated);
+    connect(chooseLabels_, &QPushButton::clicked, this, &DataSection::chooseLabels);
+    connect(noise_, &QSlider::valueChanged, this, [this](int steps) {
+        noiseValue_->setText(QString::number(steps / 100.0, 'f', 2));
+        editData("noise", [&](nlohmann::json &json) { json["noise"] = steps / 100.0; }, Merge::SameField);
+    });
+    const auto editSamples = [this](int samples) {
+        editData("samples", [&](nlohmann::json &json) { json["samples"] = samples; }, Merge::SameField);
+    };
+    connect(samplesSlider_, &QSlider::valueChanged, this, editSamples);
+    connect(samples_, &QSpinBox::valueChanged, this, editSamples);
+    connect(labelColumn_, &QComboBox::activated, this, [this](int index) {
+        const std::string column = labelColumn_->itemData(index).toString().toStdString();
+        editData("label_column", [&](nlohmann::json &json) {
+            if (column.empty())
+                json.erase("label_column");
+            else
+                json["label_column"] = column;
+        });
+    });
+    connect(task_, &QComboBox::activated, this, [this](int index) {
+        editData("task", [&](nlohmann::json &json) { json["task"] = task_->itemData(index).toString().toStdString(); });
+    });
+    connect(scaling_, &QComboBox::activated, this, [this](int index) {
+        editData("scaling", [&](nlohmann::json &json) { json["scaling"] = scaling_->itemData(index).toString().toStdString(); });
+    });
+}
+
+bool DataSection::isRegression() const
+{
+    const nn::DataSpec &data = document()->project().data;
+    return data.task == "regression" || (data.task == "auto" && datasets::isRegressionSet(data.source));
+}
+
+bool DataSection::isClassification() const
+{
+    const nn::DataSpec &data = document()->project().data;
+    return data.task == "classification" || (data.task == "auto" && isNamedSet(data.source) && !isRegression());
+}
+
+void DataSection::showDocument()
+{
+    const nn::DataSpec &data = document()->project().data;
+    showProblem(problem_, {});
+    showSource(data);
+    const QSignalBlocker noiseBlocker(noise_), sliderBlocker(samplesSlider_), samplesBlocker(samples_);
+    noise_->setValue(int(std::lround(std::clamp(data.noise, 0.0, 0.5) * 100.0)));
+    noiseValue_->setText(QString::number(data.noise, 'f', 2));
+    samplesSlider_->setValue(int(std::clamp<int64_t>(data.samples, kMinSamples, kMaxSamples)));
+    samples_->setValue(int(std::clamp<int64_t>(data.samples, kMinSamples, kMaxSamples)));
+    const QSignalBlocker taskBlocker(task_), scalingBlocker(scaling_);
+    task_->setCurrentIndex(task_->findData(QString::fromStdString(data.task)));
+    scaling_->setCurrentIndex(scaling_->findData(QString::fromStdString(data.scaling)));
+    const QSignalBlocker validationBlocker(validation_), testBlocker(test_);
+    validation_->setValue(int(std::lround(data.validationSplit * 100.0)));
+    test_->setValue(int(std::lround(data.testSplit * 100.0)));
+    test_->setEnabled(data.source != "fashion-mnist");  // it has its own test set
+}
+
+// The source combo box, the description and the rows that belong to this kind of source.
+void DataSection::showSource(const nn::DataSpec &data)
+{
+    const QSignalBlocker blocker(source_);
+    const bool isFile = !isNamedSet(data.source);
+    // A chosen file has its own entry, just above "CSV or IDX file…".
+    const int fileRow = source_->findData(QString::fromLatin1(kChooseFile)) - 1;
+    const bool hasFileRow = !source_->itemData(fileRow).toString().isEmpty() &&
+                            !isNamedSet(source_->itemData(fileRow).toString().toStdString());
+    if (hasFileRow)
+        source_->removeItem(fileRow);
+    if (isFile) {
+        const QString path = QString::fromStdString(data.source);
+        const int row = source_->findData(QString::fromLatin1(kChooseFile));
+        source_->insertItem(row, QFileInfo(path).fileName(), path);
+        source_->setItemData(row, QDir::toNativeSeparators(path), Qt::ToolTipRole);
+    }
+    source_->setCurrentIndex(source_->findData(QString::fromStdString(data.source)));
+
+    const bool csv = isFile && isCsvPath(data.source);
+    const std::string described = datasets::describe(data.source);
+    description_->setText(!isFile ? QString::fromStdString(described)
+                          : csv   ? tr("A CSV file: one sample per row, a header row naming the columns.")
+                                  : tr("IDX images (the MNIST file format) with their labels file."));
+    form_->setRowVisible(noise_->parentWidget(), isSynthetic(data.source));
+    form_->setRowVisible(samples_->parentWidget(), isSynthetic(data.source));
+    form_->setRowVisible(labelColumn_, csv);
+    form_->setRowVisible(labels_->parentWidget(), isFile && !csv);
+    labels_->setText(QString::fromStdString(data.labels));
+    if (csv)
+        fillLabelColumns(data.source);
+    const QSignalBlocker columnBlocker(labelColumn_);
+    labelColumn_->setCurrentIndex(std::max(0, labelColumn_->findData(QString::fromStdString(data.labelColumn))));
+}
+
+void DataSection::sourceActivated(int index)
+{
+    const QString source = source_->itemData(index).toString();
+    if (source == QLatin1String(kChooseFile)) {
+        chooseFile();
+        return;
+    }
+    if (source.toStdString() == document()->project().data.source)
+        return;
+    editData("source", [&](nlohmann::json &json) {
+        json["source"] = source.toStdString();
+        for (const char *key : {"labels", "label_column", "feature_columns"})
+            json.erase(key);  // they belong to a file
+    });
+}
+
+void DataSection::chooseFile()
+{
+    const QString path = chooser_(tr("Open a data file"),
+                                  tr("Data files (*.csv *.csv.gz *idx* *ubyte*);;CSV files (*.csv *.csv.gz);;All files (*)"));
+    if (path.isEmpty()) {
+        refresh();
+        return;
+    }
+    QString labels;
+    if (!isCsvPath(path.toStdString())) {
+        labels = guessLabelsFile(path);
+        if (labels.isEmpty())
+            labels = chooser_(tr("Open the labels file for %1").arg(QFileInfo(path).fileName()),
+                              tr("IDX labels (*idx1* *labels*);;All files (*)"));
+        if (labels.isEmpty()) {
+            refresh();
+            showProblem(problem_, tr("IDX images need their labels file; choose it to use %1.").arg(QFileInfo(path).fileName()));
+            return;
+        }
+    }
+    editData("source", [&](nlohmann::json &json) {
+        json["source"] = path.toStdString();
+        for (const char *key : {"labels", "label_column", "feature_columns"})
+            json.erase(key);
+        if (!labels.isEmpty())
+            json["labels"] = labels.toStdString();
+    });
+}
+
+void DataSection::chooseLabels()
+{
+    const QString labels = chooser_(tr("Open the IDX labels file"), tr("IDX labels (*idx1* *labels*);;All files (*)"));
+    if (!labels.isEmpty())
+        editData("labels", [&](nlohmann::json &json) { json["labels"] = labels.toStdString(); });
+}
+
+// The label column choices: the default (the last column), then every column of the header.
+void DataSection::fillLabelColumns(const std::string &path)
+{
+    if (path == columnsOf_)
+        return;
+    columnsOf_ = path;
+    const QSignalBlocker blocker(labelColumn_);
+    labelColumn_->clear();
+    labelColumn_->addItem(tr("last column"), QString());
+    try {
+        datasets::CsvReader reader = datasets::CsvReader::open(path);
+        const datasets::CsvHeader header = datasets::CsvHeader::read(reader);
+        for (const std::string &name : header.names())
+            labelColumn_->addItem(QString::fromStdString(name), QString::fromStdString(name));
+    } catch (const nn::Error &error) {
+        showProblem(problem_, QString::fromStdString(error.what()));
+    }
+}
+
+void DataSection::editData(const std::string &field, const Change &change, Merge merge)
+{
+    const QString problem = edit(Section::Data, field, merge, change);
+    showProblem(problem_, problem);
+}

@@ -1,0 +1,87 @@
+// DataSection: the training panel's Data group: which data set (bundled, synthetic, or a CSV or
+// IDX file), the synthetic sets' noise and size, the task, the input scaling and the splits.
+#pragma once
+
+#include "projectsection.h"
+
+#include "nn/dataspec.h"
+
+#include <QString>
+
+#include <functional>
+#include <string>
+
+class QComboBox;
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSlider;
+class QSpinBox;
+
+// Every finished edit is one ChangeProjectSettingsCommand on the data settings.
+class DataSection : public ProjectSection {
+    Q_OBJECT
+
+public:
+    // Asks for a file to open (a QFileDialog unless a test replaces it); empty when cancelled.
+    using FileChooser = std::function<QString(const QString &caption, const QString &filter)>;
+
+    explicit DataSection(GraphDocument *document, QWidget *parent = nullptr);
+
+    void setFileChooser(FileChooser chooser) { chooser_ = std::move(chooser); }
+    // What the data's task is, as far as the panel can tell without loading files.
+    bool isRegression() const;
+    bool isClassification() const;
+
+    QComboBox *sourceBox() const { return source_; }
+    QSlider *noiseSlider() const { return noise_; }
+    QSlider *samplesSlider() const { return samplesSlider_; }
+    QSpinBox *samplesBox() const { return samples_; }
+    QComboBox *taskBox() const { return task_; }
+    QComboBox *scalingBox() const { return scaling_; }
+    QSpinBox *validationBox() const { return validation_; }
+    QSpinBox *testBox() const { return test_; }
+    QComboBox *labelColumnBox() const { return labelColumn_; }
+    QLineEdit *labelsField() const { return labels_; }
+    QLabel *descriptionLabel() const { return description_; }
+    QLabel *problemLabel() const { return problem_; }
+
+    // The source combo box's entry that opens a file dialog.
+    static constexpr const char *kChooseFile = "<choose file>";
+
+protected:
+    void showDocument() override;
+
+private:
+    void fillSources();
+    QWidget *makeNoiseRow();
+    QWidget *makeSamplesRow();
+    QWidget *makeLabelsRow();
+    QSpinBox *makePercentBox(const char *field);
+    void connectEditors();
+    void showSource(const nn::DataSpec &data);
+    void sourceActivated(int index);
+    void chooseFile();
+    void chooseLabels();
+    void fillLabelColumns(const std::string &path);
+    void editData(const std::string &field, const Change &change, Merge merge = Merge::No);
+
+    FileChooser chooser_;
+    QFormLayout *form_;
+    QComboBox *source_;
+    QLabel *description_;
+    QSlider *noise_;
+    QLabel *noiseValue_;
+    QSlider *samplesSlider_;
+    QSpinBox *samples_;
+    QComboBox *labelColumn_;
+    QLineEdit *labels_;
+    QPushButton *chooseLabels_;
+    QComboBox *task_;
+    QComboBox *scaling_;
+    QSpinBox *validation_;
+    QSpinBox *test_;
+    QLabel *problem_;
+    std::string columnsOf_;  // the CSV file whose header fills labelColumn_
+};

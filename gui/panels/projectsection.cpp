@@ -1,0 +1,97 @@
+// Checking and pushing the training panel's edits.
+#include "projectsection.h"
+
+#include "document/graphdocument.h"
+
+#include "nn/dataspec.h"
+#include "nn/error.h"
+#include "nn/registry.h"
+#include "nn/trainingconfig.h"
+
+#include <QLabel>
+#include <QUndoStack>
+
+#include <variant>
+
+namespace {
+
+// The loss's and optimizer's settings are checked against their declarations (TrainingConfig
+// leaves that to the trainer, as the registries may grow). Throws nn::SettingError.
+void checkComponents(const nn::TrainingConfig &config)
+{
+    if (nn::lossRegistry().contains(config.loss))
+        nn::Settings::fromJson(nn::lossRegistry().spec(config.loss), config.lossSettings);
+    if (nn::optimizerRegistry().contains(config.optimizer))
+        nn::Settings::fromJson(nn::optimizerRegistry().spec(config.optimizer), config.optimizerSettings);
+}
+
+} // namespace
+
+ProjectSection::ProjectSection(GraphDocument *document, QWidget *parent) : QWidget(parent), document_(document) {}
+
+void ProjectSection::refresh()
+{
+    const bool wasRefreshing = refreshing_;
+    refreshing_ = true;
+    showDocument();
+    refreshing_ = wasRefreshing;
+}
+
+nlohmann::json ProjectSection::toJson(const nn::SettingValue &value)
+{
+    return std::visit([](const auto &v) { return nlohmann::json(v); }, value);
+}
+
+void ProjectSection::setAt(nlohmann::json &json, const std::string &field, nlohmann::json value)
+{
+    nlohmann::json *at = &json;
+    size_t begin = 0;
+    for (size_t dot = field.find('.'); dot != std::string::npos; begin = dot + 1, dot = field.find('.', begin))
+        at = &(*at)[field.substr(begin, dot - begin)];
+    (*at)[field.substr(begin)] = std::move(value);
+}
+
+QLabel *ProjectSection::makeProblemLabel()
+{
+    auto *label = new QLabel;
+    label->setWordWrap(true);
+    label->setStyleSheet(QStringLiteral("color: #d03b3b;"));
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    label->hide();
+    return label;
+}
+
+void ProjectSection::showProblem(QLabel *label, const QString &problem)
+{
+    label->setText(problem);
+    label->setVisible(!problem.isEmpty());
+}
+
+QString ProjectSection::edit(Section section, const std::string &field, Merge merge, const Change &change)
+{
+    if (refreshing_)
+        return {};
+    const nn::Project &project = document_->project();
+    const nlohmann::json before = section == Section::Data ? project.data.toJson() : project.training.toJson();
+    nlohmann::json after = before;
+    try {
+        change(after);
+        // Stored as the reader gives it back, so undo, redo and the file agree exactly.
+        if (section == Section::Data) {
+            after = nn::DataSpec::fromJson(after).toJson();
+        } else {
+            const nn::TrainingConfig config = nn::TrainingConfig::fromJson(after);
+            checkComponents(config);
+            after = config.toJson();
+        }
+    } catch (const nn::Error &error) {
+        refresh();
+        return QString::fromStdString(error.what());
+    } catch (const nlohmann::json::exception &error) {
+        refresh();
+        return QString::fromStdString(error.what());
+    }
+    if (after != before)
+        document_->undoStack()->push(new ChangeProjectSettingsCommand(document_, section, field, after, merge));
+    return {};
+}

@@ -1,0 +1,83 @@
+// The Training dock: its sections, the preview slot and the read-only state.
+#include "trainingpanel.h"
+
+#include "trainingsection.h"
+
+#include "document/graphdocument.h"
+
+#include <QGroupBox>
+#include <QLabel>
+#include <QVBoxLayout>
+
+TrainingPanel::TrainingPanel(GraphDocument *document, QWidget *parent)
+    : QScrollArea(parent), document_(document), readOnlyNote_(new QLabel), dataGroup_(new QGroupBox(tr("Data"))),
+      data_(new DataSection(document)), previewHolder_(new QVBoxLayout), training_(new TrainingSection(document))
+{
+    readOnlyNote_->setText(tr("Training is running: stop it to change these settings."));
+    readOnlyNote_->setWordWrap(true);
+    readOnlyNote_->setStyleSheet(QStringLiteral("background: #fef3c7; color: #92400e; padding: 6px; border-radius: 4px;"));
+    readOnlyNote_->hide();
+
+    auto *dataLayout = new QVBoxLayout(dataGroup_);
+    dataLayout->addWidget(data_);
+    previewHolder_->setContentsMargins(0, 0, 0, 0);
+    dataLayout->addLayout(previewHolder_);
+
+    auto *content = new QWidget;
+    auto *column = new QVBoxLayout(content);
+    column->setContentsMargins(8, 8, 8, 8);
+    column->setSpacing(8);
+    column->addWidget(readOnlyNote_);
+    column->addWidget(dataGroup_);
+    column->addWidget(training_);
+    column->addStretch(1);
+
+    setWidget(content);
+    setWidgetResizable(true);
+    setFrameShape(QFrame::NoFrame);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);  // labels wrap instead
+    setMinimumWidth(260);
+
+    connect(document_, &GraphDocument::projectReset, this, &TrainingPanel::refresh);
+    connect(document_, &GraphDocument::dataChanged, this, &TrainingPanel::refresh);
+    connect(document_, &GraphDocument::trainingChanged, this, [this] { training_->refresh(); });
+    refresh();
+}
+
+void TrainingPanel::setPreviewWidget(QWidget *preview)
+{
+    if (preview == preview_)
+        return;
+    delete preview_;
+    preview_ = preview;
+    if (preview_)
+        previewHolder_->addWidget(preview_);
+}
+
+void TrainingPanel::setReadOnly(bool readOnly)
+{
+    readOnly_ = readOnly;
+    data_->setEnabled(!readOnly);
+    training_->setEnabled(!readOnly);
+    readOnlyNote_->setVisible(readOnly);
+}
+
+void TrainingPanel::setFileChooser(DataSection::FileChooser chooser)
+{
+    data_->setFileChooser(std::move(chooser));
+}
+
+QSize TrainingPanel::sizeHint() const
+{
+    return {300, 600};
+}
+
+// The data decides which losses fit, so a data change refreshes both sections.
+void TrainingPanel::refresh()
+{
+    data_->refresh();
+    training_->setDataTask(data_->isRegression()       ? TrainingSection::DataTask::Regression
+                           : data_->isClassification() ? TrainingSection::DataTask::Classification
+                                                       : TrainingSection::DataTask::Unknown);
+    training_->refresh();
+}

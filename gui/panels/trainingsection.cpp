@@ -1,0 +1,309 @@
+// The run's settings: editors built from the loss and optimizer registries and from plain
+// SettingSpecs for the numbers, so ranges, decimals and red messages work as in the inspector.
+#include "trainingsection.h"
+
+#include "componenteditor.h"
+#include "settingeditor.h"
+
+#include "document/graphdocument.h"
+
+#include "nn/loss.h"
+#include "nn/registry.h"
+#include "nn/trainingconfig.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSignalBlocker>
+#include <QSpinBox>
+#include <QThread>
+#include <QVBoxLayout>
+
+#include <climits>
+
+namespace {
+
+using nn::SettingSpec;
+
+// The value at a dotted path of a JSON object, as the editor of `spec` shows it.
+nn::SettingValue valueAt(const nlohmann::json &json, const std::string &field, const SettingSpec &spec)
+{
+    const nlohmann::json *at = &json;
+    for (size_t begin = 0, dot = 0; dot != std::string::npos; begin = dot + 1) {
+        dot = field.find('.', begin);
+        at = &at->at(field.substr(begin, dot == std::string::npos ? std::string::npos : dot - begin));
+    }
+    if (spec.type == SettingSpec::Type::Float)
+        return at->get<double>();
+    return std::min<int64_t>(at->get<int64_t>(), INT_MAX);
+}
+
+// Settings of the old kind that the new kind declares too and accepts (a learning rate carries
+// over from Adam to SGD); the others start at the new kind's defaults.
+nlohmann::json carriedSettings(const nlohmann::json &old, const nn::ComponentSpec &spec)
+{
+    nlohmann::json kept = nlohmann::json::object();
+    for (const auto &[name, value] : old.items()) {
+        try {
+            nn::Settings::fromJson(spec, {{name, value}});
+            kept[name] = value;
+        } catch (const std::exception &) {
+            // not declared by the new kind, or out of its range: its default applies
+        }
+    }
+    return kept;
+}
+
+bool isRegressionLoss(const nn::ComponentSpec &spec)
+{
+    return nn::lossRegistry().create(spec.kind)->targetKind() == nn::TargetKind::Values;
+}
+
+void setSpecialText(SettingEditor *editor, const QString &text)
+{
+    if (auto *box = qobject_cast<QSpinBox *>(editor->control()))
+        box->setSpecialValueText(text);
+    else if (auto *real = qobject_cast<QDoubleSpinBox *>(editor->control()))
+        real->setSpecialValueText(text);
+}
+
+QFormLayout *makeForm(QGroupBox *group)
+{
+    auto *form = new QFormLayout(group);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    return form;
+}
+
+} // namespace
+
+TrainingSection::TrainingSection(GraphDocument *document, QWidget *parent)
+    : ProjectSection(document, parent), loss_(new ComponentEditor(nn::lossRegistry().specs())), lossWarning_(new QLabel),
+      optimizer_(new ComponentEditor(nn::optimizerRegistry().specs())), batchMode_(new QComboBox), batchSize_(new QSpinBox),
+      schedule_(new QComboBox), problem_(makeProblemLabel())
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(makeComponentGroup());
+    layout->addWidget(makeBatchGroup());
+    layout->addWidget(makeScheduleGroup());
+    layout->addWidget(makeRegularizationGroup());
+    layout->addWidget(problem_);
+}
+
+QGroupBox *TrainingSection::makeComponentGroup()
+{
+    auto *group = new QGroupBox(tr("Loss and optimizer"));
+    QFormLayout *form = makeForm(group);
+    loss_->kindBox()->setObjectName(QStringLiteral("loss"));
+    optimizer_->kindBox()->setObjectName(QStringLiteral("optimizer"));
+    lossWarning_->setWordWrap(true);
+    lossWarning_->setStyleSheet(QStringLiteral("color: #b45309;"));
+    lossWarning_->hide();
+    form->addRow(tr("Loss"), loss_);
+    form->addRow(lossWarning_);
+    form->addRow(tr("Optimizer"), optimizer_);
+    connect(loss_, &ComponentEditor::kindEdited, this,
+            [this](const std::string &kind) { editKind("loss", "loss_settings", kind); });
+    connect(loss_, &ComponentEditor::settingEdited, this, [this](const std::string &setting, const nn::SettingValue &value) {
+        editComponentSetting(loss_, "loss_settings", setting, value);
+    });
+    connect(optimizer_, &ComponentEditor::kindEdited, this,
+            [this](const std::string &kind) { editKind("optimizer", "optimizer_settings", kind); });
+    connect(optimizer_, &ComponentEditor::settingEdited, this,
+            [this](const std::string &setting, const nn::SettingValue &value) {
+                editComponentSetting(optimizer_, "optimizer_settings", setting, value);
+            });
+    return group;
+}
+
+QGroupBox *TrainingSection::makeBatchGroup()
+{
+    auto *group = new QGroupBox(tr("Batches and epochs"));
+    QFormLayout *form = makeForm(group);
+    batchMode_->setObjectName(QStringLiteral("batch_mode"));
+    batchMode_->addItem(tr("Full batch"), QStringLiteral("full"));
+    batchMode_->addItem(tr("Mini-batch"), QStringLiteral("minibatch"));
+    batchMode_->addItem(tr("Stochastic (1)"), QStringLiteral("stochastic"));
+    batchMode_->setToolTip(tr("Full batch: one step per epoch over all samples (gradient descent). Mini-batch: "
+                              "a step per batch of this size. Stochastic: a step per sample."));
+    batchSize_->setObjectName(QStringLiteral("batch_size"));
+    batchSize_->setRange(1, 1'000'000);
+    batchSize_->setKeyboardTracking(false);
+    batchSize_->setToolTip(tr("Samples per mini-batch."));
+    auto *row = new QWidget;
+    auto *rowLayout = new QHBoxLayout(row);
+    rowLayout->setContentsMargins(0, 0, 0, 0);
+    rowLayout->addWidget(batchMode_, 1);
+    rowLayout->addWidget(batchSize_);
+    form->addRow(tr("Batch"), row);
+    addNumber(form, tr("Epochs"), SettingSpec::integer("epochs", 10, 1, 100'000, ""),
+              tr("How many times training goes through all training samples."));
+    connect(batchMode_, &QComboBox::activated, this, [this](int index) { editChoice("batch_mode", batchMode_->itemData(index).toString()); });
+    connect(batchSize_, &QSpinBox::valueChanged, this, [this](int size) { editNumber("batch_size", int64_t{size}); });
+    return group;
+}
+
+QGroupBox *TrainingSection::makeScheduleGroup()
+{
+    auto *group = new QGroupBox(tr("Learning-rate schedule"));
+    QFormLayout *form = makeForm(group);
+    schedule_->setObjectName(QStringLiteral("schedule"));
+    schedule_->addItem(tr("Constant"), QStringLiteral("constant"));
+    schedule_->addItem(tr("Step decay"), QStringLiteral("step"));
+    schedule_->addItem(tr("Cosine"), QStringLiteral("cosine"));
+    schedule_->setToolTip(tr("Constant keeps the optimizer's rate; step multiplies it by gamma every few epochs; "
+                             "cosine lowers it smoothly to the minimum by the last epoch."));
+    form->addRow(tr("Schedule"), schedule_);
+    addNumber(form, tr("Every"), SettingSpec::integer("schedule.step_size", 10, 1, 100'000, ""),
+              tr("Epochs between two decays."));
+    addNumber(form, tr("Gamma"), SettingSpec::real("schedule.gamma", 0.1, 0.0, 1.0, ""),
+              tr("The factor the rate is multiplied by at each decay (more than 0, at most 1)."));
+    addNumber(form, tr("Minimum rate"), SettingSpec::real("schedule.min_lr", 1e-4, 0.0, 10.0, ""),
+              tr("The rate reached at the last epoch, such as 0 or 1e-5."));
+    connect(schedule_, &QComboBox::activated, this, [this](int index) { editChoice("schedule.kind", schedule_->itemData(index).toString()); });
+    return group;
+}
+
+QGroupBox *TrainingSection::makeRegularizationGroup()
+{
+    auto *group = new QGroupBox(tr("Regularization and run"));
+    QFormLayout *form = makeForm(group);
+    addNumber(form, tr("L1"), SettingSpec::real("l1", 1e-4, 0.0, 10.0, ""),
+              tr("Adds L1 × the sum of |w| to the loss: pushes unneeded weights to exactly 0 (try 1e-4)."));
+    addNumber(form, tr("L2"), SettingSpec::real("l2", 1e-4, 0.0, 10.0, ""),
+              tr("Adds L2 × the sum of w² to the loss: keeps weights small against overfitting (try 1e-4)."));
+    SettingEditor *clip = addNumber(form, tr("Clip norm"), SettingSpec::real("clip_norm", 1.0, 0.0, 1e6, ""),
+                                    tr("Rescales the gradients when their overall length exceeds this; against exploding gradients."));
+    setSpecialText(clip, tr("off"));
+    SettingEditor *patience = addNumber(form, tr("Early stop"), SettingSpec::integer("early_stopping_patience", 0, 0, 10'000, ""),
+                                        tr("Stops after this many epochs without a better validation loss."));
+    setSpecialText(patience, tr("off"));
+    if (auto *box = qobject_cast<QSpinBox *>(patience->control()))
+        box->setSuffix(tr(" epochs"));
+    addNumber(form, tr("Seed"), SettingSpec::integer("seed", 1, 0, INT_MAX, ""),
+              tr("Starts the random numbers (weights, shuffling, dropout): the same seed gives the same run."));
+    SettingEditor *threads = addNumber(form, tr("Threads"), SettingSpec::integer("threads", 0, 0, 1024, ""),
+                                       tr("How many CPU cores train; 0 uses all of them."));
+    setSpecialText(threads, tr("all %1 cores").arg(QThread::idealThreadCount()));
+    return group;
+}
+
+SettingEditor *TrainingSection::addNumber(QFormLayout *form, const QString &label, const nn::SettingSpec &spec, const QString &tip)
+{
+    auto *editor = new SettingEditor(spec);
+    editor->setObjectName(QString::fromStdString(spec.name));
+    editor->setToolTip(tip);
+    auto *labelWidget = new QLabel(label);
+    labelWidget->setToolTip(tip);
+    form->addRow(labelWidget, editor);
+    numbers_[spec.name] = editor;
+    formOf_[spec.name] = form;
+    connect(editor, &SettingEditor::edited, this, [this, field = spec.name](const nn::SettingValue &value) { editNumber(field, value); });
+    return editor;
+}
+
+SettingEditor *TrainingSection::numberEditor(const std::string &field) const
+{
+    const auto found = numbers_.find(field);
+    return found == numbers_.end() ? nullptr : found->second;
+}
+
+bool TrainingSection::isRowShown(const std::string &field) const
+{
+    const auto found = formOf_.find(field);
+    return found != formOf_.end() && found->second->isRowVisible(numbers_.at(field));
+}
+
+void TrainingSection::setDataTask(DataTask task)
+{
+    task_ = task;
+    showLossFit();
+}
+
+void TrainingSection::editKind(const char *kindKey, const char *settingsKey, const std::string &kind)
+{
+    const nn::ComponentSpec &spec =
+        std::string(kindKey) == "loss" ? nn::lossRegistry().spec(kind) : nn::optimizerRegistry().spec(kind);
+    const QString problem = edit(Section::Training, kindKey, Merge::No, [&](nlohmann::json &json) {
+        json[settingsKey] = carriedSettings(json[settingsKey], spec);
+        json[kindKey] = kind;
+    });
+    ProjectSection::showProblem(problem_, problem);
+}
+
+void TrainingSection::editComponentSetting(ComponentEditor *editor, const char *settingsKey, const std::string &setting,
+                                           const nn::SettingValue &value)
+{
+    const bool number = std::holds_alternative<double>(value) || std::holds_alternative<int64_t>(value);
+    const QString problem = edit(Section::Training, std::string(settingsKey) + "." + setting, number ? Merge::SameField : Merge::No,
+                                 [&](nlohmann::json &json) { json[settingsKey][setting] = toJson(value); });
+    if (!problem.isEmpty() && editor->editor(setting))
+        editor->editor(setting)->showProblem(problem);
+}
+
+void TrainingSection::editNumber(const std::string &field, const nn::SettingValue &value)
+{
+    nlohmann::json number = toJson(value);
+    if (field == "seed")
+        number = static_cast<uint64_t>(std::get<int64_t>(value));  // the file holds seeds as unsigned
+    const QString problem = edit(Section::Training, field, Merge::SameField, [&](nlohmann::json &json) { setAt(json, field, number); });
+    if (!problem.isEmpty()) {
+        if (SettingEditor *editor = numberEditor(field))
+            editor->showProblem(problem);
+        else
+            ProjectSection::showProblem(problem_, problem);
+    }
+}
+
+void TrainingSection::editChoice(const std::string &field, const QString &value)
+{
+    const QString problem = edit(Section::Training, field, Merge::No, [&](nlohmann::json &json) { setAt(json, field, value.toStdString()); });
+    ProjectSection::showProblem(problem_, problem);
+}
+
+void TrainingSection::showDocument()
+{
+    const nn::TrainingConfig &config = document()->project().training;
+    const nlohmann::json json = config.toJson();
+    loss_->showKind(config.loss, config.lossSettings);
+    optimizer_->showKind(config.optimizer, config.optimizerSettings);
+    {
+        const QSignalBlocker modeBlocker(batchMode_), sizeBlocker(batchSize_), scheduleBlocker(schedule_);
+        batchMode_->setCurrentIndex(batchMode_->findData(QString::fromStdString(config.batchMode)));
+        batchSize_->setValue(config.batchSize);
+        batchSize_->setEnabled(config.batchMode == "minibatch");
+        schedule_->setCurrentIndex(schedule_->findData(QString::fromStdString(config.schedule.kind)));
+    }
+    for (const auto &[field, editor] : numbers_)
+        editor->setValue(valueAt(json, field, editor->spec()));
+    showScheduleRows(config.schedule.kind);
+    showLossFit();
+    ProjectSection::showProblem(problem_, {});
+}
+
+void TrainingSection::showScheduleRows(const std::string &kind)
+{
+    formOf_.at("schedule.step_size")->setRowVisible(numbers_.at("schedule.step_size"), kind == "step");
+    formOf_.at("schedule.gamma")->setRowVisible(numbers_.at("schedule.gamma"), kind == "step");
+    formOf_.at("schedule.min_lr")->setRowVisible(numbers_.at("schedule.min_lr"), kind == "cosine");
+}
+
+// Greys out the losses that do not fit the data and says what to choose when the current one does not.
+void TrainingSection::showLossFit()
+{
+    if (task_ == DataTask::Unknown) {
+        loss_->markFitting([](const nn::ComponentSpec &) { return true; });
+        lossWarning_->hide();
+        return;
+    }
+    const bool regression = task_ == DataTask::Regression;
+    loss_->markFitting([regression](const nn::ComponentSpec &spec) { return isRegressionLoss(spec) == regression; });
+    const std::string &loss = document()->project().training.loss;
+    const bool fits = !nn::lossRegistry().contains(loss) || isRegressionLoss(nn::lossRegistry().spec(loss)) == regression;
+    lossWarning_->setText(regression ? tr("This data holds numbers to predict (regression): choose MSE, MAE or SmoothL1.")
+                                     : tr("This data holds classes: choose CrossEntropy (or BinaryCrossEntropy for two classes)."));
+    lossWarning_->setVisible(!fits);
+}
