@@ -5,6 +5,7 @@
 #include "app/canvasactions.h"
 #include "canvas/edgeitem.h"
 #include "commands/changesettingcommand.h"
+#include "training/trainingcontroller.h"
 
 #include <QAction>
 #include <QDir>
@@ -95,6 +96,32 @@ void search(MainWindow &window)
     window.palette()->searchField()->clear();
 }
 
+// Waits (up to a minute) for the training controller to reach `state`.
+bool waitForState(MainWindow &window, TrainingController::State state)
+{
+    for (int waited = 0; waited < 60000 && window.training()->state() != state; waited += 20)
+        QTest::qWait(20);
+    return window.training()->state() == state;
+}
+
+// The spiral while training is paused (the canvas says it is read-only), then trained.
+void training(MainWindow &window)
+{
+    window.openStartupProject(QStringLiteral("spiral"));
+    window.view()->fitToContents();
+    if (!waitForState(window, TrainingController::State::Idle))
+        qWarning("the spiral was not prepared");
+    window.training()->trainAction()->trigger();
+    if (waitForState(window, TrainingController::State::Running))
+        QTest::qWait(300);
+    window.training()->pauseAction()->trigger();
+    if (waitForState(window, TrainingController::State::Paused))
+        shoot(window, QStringLiteral("training-paused"));
+    window.training()->pauseAction()->trigger();
+    if (waitForState(window, TrainingController::State::Finished))
+        shoot(window, QStringLiteral("trained"));
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -110,5 +137,6 @@ int main(int argc, char *argv[])
     shapeError(*window);
     residual(*window);
     search(*window);
+    training(*window);
     return 0;
 }

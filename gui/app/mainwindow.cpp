@@ -10,6 +10,8 @@
 #include "document/graphdocument.h"
 #include "panels/inspectorpanel.h"
 #include "panels/palettepanel.h"
+#include "training/trainingcontroller.h"
+#include "training/trainingstatus.h"
 
 #include "datasets/experiment.h"
 
@@ -36,7 +38,7 @@ constexpr int kStatusTimeoutMs = 6000;
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), document_(new GraphDocument(this)), scene_(new GraphScene(document_, this)),
       view_(new GraphView(scene_)), recent_(new RecentFiles(this)), files_(new ProjectFiles(document_, recent_, this, this)),
-      canvasActions_(new CanvasActions(scene_, view_, this))
+      canvasActions_(new CanvasActions(scene_, view_, this)), training_(new TrainingController(document_, this, this))
 {
     setCentralWidget(view_);
     setDockNestingEnabled(true);
@@ -44,7 +46,9 @@ MainWindow::MainWindow(QWidget *parent)
     createMenus();
     createToolBar();
     summary_ = new QLabel;
+    statusBar()->addPermanentWidget(training_->statusWidget());
     statusBar()->addPermanentWidget(summary_);
+    createTraining();
 
     connect(scene_, &GraphScene::statusMessage, this, &MainWindow::showStatusMessage);
     connect(files_, &ProjectFiles::statusMessage, this, &MainWindow::showStatusMessage);
@@ -124,6 +128,8 @@ void MainWindow::createMenus()
     view->addSeparator();
     view->addMenu(panelsMenu_);
 
+    training_->addActionsTo(menuBar()->addMenu(tr("&Training")));
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About LayerLab"), this, &MainWindow::showAbout);
 }
@@ -157,12 +163,13 @@ void MainWindow::createToolBar()
     bar->addSeparator();
     // Fixed labels here (the menu's say what they undo); the tooltip names the step.
     QUndoStack *stack = document_->undoStack();
-    QAction *undo = bar->addAction(tr("Undo"), stack, &QUndoStack::undo);
-    QAction *redo = bar->addAction(tr("Redo"), stack, &QUndoStack::redo);
-    const auto updateUndo = [stack, undo, redo] {
-        undo->setEnabled(stack->canUndo());
+    QAction *undo = undoTool_ = bar->addAction(tr("Undo"), stack, &QUndoStack::undo);
+    QAction *redo = redoTool_ = bar->addAction(tr("Redo"), stack, &QUndoStack::redo);
+    const auto updateUndo = [this, stack, undo, redo] {
+        const bool editable = !scene_->isReadOnly();
+        undo->setEnabled(editable && stack->canUndo());
         undo->setToolTip(stack->canUndo() ? tr("Undo %1").arg(stack->undoText()) : tr("Nothing to undo"));
-        redo->setEnabled(stack->canRedo());
+        redo->setEnabled(editable && stack->canRedo());
         redo->setToolTip(stack->canRedo() ? tr("Redo %1").arg(stack->redoText()) : tr("Nothing to redo"));
     };
     connect(stack, &QUndoStack::indexChanged, bar, updateUndo);
@@ -171,6 +178,27 @@ void MainWindow::createToolBar()
     bar->addSeparator();
     bar->addAction(canvasActions_->fitToView());
     bar->addAction(canvasActions_->autoLayout());
+    bar->addSeparator();
+    training_->addActionsTo(bar);
+}
+
+void MainWindow::createTraining()
+{
+    connect(training_, &TrainingController::editingLockedChanged, this, &MainWindow::setEditingLocked);
+    connect(training_, &TrainingController::statusMessage, this, &MainWindow::showStatusMessage);
+    connect(files_, &ProjectFiles::saved, training_, &TrainingController::saveWeightsBeside);
+}
+
+void MainWindow::setEditingLocked(bool locked)
+{
+    scene_->setReadOnly(locked);
+    view_->viewport()->update();
+    canvasActions_->setReadOnly(locked);
+    palette_->setEnabled(!locked);
+    inspector_->setEnabled(!locked);
+    QUndoStack *stack = document_->undoStack();
+    undoTool_->setEnabled(!locked && stack->canUndo());
+    redoTool_->setEnabled(!locked && stack->canRedo());
 }
 
 void MainWindow::fillRecentMenu()

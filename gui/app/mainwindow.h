@@ -16,6 +16,7 @@ class QDockWidget;
 class QLabel;
 class QMenu;
 class RecentFiles;
+class TrainingController;
 
 // Wires the document, the canvas, the docks and the file handling together.
 class MainWindow : public QMainWindow {
@@ -34,6 +35,7 @@ public:
     InspectorPanel *inspector() const { return inspector_; }
     ProjectFiles *files() const { return files_; }
     CanvasActions *canvasActions() const { return canvasActions_; }
+    TrainingController *training() const { return training_; }
 
     // Docks a panel and lists it under View ▸ Panels (the training panel and views use this).
     QDockWidget *addPanel(QWidget *panel, const QString &title, const QString &objectName, Qt::DockWidgetArea area);
@@ -46,6 +48,9 @@ private:
     void createMenus();
     void createFileMenu();
     void createToolBar();
+    void createTraining();
+    // While training: the canvas, the palette, the inspector and undo are read-only.
+    void setEditingLocked(bool locked);
     void fillRecentMenu();
     void fillExamplesMenu();
     void updateTitle();
@@ -60,10 +65,13 @@ private:
     RecentFiles *recent_;
     ProjectFiles *files_;
     CanvasActions *canvasActions_;
+    TrainingController *training_;
     PalettePanel *palette_ = nullptr;
     InspectorPanel *inspector_ = nullptr;
     QMenu *recentMenu_ = nullptr;
     QMenu *examplesMenu_ = nullptr;
     QMenu *panelsMenu_ = nullptr;
     QLabel *summary_ = nullptr;
+    QAction *undoTool_ = nullptr;
+    QAction *redoTool_ = nullptr;
 };
