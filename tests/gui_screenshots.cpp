@@ -104,7 +104,7 @@ bool waitForState(MainWindow &window, TrainingController::State state)
     return window.training()->state() == state;
 }
 
-// The spiral while training is paused (the canvas says it is read-only), then trained.
+// The spiral trained, then a run paused after a Step (the canvas says it is read-only).
 void training(MainWindow &window)
 {
     window.openStartupProject(QStringLiteral("spiral"));
@@ -112,14 +112,15 @@ void training(MainWindow &window)
     if (!waitForState(window, TrainingController::State::Idle))
         qWarning("the spiral was not prepared");
     window.training()->trainAction()->trigger();
-    if (waitForState(window, TrainingController::State::Running))
-        QTest::qWait(300);
-    window.training()->pauseAction()->trigger();
-    if (waitForState(window, TrainingController::State::Paused))
-        shoot(window, QStringLiteral("training-paused"));
-    window.training()->pauseAction()->trigger();
     if (waitForState(window, TrainingController::State::Finished))
         shoot(window, QStringLiteral("trained"));
+    window.training()->stepAction()->trigger();
+    if (waitForState(window, TrainingController::State::Paused)) {
+        QTest::qWait(300);  // the worker's batch and its progress report
+        shoot(window, QStringLiteral("training-paused"));
+    }
+    window.training()->stopAction()->trigger();
+    waitForState(window, TrainingController::State::Finished);
 }
 
 } // namespace

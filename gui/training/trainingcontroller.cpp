@@ -17,6 +17,8 @@
 #include <QTimer>
 #include <QToolBar>
 
+#include <cmath>
+
 namespace {
 constexpr int kDebounceMs = 300;
 } // namespace
@@ -80,6 +82,7 @@ void TrainingController::connectWorker()
 {
     connect(worker_, &TrainingWorker::prepared, this, &TrainingController::onPrepared);
     connect(worker_, &TrainingWorker::failed, this, &TrainingController::onFailed);
+    connect(worker_, &TrainingWorker::runFailed, this, &TrainingController::onRunFailed);
     connect(worker_, &TrainingWorker::runStarted, this, [this](bool continuing) {
         if (state_ != State::Paused)  // Step starts a paused run
             setState(State::Running);
@@ -87,6 +90,7 @@ void TrainingController::connectWorker()
         emit runStarted(continuing);
     });
     connect(worker_, &TrainingWorker::runReset, this, [this] {
+        lastEpoch_ = {};
         setState(State::Idle);
         status_->showMessage(tr("Weights reset: the network starts from fresh random weights."));
         emit runReset();
@@ -96,7 +100,10 @@ void TrainingController::connectWorker()
             setState(paused ? State::Paused : State::Running);
     });
     connect(worker_, &TrainingWorker::stepsReported, this, &TrainingController::stepsReported);
-    connect(worker_, &TrainingWorker::epochReported, this, &TrainingController::epochReported);
+    connect(worker_, &TrainingWorker::epochReported, this, [this](const EpochPoint &epoch) {
+        lastEpoch_ = epoch;
+        emit epochReported(epoch);
+    });
     connect(worker_, &TrainingWorker::progress, status_, &TrainingStatus::showProgress);
     connect(worker_, &TrainingWorker::finished, this, &TrainingController::onFinished);
     connect(worker_, &TrainingWorker::weightsSaved, this, &TrainingController::onWeightsSaved);
@@ -134,6 +141,7 @@ void TrainingController::train()
 {
     if (state_ != State::Idle && state_ != State::Finished)
         return;
+    flushPendingPreparation();
     setState(State::Running);  // until the worker says it started, or why it cannot
     post([worker = worker_] { worker->train(); });
 }
@@ -152,6 +160,7 @@ void TrainingController::step()
 {
     if (state_ == State::Running || state_ == State::Preparing)
         return;
+    flushPendingPreparation();
     if (state_ != State::Paused)
         setState(State::Paused);
     post([worker = worker_] { worker->stepOnce(); });
@@ -186,10 +195,22 @@ void TrainingController::projectReset()
     fresh_ = true;
     preparedKey_.clear();
     stop();
-    if (isRunActive())
+    if (isRunActive()) {
         pendingPrepare_ = true;  // once the run has ended
-    else
-        debounce_->start(0);
+        return;
+    }
+    setState(State::Preparing);  // Train waits for the new project
+    debounce_->start(0);
+}
+
+void TrainingController::flushPendingPreparation()
+{
+    if (!debounce_->isActive())
+        return;
+    debounce_->stop();
+    const State state = state_;
+    prepareNow();
+    state_ = state;  // the request to train follows the preparation in the worker's queue
 }
 
 void TrainingController::scheduleReprepare()
@@ -247,12 +268,18 @@ void TrainingController::onPrepared(const QString &summary)
 
 void TrainingController::onFailed(const QString &message)
 {
+    problem_ = message;
     if (state_ == State::Preparing)
-        problem_ = message;
-    if (state_ == State::Preparing || state_ == State::Running || state_ == State::Paused)
-        setState(State::Idle);  // a run that could not start
+        setState(State::Idle);
     status_->showMessage(message);
     updateActions();
+}
+
+void TrainingController::onRunFailed(const QString &message)
+{
+    if (isRunActive())
+        setState(State::Idle);
+    status_->showMessage(message, true);
     emit statusMessage(message);
 }
 
@@ -262,10 +289,23 @@ void TrainingController::onFinished(nn::FinishReport::Reason reason, const QStri
     if (reason == nn::FinishReport::Reason::Diverged)
         showDivergence(message);
     else
-        status_->showMessage(message);
+        status_->showMessage(message + lastEpochText());
     emit finished(reason, message);
     if (pendingPrepare_)
         prepareNow();
+}
+
+// " Validation accuracy 95.0%, loss 0.123." after the last epoch, where those exist.
+QString TrainingController::lastEpochText() const
+{
+    if (lastEpoch_.epoch == 0 || std::isnan(lastEpoch_.validationLoss))
+        return {};
+    QString text = QStringLiteral(" ");
+    if (!std::isnan(lastEpoch_.validationAccuracy))
+        text += tr("Validation accuracy %1%, loss %2.").arg(100.0 * lastEpoch_.validationAccuracy, 0, 'f', 1).arg(lastEpoch_.validationLoss, 0, 'g', 3);
+    else
+        text += tr("Validation loss %1.").arg(lastEpoch_.validationLoss, 0, 'g', 3);
+    return text;
 }
 
 void TrainingController::showDivergence(const QString &message)

@@ -87,9 +87,13 @@ private:
     std::string preparationKey() const;
     void onPrepared(const QString &summary);
     void onFailed(const QString &message);
+    void onRunFailed(const QString &message);
+    // Sends a re-preparation still waiting for its debounce now, so a run uses the current project.
+    void flushPendingPreparation();
     void onFinished(nn::FinishReport::Reason reason, const QString &message);
     void onWeightsSaved(const QString &path, bool written, const QString &error);
     void showDivergence(const QString &message);
+    QString lastEpochText() const;
     template <typename Work>
     void post(Work work);
 
@@ -106,4 +110,5 @@ private:
     std::string preparedKey_;  // what was last sent to prepare: a changed project re-prepares
     bool fresh_ = true;        // the next preparation is for a newly opened project
     bool pendingPrepare_ = false;
+    EpochPoint lastEpoch_;  // the last epoch reported, for the summary when a run ends
 };

@@ -124,14 +124,14 @@ void TrainingWorker::train()
 bool TrainingWorker::startRun(bool paused)
 {
     if (!experiment_) {
-        emit failed(tr("The network cannot be trained until it builds; fix the layers marked red."));
+        emit runFailed(tr("The network cannot be trained until it builds; fix the layers marked red."));
         return false;
     }
     try {
         nn::setThreadCount(experiment_->project().training.threads);
         trainer_ = experiment_->makeTrainer();
     } catch (const std::exception &error) {
-        emit failed(QString::fromStdString(error.what()));
+        emit runFailed(QString::fromStdString(error.what()));
         return false;
     }
     trainer_->setObserver(this);

@@ -65,7 +65,10 @@ public:
 
 signals:
     void prepared(const QString &summary);
+    // The project could not be prepared (a missing dataset, a shape that does not fit, …).
     void failed(const QString &message);
+    // A run could not start.
+    void runFailed(const QString &message);
     void runStarted(bool continuing);
     void runReset();
     void pausedChanged(bool paused);
