@@ -173,6 +173,38 @@ private slots:
         QCOMPARE(epochs.last().at(0).value<EpochPoint>().epoch, 6);
     }
 
+    void editingAfterTrainingKeepsTheWeightsThatStillFit()
+    {
+        auto window = newWindow();
+        OutputProbe probe;
+        window->training()->addProbe(probe.probe());
+        openPrepared(*window, spiralProject(20));
+        TrainingController *training = window->training();
+        QSignalSpy finished(training, &TrainingController::finished);
+        training->trainAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kRunTimeoutMs);
+        QTRY_VERIFY(probe.lastMoment() == ProbeMoment::Finished);
+        const std::vector<float> trained = probe.read();
+
+        // Another activation keeps every tensor; switching back gives the trained outputs bit for bit.
+        QSignalSpy prepared(training, &TrainingController::prepared);
+        const int hidden = nodeNamed(*window, "hidden2");
+        window->document()->setSetting(hidden, "activation", std::string("relu"));
+        QVERIFY(prepared.wait(kRunTimeoutMs));
+        QVERIFY2(prepared.last().at(0).toString().contains(QStringLiteral("6 trained tensors kept")),
+                 qPrintable(prepared.last().at(0).toString()));
+        window->document()->setSetting(hidden, "activation", std::string("tanh"));
+        QVERIFY(prepared.wait(kRunTimeoutMs));
+        QVERIFY2(bitwiseEqual(probe.read(), trained), "the trained weights were not carried over");
+
+        // A new width for hidden2: its tensors and the output weight start fresh; hidden1 and the
+        // output bias (still two values) are kept.
+        window->document()->setSetting(hidden, "units", int64_t{16});
+        QVERIFY(prepared.wait(kRunTimeoutMs));
+        QVERIFY2(prepared.last().at(0).toString().contains(QStringLiteral("3 trained tensors kept")),
+                 qPrintable(prepared.last().at(0).toString()));
+    }
+
     void stopReturnsWithinOneBatch()
     {
         auto window = newWindow();

@@ -88,7 +88,7 @@ void TrainingWorker::prepare(const nn::Project &project, const QString &weightsP
                 epochOffset_ = 0;
                 stepOffset_ = 0;
             } else if (trained_) {
-                note = tr("%n trained tensor(s) kept", nullptr, kept);
+                note = kept == 1 ? tr("1 trained tensor kept") : tr("%1 trained tensors kept").arg(kept);
             }
         }
         experiment_ = std::move(experiment);
