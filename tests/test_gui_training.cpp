@@ -225,6 +225,18 @@ private slots:
         QCOMPARE(training->state(), TrainingController::State::Finished);
     }
 
+    void closingTheWindowWhileTrainingEndsTheWorker()
+    {
+        auto window = newWindow();
+        openPrepared(*window, spiralProject(100000));
+        window->training()->trainAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(window->training()->batchesTrained() > 50, kRunTimeoutMs);
+        QElapsedTimer clock;
+        clock.start();
+        window.reset();  // stops within a batch and ends the thread
+        QVERIFY2(clock.elapsed() < 2000, qPrintable(QStringLiteral("closing took %1 ms").arg(clock.elapsed())));
+    }
+
     void stepTrainsOneBatchAndPauseResumes()
     {
         auto window = newWindow();
