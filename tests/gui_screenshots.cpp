@@ -9,6 +9,7 @@
 #include "views/trainingcharts.h"
 #include "panels/datasection.h"
 #include "panels/trainingpanel.h"
+#include "training/trainingcontroller.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -168,6 +169,33 @@ void trainingPanel(MainWindow &window)
     shoot(window, QStringLiteral("training-sine"));
 }
 
+// Waits (up to a minute) for the training controller to reach `state`.
+bool waitForState(MainWindow &window, TrainingController::State state)
+{
+    for (int waited = 0; waited < 60000 && window.training()->state() != state; waited += 20)
+        QTest::qWait(20);
+    return window.training()->state() == state;
+}
+
+// The spiral trained, then a run paused after a Step (the canvas says it is read-only).
+void training(MainWindow &window)
+{
+    window.openStartupProject(QStringLiteral("spiral"));
+    window.view()->fitToContents();
+    if (!waitForState(window, TrainingController::State::Idle))
+        qWarning("the spiral was not prepared");
+    window.training()->trainAction()->trigger();
+    if (waitForState(window, TrainingController::State::Finished))
+        shoot(window, QStringLiteral("trained"));
+    window.training()->stepAction()->trigger();
+    if (waitForState(window, TrainingController::State::Paused)) {
+        QTest::qWait(300);  // the worker's batch and its progress report
+        shoot(window, QStringLiteral("training-paused"));
+    }
+    window.training()->stopAction()->trigger();
+    waitForState(window, TrainingController::State::Finished);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -185,5 +213,6 @@ int main(int argc, char *argv[])
     search(*window);
     charts(*window);
     trainingPanel(*window);
+    training(*window);
     return 0;
 }

@@ -57,6 +57,9 @@ CanvasActions::CanvasActions(GraphScene *scene, GraphView *view, QObject *parent
 
     connect(scene_, &QGraphicsScene::selectionChanged, this, &CanvasActions::updateEnabled);
     connect(QGuiApplication::clipboard(), &QClipboard::dataChanged, this, &CanvasActions::updateEnabled);
+    // After the undo actions' own connections, so that read-only wins.
+    connect(stack, &QUndoStack::canUndoChanged, this, &CanvasActions::updateEnabled);
+    connect(stack, &QUndoStack::canRedoChanged, this, &CanvasActions::updateEnabled);
     updateEnabled();
 }
 
@@ -148,12 +151,23 @@ void CanvasActions::layoutGraph()
     view_->fitToContents();
 }
 
+void CanvasActions::setReadOnly(bool readOnly)
+{
+    readOnly_ = readOnly;
+    updateEnabled();
+}
+
 void CanvasActions::updateEnabled()
 {
     const bool nodes = !scene_->selectedNodeIds().empty();
-    cut_->setEnabled(nodes);
+    const bool editable = !readOnly_;
+    cut_->setEnabled(editable && nodes);
     copy_->setEnabled(nodes);
-    delete_->setEnabled(nodes || !scene_->selectedEdges().empty());
+    delete_->setEnabled(editable && (nodes || !scene_->selectedEdges().empty()));
     const QMimeData *data = QGuiApplication::clipboard()->mimeData();
-    paste_->setEnabled(data && (data->hasFormat(kGraphFragmentMimeType) || data->hasText()));
+    paste_->setEnabled(editable && data && (data->hasFormat(kGraphFragmentMimeType) || data->hasText()));
+    layout_->setEnabled(editable);
+    const QUndoStack *stack = scene_->document()->undoStack();
+    undo_->setEnabled(editable && stack->canUndo());
+    redo_->setEnabled(editable && stack->canRedo());
 }

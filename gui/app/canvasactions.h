@@ -28,6 +28,10 @@ public:
     QAction *fitToView() const { return fit_; }
     QAction *autoLayout() const { return layout_; }
 
+    // While training: every editing action off (undo and redo too), viewing and copying still on.
+    void setReadOnly(bool readOnly);
+    bool isReadOnly() const { return readOnly_; }
+
     // Adds a node of `kind` in the middle of the visible canvas (a palette double-click).
     void addNodeAtCentre(const QString &kind);
 
@@ -46,6 +50,7 @@ private:
 
     GraphScene *scene_;
     GraphView *view_;
+    bool readOnly_ = false;
     int pasteCount_ = 0;  // successive pastes of one copy land further down and to the right
     QAction *undo_, *redo_, *cut_, *copy_, *paste_, *delete_, *selectAll_;
     QAction *zoomIn_, *zoomOut_, *actualSize_, *fit_, *layout_;

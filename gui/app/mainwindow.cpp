@@ -15,6 +15,8 @@
 #include "views/datasetpreview.h"
 #include "views/decisionboundaryview.h"
 #include "panels/trainingpanel.h"
+#include "training/trainingcontroller.h"
+#include "training/trainingstatus.h"
 
 #include "datasets/experiment.h"
 
@@ -42,7 +44,7 @@ constexpr int kStatusTimeoutMs = 6000;
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), document_(new GraphDocument(this)), scene_(new GraphScene(document_, this)),
       view_(new GraphView(scene_)), recent_(new RecentFiles(this)), files_(new ProjectFiles(document_, recent_, this, this)),
-      canvasActions_(new CanvasActions(scene_, view_, this))
+      canvasActions_(new CanvasActions(scene_, view_, this)), training_(new TrainingController(document_, this, this))
 {
     setCentralWidget(view_);
     setDockNestingEnabled(true);
@@ -50,7 +52,9 @@ MainWindow::MainWindow(QWidget *parent)
     createMenus();
     createToolBar();
     summary_ = new QLabel;
+    statusBar()->addPermanentWidget(training_->statusWidget());
     statusBar()->addPermanentWidget(summary_);
+    createTraining();
 
     connect(scene_, &GraphScene::statusMessage, this, &MainWindow::showStatusMessage);
     connect(files_, &ProjectFiles::statusMessage, this, &MainWindow::showStatusMessage);
@@ -154,6 +158,8 @@ void MainWindow::createMenus()
     view->addSeparator();
     view->addMenu(panelsMenu_);
 
+    training_->addActionsTo(menuBar()->addMenu(tr("&Training")));
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About LayerLab"), this, &MainWindow::showAbout);
 }
@@ -192,12 +198,13 @@ void MainWindow::createToolBar()
     bar->addSeparator();
     // Fixed labels here (the menu's say what they undo); the tooltip names the step.
     QUndoStack *stack = document_->undoStack();
-    QAction *undo = bar->addAction(tr("Undo"), stack, &QUndoStack::undo);
-    QAction *redo = bar->addAction(tr("Redo"), stack, &QUndoStack::redo);
-    const auto updateUndo = [stack, undo, redo] {
-        undo->setEnabled(stack->canUndo());
+    QAction *undo = undoTool_ = bar->addAction(tr("Undo"), stack, &QUndoStack::undo);
+    QAction *redo = redoTool_ = bar->addAction(tr("Redo"), stack, &QUndoStack::redo);
+    const auto updateUndo = [this, stack, undo, redo] {
+        const bool editable = !scene_->isReadOnly();
+        undo->setEnabled(editable && stack->canUndo());
         undo->setToolTip(stack->canUndo() ? tr("Undo %1").arg(stack->undoText()) : tr("Nothing to undo"));
-        redo->setEnabled(stack->canRedo());
+        redo->setEnabled(editable && stack->canRedo());
         redo->setToolTip(stack->canRedo() ? tr("Redo %1").arg(stack->redoText()) : tr("Nothing to redo"));
     };
     connect(stack, &QUndoStack::indexChanged, bar, updateUndo);
@@ -206,6 +213,44 @@ void MainWindow::createToolBar()
     bar->addSeparator();
     bar->addAction(canvasActions_->fitToView());
     bar->addAction(canvasActions_->autoLayout());
+    bar->addSeparator();
+    training_->addActionsTo(bar);
+}
+
+void MainWindow::createTraining()
+{
+    connect(training_, &TrainingController::editingLockedChanged, this, &MainWindow::setEditingLocked);
+    connect(training_, &TrainingController::statusMessage, this, &MainWindow::showStatusMessage);
+    connect(files_, &ProjectFiles::saved, training_, &TrainingController::saveWeightsBeside);
+    connect(document_, &GraphDocument::dataChanged, training_, &TrainingController::scheduleReprepare);
+    connect(document_, &GraphDocument::trainingChanged, training_, &TrainingController::scheduleReprepare);
+
+    // The live views: the charts follow the reports, the others compute on the worker's thread.
+    connect(training_, &TrainingController::stepsReported, charts_, &TrainingCharts::addSteps);
+    connect(training_, &TrainingController::epochReported, charts_, &TrainingCharts::addEpoch);
+    connect(training_, &TrainingController::runStarted, charts_, [this](bool continuing) {
+        if (!continuing)
+            charts_->clear();
+    });
+    connect(training_, &TrainingController::runReset, charts_, &TrainingCharts::clear);
+    connect(document_, &GraphDocument::projectReset, charts_, &TrainingCharts::clear);
+    trainingPanel_->setPreviewWidget(datasetPreview_);
+    training_->addProbe(datasetPreview_->probe());
+    training_->addProbe(boundaryView_->probe());
+    training_->addProbe(confusionView_->probe());
+}
+
+void MainWindow::setEditingLocked(bool locked)
+{
+    scene_->setReadOnly(locked);
+    view_->viewport()->update();
+    canvasActions_->setReadOnly(locked);
+    palette_->setEnabled(!locked);
+    inspector_->setEnabled(!locked);
+    trainingPanel_->setReadOnly(locked);
+    QUndoStack *stack = document_->undoStack();
+    undoTool_->setEnabled(!locked && stack->canUndo());
+    redoTool_->setEnabled(!locked && stack->canRedo());
 }
 
 void MainWindow::fillRecentMenu()

@@ -23,6 +23,7 @@ class QMenu;
 class RecentFiles;
 class TrainingCharts;
 class TrainingPanel;
+class TrainingController;
 
 // Wires the document, the canvas, the docks and the file handling together.
 class MainWindow : public QMainWindow {
@@ -50,6 +51,7 @@ public:
     DecisionBoundaryView *boundaryView() const { return boundaryView_; }
     ConfusionView *confusionView() const { return confusionView_; }
     DatasetPreview *datasetPreview() const { return datasetPreview_; }
+    TrainingController *training() const { return training_; }
 
     // Docks a panel and lists it under View ▸ Panels (the training panel and views use this).
     QDockWidget *addPanel(QWidget *panel, const QString &title, const QString &objectName, Qt::DockWidgetArea area);
@@ -63,6 +65,9 @@ private:
     void createMenus();
     void createFileMenu();
     void createToolBar();
+    void createTraining();
+    // While training: the canvas, the palette, the inspector and undo are read-only.
+    void setEditingLocked(bool locked);
     void fillRecentMenu();
     void fillExamplesMenu();
     void updateTitle();
@@ -78,6 +83,7 @@ private:
     RecentFiles *recent_;
     ProjectFiles *files_;
     CanvasActions *canvasActions_;
+    TrainingController *training_;
     PalettePanel *palette_ = nullptr;
     InspectorPanel *inspector_ = nullptr;
     TrainingCharts *charts_ = nullptr;
@@ -91,4 +97,6 @@ private:
     QMenu *panelsMenu_ = nullptr;
     QMenu *exportMenu_ = nullptr;
     QLabel *summary_ = nullptr;
+    QAction *undoTool_ = nullptr;
+    QAction *redoTool_ = nullptr;
 };

@@ -143,6 +143,7 @@ QString ProjectFiles::write(const QString &path)
     recent_->add(path);
     QSettings().setValue(kLastFolderKey, QFileInfo(path).absolutePath());
     emit statusMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)));
+    emit saved(QFileInfo(path).absoluteFilePath());
     return {};
 }
 

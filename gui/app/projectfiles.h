@@ -43,6 +43,8 @@ public:
 
 signals:
     void statusMessage(const QString &message);
+    // After the project was written to `path` (the trained weights follow it, beside it).
+    void saved(const QString &path);
 
 private:
     // openPath() after the question about unsaved changes.

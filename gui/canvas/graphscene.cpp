@@ -170,8 +170,20 @@ void GraphScene::updateEdgesOf(int id)
             edge->updateGeometry();
 }
 
+void GraphScene::setReadOnly(bool readOnly)
+{
+    readOnly_ = readOnly;
+    connection_.reset();
+    pressedOnNode_ = moving_ = false;
+    update();
+}
+
 void GraphScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
 {
+    if (readOnly_) {
+        QGraphicsScene::mousePressEvent(event);  // selection only
+        return;
+    }
     if (event->button() == Qt::LeftButton && beginConnection(event->scenePos())) {
         event->accept();
         return;
@@ -216,6 +228,10 @@ void GraphScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
 
 void GraphScene::contextMenuEvent(QGraphicsSceneContextMenuEvent *event)
 {
+    if (readOnly_) {
+        emit statusMessage(tr("Training — stop to edit the network."));
+        return;
+    }
     QGraphicsItem *item = itemAt(event->scenePos(), QTransform());
     QMenu menu;
     if (auto *edge = qgraphicsitem_cast<EdgeItem *>(item)) {

@@ -35,6 +35,10 @@ public:
     // The area the nodes cover (for Fit to View); empty when there are none.
     QRectF nodesBoundingRect() const;
 
+    // While training: selecting still works; moving, connecting and the context menu do not.
+    void setReadOnly(bool readOnly);
+    bool isReadOnly() const { return readOnly_; }
+
 signals:
     // Something the status bar should say ("Connection refused: …").
     void statusMessage(const QString &message);
@@ -67,6 +71,7 @@ private:
 
     std::unique_ptr<ConnectionDrag> connection_;
     // A node drag: where it started and where each selected node was; one drag = one undo step.
+    bool readOnly_ = false;
     bool pressedOnNode_ = false;
     bool moving_ = false;
     QPointF pressPosition_;

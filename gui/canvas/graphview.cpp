@@ -11,6 +11,8 @@
 #include "nn/registry.h"
 
 #include <QDragEnterEvent>
+#include <QFontMetrics>
+#include <QPainter>
 #include <QMimeData>
 #include <QScrollBar>
 #include <QUndoStack>
@@ -96,7 +98,7 @@ void GraphView::growSceneRect()
 
 void GraphView::dragEnterEvent(QDragEnterEvent *event)
 {
-    if (droppedKind(event->mimeData()).empty())
+    if (scene_->isReadOnly() || droppedKind(event->mimeData()).empty())
         event->ignore();
     else
         event->acceptProposedAction();
@@ -104,7 +106,7 @@ void GraphView::dragEnterEvent(QDragEnterEvent *event)
 
 void GraphView::dragMoveEvent(QDragMoveEvent *event)
 {
-    if (droppedKind(event->mimeData()).empty())
+    if (scene_->isReadOnly() || droppedKind(event->mimeData()).empty())
         event->ignore();
     else
         event->acceptProposedAction();
@@ -113,7 +115,7 @@ void GraphView::dragMoveEvent(QDragMoveEvent *event)
 void GraphView::dropEvent(QDropEvent *event)
 {
     const std::string kind = droppedKind(event->mimeData());
-    if (kind.empty()) {
+    if (kind.empty() || scene_->isReadOnly()) {
         event->ignore();
         return;
     }
@@ -218,6 +220,10 @@ void GraphView::drawBackground(QPainter *painter, const QRectF &rect)
 // An empty canvas says what to do first.
 void GraphView::drawForeground(QPainter *painter, const QRectF &)
 {
+    if (scene_->isReadOnly()) {
+        drawReadOnlyBanner(painter);
+        return;
+    }
     if (!scene_->nodesBoundingRect().isEmpty())
         return;
     painter->save();
@@ -226,5 +232,25 @@ void GraphView::drawForeground(QPainter *painter, const QRectF &)
     painter->setFont(canvasstyle::nameFont());
     painter->drawText(viewport()->rect(), Qt::AlignCenter,
                       tr("Drag layers here from the palette,\nstarting with an Input."));
+    painter->restore();
+}
+
+// A strip across the top of the canvas while training, so no one wonders why edits do nothing.
+void GraphView::drawReadOnlyBanner(QPainter *painter)
+{
+    painter->save();
+    painter->resetTransform();
+    painter->setRenderHint(QPainter::Antialiasing);
+    QFont font = canvasstyle::nameFont();
+    painter->setFont(font);
+    const QString text = tr("Training — stop to edit the network");
+    const QFontMetrics metrics(font);
+    const int width = metrics.horizontalAdvance(text) + 32, height = metrics.height() + 14;
+    const QRect banner((viewport()->width() - width) / 2, 10, width, height);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(canvasstyle::selectionColor());
+    painter->drawRoundedRect(banner, height / 2.0, height / 2.0);
+    painter->setPen(Qt::white);
+    painter->drawText(banner, Qt::AlignCenter, text);
     painter->restore();
 }

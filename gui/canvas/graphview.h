@@ -39,6 +39,7 @@ protected:
 
 private:
     void zoomBy(double factor);
+    void drawReadOnlyBanner(QPainter *painter);
     void growSceneRect();
 
     GraphScene *scene_;

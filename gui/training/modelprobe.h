@@ -15,7 +15,7 @@ class Model;
 enum class ProbeMoment {
     Prepared,  // the experiment was (re)built: data loaded, model built, trained weights loaded or fresh
     Step,      // after a batch, at most every 200 ms
-    Epoch,     // after each epoch, once the validation split was evaluated
+    Epoch,     // after an epoch (at most every 200 ms), once the validation split was evaluated
     Finished,  // the run ended (completed, stopped, diverged); the model holds the kept weights
 };
 

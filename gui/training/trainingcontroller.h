@@ -1,0 +1,114 @@
+// TrainingController: the window's side of training: the Train, Pause/Resume, Step, Stop and
+// Reset actions, the worker thread, re-preparing when the project changes, and the status bar.
+#pragma once
+
+#include "finishreason.h"
+#include "modelprobe.h"
+#include "trainingprogress.h"
+
+#include <QObject>
+#include <QString>
+#include <QVector>
+
+#include <string>
+
+class GraphDocument;
+class QAction;
+class QMenu;
+class QThread;
+class QTimer;
+class QToolBar;
+class TrainingStatus;
+class TrainingWorker;
+
+// Lives on the GUI thread; never touches engine state, only sends requests to the worker.
+class TrainingController : public QObject {
+    Q_OBJECT
+
+public:
+    enum class State { Idle, Preparing, Running, Paused, Finished };
+    Q_ENUM(State)
+
+    // `window` parents the divergence message.
+    TrainingController(GraphDocument *document, QWidget *window, QObject *parent = nullptr);
+    ~TrainingController() override;
+
+    QAction *trainAction() const { return train_; }
+    QAction *pauseAction() const { return pause_; }
+    QAction *stepAction() const { return step_; }
+    QAction *stopAction() const { return stop_; }
+    QAction *resetAction() const { return reset_; }
+    void addActionsTo(QMenu *menu) const;
+    void addActionsTo(QToolBar *bar) const;
+    // The status bar part; the window adds it (and so takes it over).
+    TrainingStatus *statusWidget() const { return status_; }
+
+    State state() const { return state_; }
+    // Editing is locked while a run is going or paused.
+    bool isRunActive() const { return state_ == State::Running || state_ == State::Paused; }
+    // The last preparation's problem ("" when the network built).
+    QString preparationProblem() const { return problem_; }
+    // Batches the worker trained so far, read without waiting for it (thread-safe counter).
+    qint64 batchesTrained() const;
+
+    // A probe for the live views; it runs on the worker thread (see modelprobe.h).
+    void addProbe(ModelProbe probe);
+
+public slots:
+    void train();
+    void togglePause();
+    void step();
+    void stop();
+    void resetWeights();
+    // Re-prepares ~300 ms after the last change (now or once the run ends).
+    void scheduleReprepare();
+    // After File ▸ Save: the trained weights go to NAME.safetensors beside `projectPath`.
+    void saveWeightsBeside(const QString &projectPath);
+
+signals:
+    void stateChanged(TrainingController::State state);
+    void editingLockedChanged(bool locked);
+    void prepared(const QString &summary);
+    void runStarted(bool continuing);
+    void runReset();
+    void stepsReported(const QVector<StepPoint> &steps);
+    void epochReported(const EpochPoint &epoch);
+    void finished(nn::FinishReport::Reason reason, const QString &message);
+    void weightsSaved(const QString &path, bool written, const QString &error);
+    void statusMessage(const QString &message);
+
+private:
+    void createActions();
+    void connectWorker();
+    void setState(State state);
+    void updateActions();
+    void projectReset();
+    void prepareNow();
+    std::string preparationKey() const;
+    void onPrepared(const QString &summary);
+    void onFailed(const QString &message);
+    void onRunFailed(const QString &message);
+    // Sends a re-preparation still waiting for its debounce now, so a run uses the current project.
+    void flushPendingPreparation();
+    void onFinished(nn::FinishReport::Reason reason, const QString &message);
+    void onWeightsSaved(const QString &path, bool written, const QString &error);
+    void showDivergence(const QString &message);
+    QString lastEpochText() const;
+    template <typename Work>
+    void post(Work work);
+
+    GraphDocument *document_;
+    QWidget *window_;
+    QThread *thread_;
+    TrainingWorker *worker_;
+    TrainingStatus *status_;
+    QTimer *debounce_;
+    QAction *train_, *pause_, *step_, *stop_, *reset_;
+
+    State state_ = State::Idle;
+    QString problem_;
+    std::string preparedKey_;  // what was last sent to prepare: a changed project re-prepares
+    bool fresh_ = true;        // the next preparation is for a newly opened project
+    bool pendingPrepare_ = false;
+    EpochPoint lastEpoch_;  // the last epoch reported, for the summary when a run ends
+};

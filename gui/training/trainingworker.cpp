@@ -1,0 +1,355 @@
+// The training worker: preparation, the batch loop on the worker's event loop, throttled reports,
+// probes, and the weights file.
+// oneTBB before any Qt header: its profiling header names a parameter `emit`, Qt's keyword macro.
+#include "nn/parallel.h"
+
+#include "trainingworker.h"
+
+#include "weightcarryover.h"
+
+#include "datasets/experiment.h"
+#include "nn/error.h"
+#include "nn/weights.h"
+
+#include <QFileInfo>
+#include <QLocale>
+#include <QTimer>
+
+#include <algorithm>
+#include <cmath>
+
+namespace {
+
+constexpr qint64 kStepsIntervalMs = 33;      // stepsReported at most ~30 times a second
+constexpr qint64 kProgressIntervalMs = 100;  // progress at most ~10 times a second
+constexpr qint64 kProbeIntervalMs = 200;     // Step probes, and Epoch probes, at most every 200 ms each
+constexpr qint64 kSliceMs = 4;               // batches per timer event, so queued requests wait little
+
+// The trainer's divergence message, with what to try when it does not say so already.
+QString divergenceAdvice(const std::string &message)
+{
+    QString text = QString::fromStdString(message);
+    if (!text.contains(QStringLiteral("learning rate")))
+        text += QObject::tr(" Try a lower learning rate.");
+    if (!text.contains(QStringLiteral("clip")))
+        text += QObject::tr(" Try gradient clipping (clip_norm).");
+    if (!text.contains(QStringLiteral("normaliz")))
+        text += QObject::tr(" A normalization layer (BatchNorm) after the layer that blew up also helps.");
+    return text;
+}
+
+} // namespace
+
+TrainingWorker::TrainingWorker(QObject *parent) : QObject(parent), timer_(new QTimer(this))
+{
+    timer_->setInterval(0);
+    connect(timer_, &QTimer::timeout, this, &TrainingWorker::trainSlice);
+}
+
+TrainingWorker::~TrainingWorker() = default;
+
+void TrainingWorker::addProbe(ModelProbe probe)
+{
+    std::lock_guard lock(probesMutex_);
+    probes_.push_back(std::move(probe));
+}
+
+void TrainingWorker::prepare(const nn::Project &project, const QString &weightsPath, bool sameProject)
+{
+    if (trainer_)
+        stop();
+    if (experiment_)
+        stash_ = namedTensors(experiment_->model());
+    if (!sameProject) {
+        stash_.clear();
+        trained_ = false;
+    }
+    experiment_.reset();
+    try {
+        nn::setThreadCount(project.training.threads);  // as the CLI: the project's threads, 0 = all cores
+        auto experiment = std::make_unique<datasets::Experiment>(project);
+        experiment->makeTrainer();  // the loss, optimizer and settings fit the model and the data
+        QString note;
+        if (!weightsPath.isEmpty() && QFileInfo::exists(weightsPath)) {
+            try {
+                nn::loadWeights(experiment->model(), weightsPath.toStdString());
+                trained_ = true;
+                note = tr("trained weights loaded from %1").arg(QFileInfo(weightsPath).fileName());
+            } catch (const nn::Error &error) {
+                trained_ = false;
+                note = tr("the saved weights do not fit this network, so it starts fresh (%1)").arg(QString::fromUtf8(error.what()));
+            }
+            epochOffset_ = 0;
+            stepOffset_ = 0;
+        } else if (!stash_.empty()) {
+            const int kept = carryOverWeights(stash_, experiment->model());
+            if (kept == 0) {
+                trained_ = false;
+                epochOffset_ = 0;
+                stepOffset_ = 0;
+            } else if (trained_) {
+                note = kept == 1 ? tr("1 trained tensor kept") : tr("%1 trained tensors kept").arg(kept);
+            }
+        }
+        experiment_ = std::move(experiment);
+        stash_.clear();
+        runProbes(ProbeMoment::Prepared);  // before `prepared`, so the views are filled when it arrives
+        emit prepared(summary(note));
+    } catch (const std::exception &error) {
+        emit failed(QString::fromStdString(error.what()));
+    }
+}
+
+QString TrainingWorker::summary(const QString &note) const
+{
+    const auto &data = experiment_->data();
+    const QLocale locale;
+    QString text = tr("%1: %2 training and %3 validation samples, %4 parameters")
+                       .arg(QString::fromStdString(data.info.name), locale.toString(qint64(data.train->size())),
+                            locale.toString(qint64(data.validation ? data.validation->size() : 0)),
+                            locale.toString(qint64(experiment_->model().parameterCount())));
+    return note.isEmpty() ? text : text + QStringLiteral(" · ") + note;
+}
+
+void TrainingWorker::train()
+{
+    if (trainer_) {
+        resume();
+        return;
+    }
+    pauseRequested_ = false;
+    startRun(false);
+}
+
+bool TrainingWorker::startRun(bool paused)
+{
+    if (!experiment_) {
+        emit runFailed(tr("The network cannot be trained until it builds; fix the layers marked red."));
+        return false;
+    }
+    try {
+        nn::setThreadCount(experiment_->project().training.threads);
+        trainer_ = experiment_->makeTrainer();
+    } catch (const std::exception &error) {
+        emit runFailed(QString::fromStdString(error.what()));
+        return false;
+    }
+    trainer_->setObserver(this);
+    stopRequested_ = false;
+    pauseRequested_ = paused;
+    reportedPaused_ = false;
+    stepsAllowed_ = 0;
+    epochsDone_ = 0;
+    stepsDone_ = 0;
+    lastStep_ = {};
+    pendingSteps_.clear();
+    runClock_.start();
+    stepsClock_.start();
+    progressClock_.start();
+    probeClock_.start();
+    epochProbeClock_.invalidate();
+    emit runStarted(epochOffset_ > 0 || stepOffset_ > 0 || trained_);
+    timer_->start();
+    return true;
+}
+
+void TrainingWorker::stepOnce()
+{
+    if (!trainer_ && !startRun(true))
+        return;
+    pauseRequested_ = true;
+    ++stepsAllowed_;
+    timer_->start();
+}
+
+void TrainingWorker::resume()
+{
+    pauseRequested_ = false;
+    if (trainer_)
+        timer_->start();
+}
+
+void TrainingWorker::stop()
+{
+    if (!trainer_)
+        return;
+    endRun({nn::FinishReport::Reason::Stopped, trainer_->epoch(),
+            tr("Stopped by the user in epoch %1 after %2 batches; the weights trained so far are kept.")
+                .arg(epochOffset_ + std::max(trainer_->epoch(), 1))
+                .arg(stepOffset_ + stepsDone_)
+                .toStdString()});
+}
+
+// One timer event: batches for a few milliseconds, checking stop and pause before each one.
+void TrainingWorker::trainSlice()
+{
+    QElapsedTimer slice;
+    slice.start();
+    while (trainer_) {
+        if (stopRequested_) {
+            stop();
+            return;
+        }
+        const bool paused = pauseRequested_;
+        if (paused && stepsAllowed_ == 0) {
+            timer_->stop();
+            flushSteps(true);
+            reportProgress(true);
+            if (!reportedPaused_)
+                emit pausedChanged(reportedPaused_ = true);
+            return;
+        }
+        if (reportedPaused_ && !paused)
+            emit pausedChanged(reportedPaused_ = false);
+        if (paused)
+            --stepsAllowed_;
+        trainBatch();
+        if (paused || slice.elapsed() >= kSliceMs)
+            return;
+    }
+    timer_->stop();
+}
+
+void TrainingWorker::trainBatch()
+{
+    trainer_->step();
+    if (trainer_->finished()) {
+        nn::FinishReport report = *trainer_->result();
+        if (report.reason == nn::FinishReport::Reason::Diverged)
+            report.message = divergenceAdvice(report.message).toStdString();
+        endRun(std::move(report));
+        return;
+    }
+    if (probeClock_.elapsed() >= kProbeIntervalMs) {
+        probeClock_.restart();
+        runProbes(ProbeMoment::Step);
+    }
+}
+
+void TrainingWorker::endRun(nn::FinishReport report)
+{
+    timer_->stop();
+    flushSteps(true);
+    reportProgress(true);
+    epochOffset_ += epochsDone_;
+    stepOffset_ += stepsDone_;
+    trainer_.reset();
+    stopRequested_ = false;
+    pauseRequested_ = false;
+    if (reportedPaused_)
+        emit pausedChanged(reportedPaused_ = false);
+    emit finished(report.reason, QString::fromStdString(report.message));
+    runProbes(ProbeMoment::Finished);
+}
+
+void TrainingWorker::stepFinished(const nn::StepReport &report)
+{
+    ++batchesTrained_;
+    ++stepsDone_;
+    trained_ = true;
+    lastStep_ = report;
+    pendingSteps_.push_back({stepOffset_ + report.globalStep, epochOffset_ + report.epoch, report.loss, report.learningRate});
+    flushSteps(false);
+    reportProgress(false);
+}
+
+void TrainingWorker::epochFinished(const nn::EpochReport &report)
+{
+    ++epochsDone_;
+    EpochPoint point;
+    point.epoch = epochOffset_ + report.epoch;
+    point.step = stepOffset_ + lastStep_.globalStep;
+    point.trainLoss = report.trainLoss;
+    point.trainAccuracy = report.trainAccuracy;
+    if (report.hasValidation) {
+        point.validationLoss = report.validation.loss;
+        if (report.validation.classification)
+            point.validationAccuracy = report.validation.classification->accuracy;
+    }
+    point.learningRate = report.learningRate;
+    point.seconds = report.seconds;
+    flushSteps(true);  // the chart has the epoch's steps before its validation point
+    emit epochReported(point);
+    // Small networks finish hundreds of epochs a second; the views need a few of them a second.
+    if (!epochProbeClock_.isValid() || epochProbeClock_.elapsed() >= kProbeIntervalMs) {
+        epochProbeClock_.start();
+        runProbes(ProbeMoment::Epoch);
+    }
+}
+
+void TrainingWorker::flushSteps(bool force)
+{
+    if (pendingSteps_.isEmpty() || (!force && stepsClock_.elapsed() < kStepsIntervalMs))
+        return;
+    stepsClock_.restart();
+    emit stepsReported(pendingSteps_);
+    pendingSteps_.clear();
+}
+
+// Epoch and batch of the run, samples per second, and the seconds left at this run's pace.
+void TrainingWorker::reportProgress(bool force)
+{
+    if (!trainer_ || (!force && progressClock_.elapsed() < kProgressIntervalMs))
+        return;
+    progressClock_.restart();
+    const int epochs = trainer_->config().epochs;
+    const qint64 perEpoch = trainer_->batchesPerEpoch();
+    const qint64 total = qint64(epochs) * perEpoch;
+    const qint64 remaining = std::max<qint64>(0, total - stepsDone_);
+    const double secondsPerBatch = stepsDone_ > 0 ? runClock_.elapsed() / 1000.0 / double(stepsDone_) : 0.0;
+    emit progress(epochOffset_ + std::max(lastStep_.epoch, 1), epochOffset_ + epochs, lastStep_.batch, perEpoch,
+                  lastStep_.samplesPerSecond, secondsPerBatch * double(remaining));
+}
+
+void TrainingWorker::runProbes(ProbeMoment moment)
+{
+    if (!experiment_)
+        return;
+    std::vector<ModelProbe> probes;
+    {
+        std::lock_guard lock(probesMutex_);
+        probes = probes_;
+    }
+    for (const ModelProbe &probe : probes) {
+        try {
+            probe(moment, experiment_->model(), *experiment_);
+        } catch (const std::exception &error) {
+            qWarning("A training view could not update: %s", error.what());
+        }
+    }
+}
+
+void TrainingWorker::resetWeights()
+{
+    if (trainer_)
+        stop();
+    if (!experiment_)
+        return;
+    experiment_->model().initialize(experiment_->project().training.seed);
+    trained_ = false;
+    epochOffset_ = 0;
+    stepOffset_ = 0;
+    emit runReset();
+    runProbes(ProbeMoment::Prepared);
+}
+
+void TrainingWorker::saveWeights(const QString &path)
+{
+    if (!experiment_ || (!trained_ && !QFileInfo::exists(path))) {
+        emit weightsSaved(path, false, {});
+        return;
+    }
+    try {
+        nn::saveWeights(experiment_->model(), path.toStdString());
+        emit weightsSaved(path, true, {});
+    } catch (const std::exception &error) {
+        emit weightsSaved(path, false, QString::fromStdString(error.what()));
+    }
+}
+
+void TrainingWorker::shutdown()
+{
+    if (trainer_)
+        stop();
+    experiment_.reset();
+}

@@ -1,0 +1,121 @@
+// TrainingWorker: the engine side of the window. It lives on its own QThread, owns the experiment
+// (project, data, model) and the trainer, and trains batch by batch from its event loop.
+#pragma once
+
+#include "finishreason.h"
+#include "modelprobe.h"
+#include "trainingprogress.h"
+
+#include "nn/project.h"
+#include "nn/tensor.h"
+#include "nn/trainer.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QString>
+#include <QVector>
+
+#include <atomic>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+class QTimer;
+namespace datasets {
+class Experiment;
+}
+
+// Runs everything engine-side on its thread; the window talks to it only through queued calls
+// (QMetaObject::invokeMethod) and the thread-safe requests, and hears back through signals.
+class TrainingWorker : public QObject, private nn::TrainingObserver {
+    Q_OBJECT
+
+public:
+    explicit TrainingWorker(QObject *parent = nullptr);
+    ~TrainingWorker() override;
+
+    // Thread-safe: a probe runs on this worker's thread at every ProbeMoment.
+    void addProbe(ModelProbe probe);
+    // Thread-safe: stop before the next batch, and pause or resume between batches.
+    void requestStop() { stopRequested_ = true; }
+    void requestPause(bool paused) { pauseRequested_ = paused; }
+    // Thread-safe: batches trained since this worker was made (for tests and diagnostics).
+    qint64 batchesTrained() const { return batchesTrained_; }
+
+    // The slots below run on the worker's thread (call them through a queued invocation).
+    // Builds the experiment; `weightsPath` (when the file exists) holds trained weights to load;
+    // `sameProject` false forgets the weights of the previous network instead of carrying them over.
+    void prepare(const nn::Project &project, const QString &weightsPath, bool sameProject);
+    // Starts a run (continuing from the current weights), or resumes a paused one.
+    void train();
+    // Trains exactly one batch; starts a paused run when none is going.
+    void stepOnce();
+    void resume();
+    // Ends a run that is going or paused with reason Stopped.
+    void stop();
+    // Fresh weights from the project's seed; forgets the trainer and the epoch count.
+    void resetWeights();
+    // Writes the weights (atomically) when they were trained or loaded, or when a file is there
+    // already (so the file never disagrees with the model); emits weightsSaved either way.
+    void saveWeights(const QString &path);
+    // Ends any run and drops the experiment (before the thread quits).
+    void shutdown();
+
+signals:
+    void prepared(const QString &summary);
+    // The project could not be prepared (a missing dataset, a shape that does not fit, …).
+    void failed(const QString &message);
+    // A run could not start.
+    void runFailed(const QString &message);
+    void runStarted(bool continuing);
+    void runReset();
+    void pausedChanged(bool paused);
+    void stepsReported(const QVector<StepPoint> &steps);
+    void epochReported(const EpochPoint &epoch);
+    void progress(int epoch, int epochs, qint64 batch, qint64 batchesPerEpoch, double samplesPerSecond,
+                  double etaSeconds);
+    void finished(nn::FinishReport::Reason reason, const QString &message);
+    // `error` is empty on success; `written` false when there was nothing trained to write.
+    void weightsSaved(const QString &path, bool written, const QString &error);
+
+private:
+    bool startRun(bool paused);
+    void trainSlice();
+    void trainBatch();
+    void endRun(nn::FinishReport report);
+    void flushSteps(bool force);
+    void reportProgress(bool force);
+    void runProbes(ProbeMoment moment);
+    QString summary(const QString &note) const;
+
+    // nn::TrainingObserver, called inside trainer_->step() on this thread.
+    void stepFinished(const nn::StepReport &report) override;
+    void epochFinished(const nn::EpochReport &report) override;
+
+    std::unique_ptr<datasets::Experiment> experiment_;
+    std::unique_ptr<nn::Trainer> trainer_;
+    QTimer *timer_;
+    std::map<std::string, nn::Tensor> stash_;  // weights of the last network that built, while the graph does not
+    bool trained_ = false;                     // the weights hold more than the seed's initialisation
+
+    std::mutex probesMutex_;
+    std::vector<ModelProbe> probes_;
+
+    std::atomic<bool> stopRequested_{false};
+    std::atomic<bool> pauseRequested_{false};
+    std::atomic<qint64> batchesTrained_{0};
+    int stepsAllowed_ = 0;  // batches Step lets through while paused
+    bool reportedPaused_ = false;
+
+    // Counting on from earlier runs of the same weights.
+    int epochOffset_ = 0;
+    qint64 stepOffset_ = 0;
+    int epochsDone_ = 0;     // in this run
+    qint64 stepsDone_ = 0;   // in this run
+    nn::StepReport lastStep_;
+
+    QVector<StepPoint> pendingSteps_;
+    QElapsedTimer runClock_, stepsClock_, progressClock_, probeClock_, epochProbeClock_;
+};

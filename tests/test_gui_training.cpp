@@ -1,0 +1,401 @@
+// Training from the window as a specification: the spiral learns, Stop takes one batch at most,
+// the event loop stays smooth, the canvas is read-only meanwhile, trained weights are saved and
+// restored bit for bit, and a diverging run says which layer blew up.
+#include "guitest.h"
+
+#include "app/canvasactions.h"
+#include "panels/inspectorpanel.h"
+#include "training/trainingcontroller.h"
+#include "training/trainingstatus.h"
+
+#include "datasets/experiment.h"
+#include "nn/model.h"
+
+#include <QAction>
+#include <QElapsedTimer>
+#include <QMessageBox>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QUndoStack>
+
+#include <algorithm>
+#include <cstring>
+#include <mutex>
+
+using namespace guitest;
+using Reason = nn::FinishReport::Reason;
+
+namespace {
+
+constexpr int kRunTimeoutMs = 40000;
+
+// The spiral example with changed training settings, as a project at `path` (not the examples folder).
+nn::Project spiralProject(int epochs)
+{
+    nn::Project project = nn::loadProject(datasets::resolveProjectPath("spiral"));
+    project.training.epochs = epochs;
+    return project;
+}
+
+// Opens `project` in the window and waits until the worker has prepared it.
+void openPrepared(MainWindow &window, const nn::Project &project, const QString &path = {})
+{
+    TrainingController *training = window.training();
+    QSignalSpy prepared(training, &TrainingController::prepared);
+    window.document()->setProject(project, path);
+    QVERIFY2(prepared.wait(kRunTimeoutMs), qPrintable(QStringLiteral("the worker did not prepare the project: %1")
+                                                          .arg(training->preparationProblem())));
+    QTRY_VERIFY(training->state() == TrainingController::State::Idle);
+    QVERIFY2(training->trainAction()->isEnabled(), qPrintable(training->preparationProblem()));
+}
+
+Reason finishReason(const QSignalSpy &finished)
+{
+    return finished.last().at(0).value<Reason>();
+}
+
+// The model's outputs on fixed inputs, read by a probe on the worker thread at each moment.
+struct OutputProbe {
+    std::mutex mutex;
+    std::vector<float> outputs;
+    ProbeMoment moment = ProbeMoment::Prepared;
+    bool weightsFinite = true;
+
+    ModelProbe probe()
+    {
+        return [this](ProbeMoment at, nn::Model &model, const datasets::Experiment &) {
+            const nn::Tensor input({4, 2}, {0.1f, -0.2f, 0.5f, 0.5f, -0.7f, 0.3f, 0.9f, -0.9f});
+            const nn::Tensor &output = model.forward(input, nn::RunContext{});
+            bool finite = true;
+            for (const nn::NamedParameter &named : model.parameters())
+                finite = finite && named.parameter->value.allFinite();
+            std::lock_guard lock(mutex);
+            outputs.assign(output.data(), output.data() + output.size());
+            moment = at;
+            weightsFinite = finite;
+        };
+    }
+    std::vector<float> read()
+    {
+        std::lock_guard lock(mutex);
+        return outputs;
+    }
+    ProbeMoment lastMoment()
+    {
+        std::lock_guard lock(mutex);
+        return moment;
+    }
+    bool finite()
+    {
+        std::lock_guard lock(mutex);
+        return weightsFinite;
+    }
+};
+
+bool bitwiseEqual(const std::vector<float> &a, const std::vector<float> &b)
+{
+    return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(float)) == 0;
+}
+
+// Sends a palette drop for `kind`; true when the canvas took it.
+bool tryDrop(MainWindow &window, const QString &kind, QPointF scenePoint)
+{
+    const std::unique_ptr<QMimeData> data(window.palette()->tree()->mimeDataForKind(kind));
+    QWidget *viewport = window.view()->viewport();
+    const QPoint at = toViewport(window, scenePoint);
+    QDragEnterEvent enter(at, Qt::CopyAction, data.get(), Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(viewport, &enter);
+    QDropEvent drop(at, Qt::CopyAction, data.get(), Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(viewport, &drop);
+    return enter.isAccepted() && drop.isAccepted();
+}
+
+} // namespace
+
+class TestGuiTraining : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { useTestSettings(); }
+
+    void trainingTheSpiralMakesTheChartsGrowAndTheAccuracyRise()
+    {
+        constexpr int kEpochs = 1000;  // about a second here: long enough to see steps arrive during the run
+        auto window = newWindow();
+        openPrepared(*window, spiralProject(kEpochs));
+        TrainingController *training = window->training();
+        QSignalSpy steps(training, &TrainingController::stepsReported);
+        QSignalSpy epochs(training, &TrainingController::epochReported);
+        QSignalSpy finished(training, &TrainingController::finished);
+        training->trainAction()->trigger();
+        // While the run goes, bundles of steps arrive one after the other.
+        QTRY_VERIFY_WITH_TIMEOUT(!steps.isEmpty(), kRunTimeoutMs);
+        const qsizetype first = steps.count();
+        QTRY_VERIFY_WITH_TIMEOUT(steps.count() > first || !finished.isEmpty(), kRunTimeoutMs);
+        QVERIFY2(finished.isEmpty(), "the run ended before a second bundle of steps arrived");
+        QVERIFY2(steps.count() > first, "the steps did not grow during the run");
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kRunTimeoutMs);
+        QCOMPARE(finishReason(finished), Reason::Completed);
+
+        qint64 last = 0;
+        for (const auto &bundle : steps)
+            for (const StepPoint &point : bundle.at(0).value<QVector<StepPoint>>()) {
+                QCOMPARE(point.step, last + 1);
+                last = point.step;
+            }
+        QCOMPARE(last, training->batchesTrained());
+        QCOMPARE(epochs.count(), kEpochs);
+        const EpochPoint final = epochs.last().at(0).value<EpochPoint>();
+        QCOMPARE(final.epoch, kEpochs);
+        // Chance is 0.5; the seeded run measured 0.90 after 1000 epochs (0.95 after 150).
+        QVERIFY2(final.validationAccuracy > 0.8,
+                 qPrintable(QStringLiteral("validation accuracy %1 after %2 epochs").arg(final.validationAccuracy).arg(kEpochs)));
+        QCOMPARE(training->state(), TrainingController::State::Finished);
+        QVERIFY(window->canvasActions()->undo()->isEnabled() || !window->document()->undoStack()->canUndo());
+    }
+
+    void trainingAgainCountsTheEpochsOn()
+    {
+        auto window = newWindow();
+        openPrepared(*window, spiralProject(3));
+        TrainingController *training = window->training();
+        QSignalSpy epochs(training, &TrainingController::epochReported);
+        QSignalSpy started(training, &TrainingController::runStarted);
+        QSignalSpy finished(training, &TrainingController::finished);
+        training->trainAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, kRunTimeoutMs);
+        training->trainAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 2, kRunTimeoutMs);
+        QCOMPARE(started.count(), 2);
+        QCOMPARE(started.at(0).at(0).toBool(), false);
+        QCOMPARE(started.at(1).at(0).toBool(), true);
+        QCOMPARE(epochs.last().at(0).value<EpochPoint>().epoch, 6);
+    }
+
+    void editingAfterTrainingKeepsTheWeightsThatStillFit()
+    {
+        auto window = newWindow();
+        OutputProbe probe;
+        window->training()->addProbe(probe.probe());
+        openPrepared(*window, spiralProject(20));
+        TrainingController *training = window->training();
+        QSignalSpy finished(training, &TrainingController::finished);
+        training->trainAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kRunTimeoutMs);
+        QTRY_VERIFY(probe.lastMoment() == ProbeMoment::Finished);
+        const std::vector<float> trained = probe.read();
+
+        // Another activation keeps every tensor; switching back gives the trained outputs bit for bit.
+        QSignalSpy prepared(training, &TrainingController::prepared);
+        const int hidden = nodeNamed(*window, "hidden2");
+        window->document()->setSetting(hidden, "activation", std::string("relu"));
+        QVERIFY(prepared.wait(kRunTimeoutMs));
+        QVERIFY2(prepared.last().at(0).toString().contains(QStringLiteral("6 trained tensors kept")),
+                 qPrintable(prepared.last().at(0).toString()));
+        window->document()->setSetting(hidden, "activation", std::string("tanh"));
+        QVERIFY(prepared.wait(kRunTimeoutMs));
+        QVERIFY2(bitwiseEqual(probe.read(), trained), "the trained weights were not carried over");
+
+        // A new width for hidden2: its tensors and the output weight start fresh; hidden1 and the
+        // output bias (still two values) are kept.
+        window->document()->setSetting(hidden, "units", int64_t{16});
+        QVERIFY(prepared.wait(kRunTimeoutMs));
+        QVERIFY2(prepared.last().at(0).toString().contains(QStringLiteral("3 trained tensors kept")),
+                 qPrintable(prepared.last().at(0).toString()));
+    }
+
+    void stopReturnsWithinOneBatch()
+    {
+        auto window = newWindow();
+        openPrepared(*window, spiralProject(100000));
+        TrainingController *training = window->training();
+        QSignalSpy steps(training, &TrainingController::stepsReported);
+        QSignalSpy finished(training, &TrainingController::finished);
+        training->trainAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(training->batchesTrained() >= 200, kRunTimeoutMs);
+        training->stopAction()->trigger();
+        const qint64 atRequest = training->batchesTrained();
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kRunTimeoutMs);
+        QCOMPARE(finishReason(finished), Reason::Stopped);
+        const qint64 trained = training->batchesTrained();
+        QVERIFY2(trained - atRequest <= 1,
+                 qPrintable(QStringLiteral("%1 batches trained after Stop").arg(trained - atRequest)));
+        QCOMPARE(steps.last().at(0).value<QVector<StepPoint>>().last().step, trained);
+        QCOMPARE(training->state(), TrainingController::State::Finished);
+    }
+
+    void closingTheWindowWhileTrainingEndsTheWorker()
+    {
+        auto window = newWindow();
+        openPrepared(*window, spiralProject(100000));
+        window->training()->trainAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(window->training()->batchesTrained() > 50, kRunTimeoutMs);
+        QElapsedTimer clock;
+        clock.start();
+        window.reset();  // stops within a batch and ends the thread
+        QVERIFY2(clock.elapsed() < 2000, qPrintable(QStringLiteral("closing took %1 ms").arg(clock.elapsed())));
+    }
+
+    void stepTrainsOneBatchAndPauseResumes()
+    {
+        auto window = newWindow();
+        openPrepared(*window, spiralProject(100000));
+        TrainingController *training = window->training();
+        training->stepAction()->trigger();
+        QTRY_COMPARE(training->batchesTrained(), qint64(1));
+        QTRY_COMPARE(training->state(), TrainingController::State::Paused);
+        training->stepAction()->trigger();
+        QTRY_COMPARE(training->batchesTrained(), qint64(2));
+        QTest::qWait(100);
+        QCOMPARE(training->batchesTrained(), qint64(2));
+        QCOMPARE(training->pauseAction()->text(), QStringLiteral("&Resume"));
+        training->pauseAction()->trigger();
+        QTRY_COMPARE(training->state(), TrainingController::State::Running);
+        QTRY_VERIFY(training->batchesTrained() > 20);
+        training->pauseAction()->trigger();
+        QTRY_COMPARE(training->state(), TrainingController::State::Paused);
+        const qint64 paused = training->batchesTrained();
+        QTest::qWait(100);
+        QCOMPARE(training->batchesTrained(), paused);
+        QSignalSpy finished(training, &TrainingController::finished);
+        training->stopAction()->trigger();
+        QTRY_VERIFY(!finished.isEmpty());
+        QCOMPARE(finishReason(finished), Reason::Stopped);
+    }
+
+    void theEventLoopKeepsRespondingWhileTraining()
+    {
+        auto window = newWindow();
+        openPrepared(*window, spiralProject(100000));  // the project's threads setting (0: all cores) as it is
+        TrainingController *training = window->training();
+        training->trainAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(training->batchesTrained() > 0, kRunTimeoutMs);
+
+        std::vector<qint64> lateness;
+        QElapsedTimer clock;
+        QTimer timer;
+        timer.setTimerType(Qt::PreciseTimer);
+        timer.setInterval(10);
+        qint64 previous = -1;
+        connect(&timer, &QTimer::timeout, [&] {
+            const qint64 now = clock.elapsed();
+            if (previous >= 0)
+                lateness.push_back(now - previous - 10);
+            previous = now;
+        });
+        clock.start();
+        timer.start();
+        QTest::qWait(3000);
+        timer.stop();
+        QCOMPARE(training->state(), TrainingController::State::Running);
+        QSignalSpy finished(training, &TrainingController::finished);
+        training->stopAction()->trigger();
+        QTRY_VERIFY(!finished.isEmpty());
+
+        QVERIFY2(lateness.size() > 100, "the timer hardly fired");
+        std::sort(lateness.begin(), lateness.end());
+        const qint64 p99 = lateness[lateness.size() * 99 / 100];
+        QVERIFY2(p99 <= 50, qPrintable(QStringLiteral("the 10 ms timer was %1 ms late at the 99th percentile").arg(p99)));
+    }
+
+    void theCanvasIsReadOnlyWhileTraining()
+    {
+        auto window = newWindow();
+        openPrepared(*window, spiralProject(100000));
+        TrainingController *training = window->training();
+        const std::string before = graphJson(*window);
+        const int undoIndex = window->document()->undoStack()->index();
+        training->trainAction()->trigger();
+        QTRY_COMPARE(training->state(), TrainingController::State::Running);
+
+        QVERIFY2(!tryDrop(*window, QStringLiteral("Dense"), {300, 100}), "a drop was taken while training");
+        window->scene()->selectNodes({nodeNamed(*window, "hidden2")});
+        window->canvasActions()->remove()->trigger();
+        QVERIFY(!window->canvasActions()->undo()->isEnabled());
+        QVERIFY(!window->inspector()->isEnabled());
+        QVERIFY(!window->palette()->isEnabled());
+        QCOMPARE(graphJson(*window), before);
+        QCOMPARE(window->document()->undoStack()->index(), undoIndex);
+
+        QSignalSpy finished(training, &TrainingController::finished);
+        training->stopAction()->trigger();
+        QTRY_VERIFY(!finished.isEmpty());
+        QVERIFY(window->inspector()->isEnabled());
+        QVERIFY2(tryDrop(*window, QStringLiteral("Dense"), {300, 100}), "the canvas refused a drop after Stop");
+        window->canvasActions()->remove()->trigger();
+        QCOMPARE(window->document()->graph().nodes().size(), size_t(4));
+        QVERIFY(nodeNamed(*window, "hidden2") >= 0);
+    }
+
+    void saveWritesTheWeightsAndOpeningRestoresThem()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("trained.layerlab.json"));
+        const QString weights = dir.filePath(QStringLiteral("trained.safetensors"));
+        auto window = newWindow();
+        OutputProbe probe;
+        window->training()->addProbe(probe.probe());
+        openPrepared(*window, spiralProject(20), path);
+        const std::vector<float> fresh = probe.read();
+        TrainingController *training = window->training();
+        QSignalSpy finished(training, &TrainingController::finished);
+        training->trainAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kRunTimeoutMs);
+        QTRY_VERIFY(probe.lastMoment() == ProbeMoment::Finished);
+        const std::vector<float> trained = probe.read();
+        QVERIFY2(!bitwiseEqual(trained, fresh), "training did not change the outputs");
+
+        QSignalSpy saved(training, &TrainingController::weightsSaved);
+        QVERIFY(window->files()->save());
+        QVERIFY(saved.wait(kRunTimeoutMs));
+        QCOMPARE(saved.last().at(2).toString(), QString());
+        QVERIFY(saved.last().at(1).toBool());
+        QVERIFY(QFileInfo::exists(weights));
+
+        auto reopened = newWindow();
+        OutputProbe again;
+        reopened->training()->addProbe(again.probe());
+        QSignalSpy prepared(reopened->training(), &TrainingController::prepared);
+        QVERIFY(reopened->files()->openPath(path));
+        QTRY_VERIFY_WITH_TIMEOUT(!prepared.isEmpty(), kRunTimeoutMs);
+        QVERIFY2(prepared.last().at(0).toString().contains(QStringLiteral("trained weights loaded")),
+                 qPrintable(prepared.last().at(0).toString()));
+        QVERIFY2(bitwiseEqual(again.read(), trained), "the reopened model's outputs differ from the trained one's");
+    }
+
+    void aDivergingRunStopsAndNamesTheLayer()
+    {
+        auto window = newWindow();
+        // Linear layers (unbounded, unlike tanh) and plain SGD at the highest learning rate allowed.
+        nlohmann::json json = nlohmann::json::parse(nn::projectToText(spiralProject(50)));
+        for (auto &node : json["graph"]["nodes"])
+            if (node["kind"] == "Dense" && node["name"] != "output")
+                node["settings"]["activation"] = "linear";
+        json["training"]["optimizer"] = "SGD";
+        json["training"]["optimizer_settings"] = {{"lr", 10.0}};
+        const nn::Project project = nn::projectFromText(json.dump(), "diverging");
+        OutputProbe probe;
+        window->training()->addProbe(probe.probe());
+        openPrepared(*window, project);
+        TrainingController *training = window->training();
+        QSignalSpy finished(training, &TrainingController::finished);
+        training->trainAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kRunTimeoutMs);
+        QCOMPARE(finishReason(finished), Reason::Diverged);
+        const QString message = finished.last().at(1).toString();
+        const bool namesLayer = message.contains(QStringLiteral("'hidden1'")) || message.contains(QStringLiteral("'hidden2'")) ||
+                                message.contains(QStringLiteral("'output'"));
+        QVERIFY2(namesLayer, qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("learning rate")), qPrintable(message));
+        QTRY_VERIFY(probe.lastMoment() == ProbeMoment::Finished);
+        QVERIFY2(probe.finite(), "the kept weights are not finite");
+        QCOMPARE(training->statusWidget()->text(), message);
+        auto *box = window->findChild<QMessageBox *>(QStringLiteral("divergenceMessage"));
+        QVERIFY2(box && box->isVisible() && !box->isModal(), "no non-modal message about the divergence");
+        QCOMPARE(box->text(), message);
+    }
+};
+
+QTEST_MAIN(TestGuiTraining)
+#include "test_gui_training.moc"
