@@ -95,7 +95,9 @@ std::string exportExtension(const std::string &format)
         return ".onnx";
     if (format == "safetensors")
         return ".safetensors";
-    throw nn::SettingError("Unknown export format '" + format + "'; choose onnx or safetensors.");
+    if (format == "pytorch")
+        return ".py";
+    throw nn::SettingError("Unknown export format '" + format + "'; choose onnx, safetensors or pytorch.");
 }
 
 nlohmann::json evaluationJson(const nn::Evaluation &evaluation, const std::string &prefix)
@@ -322,8 +324,10 @@ int exportModel(const ExportOptions &options)
     const std::string out = options.out.empty() ? defaultExportPath(path, extension) : options.out;
     if (options.format == "onnx")
         nn::exportOnnx(experiment.model(), experiment.exportInfo(), out);
-    else
+    else if (options.format == "safetensors")
         nn::saveWeights(experiment.model(), out);
+    else
+        throw nn::SettingError("--format pytorch is not built yet");  // TEMPORARY (issue 5): the integrator calls the PyTorch exporter here
     std::printf("Exported %s as %s to %s\n", path.c_str(), options.format.c_str(), out.c_str());
     return 0;
 }
