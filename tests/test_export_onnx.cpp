@@ -1,0 +1,396 @@
+// ONNX export: every example project and a graph of every layer kind, briefly trained, pass the
+// ONNX checker with full shape inference, compute what LayerLab computes from raw data rows (run
+// by tests/onnx_eval.py, a torch evaluator, at two batch sizes) and give the same bytes every time;
+// and `layerlab-cli export` writes them, or says why not.
+#include "errormessage.h"
+#include "testonlylayer.h"
+
+#include "datasets/experiment.h"
+#include "nn/export/onnxexport.h"
+#include "nn/registry.h"
+#include "nn/weights.h"
+
+#include <nlohmann/json.hpp>
+#include <onnx/onnx_pb.h>
+
+#include <QtTest>
+
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <set>
+
+namespace {
+
+struct Result {
+    int exitCode = -1;
+    QString out, err;
+};
+
+Result run(const QString &program, const QStringList &arguments, const QString &workingDirectory = {})
+{
+    QProcess process;
+    if (!workingDirectory.isEmpty())
+        process.setWorkingDirectory(workingDirectory);
+    process.start(program, arguments);
+    process.waitForFinished(120000);
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2,
+            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+
+// Debian's python3, which has python3-onnx and python3-torch.
+QString python()
+{
+    if (QFile::exists("/usr/bin/python3"))
+        return "/usr/bin/python3";
+    return QStandardPaths::findExecutable("python3");
+}
+
+Result onnxChecker(const QString &path)
+{
+    return run(python(), {"-c", "import onnx, sys; onnx.checker.check_model(onnx.load(sys.argv[1]), full_check=True)", path});
+}
+
+void writeBytes(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    QVERIFY2(file.open(QIODevice::WriteOnly), qPrintable(path));
+    file.write(bytes);
+}
+
+QByteArray readBytes(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+nn::Project example(const std::string &name)
+{
+    return nn::loadProject(datasets::resolveProjectPath(name));
+}
+
+// A few training steps, so that weights and batch-norm running statistics are not the defaults.
+std::unique_ptr<datasets::Experiment> trainedBriefly(nn::Project project)
+{
+    auto experiment = std::make_unique<datasets::Experiment>(std::move(project));
+    auto trainer = experiment->makeTrainer();
+    for (int step = 0; step < 3; ++step)
+        trainer->step();
+    return experiment;
+}
+
+// `count` training samples as they are in the data file: the scaled samples mapped back through the
+// scaling (image pixels rounded back to the bytes they were).
+std::vector<float> rawRows(const datasets::Experiment &experiment, int64_t count)
+{
+    std::vector<int64_t> indices(static_cast<size_t>(count));
+    std::iota(indices.begin(), indices.end(), 0);
+    nn::Tensor x, y;
+    experiment.data().train->gather(indices, x, y);
+    const datasets::DataInfo &info = experiment.data().info;
+    const int64_t features = x.size() / count;
+    std::vector<float> raw(x.data(), x.data() + x.size());
+    for (size_t i = 0; i < raw.size() && !info.scale.empty(); ++i) {
+        const auto f = i % static_cast<size_t>(features);
+        raw[i] = (raw[i] - info.offset[f]) / info.scale[f];
+    }
+    if (info.featureNames.empty())
+        std::transform(raw.begin(), raw.end(), raw.begin(), [](float v) { return std::round(v); });
+    return raw;
+}
+
+// The first `rows` rows as a CSV file that `layerlab-cli predict` reads: the feature columns, or
+// p0… for images.
+void writeCsv(const QString &path, const datasets::DataInfo &info, const std::vector<float> &raw, int64_t rows)
+{
+    const int64_t features = nn::elementCount(info.sampleShape);
+    QStringList header;
+    for (int64_t f = 0; f < features; ++f)
+        header << (info.featureNames.empty() ? QString("p%1").arg(f) : QString::fromStdString(info.featureNames[size_t(f)]));
+    QByteArray text = header.join(',').toUtf8() + "\n";
+    for (int64_t r = 0; r < rows; ++r) {
+        QStringList cells;
+        for (int64_t f = 0; f < features; ++f)
+            cells << QString::number(raw[size_t(r * features + f)], 'g', 9);
+        text += cells.join(',').toUtf8() + "\n";
+    }
+    writeBytes(path, text);
+}
+
+// What `layerlab-cli predict` computes for the CSV's rows: scaled input, forward, probabilities.
+nn::Tensor layerLabOutput(datasets::Experiment &experiment, const QString &csv)
+{
+    const nn::Tensor x = datasets::readFeatures(csv.toStdString(), experiment.data().info);
+    const nn::Tensor &logits = experiment.model().forward(x, nn::RunContext{});
+    nn::Tensor values;
+    experiment.makeTrainer()->loss().probabilities(logits, values);
+    return values;
+}
+
+// The ONNX file run by onnx_eval.py on the first 3 and the first 5 raw rows, compared with LayerLab.
+void compareWithLayerLab(datasets::Experiment &experiment, const QString &onnxPath, const QTemporaryDir &dir)
+{
+    const std::vector<float> raw = rawRows(experiment, 5);
+    const auto features = static_cast<qsizetype>(raw.size() / 5);
+    QStringList arguments{QString(LAYERLAB_SOURCE_DIR) + "/tests/onnx_eval.py", onnxPath};
+    for (int rows : {3, 5}) {
+        writeBytes(dir.filePath(QString("in%1.f32").arg(rows)),
+                   QByteArray(reinterpret_cast<const char *>(raw.data()), rows * features * qsizetype(sizeof(float))));
+        arguments << dir.filePath(QString("in%1.f32").arg(rows)) << dir.filePath(QString("out%1.f32").arg(rows));
+    }
+    const Result evaluated = run(python(), arguments);
+    QVERIFY2(evaluated.exitCode == 0, qPrintable(evaluated.err));
+    for (int rows : {3, 5}) {
+        writeCsv(dir.filePath("rows.csv"), experiment.data().info, raw, rows);
+        const nn::Tensor expected = layerLabOutput(experiment, dir.filePath("rows.csv"));
+        const QByteArray bytes = readBytes(dir.filePath(QString("out%1.f32").arg(rows)));
+        QCOMPARE(bytes.size(), qsizetype(expected.size() * qsizetype(sizeof(float))));
+        const auto *onnx = reinterpret_cast<const float *>(bytes.constData());
+        for (int64_t i = 0; i < expected.size(); ++i)
+            QVERIFY2(std::abs(onnx[i] - expected[i]) <= 1e-4f * std::max(1.0f, std::abs(expected[i])),
+                     qPrintable(QString("batch %1, value %2: ONNX %3, LayerLab %4").arg(rows).arg(i).arg(onnx[i]).arg(expected[i])));
+    }
+}
+
+// Exports, runs the checker and compares the numbers.
+void exportCheckAndCompare(datasets::Experiment &experiment, const QString &path, const QTemporaryDir &dir)
+{
+    nn::exportOnnx(experiment.model(), experiment.exportInfo(), path.toStdString());
+    const Result checked = onnxChecker(path);
+    QVERIFY2(checked.exitCode == 0, qPrintable("onnx.checker: " + checked.err));
+    compareWithLayerLab(experiment, path, dir);
+}
+
+// Builds a graph node by node: add(kind, name, settings, inputs).
+struct GraphBuilder {
+    nn::Graph graph;
+    int add(const std::string &kind, const std::string &name, const std::vector<std::pair<std::string, nn::SettingValue>> &settings,
+            const std::vector<int> &inputs)
+    {
+        const int id = graph.addNode(kind, name);
+        for (const auto &[setting, value] : settings)
+            graph.node(id).settings.set(setting, value);
+        for (size_t port = 0; port < inputs.size(); ++port)
+            graph.connect(inputs[port], id, static_cast<int>(port));
+        return id;
+    }
+};
+
+nn::SettingValue integer(int64_t value) { return value; }
+nn::SettingValue text(const char *value) { return std::string(value); }
+
+// For the spiral data ([2] → 2 classes): every layer kind, each setting that changes the ONNX
+// (padding modes, stride, dilation, groups, bias, every fused activation, output_padding,
+// count_include_pad, BatchNorm on ranks 2 to 4, LayerNorm on images and rows, Concat on two axes).
+nn::Graph everyKindGraph()
+{
+    GraphBuilder b;
+    const int in = b.add("Input", "input", {{"shape", std::vector<int64_t>{2}}}, {});
+    const int d0 = b.add("Dense", "d0", {{"units", integer(72)}, {"activation", text("gelu")}}, {in});
+    const int bn1 = b.add("BatchNorm", "bn1", {}, {d0});
+    const int r1 = b.add("Reshape", "r1", {{"shape", std::vector<int64_t>{2, 6, 6}}}, {bn1});
+    const int c1 = b.add("Conv2D", "c1", {{"filters", integer(4)}, {"padding", text("same")}, {"groups", integer(2)}, {"activation", text("gelu")}}, {r1});
+    const int bn2 = b.add("BatchNorm", "bn2", {}, {c1});
+    const int ln1 = b.add("LayerNorm", "ln1", {}, {bn2});
+    const int mp = b.add("MaxPool2D", "mp", {{"kernel_size", integer(3)}, {"stride", integer(2)}, {"padding", integer(1)}}, {ln1});
+    const int ct = b.add("ConvTranspose2D", "ct", {{"filters", integer(4)}, {"kernel_size", integer(3)}, {"stride", integer(2)},
+                                                   {"padding", integer(1)}, {"output_padding", integer(1)}, {"activation", text("leaky_relu")}}, {mp});
+    const int ap = b.add("AvgPool2D", "ap", {{"padding", integer(1)}, {"count_include_pad", false}}, {ct});
+    const int ap2 = b.add("AvgPool2D", "ap2", {{"kernel_size", integer(3)}, {"stride", integer(1)}, {"padding", integer(1)}}, {ap});
+    const int up = b.add("Upsample", "up", {}, {ap2});
+    const int c2a = b.add("Conv2D", "c2a", {{"filters", integer(2)}, {"kernel_size", integer(1)}, {"activation", text("tanh")}}, {up});
+    const int cat1 = b.add("Concat", "cat1", {{"axis", integer(1)}}, {up, c2a});
+    const int c2 = b.add("Conv2D", "c2", {{"filters", integer(6)}, {"stride", integer(2)}, {"dilation", integer(2)}, {"padding", text("explicit")},
+                                          {"padding_size", integer(1)}, {"groups", integer(3)}, {"use_bias", false}, {"activation", text("elu")}}, {cat1});
+    const int c3 = b.add("Conv2D", "c3", {{"filters", integer(6)}, {"activation", text("sigmoid")}, {"padding", text("same")}, {"kernel_size", integer(2)}}, {c2});
+    const int gap = b.add("GlobalAveragePool", "gap", {}, {c3});
+    const int fl = b.add("Flatten", "fl", {}, {c2});
+    const int d1 = b.add("Dense", "d1", {{"units", integer(6)}, {"activation", text("tanh")}}, {fl});
+    const int add = b.add("Add", "add", {}, {gap, d1, gap});
+    const int r2 = b.add("Reshape", "r2", {{"shape", std::vector<int64_t>{6, -1}}}, {c2});
+    const int bn3 = b.add("BatchNorm", "bn3", {{"affine", false}}, {r2});
+    const int fl2 = b.add("Flatten", "fl2", {}, {bn3});
+    const int d2 = b.add("Dense", "d2", {{"units", integer(6)}, {"activation", text("softmax")}}, {fl2});
+    const int cat2 = b.add("Concat", "cat2", {}, {add, d2});
+    // Signed values first, so that LeakyReLU's slope and ELU's alpha matter.
+    int x = b.add("Dense", "dense_linear", {{"units", integer(8)}}, {cat2});
+    x = b.add("LeakyReLU", "leaky", {{"negative_slope", 0.2}}, {x});
+    x = b.add("ELU", "elu", {{"alpha", 0.5}}, {x});
+    x = b.add("GELU", "gelu", {}, {x});
+    const int tanh = b.add("Tanh", "tanh", {}, {x});
+    x = b.add("Sigmoid", "sigmoid", {}, {tanh});
+    x = b.add("ReLU", "relu", {}, {x});
+    x = b.add("Linear", "linear", {}, {x});
+    x = b.add("Dropout", "dropout", {{"rate", 0.3}}, {x});
+    x = b.add("Softmax", "softmax", {}, {x});
+    for (const char *activation : {"relu", "leaky_relu", "elu", "gelu", "sigmoid", "tanh", "softmax"})
+        x = b.add("Dense", std::string("dense_") + activation, {{"units", integer(8)}, {"activation", text(activation)}}, {x});
+    x = b.add("LayerNorm", "ln2", {{"affine", false}}, {x});
+    // The image branch and the first activations also reach the output directly, so that an error
+    // there cannot hide behind the saturating activations of the tail.
+    x = b.add("Concat", "cat3", {}, {x, cat2, tanh});
+    b.add("Dense", "output", {{"units", integer(2)}, {"use_bias", false}}, {x});
+    return b.graph;
+}
+
+nn::Project everyKindProject()
+{
+    nn::Project project = example("spiral");
+    project.name = "every-kind";
+    project.graph = everyKindGraph();
+    return project;
+}
+
+QString q(const std::string &text)
+{
+    return QString::fromStdString(text);
+}
+
+onnx::ModelProto parsed(const std::string &bytes)
+{
+    onnx::ModelProto proto;
+    proto.ParseFromString(bytes);
+    return proto;
+}
+
+std::string metadata(const onnx::ModelProto &proto, const std::string &key)
+{
+    for (const auto &entry : proto.metadata_props())
+        if (entry.key() == key)
+            return entry.value();
+    return {};
+}
+
+} // namespace
+
+class TestExportOnnx : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir dir;
+
+private slots:
+    void everyRegisteredKindHasAWriter()
+    {
+        for (const std::string &kind : nn::layerRegistry().kinds())
+            QVERIFY2(nn::hasOnnxWriter(kind), qPrintable(QString::fromStdString("no ONNX writer for " + kind)));
+    }
+
+    void everyKindGraphPassesTheCheckerAndComputesTheSame()
+    {
+        std::set<std::string> used;
+        const nn::Graph graph = everyKindGraph();
+        for (const nn::Node &node : graph.nodes())
+            used.insert(node.kind);
+        for (const std::string &kind : nn::layerRegistry().kinds())
+            QVERIFY2(used.count(kind), qPrintable(QString::fromStdString("the test graph lacks " + kind)));
+        auto experiment = trainedBriefly(everyKindProject());
+        exportCheckAndCompare(*experiment, dir.filePath("every-kind.onnx"), dir);
+    }
+
+    void examplesPassTheCheckerAndComputeTheSame_data()
+    {
+        QTest::addColumn<QString>("name");
+        for (const std::string &name : datasets::exampleNames())
+            QTest::newRow(name.c_str()) << QString::fromStdString(name);
+    }
+    void examplesPassTheCheckerAndComputeTheSame()
+    {
+        QFETCH(QString, name);
+        if (name.startsWith("fashion-mnist") && !QFile::exists("/usr/share/datasets/fashion-mnist"))
+            QSKIP("Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist)");
+        auto experiment = trainedBriefly(example(name.toStdString()));
+        exportCheckAndCompare(*experiment, dir.filePath(name + ".onnx"), dir);
+    }
+
+    void sameTrainedModelGivesTheSameBytes()
+    {
+        auto experiment = trainedBriefly(everyKindProject());
+        const std::string first = nn::onnxModelBytes(experiment->model(), experiment->exportInfo());
+        const std::string weights = dir.filePath("every-kind.safetensors").toStdString();
+        nn::saveWeights(experiment->model(), weights);
+        datasets::Experiment reopened(everyKindProject());
+        nn::loadWeights(reopened.model(), weights);
+        QVERIFY2(nn::onnxModelBytes(reopened.model(), reopened.exportInfo()) == first,
+                 "a reopened model exports different bytes");
+        trainedBriefly(everyKindProject());  // other models in between change nothing either
+        QVERIFY(nn::onnxModelBytes(experiment->model(), experiment->exportInfo()) == first);
+    }
+
+    void namesShapesAndDocumentationDescribeTheData()
+    {
+        auto experiment = trainedBriefly(example("spiral"));
+        const onnx::ModelProto proto = parsed(nn::onnxModelBytes(experiment->model(), experiment->exportInfo()));
+        QCOMPARE(proto.opset_import(0).version(), int64_t{17});
+        QCOMPARE(q(proto.graph().name()), "spiral");
+        QCOMPARE(q(proto.graph().input(0).name()), "input");
+        QCOMPARE(q(proto.graph().input(0).type().tensor_type().shape().dim(0).dim_param()), "N");
+        QCOMPARE(q(proto.graph().output(0).name()), nn::kOnnxProbabilitiesOutput);
+        QCOMPARE(q(metadata(proto, "class_names")), q(nlohmann::json(experiment->data().info.classNames).dump()));
+        QCOMPARE(q(metadata(proto, "feature_names")), R"(["x1","x2"])");
+        QVERIFY2(proto.doc_string().find("x1, x2") != std::string::npos, proto.doc_string().c_str());
+        QVERIFY2(proto.doc_string().find("class probabilities") != std::string::npos, proto.doc_string().c_str());
+
+        auto regression = trainedBriefly(example("sine-regression"));
+        const onnx::ModelProto values = parsed(nn::onnxModelBytes(regression->model(), regression->exportInfo()));
+        QCOMPARE(q(values.graph().output(0).name()), nn::kOnnxValuesOutput);
+        QVERIFY2(values.doc_string().find("regression values") != std::string::npos, values.doc_string().c_str());
+    }
+
+    void cliExportsOnnxAndSafetensors()
+    {
+        const QString project = dir.filePath("spiral-trained.layerlab.json");
+        const Result trained = run(LAYERLAB_CLI, {"train", "spiral", "--epochs", "2", "--out", project});
+        QVERIFY2(trained.exitCode == 0, qPrintable(trained.err));
+        const Result exported = run(LAYERLAB_CLI, {"export", project, "--format", "onnx"}, dir.path());
+        QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
+        const Result checked = onnxChecker(dir.filePath("spiral-trained.onnx"));
+        QVERIFY2(checked.exitCode == 0, qPrintable("onnx.checker: " + checked.err));
+
+        const QString weights = dir.filePath("copy.safetensors");
+        const Result saved = run(LAYERLAB_CLI, {"export", project, "--format", "safetensors", "--out", weights});
+        QVERIFY2(saved.exitCode == 0, qPrintable(saved.err));
+        QCOMPARE(readBytes(weights), readBytes(dir.filePath("spiral-trained.safetensors")));
+    }
+
+    void cliExportRefusesWithAMessage_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QStringList>("expected");
+        const QString trained = dir.filePath("spiral-trained.layerlab.json");
+        QTest::newRow("unknown format") << QStringList{"export", trained, "--format", "tflite"}
+                                        << QStringList{"tflite", "onnx, safetensors or pytorch"};
+        QTest::newRow("no trained weights") << QStringList{"export", "iris", "--format", "onnx"}
+                                            << QStringList{"no trained weights", "iris.safetensors", "layerlab-cli train iris"};
+        QTest::newRow("unwritable path") << QStringList{"export", trained, "--out", "/nonexistent-folder/model.onnx"}
+                                         << QStringList{"/nonexistent-folder/model.onnx"};
+    }
+    void cliExportRefusesWithAMessage()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QStringList, expected);
+        QVERIFY2(QFile::exists(dir.filePath("spiral-trained.safetensors")), "cliExportsOnnxAndSafetensors trains it first");
+        const Result r = run(LAYERLAB_CLI, arguments, dir.path());
+        QVERIFY2(r.exitCode == 1, qPrintable(QString("exit %1, stderr: %2").arg(r.exitCode).arg(r.err)));
+        for (const QString &word : expected)
+            QVERIFY2(r.err.contains(word), qPrintable(QString("'%1' not in: %2").arg(word, r.err)));
+    }
+
+    // Last: it registers a kind of its own, which the tests above would rightly reject.
+    void kindWithoutWriterIsAClearError()
+    {
+        registerTestOnlyKind("MadeUpLayer", "Test");
+        nn::Graph graph = nn::Graph::chain({{"Input", {{"shape", {2}}}}, {"MadeUpLayer", {}}, {"Dense", {{"units", 2}}}});
+        nn::Model model(graph, 1);
+        const std::string message = errorMessage([&] { nn::onnxModelBytes(model, nn::ExportInfo{}); });
+        QVERIFY2(message.find("MadeUpLayer") != std::string::npos && message.find("no ONNX writer") != std::string::npos,
+                 message.c_str());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestExportOnnx)
+#include "test_export_onnx.moc"
