@@ -11,7 +11,9 @@
 #include "nn/weights.h"
 
 #include <nlohmann/json.hpp>
+#include <onnx/checker.h>
 #include <onnx/onnx_pb.h>
+#include <onnx/shape_inference/implementation.h>
 
 #include <QtTest>
 
@@ -201,7 +203,10 @@ nn::Graph everyKindGraph()
                                                    {"padding", integer(1)}, {"output_padding", integer(1)}, {"activation", text("leaky_relu")}}, {mp});
     const int ap = b.add("AvgPool2D", "ap", {{"padding", integer(1)}, {"count_include_pad", false}}, {ct});
     const int ap2 = b.add("AvgPool2D", "ap2", {{"kernel_size", integer(3)}, {"stride", integer(1)}, {"padding", integer(1)}}, {ap});
-    const int up = b.add("Upsample", "up", {}, {ap2});
+    const int up0 = b.add("Upsample", "up", {}, {ap2});
+    const int up = b.add("ConvTranspose2D", "ct2", {{"filters", integer(4)}, {"kernel_size", integer(3)}, {"stride", integer(1)},
+                                                    {"padding", integer(2)}, {"dilation", integer(2)}, {"groups", integer(2)},
+                                                    {"use_bias", false}, {"activation", text("gelu")}}, {up0});
     const int c2a = b.add("Conv2D", "c2a", {{"filters", integer(2)}, {"kernel_size", integer(1)}, {"activation", text("tanh")}}, {up});
     const int cat1 = b.add("Concat", "cat1", {{"axis", integer(1)}}, {up, c2a});
     const int c2 = b.add("Conv2D", "c2", {{"filters", integer(6)}, {"stride", integer(2)}, {"dilation", integer(2)}, {"padding", text("explicit")},
@@ -305,6 +310,20 @@ private slots:
             QSKIP("Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist)");
         auto experiment = trainedBriefly(example(name.toStdString()));
         exportCheckAndCompare(*experiment, dir.filePath(name + ".onnx"), dir);
+    }
+
+    void libonnxCheckerAndStrictShapeInferenceAccept()
+    {
+        auto experiment = trainedBriefly(everyKindProject());
+        onnx::ModelProto proto = parsed(nn::onnxModelBytes(experiment->model(), experiment->exportInfo()));
+        try {
+            onnx::checker::check_model(proto);
+            onnx::shape_inference::InferShapes(proto, onnx::OpSchemaRegistry::Instance(),
+                                               onnx::ShapeInferenceOptions(true, 1, true));
+        } catch (const std::exception &error) {
+            QFAIL(error.what());
+        }
+        QVERIFY2(proto.graph().value_info_size() > 0, "shape inference typed the intermediate values");
     }
 
     void sameTrainedModelGivesTheSameBytes()

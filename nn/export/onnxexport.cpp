@@ -140,8 +140,8 @@ std::string docString(const ExportInfo &info, const std::string &input, const Sh
     if (info.featureNames.empty())  // IDX images: the only data without column names
         doc += "Images as they are in the data file: pixel bytes 0-255 as floats, not rescaled. ";
     else
-        doc += "One row per sample with the feature columns as written in the data file, unscaled" +
-               (info.featureNames.empty() ? std::string(". ") : " (" + joined(info.featureNames) + "). ");
+        doc += "One row per sample with the feature columns as written in the data file, unscaled (" +
+               joined(info.featureNames) + "). ";
     doc += isIdentityScaling(info) ? "The model was trained on the data as it is."
                                    : "The graph itself applies the training's input scaling (Mul input_scale, "
                                      "Add input_offset).";
