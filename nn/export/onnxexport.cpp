@@ -84,8 +84,8 @@ std::string writeNodes(OnnxGraphWriter &writer, const Graph &graph, Model &model
         const Node &node = graph.node(id);
         if (node.kind == "Input")
             continue;
-        const auto writer_ = onnxNodeWriters().find(node.kind);
-        if (writer_ == onnxNodeWriters().end())
+        const auto entry = onnxNodeWriters().find(node.kind);
+        if (entry == onnxNodeWriters().end())
             throw Error("ONNX export cannot write node '" + node.name + "': layer kind '" + node.kind +
                         "' has no ONNX writer yet; replace the node with layers ONNX export knows, or export "
                         "as safetensors.");
@@ -96,7 +96,7 @@ std::string writeNodes(OnnxGraphWriter &writer, const Graph &graph, Model &model
         }
         if (auto found = tensors.find(node.name); found != tensors.end())
             context.tensors = found->second;
-        valueOf[id] = writer_->second(writer, context);
+        valueOf[id] = entry->second(writer, context);
     }
     return valueOf.at(graph.outputNodes().front());
 }
