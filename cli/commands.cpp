@@ -5,6 +5,7 @@
 
 #include "datasets/experiment.h"
 #include "nn/error.h"
+#include "nn/export/onnxexport.h"
 #include "nn/parallel.h"
 #include "nn/registry.h"
 #include "nn/weights.h"
@@ -73,6 +74,30 @@ datasets::Experiment openTrained(const std::string &pathOrName)
                             " is missing); train it first with: layerlab-cli train " + pathOrName);
     nn::loadWeights(experiment.model(), weights);
     return experiment;
+}
+
+// NAME.layerlab.json → NAME + extension, in the current folder.
+std::string defaultExportPath(const std::string &projectPath, const std::string &extension)
+{
+    std::string stem = std::filesystem::path(projectPath).filename().string();
+    for (const std::string suffix : {".layerlab.json", ".json"})
+        if (stem.ends_with(suffix)) {
+            stem.resize(stem.size() - suffix.size());
+            break;
+        }
+    return stem + extension;
+}
+
+// The file extension of an export format; SettingError for a format that does not exist.
+std::string exportExtension(const std::string &format)
+{
+    if (format == "onnx")
+        return ".onnx";
+    if (format == "safetensors")
+        return ".safetensors";
+    if (format == "pytorch")
+        return ".py";
+    throw nn::SettingError("Unknown export format '" + format + "'; choose onnx, safetensors or pytorch.");
 }
 
 nlohmann::json evaluationJson(const nn::Evaluation &evaluation, const std::string &prefix)
@@ -283,6 +308,27 @@ int info(const std::string &pathOrName, bool json)
         std::fprintf(stderr, "\nThe network has problems:\n%s", problems.c_str());
         return kExitError;
     }
+    return 0;
+}
+
+int exportModel(const ExportOptions &options)
+{
+    const std::string extension = exportExtension(options.format);
+    const std::string path = datasets::resolveProjectPath(options.project);
+    const std::string weights = nn::weightsPathFor(path);
+    if (!std::filesystem::exists(weights))
+        throw nn::FileError("'" + path + "' has no trained weights (" + weights + "); run `layerlab-cli train " +
+                            options.project + "` first, then export.");
+    datasets::Experiment experiment(nn::loadProject(path));
+    nn::loadWeights(experiment.model(), weights);
+    const std::string out = options.out.empty() ? defaultExportPath(path, extension) : options.out;
+    if (options.format == "onnx")
+        nn::exportOnnx(experiment.model(), experiment.exportInfo(), out);
+    else if (options.format == "safetensors")
+        nn::saveWeights(experiment.model(), out);
+    else
+        throw nn::SettingError("--format pytorch is not built yet");  // TEMPORARY (issue 5): the integrator calls the PyTorch exporter here
+    std::printf("Exported %s as %s to %s\n", path.c_str(), options.format.c_str(), out.c_str());
     return 0;
 }
 

@@ -37,9 +37,18 @@ struct PredictOptions {
     bool json = false;
 };
 
+// `layerlab-cli export PROJECT --format onnx|safetensors|pytorch [--out PATH]`.
+struct ExportOptions {
+    std::string project;
+    std::string format = "onnx";
+    std::string out;  // empty: NAME.onnx, NAME.safetensors or NAME.py in the current folder
+};
+
 int train(const TrainOptions &options);
 int evaluate(const EvalOptions &options);
 int predict(const PredictOptions &options);
 int info(const std::string &project, bool json);
+// Writes the trained project in `format`; refuses a project without trained weights.
+int exportModel(const ExportOptions &options);
 
 } // namespace cli

@@ -1,4 +1,4 @@
-// layerlab-cli: train, evaluate, predict with and inspect LayerLab projects from the terminal.
+// layerlab-cli: train, evaluate, predict with, inspect and export LayerLab projects from the terminal.
 #include "commands.h"
 
 #include "nn/error.h"
@@ -9,7 +9,7 @@
 
 int main(int argc, char **argv)
 {
-    CLI::App app{"LayerLab command-line tool: train, evaluate, predict with and inspect neural-network projects."};
+    CLI::App app{"LayerLab command-line tool: train, evaluate, predict with, inspect and export neural-network projects."};
     app.require_subcommand(1);
 
     cli::TrainOptions trainOptions;
@@ -38,6 +38,12 @@ int main(int argc, char **argv)
     predict->add_option("--input", predictOptions.input, "CSV file with the feature columns the project was trained on")->required();
     predict->add_flag("--json", predictOptions.json, "Print one JSON object per row");
 
+    cli::ExportOptions exportOptions;
+    auto *exportCommand = app.add_subcommand("export", "Export a trained project as ONNX, safetensors or a PyTorch script");
+    exportCommand->add_option("project", exportOptions.project, "Project file or bundled example name")->required();
+    exportCommand->add_option("--format", exportOptions.format, "onnx, safetensors or pytorch (default onnx)");
+    exportCommand->add_option("--out", exportOptions.out, "File to write (default: NAME.onnx, NAME.safetensors or NAME.py here)");
+
     std::string infoProject;
     bool infoJson = false;
     auto *info = app.add_subcommand("info", "Show a project's layers, shapes and parameter count");
@@ -52,6 +58,8 @@ int main(int argc, char **argv)
             return cli::evaluate(evalOptions);
         if (*predict)
             return cli::predict(predictOptions);
+        if (*exportCommand)
+            return cli::exportModel(exportOptions);
         return cli::info(infoProject, infoJson);
     } catch (const nn::Error &error) {
         std::cerr << "error: " << error.what() << std::endl;

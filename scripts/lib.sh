@@ -9,6 +9,7 @@ LAYERLAB_PACKAGES=(
   cmake ninja-build g++ pkg-config
   qt6-base-dev qt6-charts-dev libgl-dev
   libeigen3-dev libtbb-dev nlohmann-json3-dev zlib1g-dev libcli11-dev
+  libonnx-dev libprotobuf-dev protobuf-compiler python3-onnx python3-torch python3-numpy
   dataset-fashion-mnist
 )
 
