@@ -4,7 +4,9 @@
 #include "progressreporter.h"
 
 #include "datasets/experiment.h"
+#include "nn/atomicfile.h"
 #include "nn/error.h"
+#include "nn/export/pytorchexport.h"
 #include "nn/parallel.h"
 #include "nn/registry.h"
 #include "nn/weights.h"
@@ -283,6 +285,23 @@ int info(const std::string &pathOrName, bool json)
         std::fprintf(stderr, "\nThe network has problems:\n%s", problems.c_str());
         return kExitError;
     }
+    return 0;
+}
+
+int exportPytorch(const std::string &project, const std::string &out)
+{
+    datasets::Experiment experiment = openTrained(project);
+    const std::filesystem::path script(out);
+    const std::filesystem::path weights = std::filesystem::path(out).replace_extension(".safetensors");
+    if (script == weights)
+        throw nn::FileError("The script '" + out + "' would overwrite its own weights; name it NAME.py.");
+    if (const auto folder = script.parent_path(); !folder.empty())
+        std::filesystem::create_directories(folder);
+    const std::string text =
+        nn::pytorchScript(experiment.project().graph, experiment.exportInfo(), weights.filename().string());
+    nn::saveWeights(experiment.model(), weights.string());
+    nn::writeFileAtomically(script.string(), text);
+    std::printf("Wrote %s and its weights %s\n", script.string().c_str(), weights.string().c_str());
     return 0;
 }
 

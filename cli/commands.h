@@ -41,5 +41,8 @@ int train(const TrainOptions &options);
 int evaluate(const EvalOptions &options);
 int predict(const PredictOptions &options);
 int info(const std::string &project, bool json);
+// Writes the trained project as a PyTorch script to `out` (NAME.py) and its weights beside it
+// (NAME.safetensors), which the script loads.
+int exportPytorch(const std::string &project, const std::string &out);
 
 } // namespace cli

@@ -44,6 +44,11 @@ int main(int argc, char **argv)
     info->add_option("project", infoProject, "Project file or bundled example name")->required();
     info->add_flag("--json", infoJson, "Print as JSON");
 
+    std::string exportProject, exportOut;
+    auto *exportPytorch = app.add_subcommand("export-pytorch", "Write a trained project as a runnable PyTorch script");
+    exportPytorch->add_option("project", exportProject, "Project file or bundled example name")->required();
+    exportPytorch->add_option("--out", exportOut, "The script to write (NAME.py); the weights go beside it")->required();
+
     CLI11_PARSE(app, argc, argv);
     try {
         if (*train)
@@ -52,6 +57,8 @@ int main(int argc, char **argv)
             return cli::evaluate(evalOptions);
         if (*predict)
             return cli::predict(predictOptions);
+        if (*exportPytorch)
+            return cli::exportPytorch(exportProject, exportOut);
         return cli::info(infoProject, infoJson);
     } catch (const nn::Error &error) {
         std::cerr << "error: " << error.what() << std::endl;

@@ -10,6 +10,7 @@ LAYERLAB_PACKAGES=(
   qt6-base-dev qt6-charts-dev libgl-dev
   libeigen3-dev libtbb-dev nlohmann-json3-dev zlib1g-dev libcli11-dev
   dataset-fashion-mnist
+  python3-torch python3-numpy
 )
 
 as_root() {
