@@ -165,6 +165,7 @@ private slots:
     void aNodeNameThatCannotNameASubmoduleIsRefused();
     void exportingTwiceGivesTheSameBytes();
     void everyKindPredictsAsLayerLab();
+    void weightDecayAppliesToTheParametersTheEngineDecays();
     void examplesPredictAsLayerLab_data();
     void examplesPredictAsLayerLab();
     void oneTrainingStepLowersTheLossAndLayerLabReopensTheWeights();
@@ -245,6 +246,22 @@ void ExportPytorchTest::everyKindPredictsAsLayerLab()
     nn::Tensor values;
     trainer.loss().probabilities(model.forward(datasets::readFeatures(csv, data), nn::RunContext{}), values);
     comparePredictions(script, QString::fromStdString(csv), values);
+}
+
+void ExportPytorchTest::weightDecayAppliesToTheParametersTheEngineDecays()
+{
+    nn::Model model(everyKindGraph(), 3);
+    const std::string script = nn::pytorchScript(model.graph(), nn::ExportInfo{}, "net.safetensors");
+    const auto begin = script.find("DECAYING = ["), end = script.find(']', begin);
+    QVERIFY(begin != std::string::npos && end != std::string::npos);
+    const std::string listed = script.substr(begin, end - begin);
+    int decaying = 0;
+    for (const nn::NamedParameter &parameter : model.parameters()) {
+        const bool found = listed.find('"' + parameter.name + '"') != std::string::npos;
+        QVERIFY2(found == parameter.parameter->decays, qPrintable(QString::fromStdString(parameter.name + " in " + listed)));
+        decaying += parameter.parameter->decays ? 1 : 0;
+    }
+    QCOMPARE(int(std::count(listed.begin(), listed.end(), '"')), 2 * decaying);
 }
 
 void ExportPytorchTest::examplesPredictAsLayerLab_data()

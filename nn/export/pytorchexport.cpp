@@ -9,7 +9,6 @@
 #include "pythontext.h"
 
 #include "nn/error.h"
-#include "nn/registry.h"
 
 #include <algorithm>
 #include <array>
@@ -84,24 +83,6 @@ std::vector<Shape> inputShapes(const Graph &graph, int id, const std::map<int, N
     for (int input : graph.inputsOf(id))
         shapes.push_back(status.at(input).output);
     return shapes;
-}
-
-// The parameters weight decay and L1/L2 apply to, as the engine's layers mark them (Parameter::decays).
-std::vector<std::string> decayingParameters(const Graph &graph, const std::map<int, NodeStatus> &status)
-{
-    std::vector<std::string> names;
-    for (int id : graph.topologicalOrder()) {
-        const Node &node = graph.node(id);
-        if (node.kind == "Input")
-            continue;
-        auto layer = layerRegistry().create(node.kind, node.settings);
-        Rng rng(0);
-        layer->build(inputShapes(graph, id, status), rng);
-        for (const Parameter *parameter : layer->parameters())
-            if (parameter->decays)
-                names.push_back(node.name + "." + parameter->name);
-    }
-    return names;
 }
 
 std::string scriptStem(const std::string &weightsFileName)
@@ -203,6 +184,7 @@ std::string dataConstants(const ExportInfo &info, const Shape &sample, const std
 // The class: __init__ with one submodule per node, prepare(), forward().
 struct ClassText {
     std::string modules, forward;
+    std::vector<std::string> decaying;  // "dense1.weight": what weight decay and L1/L2 apply to
 };
 
 ClassText networkBody(const Graph &graph, const std::map<int, NodeStatus> &status)
@@ -224,15 +206,16 @@ ClassText networkBody(const Graph &graph, const std::map<int, NodeStatus> &statu
                                 ? "        self." + node.name + " = " + code.module + "\n"
                                 : "        self.add_module(" + python::quoted(node.name) + ", " + code.module + ")\n";
         text.forward += "        " + variables.at(id) + " = " + code.expression + shape + "\n";
+        for (const std::string &parameter : code.decaying)
+            text.decaying.push_back(node.name + "." + parameter);
     }
     text.forward += "        return " + variables.at(graph.outputNodes().at(0)) + "\n";
     return text;
 }
 
-std::string networkClass(const Graph &graph, const std::map<int, NodeStatus> &status, const ExportInfo &info,
-                         const std::string &className)
+std::string networkClass(const Graph &graph, const std::map<int, NodeStatus> &status, const ClassText &body,
+                         const ExportInfo &info, const std::string &className)
 {
-    const ClassText body = networkBody(graph, status);
     const Shape input = status.at(graph.inputNodes().at(0)).output;
     const Shape output = status.at(graph.outputNodes().at(0)).output;
     return "class " + className + "(nn.Module):\n"
@@ -278,10 +261,11 @@ std::string pytorchScript(const Graph &graph, const ExportInfo &info, const std:
     const auto status = graph.inferShapes();
     const Shape input = status.at(graph.inputNodes().at(0)).output;
     const std::string className = python::className(info.name) + "Net";
+    const ClassText body = networkBody(graph, status);
     return header(info, className, weightsFileName) + "\n" +
            dataConstants(info, Shape(input.begin() + 1, input.end()), weightsFileName) + "\n\n" +
-           pytorchWeightsCode() + "\n\n" + networkClass(graph, status, info, className) + "\n\n" +
-           pytorchTrainingRecipe(info.training, decayingParameters(graph, status)) + "\n\n" +
+           pytorchWeightsCode() + "\n\n" + networkClass(graph, status, body, info, className) + "\n\n" +
+           pytorchTrainingRecipe(info.training, body.decaying) + "\n\n" +
            pytorchEntryPointsCode();
 }
 

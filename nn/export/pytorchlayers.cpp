@@ -55,7 +55,7 @@ PytorchNode dense(const Settings &s, const PytorchNodeContext &c)
 {
     const std::string module = "nn.Linear(" + std::to_string(c.inputs[0].at(1)) + ", " +
                                std::to_string(s.integer("units")) + bias(s) + ")";
-    return {module, activated(s.choice("activation"), call(c))};
+    return {module, activated(s.choice("activation"), call(c)), {"weight"}};
 }
 
 // dilation and groups only when they differ from PyTorch's defaults, so the common case reads short.
@@ -80,7 +80,7 @@ PytorchNode conv2d(const Settings &s, const PytorchNodeContext &c)
                                std::to_string(s.integer("filters")) + ", kernel_size=" +
                                std::to_string(s.integer("kernel_size")) + ", stride=" +
                                std::to_string(s.integer("stride")) + ", padding=" + padding + convolutionTail(s) + ")";
-    return {module, activated(s.choice("activation"), call(c))};
+    return {module, activated(s.choice("activation"), call(c)), {"weight"}};
 }
 
 PytorchNode convTranspose2d(const Settings &s, const PytorchNodeContext &c)
@@ -91,7 +91,7 @@ PytorchNode convTranspose2d(const Settings &s, const PytorchNodeContext &c)
                                std::to_string(s.integer("stride")) + ", padding=" +
                                std::to_string(s.integer("padding")) + ", output_padding=" +
                                std::to_string(s.integer("output_padding")) + convolutionTail(s) + ")";
-    return {module, activated(s.choice("activation"), call(c))};
+    return {module, activated(s.choice("activation"), call(c)), {"weight"}};
 }
 
 std::string poolWindow(const Settings &s)

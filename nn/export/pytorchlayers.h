@@ -22,6 +22,9 @@ struct PytorchNodeContext {
 struct PytorchNode {
     std::string module;      // "nn.Linear(4, 16)"; empty when the node needs no submodule
     std::string expression;  // "torch.relu(self.dense1(x))"
+    // Its parameters that weight decay and L1/L2 apply to ("weight"), as the engine marks them
+    // (Parameter::decays): weights of Dense and the convolutions, never biases or norm scales.
+    std::vector<std::string> decaying = {};
 };
 
 // True when the exporter knows `kind` (every registered kind should be; a test checks it).
