@@ -10,6 +10,7 @@
 #include "document/graphdocument.h"
 #include "panels/inspectorpanel.h"
 #include "panels/palettepanel.h"
+#include "views/codepanel.h"
 
 #include "datasets/experiment.h"
 
@@ -92,6 +93,13 @@ void MainWindow::createDocks()
     inspector_ = new InspectorPanel(document_);
     QDockWidget *settings = addPanel(inspector_, tr("Settings"), QStringLiteral("settings"), Qt::RightDockWidgetArea);
     resizeDocks({findChild<QDockWidget *>(QStringLiteral("layers")), settings}, {190, 290}, Qt::Horizontal);
+
+    // The graph as PyTorch code, a tab beside the Settings so the drawing and its code sit side by side.
+    codePanel_ = new CodePanel(document_);
+    QDockWidget *code = addPanel(codePanel_, tr("Code"), QStringLiteral("codePanel"), Qt::RightDockWidgetArea);
+    tabifyDockWidget(settings, code);
+    settings->raise();
+    connect(codePanel_, &CodePanel::statusMessage, this, &MainWindow::showStatusMessage);
 
     auto *history = new QUndoView(document_->undoStack());
     history->setEmptyLabel(tr("<opened>"));

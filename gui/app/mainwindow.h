@@ -6,6 +6,7 @@
 #include <QMainWindow>
 
 class CanvasActions;
+class CodePanel;
 class GraphDocument;
 class GraphScene;
 class GraphView;
@@ -32,6 +33,7 @@ public:
     GraphView *view() const { return view_; }
     PalettePanel *palette() const { return palette_; }
     InspectorPanel *inspector() const { return inspector_; }
+    CodePanel *codePanel() const { return codePanel_; }
     ProjectFiles *files() const { return files_; }
     CanvasActions *canvasActions() const { return canvasActions_; }
 
@@ -62,6 +64,7 @@ private:
     CanvasActions *canvasActions_;
     PalettePanel *palette_ = nullptr;
     InspectorPanel *inspector_ = nullptr;
+    CodePanel *codePanel_ = nullptr;
     QMenu *recentMenu_ = nullptr;
     QMenu *examplesMenu_ = nullptr;
     QMenu *panelsMenu_ = nullptr;
