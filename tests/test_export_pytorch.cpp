@@ -10,6 +10,7 @@
 #include "nn/export/pytorchexport.h"
 #include "nn/export/pytorchlayers.h"
 #include "nn/loss.h"
+#include "nn/project.h"
 #include "nn/registry.h"
 #include "nn/weights.h"
 
@@ -164,6 +165,7 @@ private slots:
     void anUnknownKindIsRefusedByName();
     void aNodeNameThatCannotNameASubmoduleIsRefused();
     void exportingTwiceGivesTheSameBytes();
+    void theCliWritesTheScriptAndItsWeights();
     void everyKindPredictsAsLayerLab();
     void weightDecayAppliesToTheParametersTheEngineDecays();
     void examplesPredictAsLayerLab_data();
@@ -215,6 +217,24 @@ void ExportPytorchTest::exportingTwiceGivesTheSameBytes()
                                                  datasets::Experiment(nn::loadProject(examplePath("iris"))).exportInfo(), "iris.safetensors");
     QVERIFY(!first.empty());
     QVERIFY(first == second);
+}
+
+void ExportPytorchTest::theCliWritesTheScriptAndItsWeights()
+{
+    auto experiment = brieflyTrained("iris");
+    QTemporaryDir folder;
+    const std::string project = (folder.path() + "/iris.layerlab.json").toStdString();
+    nn::saveProject(experiment->project(), project);
+    nn::saveWeights(experiment->model(), nn::weightsPathFor(project));
+    for (const QString out : {"/first/iris.py", "/second/iris.py"}) {
+        const Run result = run(LAYERLAB_CLI, {"export-pytorch", QString::fromStdString(project), "--out", folder.path() + out});
+        QVERIFY2(result.exitCode == 0, qPrintable(result.output));
+    }
+    const std::string first = nn::readFile((folder.path() + "/first/iris.py").toStdString());
+    QVERIFY(first == nn::readFile((folder.path() + "/second/iris.py").toStdString()));
+    QVERIFY(first == nn::pytorchScript(experiment->project().graph, experiment->exportInfo(), "iris.safetensors"));
+    QVERIFY(nn::readFile((folder.path() + "/first/iris.safetensors").toStdString()) ==
+            nn::readFile(nn::weightsPathFor(project)));
 }
 
 void ExportPytorchTest::everyKindPredictsAsLayerLab()
