@@ -4,8 +4,10 @@
 #include "progressreporter.h"
 
 #include "datasets/experiment.h"
+#include "nn/atomicfile.h"
 #include "nn/error.h"
 #include "nn/export/onnxexport.h"
+#include "nn/export/pytorchexport.h"
 #include "nn/parallel.h"
 #include "nn/registry.h"
 #include "nn/weights.h"
@@ -327,8 +329,11 @@ int exportModel(const ExportOptions &options)
     else if (options.format == "safetensors")
         nn::saveWeights(experiment.model(), out);
     else
-        throw nn::SettingError("--format pytorch is not built yet");  // TEMPORARY (issue 5): the integrator calls the PyTorch exporter here
+        nn::exportPytorch(experiment.model(), experiment.exportInfo(), out);
     std::printf("Exported %s as %s to %s\n", path.c_str(), options.format.c_str(), out.c_str());
+    if (options.format == "pytorch")
+        std::printf("The script loads its weights from %s\n",
+                    std::filesystem::path(out).replace_extension(".safetensors").string().c_str());
     return 0;
 }
 

@@ -9,7 +9,9 @@
 #include "training/trainingstatus.h"
 
 #include "datasets/experiment.h"
+#include "nn/atomicfile.h"
 #include "nn/model.h"
+#include "nn/weights.h"
 
 #include <QAction>
 #include <QElapsedTimer>
@@ -362,6 +364,39 @@ private slots:
         QVERIFY2(prepared.last().at(0).toString().contains(QStringLiteral("trained weights loaded")),
                  qPrintable(prepared.last().at(0).toString()));
         QVERIFY2(bitwiseEqual(again.read(), trained), "the reopened model's outputs differ from the trained one's");
+    }
+
+    // File ▸ Export writes, on the worker thread, what the exporters write: the ONNX model, the
+    // PyTorch script with its weights beside it, and the weights alone; the weights are the trained ones.
+    void exportWritesTheTrainedModel()
+    {
+        QTemporaryDir dir;
+        auto window = newWindow();
+        openPrepared(*window, spiralProject(5));
+        TrainingController *training = window->training();
+        QSignalSpy finished(training, &TrainingController::finished);
+        training->trainAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kRunTimeoutMs);
+        QSignalSpy exported(training, &TrainingController::exported);
+        const QString onnx = dir.filePath(QStringLiteral("spiral.onnx"));
+        const QString script = dir.filePath(QStringLiteral("spiral.py"));
+        const QString weights = dir.filePath(QStringLiteral("weights.safetensors"));
+        training->exportModel(QStringLiteral("onnx"), onnx);
+        training->exportModel(QStringLiteral("pytorch"), script);
+        training->exportModel(QStringLiteral("safetensors"), weights);
+        QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 3, kRunTimeoutMs);
+        for (const QList<QVariant> &result : exported)
+            QCOMPARE(result.at(1).toString(), QString());
+        QVERIFY(QFileInfo(onnx).size() > 1000);
+        QVERIFY(QFileInfo(script).size() > 1000);
+        QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("spiral.safetensors"))));
+        nn::Model reloaded(window->document()->graph(), 99);
+        nn::loadWeights(reloaded, weights.toStdString());  // every tensor, with the model's shapes
+        QVERIFY(nn::readFile(weights.toStdString()) == nn::readFile(dir.filePath(QStringLiteral("spiral.safetensors")).toStdString()));
+
+        training->exportModel(QStringLiteral("onnx"), dir.filePath(QStringLiteral("missing/folder/x.onnx")));
+        QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 4, kRunTimeoutMs);
+        QVERIFY(!exported.last().at(1).toString().isEmpty());  // a message, not a crash
     }
 
     void aDivergingRunStopsAndNamesTheLayer()

@@ -10,13 +10,14 @@
 #include "document/graphdocument.h"
 #include "panels/inspectorpanel.h"
 #include "panels/palettepanel.h"
-#include "views/trainingcharts.h"
-#include "views/confusionview.h"
-#include "views/datasetpreview.h"
-#include "views/decisionboundaryview.h"
 #include "panels/trainingpanel.h"
 #include "training/trainingcontroller.h"
 #include "training/trainingstatus.h"
+#include "views/codepanel.h"
+#include "views/confusionview.h"
+#include "views/datasetpreview.h"
+#include "views/decisionboundaryview.h"
+#include "views/trainingcharts.h"
 
 #include "datasets/experiment.h"
 
@@ -24,10 +25,12 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -36,6 +39,8 @@
 #include <QToolBar>
 #include <QUndoStack>
 #include <QUndoView>
+
+#include <algorithm>
 
 namespace {
 constexpr int kStatusTimeoutMs = 6000;
@@ -109,8 +114,14 @@ void MainWindow::createDocks()
     trainingPanel_ = new TrainingPanel(document_);
     QDockWidget *training = addPanel(trainingPanel_, tr("Training"), QStringLiteral("training"), Qt::RightDockWidgetArea);
     tabifyDockWidget(settingsDock_, training);
-    training->raise();
     resizeDocks({findChild<QDockWidget *>(QStringLiteral("layers")), settingsDock_}, {190, 300}, Qt::Horizontal);
+
+    // The graph as PyTorch code, a tab beside the Settings so the drawing and its code sit side by side.
+    codePanel_ = new CodePanel(document_);
+    QDockWidget *code = addPanel(codePanel_, tr("Code"), QStringLiteral("codePanel"), Qt::RightDockWidgetArea);
+    tabifyDockWidget(settingsDock_, code);
+    training->raise();
+    connect(codePanel_, &CodePanel::statusMessage, this, &MainWindow::showStatusMessage);
 
     auto *history = new QUndoView(document_->undoStack());
     history->setEmptyLabel(tr("<opened>"));
@@ -179,6 +190,10 @@ void MainWindow::createFileMenu()
     file->addSeparator();
     exportMenu_ = file->addMenu(tr("&Export"));
     exportMenu_->setObjectName(QStringLiteral("exportMenu"));
+    exportMenu_->addAction(tr("Model as &ONNX…"), this, [this] { exportModel(QStringLiteral("onnx")); });
+    exportMenu_->addAction(tr("Model as Py&Torch Script…"), this, [this] { exportModel(QStringLiteral("pytorch")); });
+    exportMenu_->addAction(tr("&Weights as safetensors…"), this, [this] { exportModel(QStringLiteral("safetensors")); });
+    exportMenu_->addSeparator();
     exportMenu_->addAction(tr("Charts as &PNG…"), charts_, &TrainingCharts::exportPng);
     exportMenu_->addAction(tr("Metrics as &CSV…"), charts_, &TrainingCharts::exportCsv);
     file->addSeparator();
@@ -238,6 +253,15 @@ void MainWindow::createTraining()
     training_->addProbe(datasetPreview_->probe());
     training_->addProbe(boundaryView_->probe());
     training_->addProbe(confusionView_->probe());
+    // The Code dock writes the loaded data's input scaling and class names into the script.
+    training_->addProbe([code = QPointer<CodePanel>(codePanel_)](ProbeMoment moment, nn::Model &, const datasets::Experiment &experiment) {
+        if (moment != ProbeMoment::Prepared)
+            return;
+        QMetaObject::invokeMethod(code, [code, info = experiment.exportInfo()] {
+            if (code)
+                code->setExportInfo(info);
+        }, Qt::QueuedConnection);
+    });
 }
 
 void MainWindow::setEditingLocked(bool locked)
@@ -289,14 +313,42 @@ void MainWindow::updateTitle()
 }
 
 // The charts' Save dialogs suggest the project's name, beside the project file once it has one.
-void MainWindow::updateExportName()
+// Where exports go by default: beside the project file without ".layerlab.json", or in the
+// Documents folder for a new project or a bundled example (whose folder is not written into).
+QString MainWindow::exportBaseName() const
 {
     const QString path = document_->filePath();
     const QString name = QString::fromStdString(document_->project().name);
     const QString suffix = QStringLiteral(".layerlab.json");
-    charts_->setExportBaseName(path.isEmpty() ? QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).filePath(name)
-                               : path.endsWith(suffix) ? path.chopped(suffix.size())
-                                                       : QFileInfo(path).path() + QLatin1Char('/') + QFileInfo(path).completeBaseName());
+    if (path.isEmpty() || datasets::isBundledExample(path.toStdString()))
+        return QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).filePath(name);
+    return path.endsWith(suffix) ? path.chopped(suffix.size())
+                                 : QFileInfo(path).path() + QLatin1Char('/') + QFileInfo(path).completeBaseName();
+}
+
+void MainWindow::updateExportName()
+{
+    charts_->setExportBaseName(exportBaseName());
+}
+
+// File ▸ Export ▸ the model: asks for a file, then the worker writes it between batches.
+void MainWindow::exportModel(const QString &format)
+{
+    struct Kind { const char *format, *extension, *title, *filter; };
+    static const Kind kinds[] = {
+        {"onnx", ".onnx", QT_TR_NOOP("Export as ONNX"), QT_TR_NOOP("ONNX models (*.onnx)")},
+        {"safetensors", ".safetensors", QT_TR_NOOP("Export Weights as safetensors"), QT_TR_NOOP("safetensors files (*.safetensors)")},
+        {"pytorch", ".py", QT_TR_NOOP("Export as PyTorch Script"), QT_TR_NOOP("Python scripts (*.py)")},
+    };
+    const Kind *kind = std::find_if(std::begin(kinds), std::end(kinds), [&](const Kind &k) { return format == QLatin1String(k.format); });
+    if (kind == std::end(kinds))
+        return;
+    QString path = QFileDialog::getSaveFileName(this, tr(kind->title), exportBaseName() + QLatin1String(kind->extension), tr(kind->filter));
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(QLatin1String(kind->extension)))
+        path += QLatin1String(kind->extension);
+    training_->exportModel(format, path);
 }
 
 // "4 layers · 3 connections", or how many layers have a problem of their own.

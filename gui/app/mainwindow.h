@@ -11,6 +11,7 @@ class CanvasActions;
 class ConfusionView;
 class DatasetPreview;
 class DecisionBoundaryView;
+class CodePanel;
 class GraphDocument;
 class GraphScene;
 class GraphView;
@@ -41,6 +42,7 @@ public:
     PalettePanel *palette() const { return palette_; }
     InspectorPanel *inspector() const { return inspector_; }
     TrainingPanel *trainingPanel() const { return trainingPanel_; }
+    CodePanel *codePanel() const { return codePanel_; }
     ProjectFiles *files() const { return files_; }
     CanvasActions *canvasActions() const { return canvasActions_; }
     TrainingCharts *charts() const { return charts_; }
@@ -71,7 +73,9 @@ private:
     void fillRecentMenu();
     void fillExamplesMenu();
     void updateTitle();
+    QString exportBaseName() const;
     void updateExportName();
+    void exportModel(const QString &format);
     void updateSummary();
     void updateInspector();
     void showStatusMessage(const QString &message);
@@ -92,6 +96,7 @@ private:
     DatasetPreview *datasetPreview_ = nullptr;
     TrainingPanel *trainingPanel_ = nullptr;
     QDockWidget *settingsDock_ = nullptr;
+    CodePanel *codePanel_ = nullptr;
     QMenu *recentMenu_ = nullptr;
     QMenu *examplesMenu_ = nullptr;
     QMenu *panelsMenu_ = nullptr;

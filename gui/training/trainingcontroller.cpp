@@ -107,6 +107,7 @@ void TrainingController::connectWorker()
     connect(worker_, &TrainingWorker::progress, status_, &TrainingStatus::showProgress);
     connect(worker_, &TrainingWorker::finished, this, &TrainingController::onFinished);
     connect(worker_, &TrainingWorker::weightsSaved, this, &TrainingController::onWeightsSaved);
+    connect(worker_, &TrainingWorker::exported, this, &TrainingController::onExported);
 }
 
 void TrainingController::addActionsTo(QMenu *menu) const
@@ -187,6 +188,28 @@ void TrainingController::saveWeightsBeside(const QString &projectPath)
         return;  // the examples folder is never written into
     const QString path = QString::fromStdString(nn::weightsPathFor(projectPath.toStdString()));
     post([worker = worker_, path] { worker->saveWeights(path); });
+}
+
+void TrainingController::exportModel(const QString &format, const QString &path)
+{
+    flushPendingPreparation();  // export what the canvas shows
+    post([worker = worker_, format, path] { worker->exportModel(format, path); });
+}
+
+void TrainingController::onExported(const QString &path, bool trained, const QString &error)
+{
+    if (!error.isEmpty()) {
+        status_->showMessage(error, true);
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Cannot Export"), error, QMessageBox::Ok, window_);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->setModal(false);  // the window goes on; a run is not held up by the question
+        box->show();
+    } else if (trained)
+        emit statusMessage(tr("Exported the trained model to %1").arg(QFileInfo(path).fileName()));
+    else
+        emit statusMessage(tr("Exported %1 with untrained weights: train the network first for a useful model")
+                               .arg(QFileInfo(path).fileName()));
+    emit exported(path, error);
 }
 
 // A newly opened project: stop what runs, forget the old network, and load its trained weights.

@@ -64,6 +64,8 @@ public slots:
     void scheduleReprepare();
     // After File ▸ Save: the trained weights go to NAME.safetensors beside `projectPath`.
     void saveWeightsBeside(const QString &projectPath);
+    // File ▸ Export: the model as "onnx", "safetensors" or "pytorch", written on the worker thread.
+    void exportModel(const QString &format, const QString &path);
 
 signals:
     void stateChanged(TrainingController::State state);
@@ -75,6 +77,7 @@ signals:
     void epochReported(const EpochPoint &epoch);
     void finished(nn::FinishReport::Reason reason, const QString &message);
     void weightsSaved(const QString &path, bool written, const QString &error);
+    void exported(const QString &path, const QString &error);
     void statusMessage(const QString &message);
 
 private:
@@ -91,6 +94,7 @@ private:
     // Sends a re-preparation still waiting for its debounce now, so a run uses the current project.
     void flushPendingPreparation();
     void onFinished(nn::FinishReport::Reason reason, const QString &message);
+    void onExported(const QString &path, bool trained, const QString &error);
     void onWeightsSaved(const QString &path, bool written, const QString &error);
     void showDivergence(const QString &message);
     QString lastEpochText() const;

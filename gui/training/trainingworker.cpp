@@ -9,6 +9,8 @@
 
 #include "datasets/experiment.h"
 #include "nn/error.h"
+#include "nn/export/onnxexport.h"
+#include "nn/export/pytorchexport.h"
 #include "nn/weights.h"
 
 #include <QFileInfo>
@@ -344,6 +346,27 @@ void TrainingWorker::saveWeights(const QString &path)
         emit weightsSaved(path, true, {});
     } catch (const std::exception &error) {
         emit weightsSaved(path, false, QString::fromStdString(error.what()));
+    }
+}
+
+void TrainingWorker::exportModel(const QString &format, const QString &path)
+{
+    if (!experiment_) {
+        emit exported(path, false, tr("The network cannot be exported until it builds and its data loads."));
+        return;
+    }
+    try {
+        const std::string file = path.toStdString();
+        nn::Model &model = experiment_->model();
+        if (format == QLatin1String("onnx"))
+            nn::exportOnnx(model, experiment_->exportInfo(), file);
+        else if (format == QLatin1String("pytorch"))
+            nn::exportPytorch(model, experiment_->exportInfo(), file);
+        else
+            nn::saveWeights(model, file);
+        emit exported(path, trained_, {});
+    } catch (const std::exception &error) {
+        emit exported(path, trained_, QString::fromStdString(error.what()));
     }
 }
 

@@ -60,6 +60,9 @@ public:
     // Writes the weights (atomically) when they were trained or loaded, or when a file is there
     // already (so the file never disagrees with the model); emits weightsSaved either way.
     void saveWeights(const QString &path);
+    // Writes the model as `format` ("onnx", "safetensors" or "pytorch": the script and its weights
+    // beside it) to `path`, with the loaded data's input scaling; emits exported.
+    void exportModel(const QString &format, const QString &path);
     // Ends any run and drops the experiment (before the thread quits).
     void shutdown();
 
@@ -79,6 +82,8 @@ signals:
     void finished(nn::FinishReport::Reason reason, const QString &message);
     // `error` is empty on success; `written` false when there was nothing trained to write.
     void weightsSaved(const QString &path, bool written, const QString &error);
+    // `error` is empty on success; `trained` false when the weights were never trained.
+    void exported(const QString &path, bool trained, const QString &error);
 
 private:
     bool startRun(bool paused);

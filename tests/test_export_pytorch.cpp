@@ -1,0 +1,358 @@
+// The PyTorch script exporter: every layer kind has a writer; the script, run by Debian's
+// python3-torch, predicts what LayerLab predicts (within 1e-4), trains (one step lowers the loss,
+// LayerLab reopens the weights), runs under torchrun on two processes, and is the same bytes twice.
+#include "pytorchscripttest.h"
+
+#include "datasets/datasets.h"
+#include "datasets/experiment.h"
+#include "nn/atomicfile.h"
+#include "nn/error.h"
+#include "nn/export/pytorchexport.h"
+#include "nn/export/pytorchlayers.h"
+#include "nn/loss.h"
+#include "nn/project.h"
+#include "nn/registry.h"
+#include "nn/weights.h"
+
+#include <QtTest>
+
+#include <QDir>
+#include <QTemporaryDir>
+
+#include <filesystem>
+#include <set>
+
+using namespace pytorchtest;
+
+namespace {
+
+const QString kPython = "/usr/bin/python3";
+const QString kTorchrun = "/usr/bin/torchrun";
+constexpr double kTolerance = 1e-4;
+
+std::string examplePath(const std::string &name)
+{
+    return std::string(LAYERLAB_SOURCE_DIR) + "/resources/examples/" + name + ".layerlab.json";
+}
+
+// Random [2, 8, 8] images in three classes: enough for every kind to train on.
+class RandomImages : public nn::BatchSource {
+public:
+    RandomImages() : x_({32, 2, 8, 8})
+    {
+        nn::Rng rng(7);
+        for (int64_t i = 0; i < x_.size(); ++i)
+            x_.data()[i] = rng.normal();
+    }
+    int64_t size() const override { return 32; }
+    nn::Shape sampleShape() const override { return {2, 8, 8}; }
+    nn::Shape targetShape() const override { return {}; }
+    void gather(std::span<const int64_t> indices, nn::Tensor &x, nn::Tensor &y) const override
+    {
+        x.resize({int64_t(indices.size()), 2, 8, 8});
+        y.resize({int64_t(indices.size())});
+        for (size_t i = 0; i < indices.size(); ++i) {
+            std::copy_n(x_.data() + indices[i] * 128, 128, x.data() + i * 128);
+            y.data()[i] = float(indices[i] % 3);
+        }
+    }
+
+private:
+    nn::Tensor x_;
+};
+
+// Adds a node of `kind` fed by `inputs` (in port order), with `settings` changed from the defaults.
+int add(nn::Graph &graph, const std::string &kind, const std::vector<int> &inputs,
+        const std::vector<std::pair<std::string, nn::SettingValue>> &settings = {})
+{
+    const int id = graph.addNode(kind);
+    for (const auto &[name, value] : settings)
+        graph.node(id).settings.set(name, value);
+    for (size_t port = 0; port < inputs.size(); ++port)
+        graph.connect(inputs[port], id, int(port));
+    return id;
+}
+
+// One graph with every kind and the settings that change its PyTorch code.
+nn::Graph everyKindGraph()
+{
+    nn::Graph g;
+    using V = std::vector<int64_t>;
+    const int input = add(g, "Input", {}, {{"shape", V{2, 8, 8}}});
+    const int conv = add(g, "Conv2D", {input}, {{"filters", int64_t(4)}, {"padding", std::string("same")},
+                                                 {"dilation", int64_t(2)}, {"activation", std::string("leaky_relu")}});
+    const int bn2d = add(g, "BatchNorm", {conv}, {{"momentum", 0.3}});
+    const int pool = add(g, "MaxPool2D", {bn2d}, {{"kernel_size", int64_t(3)}, {"stride", int64_t(2)}, {"padding", int64_t(1)}});
+    const int up = add(g, "Upsample", {pool});
+    const int convT = add(g, "ConvTranspose2D", {pool}, {{"filters", int64_t(4)}, {"kernel_size", int64_t(3)},
+                                                         {"output_padding", int64_t(1)}, {"groups", int64_t(2)},
+                                                         {"activation", std::string("tanh")}});
+    const int sum = add(g, "Add", {up, convT});
+    const int avg = add(g, "AvgPool2D", {sum}, {{"kernel_size", int64_t(3)}, {"stride", int64_t(1)},
+                                                {"padding", int64_t(1)}, {"count_include_pad", false}});
+    const int conv2 = add(g, "Conv2D", {avg}, {{"filters", int64_t(4)}, {"padding", std::string("explicit")},
+                                               {"padding_size", int64_t(1)}, {"stride", int64_t(2)},
+                                               {"use_bias", false}, {"activation", std::string("elu")}});
+    const int gap = add(g, "GlobalAveragePool", {conv2});
+    const int flat = add(g, "Flatten", {conv2});
+    const int cat = add(g, "Concat", {gap, flat});
+    const int ln = add(g, "LayerNorm", {cat}, {{"eps", 1e-3}});
+    const int dense = add(g, "Dense", {ln}, {{"units", int64_t(16)}, {"activation", std::string("gelu")}});
+    const int bn1d = add(g, "BatchNorm", {dense});
+    const int drop = add(g, "Dropout", {bn1d}, {{"rate", 0.3}});
+    const int shaped = add(g, "Reshape", {drop}, {{"shape", V{4, 4}}});
+    const int bn3 = add(g, "BatchNorm", {shaped}, {{"affine", false}});
+    int x = add(g, "Reshape", {bn3}, {{"shape", V{-1}}});
+    for (const char *kind : {"ReLU", "Linear", "GELU", "Sigmoid", "Tanh", "Softmax"})
+        x = add(g, kind, {x});
+    x = add(g, "LeakyReLU", {x}, {{"negative_slope", 0.2}});
+    x = add(g, "ELU", {x}, {{"alpha", 0.5}});
+    add(g, "Dense", {x}, {{"units", int64_t(3)}});
+    return g;
+}
+
+// Writes the script and its weights into `folder`; returns the script's path.
+QString exportTo(const QString &folder, nn::Model &model, const nn::ExportInfo &info)
+{
+    const std::string stem = (folder + "/net").toStdString();
+    nn::saveWeights(model, stem + ".safetensors");
+    nn::writeFileAtomically(stem + ".py", nn::pytorchScript(model.graph(), info, "net.safetensors"));
+    return QString::fromStdString(stem + ".py");
+}
+
+// Compares the script's `predict` on `csv` with LayerLab's outputs read through the same CSV.
+void comparePredictions(const QString &script, const QString &csv, const nn::Tensor &expected, const QStringList &extra = {})
+{
+    const Run result = run(kPython, QStringList{script, "predict", csv} + extra);
+    QVERIFY2(result.exitCode == 0, qPrintable(result.output));
+    const int64_t columns = expected.size() / expected.dim(0);
+    const auto rows = predictions(result.output, int(columns));
+    QCOMPARE(int64_t(rows.size()), expected.dim(0));
+    for (int64_t i = 0; i < expected.dim(0); ++i)
+        for (int64_t c = 0; c < columns; ++c) {
+            const double want = expected.data()[i * columns + c], got = rows[size_t(i)].at(size_t(c));
+            QVERIFY2(std::abs(want - got) <= kTolerance,
+                     qPrintable(QString("row %1 column %2: LayerLab %3, PyTorch %4").arg(i).arg(c).arg(want).arg(got)));
+        }
+}
+
+// LayerLab's readable outputs (as `layerlab-cli predict` prints them) for the rows of a CSV file.
+nn::Tensor layerlabPredictions(datasets::Experiment &experiment, const std::string &csv)
+{
+    const nn::Tensor x = datasets::readFeatures(csv, experiment.data().info);
+    const nn::Tensor &out = experiment.model().forward(x, nn::RunContext{});
+    nn::Tensor values;
+    experiment.makeTrainer()->loss().probabilities(out, values);
+    return values;
+}
+
+// An example project trained for a few steps, so no weight and no running statistic is at its start.
+std::unique_ptr<datasets::Experiment> brieflyTrained(const std::string &name)
+{
+    auto experiment = std::make_unique<datasets::Experiment>(nn::loadProject(examplePath(name)));
+    auto trainer = experiment->makeTrainer();
+    for (int i = 0; i < 5; ++i)
+        trainer->step();
+    return experiment;
+}
+
+} // namespace
+
+class ExportPytorchTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void everyRegisteredKindHasAWriter();
+    void anUnknownKindIsRefusedByName();
+    void aNodeNameThatCannotNameASubmoduleIsRefused();
+    void exportingTwiceGivesTheSameBytes();
+    void theCliWritesTheScriptAndItsWeights();
+    void everyKindPredictsAsLayerLab();
+    void weightDecayAppliesToTheParametersTheEngineDecays();
+    void examplesPredictAsLayerLab_data();
+    void examplesPredictAsLayerLab();
+    void oneTrainingStepLowersTheLossAndLayerLabReopensTheWeights();
+    void torchrunTrainsAnEpochOnTwoProcesses();
+};
+
+void ExportPytorchTest::everyRegisteredKindHasAWriter()
+{
+    for (const std::string &kind : nn::layerRegistry().kinds())
+        QVERIFY2(nn::hasPytorchWriter(kind), qPrintable("no PyTorch writer for the layer kind " + QString::fromStdString(kind)));
+    std::set<std::string> used;
+    const nn::Graph graph = everyKindGraph();
+    for (const nn::Node &node : graph.nodes())
+        used.insert(node.kind);
+    for (const std::string &kind : nn::layerRegistry().kinds())
+        QVERIFY2(used.count(kind), qPrintable("the every-kind graph lacks " + QString::fromStdString(kind)));
+}
+
+void ExportPytorchTest::anUnknownKindIsRefusedByName()
+{
+    nn::Node node;
+    node.name = "mystery1";
+    node.kind = "Mystery";
+    try {
+        nn::pytorchNode(node, {});
+        QFAIL("an unknown kind was exported");
+    } catch (const nn::Error &error) {
+        QVERIFY2(QString(error.what()).contains("Mystery") && QString(error.what()).contains("mystery1"), error.what());
+    }
+}
+
+void ExportPytorchTest::aNodeNameThatCannotNameASubmoduleIsRefused()
+{
+    nn::Graph graph = nn::Graph::chain({{"Input", {{"shape", {3}}}}, {"Dense", {{"units", 2}}}});
+    graph.node(graph.nodes().back().id).name = "forward";
+    QVERIFY_THROWS_EXCEPTION(nn::Error, nn::pytorchScript(graph, nn::ExportInfo{}, "net.safetensors"));
+    graph.node(graph.nodes().back().id).name = "dense-1";  // not an identifier, but a fine submodule name
+    const std::string script = nn::pytorchScript(graph, nn::ExportInfo{}, "net.safetensors");
+    QVERIFY(script.find("self.add_module(\"dense-1\", nn.Linear(3, 2))") != std::string::npos);
+}
+
+void ExportPytorchTest::exportingTwiceGivesTheSameBytes()
+{
+    const std::string first = nn::pytorchScript(brieflyTrained("iris")->project().graph,
+                                                datasets::Experiment(nn::loadProject(examplePath("iris"))).exportInfo(), "iris.safetensors");
+    const std::string second = nn::pytorchScript(brieflyTrained("iris")->project().graph,
+                                                 datasets::Experiment(nn::loadProject(examplePath("iris"))).exportInfo(), "iris.safetensors");
+    QVERIFY(!first.empty());
+    QVERIFY(first == second);
+}
+
+void ExportPytorchTest::theCliWritesTheScriptAndItsWeights()
+{
+    auto experiment = brieflyTrained("iris");
+    QTemporaryDir folder;
+    const std::string project = (folder.path() + "/iris.layerlab.json").toStdString();
+    nn::saveProject(experiment->project(), project);
+    nn::saveWeights(experiment->model(), nn::weightsPathFor(project));
+    QVERIFY(QDir(folder.path()).mkpath("first") && QDir(folder.path()).mkpath("second"));
+    for (const QString out : {"/first/iris.py", "/second/iris.py"}) {
+        const Run result = run(LAYERLAB_CLI, {"export", QString::fromStdString(project), "--format", "pytorch", "--out", folder.path() + out});
+        QVERIFY2(result.exitCode == 0, qPrintable(result.output));
+    }
+    const std::string first = nn::readFile((folder.path() + "/first/iris.py").toStdString());
+    QVERIFY(first == nn::readFile((folder.path() + "/second/iris.py").toStdString()));
+    QVERIFY(first == nn::pytorchScript(experiment->project().graph, experiment->exportInfo(), "iris.safetensors"));
+    QVERIFY(nn::readFile((folder.path() + "/first/iris.safetensors").toStdString()) ==
+            nn::readFile(nn::weightsPathFor(project)));
+}
+
+void ExportPytorchTest::everyKindPredictsAsLayerLab()
+{
+    nn::Model model(everyKindGraph(), 3);
+    RandomImages images;
+    nn::TrainingConfig config;
+    config.batchSize = 8;
+    nn::Trainer trainer(model, config, images, nullptr, 3);
+    for (int i = 0; i < 4; ++i)
+        trainer.step();
+    nn::ExportInfo info;
+    info.name = "every kind";
+    info.outputActivation = "softmax";
+    info.classNames = {"a", "b", "c"};
+    for (int f = 0; f < 128; ++f) {  // a scaling the script must apply: raw·scale + offset
+        info.inputScale.push_back(0.5f + float(f % 7) * 0.25f);
+        info.inputOffset.push_back(float(f % 5) * 0.1f - 0.2f);
+    }
+    QTemporaryDir folder;
+    const QString script = exportTo(folder.path(), model, info);
+    const std::string csv = (folder.path() + "/raw.csv").toStdString();
+    nn::writeFileAtomically(csv, rawCsv(images, 6, {}, info.inputScale, info.inputOffset, nullptr));
+    datasets::DataInfo data;
+    data.sampleShape = {2, 8, 8};
+    data.isImage = true;
+    data.scale = info.inputScale;
+    data.offset = info.inputOffset;
+    nn::Tensor values;
+    trainer.loss().probabilities(model.forward(datasets::readFeatures(csv, data), nn::RunContext{}), values);
+    comparePredictions(script, QString::fromStdString(csv), values);
+}
+
+void ExportPytorchTest::weightDecayAppliesToTheParametersTheEngineDecays()
+{
+    nn::Model model(everyKindGraph(), 3);
+    const std::string script = nn::pytorchScript(model.graph(), nn::ExportInfo{}, "net.safetensors");
+    const auto begin = script.find("DECAYING = ["), end = script.find(']', begin);
+    QVERIFY(begin != std::string::npos && end != std::string::npos);
+    const std::string listed = script.substr(begin, end - begin);
+    int decaying = 0;
+    for (const nn::NamedParameter &parameter : model.parameters()) {
+        const bool found = listed.find('"' + parameter.name + '"') != std::string::npos;
+        QVERIFY2(found == parameter.parameter->decays, qPrintable(QString::fromStdString(parameter.name + " in " + listed)));
+        decaying += parameter.parameter->decays ? 1 : 0;
+    }
+    QCOMPARE(int(std::count(listed.begin(), listed.end(), '"')), 2 * decaying);
+}
+
+void ExportPytorchTest::examplesPredictAsLayerLab_data()
+{
+    QTest::addColumn<QString>("example");
+    for (const char *name : {"spiral", "iris", "sine-regression", "fashion-mnist-mlp", "fashion-mnist-cnn"})
+        QTest::newRow(name) << name;
+}
+
+void ExportPytorchTest::examplesPredictAsLayerLab()
+{
+    QFETCH(QString, example);
+    if (example.startsWith("fashion") && !std::filesystem::exists("/usr/share/datasets/fashion-mnist"))
+        QSKIP("Fashion-MNIST is not installed (/usr/share/datasets/fashion-mnist)");
+    auto experiment = brieflyTrained(example.toStdString());
+    const nn::ExportInfo info = experiment->exportInfo();
+    QTemporaryDir folder;
+    const QString script = exportTo(folder.path(), experiment->model(), info);
+    const std::string csv = (folder.path() + "/raw.csv").toStdString();
+    nn::writeFileAtomically(csv, rawCsv(experiment->split("test"), 8, info.featureNames, info.inputScale,
+                                        info.inputOffset, nullptr));
+    comparePredictions(script, QString::fromStdString(csv), layerlabPredictions(*experiment, csv));
+}
+
+void ExportPytorchTest::oneTrainingStepLowersTheLossAndLayerLabReopensTheWeights()
+{
+    auto experiment = brieflyTrained("iris");
+    const nn::ExportInfo info = experiment->exportInfo();
+    QTemporaryDir folder;
+    const QString script = exportTo(folder.path(), experiment->model(), info);
+    const std::string data = (folder.path() + "/train.csv").toStdString();
+    const nn::BatchSource &train = experiment->split("train");
+    nn::writeFileAtomically(data, rawCsv(train, train.size(), info.featureNames, info.inputScale, info.inputOffset,
+                                         &info.classNames));
+    const QString trained = folder.path() + "/trained.safetensors";
+    const Run result = run(kPython, {script, "train", QString::fromStdString(data), "--epochs", "1", "--max-steps",
+                                     "1", "--batch", QString::number(train.size()), "--out", trained});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.output));
+    const double before = printedValue(result.output, "loss before:"), after = printedValue(result.output, "loss after:");
+    QVERIFY2(after < before, qPrintable(result.output));
+
+    nn::loadWeights(experiment->model(), trained.toStdString());
+    const std::string csv = (folder.path() + "/raw.csv").toStdString();
+    nn::writeFileAtomically(csv, rawCsv(experiment->split("test"), 8, info.featureNames, info.inputScale,
+                                        info.inputOffset, nullptr));
+    comparePredictions(script, QString::fromStdString(csv), layerlabPredictions(*experiment, csv), {"--weights", trained});
+}
+
+void ExportPytorchTest::torchrunTrainsAnEpochOnTwoProcesses()
+{
+    if (!QFile::exists(kTorchrun))
+        QSKIP("torchrun is not installed (Debian's python3-torch)");
+    auto experiment = brieflyTrained("spiral");
+    const nn::ExportInfo info = experiment->exportInfo();
+    QTemporaryDir folder;
+    const QString script = exportTo(folder.path(), experiment->model(), info);
+    const std::string data = (folder.path() + "/train.csv").toStdString();
+    const nn::BatchSource &train = experiment->split("train");
+    nn::writeFileAtomically(data, rawCsv(train, train.size(), info.featureNames, info.inputScale, info.inputOffset,
+                                         &info.classNames));
+    const QString trained = folder.path() + "/ddp.safetensors";
+    // --redirects 1 --tee 1: Debian's torchrun (torch 1.13 on Python 3.11) fails on its default "0".
+    const Run result = run(kTorchrun, {"--standalone", "--redirects", "1", "--tee", "1", "--nproc_per_node=2", script, "train",
+                                       QString::fromStdString(data), "--epochs", "1", "--out", trained});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.output));
+    QVERIFY2(result.output.contains("epoch 1/1: train loss") && result.output.contains("in 2 process(es)"),
+             qPrintable(result.output));
+    nn::loadWeights(experiment->model(), trained.toStdString());  // LayerLab reopens what rank 0 saved
+}
+
+QTEST_GUILESS_MAIN(ExportPytorchTest)
+#include "test_export_pytorch.moc"
