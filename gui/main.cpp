@@ -1,11 +1,44 @@
 // layerlab: the LayerLab window. `layerlab` opens the bundled spiral example, `layerlab PATH`
 // opens a project file or a bundled example by name.
 #include "app/mainwindow.h"
+#include "training/trainingcontroller.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QScreen>
+#include <QTimer>
 #include <QStyle>
 #include <QStyleFactory>
+
+#include <memory>
+
+namespace {
+
+// For docs/screenshot.png: fills the screen, trains once the project is prepared, and when the run
+// ends grabs the whole window (menus, docks, status bar) and quits; exit code 1 when it cannot.
+void trainAndScreenshot(MainWindow &window, const QString &path)
+{
+    window.setGeometry(window.screen()->availableGeometry());
+    TrainingController *training = window.training();
+    auto started = std::make_shared<bool>(false);
+    QObject::connect(training, &TrainingController::stateChanged, &window, [&window, training, path, started](TrainingController::State state) {
+        if (state == TrainingController::State::Idle && !*started) {
+            *started = true;
+            training->trainAction()->trigger();
+        } else if (state == TrainingController::State::Finished && *started) {
+            QTimer::singleShot(500, &window, [&window, path] {  // the views' last snapshots arrive
+                const bool saved = window.grab().save(path);
+                QApplication::exit(saved ? 0 : 1);
+            });
+        }
+    });
+    if (training->state() == TrainingController::State::Idle) {
+        *started = true;
+        training->trainAction()->trigger();
+    }
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -24,10 +57,17 @@ int main(int argc, char *argv[])
     parser.addPositionalArgument(QStringLiteral("project"),
                                  QApplication::translate("main", "A project file or a bundled example (default: spiral)."),
                                  QStringLiteral("[project]"));
+    const QCommandLineOption screenshot(
+        QStringLiteral("train-and-screenshot"),
+        QApplication::translate("main", "Train the project to the end, save a picture of the window to <png> and quit (scripts/screenshot)."),
+        QStringLiteral("png"));
+    parser.addOption(screenshot);
     parser.process(app);
 
     MainWindow window;
     window.show();
     window.openStartupProject(parser.positionalArguments().value(0));
+    if (parser.isSet(screenshot))
+        trainAndScreenshot(window, parser.value(screenshot));
     return app.exec();
 }
