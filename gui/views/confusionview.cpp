@@ -3,6 +3,7 @@
 
 #include "confusionmatrixwidget.h"
 #include "imagegallery.h"
+#include "postsnapshot.h"
 
 #include "canvas/canvasstyle.h"
 
@@ -99,11 +100,7 @@ ModelProbe ConfusionView::probe()
             snapshot.kind = ConfusionSnapshot::Kind::Message;
             snapshot.message = tr("The evaluation could not be computed: %1").arg(QString::fromUtf8(error.what()));
         }
-        if (view)
-            QMetaObject::invokeMethod(view.data(), [view, snapshot = std::move(snapshot)]() mutable {
-                if (view)
-                    view->setSnapshot(std::move(snapshot));
-            }, Qt::QueuedConnection);
+        postSnapshot(view, std::move(snapshot));
     };
 }
 

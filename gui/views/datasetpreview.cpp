@@ -3,6 +3,7 @@
 
 #include "imagegallery.h"
 #include "plotcanvas.h"
+#include "postsnapshot.h"
 
 #include "canvas/canvasstyle.h"
 
@@ -51,11 +52,7 @@ ModelProbe DatasetPreview::probe()
         } catch (const std::exception &error) {
             snapshot.summary = tr("The data could not be previewed: %1").arg(QString::fromUtf8(error.what()));
         }
-        if (view)
-            QMetaObject::invokeMethod(view.data(), [view, snapshot = std::move(snapshot)]() mutable {
-                if (view)
-                    view->setSnapshot(std::move(snapshot));
-            }, Qt::QueuedConnection);
+        postSnapshot(view, std::move(snapshot));
     };
 }
 

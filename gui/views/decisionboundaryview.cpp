@@ -2,6 +2,7 @@
 #include "decisionboundaryview.h"
 
 #include "plotcanvas.h"
+#include "postsnapshot.h"
 
 #include "canvas/canvasstyle.h"
 
@@ -50,11 +51,7 @@ ModelProbe DecisionBoundaryView::probe()
             snapshot.kind = BoundarySnapshot::Kind::Message;
             snapshot.message = tr("The decision boundary could not be computed: %1").arg(QString::fromUtf8(error.what()));
         }
-        if (view)
-            QMetaObject::invokeMethod(view.data(), [view, snapshot = std::move(snapshot)]() mutable {
-                if (view)
-                    view->setSnapshot(std::move(snapshot));
-            }, Qt::QueuedConnection);
+        postSnapshot(view, std::move(snapshot));
     };
 }
 
