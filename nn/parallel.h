@@ -16,6 +16,11 @@ namespace nn {
 void setThreadCount(int count);
 int threadCount();
 
+// Lowers the scheduling priority (Linux nice, by `niceness` steps) of the calling thread and of
+// every engine pool thread from now on, so that a window's own thread stays responsive while
+// training uses every core. The GUI's training thread calls it; elsewhere a no-op.
+void lowerTrainingPriority(int niceness);
+
 // Below this many floating-point operations a loop runs on the calling thread: a thread pool
 // costs a few microseconds to wake, more than small layers take.
 inline constexpr double kParallelFlopThreshold = 2.0e5;

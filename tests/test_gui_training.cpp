@@ -298,6 +298,9 @@ private slots:
         QVERIFY2(lateness.size() > 100, "the timer hardly fired");
         std::sort(lateness.begin(), lateness.end());
         const qint64 p99 = lateness[lateness.size() * 99 / 100];
+        qInfo("10 ms timer over %zu firings while training: median %lld ms late, 99th percentile %lld ms, worst %lld ms",
+              lateness.size(), static_cast<long long>(lateness[lateness.size() / 2]), static_cast<long long>(p99),
+              static_cast<long long>(lateness.back()));
         QVERIFY2(p99 <= 50, qPrintable(QStringLiteral("the 10 ms timer was %1 ms late at the 99th percentile").arg(p99)));
     }
 

@@ -24,6 +24,8 @@ namespace {
 
 constexpr qint64 kStepsIntervalMs = 33;      // stepsReported at most ~30 times a second
 constexpr qint64 kProgressIntervalMs = 100;  // progress at most ~10 times a second
+// Training threads run this much nicer than the window's thread, which then never waits for a core.
+constexpr int kTrainingNiceness = 5;
 constexpr qint64 kProbeIntervalMs = 200;     // Step probes, and Epoch probes, at most every 200 ms each
 constexpr qint64 kSliceMs = 4;               // batches per timer event, so queued requests wait little
 
@@ -69,6 +71,7 @@ void TrainingWorker::prepare(const nn::Project &project, const QString &weightsP
     experiment_.reset();
     try {
         nn::setThreadCount(project.training.threads);  // as the CLI: the project's threads, 0 = all cores
+        nn::lowerTrainingPriority(kTrainingNiceness);   // the window's thread comes first
         auto experiment = std::make_unique<datasets::Experiment>(project);
         experiment->makeTrainer();  // the loss, optimizer and settings fit the model and the data
         QString note;
