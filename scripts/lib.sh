@@ -11,7 +11,6 @@ LAYERLAB_PACKAGES=(
   libeigen3-dev libtbb-dev nlohmann-json3-dev zlib1g-dev libcli11-dev
   libonnx-dev libprotobuf-dev protobuf-compiler python3-onnx python3-torch python3-numpy
   dataset-fashion-mnist
-  python3-torch python3-numpy
 )
 
 as_root() {
