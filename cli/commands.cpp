@@ -69,11 +69,11 @@ std::string outputPath(const std::string &input, const std::string &out)
 datasets::Experiment openTrained(const std::string &pathOrName)
 {
     const std::string path = datasets::resolveProjectPath(pathOrName);
-    datasets::Experiment experiment(nn::loadProject(path));
     const std::string weights = nn::weightsPathFor(path);
-    if (!std::filesystem::exists(weights))
+    if (!std::filesystem::exists(weights))  // before the data loads: the message comes at once
         throw nn::FileError("'" + path + "' has no trained weights (" + weights +
                             " is missing); train it first with: layerlab-cli train " + pathOrName);
+    datasets::Experiment experiment(nn::loadProject(path));
     nn::loadWeights(experiment.model(), weights);
     return experiment;
 }
@@ -317,12 +317,7 @@ int exportModel(const ExportOptions &options)
 {
     const std::string extension = exportExtension(options.format);
     const std::string path = datasets::resolveProjectPath(options.project);
-    const std::string weights = nn::weightsPathFor(path);
-    if (!std::filesystem::exists(weights))
-        throw nn::FileError("'" + path + "' has no trained weights (" + weights + "); run `layerlab-cli train " +
-                            options.project + "` first, then export.");
-    datasets::Experiment experiment(nn::loadProject(path));
-    nn::loadWeights(experiment.model(), weights);
+    datasets::Experiment experiment = openTrained(options.project);
     const std::string out = options.out.empty() ? defaultExportPath(path, extension) : options.out;
     if (options.format == "onnx")
         nn::exportOnnx(experiment.model(), experiment.exportInfo(), out);

@@ -15,7 +15,6 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -156,12 +155,7 @@ QWidget *DataSection::makeNoiseRow()
     noise_->setPageStep(5);
     noise_->setToolTip(tr("How much random jitter the generated points get (0: none, 0.5: a lot)."));
     noiseValue_->setMinimumWidth(noiseValue_->fontMetrics().horizontalAdvance(QStringLiteral("0.00")) + 4);
-    auto *row = new QWidget;
-    auto *layout = new QHBoxLayout(row);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(noise_, 1);
-    layout->addWidget(noiseValue_);
-    return row;
+    return makeRow(noise_, noiseValue_);
 }
 
 QWidget *DataSection::makeSamplesRow()
@@ -177,12 +171,7 @@ QWidget *DataSection::makeSamplesRow()
     const QString tip = tr("How many points to generate (split into training, validation and test).");
     samplesSlider_->setToolTip(tip);
     samples_->setToolTip(tip);
-    auto *row = new QWidget;
-    auto *layout = new QHBoxLayout(row);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(samplesSlider_, 1);
-    layout->addWidget(samples_);
-    return row;
+    return makeRow(samplesSlider_, samples_);
 }
 
 QWidget *DataSection::makeLabelsRow()
@@ -190,12 +179,7 @@ QWidget *DataSection::makeLabelsRow()
     labels_->setObjectName(QStringLiteral("labels"));
     labels_->setReadOnly(true);
     labels_->setPlaceholderText(tr("an IDX labels file"));
-    auto *row = new QWidget;
-    auto *layout = new QHBoxLayout(row);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(labels_, 1);
-    layout->addWidget(chooseLabels_);
-    return row;
+    return makeRow(labels_, chooseLabels_);
 }
 
 QSpinBox *DataSection::makePercentBox(const char *field)

@@ -8,6 +8,7 @@
 #include "nn/registry.h"
 #include "nn/trainingconfig.h"
 
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QUndoStack>
 
@@ -49,6 +50,16 @@ void ProjectSection::setAt(nlohmann::json &json, const std::string &field, nlohm
     for (size_t dot = field.find('.'); dot != std::string::npos; begin = dot + 1, dot = field.find('.', begin))
         at = &(*at)[field.substr(begin, dot - begin)];
     (*at)[field.substr(begin)] = std::move(value);
+}
+
+QWidget *ProjectSection::makeRow(QWidget *wide, QWidget *narrow)
+{
+    auto *row = new QWidget;
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(wide, 1);
+    layout->addWidget(narrow);
+    return row;
 }
 
 QLabel *ProjectSection::makeProblemLabel()

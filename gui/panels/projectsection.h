@@ -38,6 +38,8 @@ public:
     // A red, word-wrapped label for a refused edit, hidden until it has something to say.
     static QLabel *makeProblemLabel();
     static void showProblem(QLabel *label, const QString &problem);
+    // One form row of two editors side by side: `wide` takes the spare width, `narrow` its own.
+    static QWidget *makeRow(QWidget *wide, QWidget *narrow);
 
 protected:
     GraphDocument *document() const { return document_; }

@@ -15,7 +15,6 @@
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGroupBox>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QSignalBlocker>
 #include <QSpinBox>
@@ -133,12 +132,7 @@ QGroupBox *TrainingSection::makeBatchGroup()
     batchSize_->setRange(1, 1'000'000);
     batchSize_->setKeyboardTracking(false);
     batchSize_->setToolTip(tr("Samples per mini-batch."));
-    auto *row = new QWidget;
-    auto *rowLayout = new QHBoxLayout(row);
-    rowLayout->setContentsMargins(0, 0, 0, 0);
-    rowLayout->addWidget(batchMode_, 1);
-    rowLayout->addWidget(batchSize_);
-    form->addRow(tr("Batch"), row);
+    form->addRow(tr("Batch"), makeRow(batchMode_, batchSize_));
     addNumber(form, tr("Epochs"), SettingSpec::integer("epochs", 10, 1, 100'000, ""),
               tr("How many times training goes through all training samples."));
     connect(batchMode_, &QComboBox::activated, this, [this](int index) { editChoice("batch_mode", batchMode_->itemData(index).toString()); });
