@@ -6,8 +6,8 @@ LAYERLAB_BUILD="${LAYERLAB_BUILD:-$LAYERLAB_ROOT/build}"
 
 # Debian 12 packages the build, the tests and the bundled data need.
 LAYERLAB_PACKAGES=(
-  cmake ninja-build g++ pkg-config
-  qt6-base-dev qt6-charts-dev libgl-dev
+  cmake ninja-build g++ pkg-config ccache
+  qt6-base-dev qt6-charts-dev libqt6opengl6-dev libgl-dev
   libeigen3-dev libtbb-dev nlohmann-json3-dev zlib1g-dev libcli11-dev
   libonnx-dev libprotobuf-dev protobuf-compiler python3-onnx python3-torch python3-numpy
   dataset-fashion-mnist
@@ -33,7 +33,8 @@ build_layerlab() {
   local jobs
   jobs="$(nproc)"
   if [ ! -f "$LAYERLAB_BUILD/build.ninja" ]; then
-    cmake -S "$LAYERLAB_ROOT" -B "$LAYERLAB_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release
+    cmake -S "$LAYERLAB_ROOT" -B "$LAYERLAB_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+      -DCMAKE_CXX_COMPILER_LAUNCHER=ccache
   fi
   cmake --build "$LAYERLAB_BUILD" -j "$jobs"
 }
