@@ -18,6 +18,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <limits>
 #include <unistd.h>
 
 namespace cli {
@@ -266,29 +267,24 @@ int info(const std::string &pathOrName, bool json)
     const nn::Project project = nn::loadProject(path);
     const nn::Graph &graph = project.graph;
     const auto status = graph.inferShapes();
+    const auto counts = graph.parameterCounts(status);
     nlohmann::json layers = nlohmann::json::array();
     int64_t total = 0;
     std::string problems;
     for (int id : graph.topologicalOrder()) {
         const nn::Node &node = graph.node(id);
         const nn::NodeStatus &s = status.at(id);
-        int64_t count = 0;
-        if (s.ok()) {
-            std::vector<nn::Shape> inputs;
-            for (int input : graph.inputsOf(id))
-                inputs.push_back(status.at(input).output);
-            auto layer = nn::layerRegistry().create(node.kind, node.settings);
-            nn::Rng rng(0);
-            layer->build(inputs, rng);
-            for (auto *p : layer->parameters())
-                count += p->value.size();
-        } else if (!s.blockedUpstream) {
+        const int64_t count = counts.at(id);
+        if (!s.ok() && !s.blockedUpstream)
             problems += "  " + s.error + "\n";
-        }
-        total += count;
+        if (__builtin_add_overflow(total, count, &total))
+            total = std::numeric_limits<int64_t>::max();
         layers.push_back({{"name", node.name}, {"kind", node.kind}, {"output", s.ok() ? nn::toString(s.output) : "?"},
                           {"parameters", count}, {"settings", node.settings.toJson()}});
     }
+    if (total > nn::kMaxParameters)
+        problems += "  The network has " + std::to_string(total) + " parameters, more than the " +
+                    std::to_string(nn::kMaxParameters) + " LayerLab trains; make its largest layers smaller.\n";
     if (json) {
         std::cout << nlohmann::json{{"project", project.name}, {"layers", layers}, {"parameters", total},
                                     {"data", project.data.toJson()}, {"training", project.training.toJson()}}

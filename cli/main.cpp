@@ -65,7 +65,7 @@ int main(int argc, char **argv)
         std::cerr << "error: " << error.what() << std::endl;
         return cli::kExitError;
     } catch (const std::exception &error) {
-        std::cerr << "error: " << error.what() << std::endl;
+        std::cerr << "error: " << nn::messageOf(error) << std::endl;
         return cli::kExitError;
     }
 }

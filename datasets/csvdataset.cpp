@@ -57,8 +57,11 @@ Columns chooseColumns(const CsvHeader &header, const nn::DataSpec &spec)
 Rows readRows(CsvReader &reader, const CsvHeader &header, const Columns &columns)
 {
     Rows rows;
-    const int64_t expected = reader.linesLeft();  // reserved up front: a 100 MB file would otherwise copy itself while growing
-    rows.features.reserve(static_cast<size_t>(expected) * columns.features.size());
+    // Reserved up front, or a 100 MB file would copy itself while growing. A row of F features and a
+    // label holds at least F + 1 characters, which bounds the rows by the text, not just by its lines.
+    const auto features = static_cast<int64_t>(columns.features.size());
+    const int64_t expected = std::min(reader.linesLeft(), reader.bytesLeft() / (features + 1) + 1);
+    rows.features.reserve(static_cast<size_t>(expected * features));
     rows.labels.reserve(static_cast<size_t>(expected));
     rows.lines.reserve(static_cast<size_t>(expected));
     std::vector<std::string> cells;

@@ -26,6 +26,8 @@ public:
     int64_t line() const { return line_; }
     // Line breaks left in the text: at least the number of records still to come, less blank lines.
     int64_t linesLeft() const;
+    // Bytes of text not yet read.
+    int64_t bytesLeft() const { return static_cast<int64_t>(text_.size() - pos_); }
     const std::string &name() const { return name_; }
 
 private:

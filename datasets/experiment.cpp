@@ -1,6 +1,7 @@
 // Experiment: project + data + model, and where the bundled examples live.
 #include "experiment.h"
 
+#include "datalocator.h"
 #include "nn/error.h"
 
 #include <algorithm>
@@ -17,20 +18,22 @@ constexpr const char *kProjectSuffix = ".layerlab.json";
 
 std::vector<fs::path> exampleFolders()
 {
-    std::vector<fs::path> folders;
-    if (const char *custom = std::getenv("LAYERLAB_EXAMPLES"))
-        folders.emplace_back(custom);
-    folders.emplace_back(LAYERLAB_SOURCE_EXAMPLES_DIR);
-    folders.emplace_back(LAYERLAB_INSTALLED_EXAMPLES_DIR);
-    return folders;
+    const std::vector<std::string> folders = DataLocator::exampleFolders();
+    return {folders.begin(), folders.end()};
 }
 
 } // namespace
 
 Experiment::Experiment(nn::Project project)
-    : project_(std::move(project)), data_(load(project_.data, project_.training.seed)),
-      model_(std::make_unique<nn::Model>(project_.graph, project_.training.seed))
+    : project_(std::move(project)), data_(load(project_.data, project_.training.seed))
 {
+    // Said before the model is built: a network too large to allocate should not hide this simpler fix.
+    const auto inputs = project_.graph.inputNodes();
+    if (inputs.size() == 1)
+        if (const nn::NodeStatus status = project_.graph.inferShapes().at(inputs.front()); status.ok())
+            nn::checkSampleFitsInput(nn::Shape(status.output.begin() + 1, status.output.end()),
+                                     data_.train->sampleShape());
+    model_ = std::make_unique<nn::Model>(project_.graph, project_.training.seed);
 }
 
 std::unique_ptr<nn::Trainer> Experiment::makeTrainer()

@@ -70,6 +70,10 @@ std::string GzipFile::readAll()
     std::string chunk(1 << 20, '\0');
     for (;;) {
         const size_t got = read(chunk.data(), chunk.size());
+        if (text.size() + got > kMaxTextBytes)
+            throw nn::FileError(path_ + " holds more than " + std::to_string(kMaxTextBytes >> 30) +
+                                " GB of text (after decompressing); LayerLab reads text files up to that size. "
+                                "Use a smaller file or a sample of its rows.");
         text.append(chunk.data(), got);
         if (got < chunk.size())
             break;

@@ -18,8 +18,10 @@ public:
     // Reads up to `size` bytes and returns how many it read: fewer only at the end of the data.
     // A compressed stream that stops early sets endedEarly(); corrupt data throws nn::FileError.
     size_t read(void *buffer, size_t size);
-    // Everything from the current position to the end; throws nn::FileError when the gzip stream ends early.
+    // Everything from the current position to the end; throws nn::FileError when the gzip stream
+    // ends early or the text passes kMaxTextBytes (a small .gz can decompress to terabytes).
     std::string readAll();
+    static constexpr size_t kMaxTextBytes = size_t{2} << 30;
 
     bool endedEarly() const { return endedEarly_; }
     const std::string &path() const { return path_; }

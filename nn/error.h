@@ -1,6 +1,7 @@
 // Errors a user can cause: each carries a message a student can act on.
 #pragma once
 
+#include <new>
 #include <stdexcept>
 #include <string>
 
@@ -35,5 +36,15 @@ class TrainingError : public Error {
 public:
     using Error::Error;
 };
+
+// What to show for an exception caught at the edge (GUI, CLI): a user error's own message, and for
+// memory running out, what to make smaller instead of "std::bad_alloc".
+inline std::string messageOf(const std::exception &error)
+{
+    if (dynamic_cast<const std::bad_alloc *>(&error))
+        return "The memory ran out: the network, the batch or the data is too large for this computer. "
+               "Make the largest layers, the batch size or the data set smaller.";
+    return error.what();
+}
 
 } // namespace nn

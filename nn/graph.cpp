@@ -2,12 +2,14 @@
 #include "graph.h"
 
 #include "error.h"
+#include "jsontext.h"
 #include "registry.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
 #include <set>
 
 namespace nn {
@@ -20,6 +22,16 @@ std::string lowerStem(const std::string &kind)
     for (char c : kind)
         stem += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return stem;
+}
+
+// Refuses outputs too large to train: a sample of more than kMaxSampleValues values.
+void checkSampleSize(const Shape &output)
+{
+    const int64_t values = featuresPerSample(output);
+    if (values > kMaxSampleValues)
+        throw ShapeError("its output " + toString(output) + " holds " + std::to_string(values) +
+                         " values per sample, more than the " + std::to_string(kMaxSampleValues) +
+                         " (1 GB) LayerLab can train on; make the shape smaller.");
 }
 
 } // namespace
@@ -224,11 +236,29 @@ std::map<int, NodeStatus> Graph::inferShapes() const
         }
         try {
             result.output = layerRegistry().create(n.kind, n.settings)->inferShape(shapes);
+            checkSampleSize(result.output);
         } catch (const Error &e) {
             result.error = n.name + ": " + e.what();
         }
     }
     return status;
+}
+
+std::map<int, int64_t> Graph::parameterCounts(const std::map<int, NodeStatus> &status) const
+{
+    std::map<int, int64_t> counts;
+    for (const Node &n : nodes_) {
+        counts[n.id] = 0;
+        if (!status.at(n.id).ok())
+            continue;
+        std::vector<Shape> inputs;
+        for (int input : inputsOf(n.id))
+            inputs.push_back(status.at(input).output);
+        auto layer = layerRegistry().create(n.kind, n.settings);
+        layer->setName(n.name);
+        counts[n.id] = parameterCount(*layer, inputs);
+    }
+    return counts;
 }
 
 void Graph::validate() const
@@ -255,39 +285,69 @@ nlohmann::json Graph::toJson() const
     return {{"nodes", nodes}, {"edges", edges}};
 }
 
+Edge Edge::fromJson(const nlohmann::json &json)
+{
+    if (!json.is_object() || !json.contains("from") || !json.contains("to"))
+        throw FileError("Every edge needs \"from\" and \"to\" node ids; found " + describeJson(json) + ".");
+    try {
+        const auto port = json.find("port");
+        return {static_cast<int>(wholeNumber(json.at("from"), "An edge's \"from\"", 0, kMaxNodeId)),
+                static_cast<int>(wholeNumber(json.at("to"), "An edge's \"to\"", 0, kMaxNodeId)),
+                port == json.end() ? 0 : static_cast<int>(wholeNumber(*port, "An edge's \"port\"", 0, kMaxNodeId))};
+    } catch (const SettingError &e) {
+        throw FileError(e.what());
+    }
+}
+
+namespace {
+
+// One node of a graph file; `graph` hands out the id and name a node without them gets.
+Node nodeFromJson(const nlohmann::json &item, int freeId, const std::function<std::string(const std::string &)> &freeName)
+{
+    if (!item.is_object() || !item.contains("kind") || !item["kind"].is_string())
+        throw FileError("Every node in the graph needs a \"kind\", such as \"Dense\"; found " + describeJson(item) + ".");
+    Node n;
+    n.kind = item["kind"].get<std::string>();
+    const LayerSpec &spec = layerRegistry().spec(n.kind);
+    const auto id = item.find("id");
+    n.id = id == item.end() ? freeId : static_cast<int>(wholeNumber(*id, "A node's \"id\"", 0, kMaxNodeId));
+    const auto name = item.find("name");
+    if (name != item.end() && !name->is_string())
+        throw FileError("A node's \"name\" must be text in quotes, got " + describeJson(*name) + ".");
+    n.name = name == item.end() ? freeName(lowerStem(n.kind)) : name->get<std::string>();
+    if (const auto position = item.find("position"); position != item.end() && position->is_array() &&
+                                                       position->size() == 2 && (*position)[0].is_number() &&
+                                                       (*position)[1].is_number()) {
+        n.x = (*position)[0].get<double>();
+        n.y = (*position)[1].get<double>();
+    }
+    const auto settings = item.find("settings");
+    try {
+        n.settings = settings == item.end() ? Settings(spec) : Settings::fromJson(spec, *settings);
+    } catch (const SettingError &e) {
+        throw SettingError("Node '" + n.name + "': " + e.what());
+    }
+    return n;
+}
+
+} // namespace
+
 Graph Graph::fromJson(const nlohmann::json &json)
 {
     if (!json.is_object() || !json.contains("nodes") || !json["nodes"].is_array())
         throw FileError("The project's \"graph\" must be an object with a \"nodes\" list.");
     Graph graph;
-    for (const auto &item : json["nodes"]) {
-        if (!item.is_object() || !item.contains("kind") || !item["kind"].is_string())
-            throw FileError("Every node in the graph needs a \"kind\", such as \"Dense\"; found " + item.dump() + ".");
-        Node n;
-        n.kind = item["kind"].get<std::string>();
-        const LayerSpec &spec = layerRegistry().spec(n.kind);
-        try {
-            n.id = item.value("id", graph.nextId_);
-            n.name = item.value("name", graph.uniqueName(lowerStem(n.kind)));
-            if (item.contains("position") && item["position"].is_array() && item["position"].size() == 2) {
-                n.x = item["position"][0].get<double>();
-                n.y = item["position"][1].get<double>();
-            }
-        } catch (const nlohmann::json::exception &e) {
-            throw FileError("A node in the graph has a value of the wrong type: " + std::string(e.what()));
+    for (const auto &item : json["nodes"])
+        graph.insertNode(nodeFromJson(item, graph.nextId_, [&graph](const std::string &stem) {
+            return graph.uniqueName(stem);
+        }));
+    if (const auto edges = json.find("edges"); edges != json.end()) {
+        if (!edges->is_array())
+            throw FileError("The graph's \"edges\" must be a list, got " + describeJson(*edges) + ".");
+        for (const auto &item : *edges) {
+            const Edge edge = Edge::fromJson(item);
+            graph.connect(edge.from, edge.to, edge.port);
         }
-        try {
-            n.settings = Settings::fromJson(spec, item.value("settings", nlohmann::json::object()));
-        } catch (const SettingError &e) {
-            throw SettingError("Node '" + n.name + "': " + e.what());
-        }
-        graph.insertNode(std::move(n));
-    }
-    for (const auto &item : json.value("edges", nlohmann::json::array())) {
-        if (!item.is_object() || !item.contains("from") || !item.contains("to") ||
-            !item["from"].is_number_integer() || !item["to"].is_number_integer())
-            throw FileError("Every edge needs integer \"from\" and \"to\" node ids; found " + item.dump() + ".");
-        graph.connect(item["from"].get<int>(), item["to"].get<int>(), item.value("port", 0));
     }
     return graph;
 }

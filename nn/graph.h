@@ -23,12 +23,17 @@ struct Node {
     double x = 0.0, y = 0.0;  // canvas position
 };
 
+// Node ids in a file lie in [0, kMaxNodeId]; larger ones are refused rather than wrapped.
+inline constexpr int kMaxNodeId = 1'000'000'000;
+
 // The output of `from` feeds input `port` of `to`.
 struct Edge {
     int from = 0;
     int to = 0;
     int port = 0;
     bool operator==(const Edge &) const = default;
+    // {"from": id, "to": id, "port": p}; throws FileError for anything else.
+    static Edge fromJson(const nlohmann::json &json);
 };
 
 // The result of shape inference for one node.
@@ -74,6 +79,9 @@ public:
 
     // Output shape or error message for every node. Messages name the node and say how to fix it.
     std::map<int, NodeStatus> inferShapes() const;
+    // Learnable values per node for the shapes `status` inferred (0 where they do not fit), counted
+    // without allocating anything. Throws ShapeError when a count does not fit in 64 bits.
+    std::map<int, int64_t> parameterCounts(const std::map<int, NodeStatus> &status) const;
     // Throws ShapeError with the first problem (in topological order), or does nothing.
     void validate() const;
 

@@ -1,8 +1,21 @@
 // Layer defaults.
 #include "layer.h"
 
+#include "error.h"
+
 namespace nn {
 
+std::vector<Shape> Layer::parameterShapes(const std::vector<Shape> &) const { return {}; }
+
 void Layer::build(const std::vector<Shape> &, Rng &) {}
+
+int64_t parameterCount(const Layer &layer, const std::vector<Shape> &inputs)
+{
+    int64_t count = 0;
+    for (const Shape &shape : layer.parameterShapes(inputs))
+        if (__builtin_add_overflow(count, elementCount(shape), &count))
+            throw ShapeError(layer.name() + " has more parameters than can be counted; make it smaller.");
+    return count;
+}
 
 } // namespace nn

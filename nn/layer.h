@@ -51,6 +51,10 @@ public:
     // message says what was expected, what came, and how to fix it; the graph adds the node name.
     virtual Shape inferShape(const std::vector<Shape> &inputs) const = 0;
 
+    // The shapes of the learnable parameters build() would allocate for these input shapes, in
+    // parameters() order; computed without allocating, so a too-large network can be refused.
+    virtual std::vector<Shape> parameterShapes(const std::vector<Shape> &inputs) const;
+
     // Allocates and initialises parameters for these input shapes (batch dim is kBatch).
     virtual void build(const std::vector<Shape> &inputs, Rng &rng);
 
@@ -70,5 +74,9 @@ protected:
     Settings settings_;
     std::string name_;
 };
+
+// The learnable values `layer` holds for these input shapes, from parameterShapes(): no allocation.
+// Throws ShapeError when the count does not fit in 64 bits.
+int64_t parameterCount(const Layer &layer, const std::vector<Shape> &inputs);
 
 } // namespace nn

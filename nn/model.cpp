@@ -6,6 +6,8 @@
 
 #include <chrono>
 #include <cmath>
+#include <limits>
+#include <new>
 
 namespace nn {
 
@@ -72,7 +74,13 @@ Model::Model(const Graph &graph, uint64_t seed) : graph_(graph)
     }
     inputIndex_ = indexOf.at(inputs.front());
     outputIndex_ = indexOf.at(outputs.front());
-    initialize(seed);
+    const int64_t parameters = checkedParameterCount();
+    try {
+        initialize(seed);
+    } catch (const std::bad_alloc &) {
+        throw ShapeError("The memory cannot hold the network's " + std::to_string(parameters) +
+                         " parameters; make its largest layers smaller.");
+    }
     for (auto &step : steps_) {
         step.needsGrad = !step.layer->parameters().empty();
         for (int input : step.inputs)
@@ -182,6 +190,26 @@ std::vector<Parameter *> Model::parameterList()
         for (auto *p : step.layer->parameters())
             all.push_back(p);
     return all;
+}
+
+int64_t Model::checkedParameterCount() const
+{
+    int64_t total = 0, largestCount = 0;
+    std::string largest;
+    for (const auto &step : steps_) {
+        const int64_t count = nn::parameterCount(*step.layer, step.inputShapes);
+        if (count > largestCount) {
+            largestCount = count;
+            largest = step.name;
+        }
+        if (__builtin_add_overflow(total, count, &total))
+            total = std::numeric_limits<int64_t>::max();
+    }
+    if (total > kMaxParameters)
+        throw ShapeError("The network has " + std::to_string(total) + " parameters, more than the " +
+                         std::to_string(kMaxParameters) + " (1 GB of weights) LayerLab trains; '" + largest +
+                         "' alone has " + std::to_string(largestCount) + ". Give it fewer units or filters.");
+    return total;
 }
 
 int64_t Model::parameterCount() const

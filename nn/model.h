@@ -27,10 +27,15 @@ struct LayerTiming {
     int64_t backwardCalls = 0;
 };
 
+// The most learnable values a network may hold: 2^28 floats, 1 GB (about 4 GB while Adam trains).
+inline constexpr int64_t kMaxParameters = int64_t{1} << 28;
+
 // Runs a validated graph with one input node and one output node.
 class Model {
 public:
-    // Validates the graph (ShapeError naming the node) and initialises weights keyed by `seed`.
+    // Validates the graph (ShapeError naming the node) and initialises weights keyed by `seed`. A
+    // network of more than kMaxParameters, or one memory cannot hold, is a ShapeError that names
+    // its largest layer, raised before (or instead of) allocating its weights.
     Model(const Graph &graph, uint64_t seed);
     ~Model();
     Model(const Model &) = delete;
@@ -68,6 +73,8 @@ public:
 
 private:
     struct Step;
+    // The parameter count from the layers' declared shapes; throws when above kMaxParameters.
+    int64_t checkedParameterCount() const;
     Graph graph_;
     std::vector<Step> steps_;  // topological order
     int inputIndex_ = -1;

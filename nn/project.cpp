@@ -3,6 +3,7 @@
 
 #include "atomicfile.h"
 #include "error.h"
+#include "jsontext.h"
 
 #include <nlohmann/json.hpp>
 
@@ -15,48 +16,11 @@ namespace {
 
 constexpr std::string_view kProjectSuffix = ".layerlab.json";
 
-// 1-based line and column of a 0-based byte position; columns count characters, not bytes,
-// as editors do (UTF-8 continuation bytes are skipped).
-std::pair<size_t, size_t> lineAndColumn(std::string_view text, size_t position)
-{
-    position = std::min(position, text.size());
-    size_t line = 1;
-    size_t lineStart = 0;
-    for (size_t i = 0; i < position; ++i)
-        if (text[i] == '\n') {
-            ++line;
-            lineStart = i + 1;
-        }
-    size_t column = 1;
-    for (size_t i = lineStart; i < position; ++i)
-        column += (static_cast<unsigned char>(text[i]) & 0xC0u) != 0x80u;
-    return {line, column};
-}
-
-// What nlohmann says went wrong, without its prefix and its own position.
-std::string parseProblem(const nlohmann::json::parse_error &error)
-{
-    const std::string what = error.what();
-    const size_t dash = what.find(" - ");
-    return dash == std::string::npos ? what : what.substr(dash + 3);
-}
-
 nlohmann::json parseJson(std::string_view text, const std::string &source)
 {
     if (std::all_of(text.begin(), text.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); }))
         throw FileError(source + " is empty; a LayerLab project is a JSON object. Was the save interrupted?");
-    try {
-        return nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error &e) {
-        // e.byte is the 1-based position of the last character read, one past the end at end of input.
-        const size_t position = e.byte == 0 ? 0 : e.byte - 1;
-        const auto [line, column] = lineAndColumn(text, position);
-        std::string message = source + ", line " + std::to_string(line) + ", column " + std::to_string(column) +
-                              ": the JSON is malformed: " + parseProblem(e) + ".";
-        if (position >= text.size())
-            message += " The file ends before the JSON does; it may have been cut off.";
-        throw FileError(message);
-    }
+    return parseJsonText(text, source);
 }
 
 // Runs a section's reader and puts the file name before its errors, keeping their kind.
@@ -74,7 +38,7 @@ auto fromSection(const std::string &source, Read read) -> decltype(read())
     } catch (const Error &e) {
         throw Error(source + ": " + e.what());
     } catch (const nlohmann::json::exception &e) {
-        throw FileError(source + ": a value has the wrong type (" + std::string(e.what()) + ").");
+        throw FileError(source + ": a value has the wrong type: " + jsonProblem(e) + ".");
     }
 }
 
@@ -84,9 +48,10 @@ void checkSchemaVersion(const nlohmann::json &json, const std::string &source)
         return;  // hand-written files may leave it out; they are read as the current version
     const auto &version = json.at("schema_version");
     if (!version.is_number_integer() || version.get<int64_t>() < 1)
-        throw FileError(source + ": \"schema_version\" must be a whole number of 1 or more, got " + version.dump() + ".");
+        throw FileError(source + ": \"schema_version\" must be a whole number of 1 or more, got " +
+                        describeJson(version) + ".");
     if (version.get<int64_t>() > Project::kSchemaVersion)
-        throw FileError(source + " was saved by a newer LayerLab (project format version " + version.dump() +
+        throw FileError(source + " was saved by a newer LayerLab (project format version " + describeJson(version) +
                         "; this LayerLab reads up to version " + std::to_string(Project::kSchemaVersion) +
                         "). Update LayerLab to open it.");
 }
@@ -97,7 +62,7 @@ std::string textField(const nlohmann::json &json, const char *key, const std::st
     if (!json.contains(key))
         return fallback;
     if (!json.at(key).is_string())
-        throw FileError(source + ": \"" + key + "\" must be text in quotes, got " + json.at(key).dump() + ".");
+        throw FileError(source + ": \"" + key + "\" must be text in quotes, got " + describeJson(json.at(key)) + ".");
     return json.at(key).get<std::string>();
 }
 

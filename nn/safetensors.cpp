@@ -4,6 +4,7 @@
 
 #include "atomicfile.h"
 #include "error.h"
+#include "jsontext.h"
 
 #include <nlohmann/json.hpp>
 
@@ -102,9 +103,9 @@ private:
         buffer_ = bytes_.substr(8 + length);
         nlohmann::json header;
         try {
-            header = nlohmann::json::parse(bytes_.substr(8, length));
-        } catch (const nlohmann::json::parse_error &e) {
-            throw fail("its header is not valid JSON (" + std::string(e.what()) + ").");
+            header = parseJsonText(std::string_view(bytes_).substr(8, length), "");  // ", line 1, column 9: …"
+        } catch (const FileError &e) {
+            throw fail(std::string("its header is not valid JSON") + e.what());
         }
         if (!header.is_object())
             throw fail("its header must be a JSON object, got " + std::string(header.type_name()) + ".");
@@ -118,7 +119,7 @@ private:
         SafetensorsMetadata metadata;
         for (const auto &[key, value] : json.items()) {
             if (!value.is_string())
-                throw fail("its metadata '" + key + "' must be a string, got " + value.dump() + ".");
+                throw fail("its metadata '" + key + "' must be a string, got " + describeJson(value) + ".");
             metadata[key] = value.get<std::string>();
         }
         return metadata;
@@ -147,7 +148,7 @@ private:
     const DType *dtypeOf(const std::string &name, const nlohmann::json &json) const
     {
         if (!json.is_string())
-            throw fail(name, "has a \"dtype\" that is not a name: " + json.dump() + ".");
+            throw fail(name, "has a \"dtype\" that is not a name: " + describeJson(json) + ".");
         const std::string dtype = json.get<std::string>();
         for (const DType *known : {&kF32, &kF64, &kF16, &kBF16})
             if (dtype == known->name)
@@ -161,13 +162,13 @@ private:
     Shape shapeOf(const std::string &name, const nlohmann::json &json) const
     {
         if (!json.is_array())
-            throw fail(name, "has a \"shape\" that is not a list: " + json.dump() + ".");
+            throw fail(name, "has a \"shape\" that is not a list: " + describeJson(json) + ".");
         Shape shape;
         for (const auto &dim : json) {
             if (dim.is_number_integer() && !dim.is_number_unsigned())
-                throw fail(name, "has a negative dimension in its shape " + json.dump() + ".");
+                throw fail(name, "has a negative dimension in its shape " + describeJson(json) + ".");
             if (!dim.is_number_unsigned() || dim.get<uint64_t>() > uint64_t(std::numeric_limits<int64_t>::max()))
-                throw fail(name, "has a shape that is not a list of sizes: " + json.dump() + ".");
+                throw fail(name, "has a shape that is not a list of sizes: " + describeJson(json) + ".");
             shape.push_back(static_cast<int64_t>(dim.get<uint64_t>()));
         }
         return shape;
@@ -176,13 +177,13 @@ private:
     void readOffsets(Entry &entry, const nlohmann::json &json) const
     {
         if (!json.is_array() || json.size() != 2 || !json[0].is_number_unsigned() || !json[1].is_number_unsigned())
-            throw fail(entry.name, "needs \"data_offsets\" of two whole numbers [begin, end], got " + json.dump() + ".");
+            throw fail(entry.name, "needs \"data_offsets\" of two whole numbers [begin, end], got " + describeJson(json) + ".");
         entry.begin = json[0].get<uint64_t>();
         entry.end = json[1].get<uint64_t>();
         if (entry.begin > entry.end)
-            throw fail(entry.name, "has data_offsets " + json.dump() + " whose begin lies after its end.");
+            throw fail(entry.name, "has data_offsets " + describeJson(json) + " whose begin lies after its end.");
         if (entry.end > buffer_.size())
-            throw fail(entry.name, "has data_offsets " + json.dump() + " past the end of the data (" +
+            throw fail(entry.name, "has data_offsets " + describeJson(json) + " past the end of the data (" +
                                        std::to_string(buffer_.size()) + " bytes); the file is cut off or damaged.");
     }
 

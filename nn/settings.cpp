@@ -2,12 +2,14 @@
 #include "settings.h"
 
 #include "error.h"
+#include "jsontext.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <limits>
 #include <sstream>
 
 namespace nn {
@@ -91,18 +93,25 @@ void validate(const ComponentSpec &owner, const SettingSpec &spec, const Setting
     }
 }
 
+// A JSON whole number that int64_t holds exactly (nlohmann keeps large positive ones as uint64_t).
+bool fitsInt64(const nlohmann::json &json)
+{
+    return json.is_number_integer() &&
+           (!json.is_number_unsigned() || json.get<uint64_t>() <= uint64_t(std::numeric_limits<int64_t>::max()));
+}
+
 SettingValue fromJsonValue(const ComponentSpec &owner, const SettingSpec &spec, const nlohmann::json &json)
 {
     const auto bad = [&] {
         return SettingError(owner.kind + " setting '" + spec.name + "' must be " + typeName(spec.type) +
-                            ", got " + json.dump() + ".");
+                            ", got " + describeJson(json) + ".");
     };
     switch (spec.type) {
     case SettingSpec::Type::Bool:
         if (!json.is_boolean()) throw bad();
         return json.get<bool>();
     case SettingSpec::Type::Int:
-        if (!json.is_number_integer()) throw bad();
+        if (!fitsInt64(json)) throw bad();
         return json.get<int64_t>();
     case SettingSpec::Type::Float:
         if (!json.is_number()) throw bad();
@@ -113,7 +122,7 @@ SettingValue fromJsonValue(const ComponentSpec &owner, const SettingSpec &spec, 
     case SettingSpec::Type::IntList:
         if (!json.is_array()) throw bad();
         for (const auto &element : json)
-            if (!element.is_number_integer()) throw bad();
+            if (!fitsInt64(element)) throw bad();
         return json.get<std::vector<int64_t>>();
     }
     throw bad();
@@ -202,8 +211,8 @@ void Settings::set(const std::string &name, SettingValue value)
 nlohmann::json Settings::toJson() const
 {
     nlohmann::json json = nlohmann::json::object();
-    for (const auto &[name, value] : values_)
-        std::visit([&json, &name](const auto &v) { json[name] = v; }, value);
+    for (const auto &entry : values_)
+        std::visit([&json, &entry](const auto &v) { json[entry.first] = v; }, entry.second);
     return json;
 }
 
@@ -213,7 +222,7 @@ Settings Settings::fromJson(const ComponentSpec &spec, const nlohmann::json &jso
     if (json.is_null())
         return settings;
     if (!json.is_object())
-        throw SettingError(spec.kind + " settings must be a JSON object, got " + json.dump() + ".");
+        throw SettingError(spec.kind + " settings must be a JSON object, got " + describeJson(json) + ".");
     for (const auto &[name, value] : json.items()) {
         const SettingSpec &setting = settings.specOf(name);
         settings.set(name, fromJsonValue(spec, setting, value));

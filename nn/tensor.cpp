@@ -1,6 +1,8 @@
 // Tensor storage and shape helpers.
 #include "tensor.h"
 
+#include "error.h"
+
 #include <cassert>
 #include <cmath>
 #include <numeric>
@@ -18,16 +20,30 @@ std::string toString(const Shape &shape)
     return text + "]";
 }
 
+namespace {
+
+// The product of dims, refusing one that does not fit in 64 bits (a user can type any shape).
+int64_t checkedProduct(const Shape &shape, Shape::const_iterator begin)
+{
+    int64_t product = 1;
+    for (auto dim = begin; dim != shape.end(); ++dim)
+        if (__builtin_mul_overflow(product, *dim, &product))
+            throw ShapeError("The shape " + toString(shape) + " holds more values than can be counted; make it smaller.");
+    return product;
+}
+
+} // namespace
+
 int64_t elementCount(const Shape &shape)
 {
-    return std::accumulate(shape.begin(), shape.end(), int64_t{1}, std::multiplies<>());
+    return checkedProduct(shape, shape.begin());
 }
 
 int64_t featuresPerSample(const Shape &shape)
 {
     if (shape.empty())
         return 1;
-    return std::accumulate(shape.begin() + 1, shape.end(), int64_t{1}, std::multiplies<>());
+    return checkedProduct(shape, shape.begin() + 1);
 }
 
 Tensor::Tensor(Shape shape, float fill)

@@ -13,10 +13,13 @@ namespace nn {
 // A tensor shape. In shape inference dim 0 is the batch and may be kBatch ("N").
 using Shape = std::vector<int64_t>;
 inline constexpr int64_t kBatch = -1;
+// The most values one sample may hold at any layer: 2^28 floats, 1 GB.
+inline constexpr int64_t kMaxSampleValues = int64_t{1} << 28;
 
 // "[N, 1, 28, 28]": how shapes appear in messages, with kBatch shown as N.
 std::string toString(const Shape &shape);
-// Product of the dims after the batch dim: the features per sample.
+// Product of the dims after the batch dim: the features per sample. Throws ShapeError when the
+// product does not fit in 64 bits, as elementCount does.
 int64_t featuresPerSample(const Shape &shape);
 
 using RowMatrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;

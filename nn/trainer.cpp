@@ -66,6 +66,13 @@ void matchTargetToLoss(const Loss &loss, Tensor &y)
 
 } // namespace
 
+void checkSampleFitsInput(const Shape &input, const Shape &sample)
+{
+    if (elementCount(input) != elementCount(sample))
+        throw ShapeError("The data has samples of shape " + toString(sample) + " but the Input expects " +
+                         toString(input) + "; set the Input's shape to " + toString(sample) + ".");
+}
+
 Trainer::Trainer(Model &model, const TrainingConfig &config, const BatchSource &train,
                  const BatchSource *validation, int classes)
     : model_(model), config_(config), train_(train), validation_(validation), classes_(classes)
@@ -81,9 +88,7 @@ Trainer::Trainer(Model &model, const TrainingConfig &config, const BatchSource &
         throw TrainingError("The network has no weights to learn; add a layer with weights such as Dense.");
     if (train.size() == 0)
         throw TrainingError("The training split is empty; use a larger data set or smaller validation and test splits.");
-    if (elementCount(model.inputShape()) != elementCount(train.sampleShape()))
-        throw ShapeError("The data has samples of shape " + toString(train.sampleShape()) + " but the Input expects " +
-                         toString(model.inputShape()) + "; set the Input's shape to " + toString(train.sampleShape()) + ".");
+    checkSampleFitsInput(model.inputShape(), train.sampleShape());
 
     const TargetKind kind = loss_->targetKind();
     const Shape output = model.outputShape();

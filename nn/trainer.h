@@ -68,6 +68,9 @@ public:
     virtual void trainingFinished(const FinishReport &) {}
 };
 
+// Throws ShapeError when samples of shape `sample` cannot feed an Input whose samples are `input`.
+void checkSampleFitsInput(const Shape &input, const Shape &sample);
+
 class Trainer {
 public:
     // `classes` is the data's class count (0 for regression). Throws SettingError / ShapeError

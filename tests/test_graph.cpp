@@ -1,5 +1,6 @@
 // The graph as a specification: edits keep it acyclic, shape inference reports on the right node,
 // merges and residual connections run forward and backward, and the JSON form round-trips.
+#include "everykindgraph.h"
 #include "gradcheck.h"
 
 #include "nn/error.h"
@@ -131,6 +132,27 @@ private slots:
         const nn::Graph again = nn::Graph::fromJson(json);
         QCOMPARE(again.toJson().dump(), json.dump());
         QCOMPARE(again.node(graph.findByName("add")->id).x, 120.5);
+    }
+
+    // info and the too-large check count from parameterShapes(); training allocates through build().
+    void parameterCountsWithoutAllocatingMatchTheBuiltModel()
+    {
+        const nn::Graph graph = testgraphs::everyKindGraph();
+        const auto counts = graph.parameterCounts(graph.inferShapes());
+        nn::Model model(graph, 1);
+        std::map<std::string, int64_t> built;
+        for (const nn::NamedParameter &p : model.parameters())
+            built[p.name.substr(0, p.name.find('.'))] += p.parameter->value.size();
+        int64_t total = 0;
+        for (const nn::Node &node : graph.nodes()) {
+            QVERIFY2(counts.at(node.id) == built[node.name],
+                     qPrintable(QString("%1 (%2): counted %3, built %4").arg(QString::fromStdString(node.name),
+                                                                             QString::fromStdString(node.kind))
+                                    .arg(counts.at(node.id)).arg(built[node.name])));
+            total += counts.at(node.id);
+        }
+        QCOMPARE(total, model.parameterCount());
+        QVERIFY(total > 0);
     }
 
     void removingANodeRemovesItsEdges()

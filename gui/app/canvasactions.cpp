@@ -12,6 +12,7 @@
 #include "document/mimetypes.h"
 
 #include "nn/error.h"
+#include "nn/jsontext.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -111,8 +112,14 @@ void CanvasActions::pasteClipboard()
         return;
     const QByteArray text = data->hasFormat(kGraphFragmentMimeType) ? data->data(kGraphFragmentMimeType)
                                                                     : data->text().toUtf8();
+    nlohmann::json fragment;
     try {
-        const nlohmann::json fragment = nlohmann::json::parse(text.toStdString());
+        fragment = nn::parseJsonText(text.toStdString(), "the clipboard");
+    } catch (const nn::Error &) {
+        emit statusMessage(tr("Nothing to paste: the clipboard holds no LayerLab layers."));
+        return;
+    }
+    try {
         const double offset = kPasteOffset * (pasteCount_ + 1);
         auto *command = new PasteCommand(scene_->document(), fragment, QPointF(offset, offset));
         scene_->document()->undoStack()->push(command);

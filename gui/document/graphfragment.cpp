@@ -50,13 +50,13 @@ std::vector<nn::Node> nodesOf(const nlohmann::json &fragment)
 std::vector<nn::Edge> edgesOf(const nlohmann::json &fragment)
 {
     std::vector<nn::Edge> edges;
-    for (const auto &item : fragment.value("edges", nlohmann::json::array())) {
-        try {
-            edges.push_back({item.at("from").get<int>(), item.at("to").get<int>(), item.value("port", 0)});
-        } catch (const nlohmann::json::exception &) {
-            throw nn::FileError("Every edge needs integer \"from\" and \"to\" node ids; found " + item.dump() + ".");
-        }
-    }
+    const auto items = fragment.find("edges");
+    if (items == fragment.end())
+        return edges;
+    if (!items->is_array())
+        throw nn::FileError("The \"edges\" of a piece of a network must be a list.");
+    for (const auto &item : *items)
+        edges.push_back(nn::Edge::fromJson(item));
     return edges;
 }
 

@@ -101,7 +101,7 @@ void TrainingWorker::prepare(const nn::Project &project, const QString &weightsP
         runProbes(ProbeMoment::Prepared);  // before `prepared`, so the views are filled when it arrives
         emit prepared(summary(note));
     } catch (const std::exception &error) {
-        emit failed(QString::fromStdString(error.what()));
+        emit failed(QString::fromStdString(nn::messageOf(error)));
     }
 }
 
@@ -136,7 +136,7 @@ bool TrainingWorker::startRun(bool paused)
         nn::setThreadCount(experiment_->project().training.threads);
         trainer_ = experiment_->makeTrainer();
     } catch (const std::exception &error) {
-        emit runFailed(QString::fromStdString(error.what()));
+        emit runFailed(QString::fromStdString(nn::messageOf(error)));
         return false;
     }
     trainer_->setObserver(this);
@@ -348,7 +348,7 @@ void TrainingWorker::saveWeights(const QString &path)
         nn::saveWeights(experiment_->model(), path.toStdString());
         emit weightsSaved(path, true, {});
     } catch (const std::exception &error) {
-        emit weightsSaved(path, false, QString::fromStdString(error.what()));
+        emit weightsSaved(path, false, QString::fromStdString(nn::messageOf(error)));
     }
 }
 
@@ -369,7 +369,7 @@ void TrainingWorker::exportModel(const QString &format, const QString &path)
             nn::saveWeights(model, file);
         emit exported(path, trained_, {});
     } catch (const std::exception &error) {
-        emit exported(path, trained_, QString::fromStdString(error.what()));
+        emit exported(path, trained_, QString::fromStdString(nn::messageOf(error)));
     }
 }
 

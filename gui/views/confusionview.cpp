@@ -6,6 +6,7 @@
 #include "postsnapshot.h"
 
 #include "canvas/canvasstyle.h"
+#include "nn/error.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -98,7 +99,7 @@ ModelProbe ConfusionView::probe()
             snapshot = computeConfusion(model, experiment);
         } catch (const std::exception &error) {
             snapshot.kind = ConfusionSnapshot::Kind::Message;
-            snapshot.message = tr("The evaluation could not be computed: %1").arg(QString::fromUtf8(error.what()));
+            snapshot.message = tr("The evaluation could not be computed: %1").arg(QString::fromStdString(nn::messageOf(error)));
         }
         postSnapshot(view, std::move(snapshot));
     };

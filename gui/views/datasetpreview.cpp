@@ -6,6 +6,7 @@
 #include "postsnapshot.h"
 
 #include "canvas/canvasstyle.h"
+#include "nn/error.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -50,7 +51,7 @@ ModelProbe DatasetPreview::probe()
         try {
             snapshot = computePreview(experiment);
         } catch (const std::exception &error) {
-            snapshot.summary = tr("The data could not be previewed: %1").arg(QString::fromUtf8(error.what()));
+            snapshot.summary = tr("The data could not be previewed: %1").arg(QString::fromStdString(nn::messageOf(error)));
         }
         postSnapshot(view, std::move(snapshot));
     };

@@ -5,6 +5,7 @@
 #include "postsnapshot.h"
 
 #include "canvas/canvasstyle.h"
+#include "nn/error.h"
 
 #include <QLabel>
 #include <QPointer>
@@ -49,7 +50,7 @@ ModelProbe DecisionBoundaryView::probe()
             snapshot = computeBoundary(model, experiment);
         } catch (const std::exception &error) {
             snapshot.kind = BoundarySnapshot::Kind::Message;
-            snapshot.message = tr("The decision boundary could not be computed: %1").arg(QString::fromUtf8(error.what()));
+            snapshot.message = tr("The decision boundary could not be computed: %1").arg(QString::fromStdString(nn::messageOf(error)));
         }
         postSnapshot(view, std::move(snapshot));
     };

@@ -104,6 +104,14 @@ Shape BatchNormLayer::inferShape(const std::vector<Shape> &inputs) const
     return in;
 }
 
+std::vector<Shape> BatchNormLayer::parameterShapes(const std::vector<Shape> &inputs) const
+{
+    inferShape(inputs);  // throws for a bad input shape
+    if (!affine_)
+        return {};
+    return {{inputs[0][1]}, {inputs[0][1]}};  // weight (C), bias (C)
+}
+
 void BatchNormLayer::build(const std::vector<Shape> &inputs, Rng &)
 {
     inferShape(inputs);  // throws for a bad input shape

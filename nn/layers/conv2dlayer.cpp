@@ -93,11 +93,17 @@ ConvGeometry Conv2DLayer::geometry(const Shape &input) const
     return g;
 }
 
-void Conv2DLayer::build(const std::vector<Shape> &inputs, Rng &rng)
+std::vector<Shape> Conv2DLayer::parameterShapes(const std::vector<Shape> &inputs) const
 {
     inferShape(inputs);  // throws for a bad input shape
-    const int64_t inPerGroup = inputs[0][1] / groups_, taps = kernel_ * kernel_;
-    buildParameters({filters_, inPerGroup, kernel_, kernel_}, inPerGroup * taps, filters_ * taps, rng);
+    return withBias({filters_, inputs[0][1] / groups_, kernel_, kernel_});  // (F, C/g, k, k)
+}
+
+void Conv2DLayer::build(const std::vector<Shape> &inputs, Rng &rng)
+{
+    const Shape weightShape = parameterShapes(inputs).front();
+    const int64_t inPerGroup = weightShape[1], taps = kernel_ * kernel_;
+    buildParameters(weightShape, inPerGroup * taps, filters_ * taps, rng);
 }
 
 void Conv2DLayer::forward(const std::vector<const Tensor *> &inputs, Tensor &out, const RunContext &)

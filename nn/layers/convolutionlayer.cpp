@@ -103,6 +103,14 @@ void ConvolutionLayer::buildParameters(const Shape &weightShape, int64_t fanIn, 
         bias_ = {"bias", Tensor({filters_}), Tensor({filters_}), false};
 }
 
+std::vector<Shape> ConvolutionLayer::withBias(Shape weightShape) const
+{
+    std::vector<Shape> shapes = {std::move(weightShape)};
+    if (useBias_)
+        shapes.push_back({filters_});
+    return shapes;
+}
+
 std::vector<Parameter *> ConvolutionLayer::parameters()
 {
     if (useBias_)

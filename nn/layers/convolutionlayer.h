@@ -26,6 +26,8 @@ protected:
     void checkImageInput(const Shape &in) const;
     // Allocates the weight (PyTorch's layout for the kind) and the bias (filters).
     void buildParameters(const Shape &weightShape, int64_t fanIn, int64_t fanOut, Rng &rng);
+    // The weight's shape followed by the bias's (filters), when the layer has one.
+    std::vector<Shape> withBias(Shape weightShape) const;
 
     // Where the products go: `out` itself, or preActivation_ when the activation's backward needs it.
     Tensor &productTarget(Tensor &out);

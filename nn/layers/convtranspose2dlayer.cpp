@@ -80,12 +80,18 @@ ConvGeometry ConvTranspose2DLayer::geometry(const Shape &input) const
     return g;
 }
 
-void ConvTranspose2DLayer::build(const std::vector<Shape> &inputs, Rng &rng)
+std::vector<Shape> ConvTranspose2DLayer::parameterShapes(const std::vector<Shape> &inputs) const
 {
     inferShape(inputs);  // throws for a bad input shape
-    const int64_t channels = inputs[0][1], taps = kernel_ * kernel_;
-    // PyTorch's layout (C, filters/groups, k, k) and its fan counting: fan-in from dim 1, fan-out from dim 0.
-    buildParameters({channels, filters_ / groups_, kernel_, kernel_}, filters_ / groups_ * taps, channels * taps, rng);
+    return withBias({inputs[0][1], filters_ / groups_, kernel_, kernel_});  // PyTorch's (C, F/g, k, k)
+}
+
+void ConvTranspose2DLayer::build(const std::vector<Shape> &inputs, Rng &rng)
+{
+    const Shape weightShape = parameterShapes(inputs).front();
+    const int64_t channels = weightShape[0], taps = kernel_ * kernel_;
+    // PyTorch's fan counting: fan-in from dim 1, fan-out from dim 0.
+    buildParameters(weightShape, filters_ / groups_ * taps, channels * taps, rng);
 }
 
 void ConvTranspose2DLayer::forward(const std::vector<const Tensor *> &inputs, Tensor &out, const RunContext &)

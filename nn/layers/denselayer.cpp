@@ -113,11 +113,20 @@ Shape DenseLayer::inferShape(const std::vector<Shape> &inputs) const
     return {in[0], units_};
 }
 
-void DenseLayer::build(const std::vector<Shape> &inputs, Rng &rng)
+std::vector<Shape> DenseLayer::parameterShapes(const std::vector<Shape> &inputs) const
 {
     inferShape(inputs);  // throws for a bad input shape
-    const int64_t features = inputs[0][1];
-    weight_ = {"weight", Tensor({units_, features}), Tensor({units_, features}), true};
+    std::vector<Shape> shapes = {{units_, inputs[0][1]}};  // weight (units, F)
+    if (useBias_)
+        shapes.push_back({units_});  // bias (units)
+    return shapes;
+}
+
+void DenseLayer::build(const std::vector<Shape> &inputs, Rng &rng)
+{
+    const Shape weightShape = parameterShapes(inputs).front();
+    const int64_t features = weightShape[1];
+    weight_ = {"weight", Tensor(weightShape), Tensor(weightShape), true};
     initialize(weight_.value, resolveInit(settings_.choice("init"), activation_), features, units_, rng);
     if (useBias_)
         bias_ = {"bias", Tensor({units_}), Tensor({units_}), false};

@@ -80,6 +80,15 @@ Shape LayerNormLayer::inferShape(const std::vector<Shape> &inputs) const
     return in;
 }
 
+std::vector<Shape> LayerNormLayer::parameterShapes(const std::vector<Shape> &inputs) const
+{
+    inferShape(inputs);  // throws for a bad input shape
+    if (!affine_)
+        return {};
+    const Shape sample(inputs[0].begin() + 1, inputs[0].end());
+    return {sample, sample};  // weight and bias, one per value of a sample
+}
+
 void LayerNormLayer::build(const std::vector<Shape> &inputs, Rng &)
 {
     inferShape(inputs);  // throws for a bad input shape
