@@ -11,6 +11,7 @@ int main(int argc, char **argv)
 {
     CLI::App app{"LayerLab command-line tool: train, evaluate, predict with, inspect and export neural-network projects."};
     app.require_subcommand(1);
+    app.set_version_flag("--version", "layerlab-cli " LAYERLAB_VERSION, "Print the version and exit");
 
     cli::TrainOptions trainOptions;
     auto *train = app.add_subcommand("train", "Train a project and save its weights beside it");

@@ -1,8 +1,10 @@
-// DataLocator: search paths built from the environment and the folders CMake compiled in.
+// DataLocator: search paths built from the environment, the running program's place and the
+// folders CMake compiled in.
 #include "datalocator.h"
 
 #include "nn/error.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 
@@ -11,6 +13,12 @@
 #endif
 #ifndef LAYERLAB_INSTALLED_DATA_DIR
 #define LAYERLAB_INSTALLED_DATA_DIR ""
+#endif
+#ifndef LAYERLAB_SOURCE_EXAMPLES_DIR
+#define LAYERLAB_SOURCE_EXAMPLES_DIR ""
+#endif
+#ifndef LAYERLAB_INSTALLED_EXAMPLES_DIR
+#define LAYERLAB_INSTALLED_EXAMPLES_DIR ""
 #endif
 
 namespace datasets {
@@ -35,6 +43,23 @@ std::string joined(const std::vector<std::string> &folders)
     for (const auto &folder : folders)
         text += (text.empty() ? "" : ", ") + folder;
     return text;
+}
+
+// $`variable`, share/layerlab/`part` beside the program, then the compiled-in folders; no empty
+// entries and no repeats (an install in CMAKE_INSTALL_PREFIX finds the same folder both ways).
+std::vector<std::string> searchFolders(const char *variable, const std::string &part, const char *sourceFolder,
+                                       const char *installedFolder)
+{
+    std::vector<std::string> folders;
+    const auto add = [&folders](const std::string &folder) {
+        if (!folder.empty() && std::find(folders.begin(), folders.end(), folder) == folders.end())
+            folders.push_back(folder);
+    };
+    add(environment(variable));
+    add(DataLocator::besideProgram(part).value_or(""));
+    add(sourceFolder);
+    add(installedFolder);
+    return folders;
 }
 
 std::vector<std::string> fashionMnistCandidates()
@@ -64,14 +89,24 @@ std::optional<std::string> DataLocator::findCompressedOrPlain(const std::string 
     return std::nullopt;
 }
 
+std::optional<std::string> DataLocator::besideProgram(const std::string &part)
+{
+    std::error_code error;
+    const std::filesystem::path program = std::filesystem::read_symlink("/proc/self/exe", error);
+    if (error || !program.is_absolute())
+        return std::nullopt;
+    return (program.parent_path().parent_path() / "share" / "layerlab" / part).lexically_normal().string();
+}
+
+std::vector<std::string> DataLocator::exampleFolders()
+{
+    return searchFolders("LAYERLAB_EXAMPLES", "examples", LAYERLAB_SOURCE_EXAMPLES_DIR, LAYERLAB_INSTALLED_EXAMPLES_DIR);
+}
+
 std::string DataLocator::bundledFile(const std::string &fileName)
 {
-    std::vector<std::string> folders;
-    if (const std::string data = environment("LAYERLAB_DATA"); !data.empty())
-        folders.push_back(data);
-    for (const char *folder : {LAYERLAB_SOURCE_DATA_DIR, LAYERLAB_INSTALLED_DATA_DIR})
-        if (*folder)
-            folders.emplace_back(folder);
+    const std::vector<std::string> folders =
+        searchFolders("LAYERLAB_DATA", "data", LAYERLAB_SOURCE_DATA_DIR, LAYERLAB_INSTALLED_DATA_DIR);
     for (const auto &folder : folders)
         if (isFile(folder + "/" + fileName))
             return folder + "/" + fileName;

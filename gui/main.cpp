@@ -10,6 +10,8 @@
 #include <QStyle>
 #include <QStyleFactory>
 
+#include <cstdio>
+#include <cstring>
 #include <memory>
 
 namespace {
@@ -38,14 +40,28 @@ void trainAndScreenshot(MainWindow &window, const QString &path)
     }
 }
 
+// `layerlab --version` answers before the QApplication exists, so it works without a display.
+bool printedVersion(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i)
+        if (std::strcmp(argv[i], "--version") == 0 || std::strcmp(argv[i], "-v") == 0) {
+            std::printf("LayerLab %s\n", LAYERLAB_VERSION);
+            return true;
+        }
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    if (printedVersion(argc, argv))
+        return 0;
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("LayerLab"));
     QApplication::setOrganizationName(QStringLiteral("LayerLab"));
     QApplication::setApplicationVersion(QStringLiteral(LAYERLAB_VERSION));
+    QGuiApplication::setDesktopFileName(QStringLiteral("layerlab"));  // packaging/layerlab.desktop
     // One light look everywhere, whatever the desktop's theme: the canvas is drawn light.
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     QApplication::setPalette(QApplication::style()->standardPalette());
