@@ -43,6 +43,14 @@ char detectDelimiter(std::string_view text)
 CsvReader::CsvReader(std::string text, std::string name)
     : text_(std::move(text)), name_(std::move(name))
 {
+    // Text never holds a zero byte; a binary file's bytes would otherwise end up in messages, where
+    // the first zero cuts them short (a header of "\0…" gave an empty message).
+    if (const size_t zero = text_.find('\0'); zero != std::string::npos) {
+        const bool utf16 = text_.starts_with("\xFF\xFE") || text_.starts_with("\xFE\xFF");
+        throw nn::FileError(name_ + " is not a CSV text file: it holds a zero byte (byte " + std::to_string(zero + 1) +
+                            ")." + (utf16 ? " It is UTF-16 text; save it as \"CSV UTF-8\" instead."
+                                          : " Choose a .csv file: comma-separated values as plain text."));
+    }
     if (text_.starts_with("\xEF\xBB\xBF"))  // a UTF-8 byte order mark, as spreadsheets write
         pos_ = 3;
     delimiter_ = detectDelimiter(std::string_view(text_).substr(pos_));

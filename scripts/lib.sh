@@ -3,6 +3,10 @@
 
 LAYERLAB_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 LAYERLAB_BUILD="${LAYERLAB_BUILD:-$LAYERLAB_ROOT/build}"
+# ccache finds earlier results of a clone in another folder (CI's fresh clone, a second checkout):
+# paths under the checkout are hashed relative to it, and the working folder is left out.
+export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$LAYERLAB_ROOT}"
+export CCACHE_NOHASHDIR="${CCACHE_NOHASHDIR:-1}"
 
 # Debian 12 packages the build, the tests and the bundled data need.
 LAYERLAB_PACKAGES=(
@@ -12,6 +16,10 @@ LAYERLAB_PACKAGES=(
   libonnx-dev libprotobuf-dev protobuf-compiler python3-onnx python3-torch python3-numpy
   dataset-fashion-mnist
 )
+
+# What scripts/fuzz and scripts/sanitize add: clang with libFuzzer and the sanitizer runtimes, and
+# llvm-symbolizer (llvm-14) for the file and line in their reports.
+LAYERLAB_SANITIZER_PACKAGES=(clang-14 libclang-rt-14-dev llvm-14)
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi

@@ -1,0 +1,225 @@
+#!/usr/bin/env python3
+"""Writes the fuzz targets' seed corpora (tests/fuzz/corpus/TARGET/): small real files of each
+format, with every feature the loaders read. Deterministic: run it again and nothing changes.
+
+    python3 tests/fuzz/make_corpus.py
+"""
+import gzip
+import json
+import shutil
+import struct
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+CORPUS = HERE / "corpus"
+
+
+def write(target, name, data):
+    folder = CORPUS / target
+    folder.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, str):
+        data = data.encode()
+    (folder / name).write_bytes(data)
+
+
+def gz(data):
+    return gzip.compress(data, compresslevel=9, mtime=0)
+
+
+# --- projects -------------------------------------------------------------------------------------
+
+def node(node_id, name, kind, settings=None, position=(0, 0)):
+    return {"id": node_id, "name": name, "kind": kind, "settings": settings or {}, "position": list(position)}
+
+
+def every_kind_graph():
+    """Every layer kind with the settings that change what it does (as tests/everykindgraph.h)."""
+    nodes, edges = [], []
+
+    def add(kind, name, settings=None, inputs=()):
+        node_id = len(nodes) + 1
+        nodes.append(node(node_id, name, kind, settings, (0, 110 * node_id)))
+        edges.extend({"from": source, "to": node_id, "port": port} for port, source in enumerate(inputs))
+        return node_id
+
+    x = add("Input", "input", {"shape": [2]})
+    x = add("Dense", "d0", {"units": 72, "activation": "gelu", "init": "he_normal"}, [x])
+    x = add("BatchNorm", "bn1", {"momentum": 0.1, "eps": 1e-5}, [x])
+    r1 = add("Reshape", "r1", {"shape": [2, 6, 6]}, [x])
+    x = add("Conv2D", "c1", {"filters": 4, "padding": "same", "groups": 2, "activation": "gelu"}, [r1])
+    x = add("LayerNorm", "ln1", {}, [x])
+    x = add("MaxPool2D", "mp", {"kernel_size": 3, "stride": 2, "padding": 1}, [x])
+    x = add("ConvTranspose2D", "ct", {"filters": 4, "kernel_size": 3, "stride": 2, "padding": 1,
+                                      "output_padding": 1, "activation": "leaky_relu"}, [x])
+    x = add("AvgPool2D", "ap", {"padding": 1, "count_include_pad": False}, [x])
+    up = add("Upsample", "up", {"scale_factor": 2}, [x])
+    c2a = add("Conv2D", "c2a", {"filters": 2, "kernel_size": 1, "activation": "tanh", "use_bias": False}, [up])
+    cat = add("Concat", "cat1", {"axis": 1}, [up, c2a])
+    c2 = add("Conv2D", "c2", {"filters": 6, "stride": 2, "dilation": 2, "padding": "explicit", "padding_size": 1,
+                              "groups": 3, "init": "xavier_uniform"}, [cat])
+    gap = add("GlobalAveragePool", "gap", {}, [c2])
+    fl = add("Flatten", "fl", {}, [c2])
+    d1 = add("Dense", "d1", {"units": 6, "activation": "tanh"}, [fl])
+    s = add("Add", "add", {}, [gap, d1])
+    x = add("LeakyReLU", "leaky", {"negative_slope": 0.2}, [s])
+    x = add("ELU", "elu", {"alpha": 0.5}, [x])
+    x = add("GELU", "gelu", {}, [x])
+    x = add("Tanh", "tanh", {}, [x])
+    x = add("Sigmoid", "sigmoid", {}, [x])
+    x = add("ReLU", "relu", {}, [x])
+    x = add("Linear", "linear", {}, [x])
+    x = add("Dropout", "dropout", {"rate": 0.3}, [x])
+    x = add("Dense", "output", {"units": 2}, [x])
+    add("Softmax", "softmax", {}, [x])
+    return {"nodes": nodes, "edges": edges}
+
+
+def training(**changes):
+    config = {"loss": "CrossEntropy", "loss_settings": {}, "optimizer": "Adam", "optimizer_settings": {"lr": 0.01},
+              "epochs": 10, "batch_mode": "minibatch", "batch_size": 16, "shuffle": True, "seed": 1, "threads": 0,
+              "l1": 0.0, "l2": 0.0, "clip_norm": 0.0,
+              "schedule": {"kind": "constant", "step_size": 10, "gamma": 0.1, "min_lr": 0.0},
+              "early_stopping_patience": 0}
+    config.update(changes)
+    return config
+
+
+def projects():
+    for example in sorted((ROOT / "resources" / "examples").glob("*.layerlab.json")):
+        write("fuzz_project", example.name, example.read_bytes())
+    write("fuzz_project", "every-kind.layerlab.json", json.dumps({
+        "schema_version": 1, "name": "every kind", "description": "Every layer kind once.",
+        "graph": every_kind_graph(),
+        "data": {"source": "spiral", "task": "classification", "scaling": "none", "validation_split": 0.1,
+                 "test_split": 0.2, "samples": 400, "noise": 0.2},
+        "training": training(optimizer="SGD", optimizer_settings={"lr": 0.1, "momentum": 0.9, "nesterov": True},
+                             schedule={"kind": "cosine", "step_size": 5, "gamma": 0.5, "min_lr": 0.001},
+                             loss_settings={"label_smoothing": 0.1}),
+    }) + "\n")
+    write("fuzz_project", "graph-only.layerlab.json",
+          '{"graph": {"nodes": [{"id": 1, "name": "x", "kind": "Input", "settings": {"shape": [1, 4, 4]}}], "edges": []}}\n')
+    write("fuzz_project", "csv-data.layerlab.json", json.dumps({
+        "schema_version": 1, "name": "csv", "description": "",
+        "graph": {"nodes": [node(1, "in", "Input", {"shape": [3]}), node(2, "out", "Dense", {"units": 1})],
+                  "edges": [{"from": 1, "to": 2, "port": 0}]},
+        "data": {"source": "data/table.csv", "label_column": "price", "feature_columns": ["a", "1", "c"],
+                 "task": "regression", "scaling": "minmax", "validation_split": 0.0, "test_split": 0.5},
+        "training": training(loss="SmoothL1", loss_settings={"beta": 1.0}, optimizer="AdamW",
+                             optimizer_settings={"lr": 0.001, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8,
+                                                 "weight_decay": 0.01, "amsgrad": True},
+                             batch_mode="full", l1=0.001, l2=0.01, clip_norm=1.0, early_stopping_patience=5,
+                             schedule={"kind": "step", "step_size": 3, "gamma": 0.5, "min_lr": 0.0}),
+    }) + "\n")
+    write("fuzz_project", "idx-data.layerlab.json", json.dumps({
+        "graph": {"nodes": [node(1, "in", "Input", {"shape": [1, 28, 28]}), node(2, "f", "Flatten"),
+                            node(3, "out", "Dense", {"units": 10, "activation": "softmax"})],
+                  "edges": [{"from": 1, "to": 2, "port": 0}, {"from": 2, "to": 3, "port": 0}]},
+        "data": {"source": "train-images-idx3-ubyte.gz", "labels": "train-labels-idx1-ubyte.gz"},
+        "training": training(optimizer="RMSprop", optimizer_settings={"lr": 0.001, "alpha": 0.99, "centered": True},
+                             batch_mode="stochastic", loss="CrossEntropy"),
+    }) + "\n")
+
+
+# --- safetensors ----------------------------------------------------------------------------------
+
+def safetensors(tensors, metadata=None, pad=True):
+    """tensors: [(name, dtype, shape, raw bytes)] → the file's bytes."""
+    header, offset, data = {}, 0, b""
+    if metadata is not None:
+        header["__metadata__"] = metadata
+    for name, dtype, shape, raw in tensors:
+        header[name] = {"dtype": dtype, "shape": shape, "data_offsets": [offset, offset + len(raw)]}
+        offset += len(raw)
+        data += raw
+    text = json.dumps(header, separators=(",", ":")).encode()
+    if pad:
+        text += b" " * (-len(text) % 8)
+    return struct.pack("<Q", len(text)) + text + data
+
+
+def floats(fmt, values):
+    return struct.pack("<%d%s" % (len(values), fmt), *values)
+
+
+def half(values):
+    return floats("e", values)
+
+
+def bfloat16(values):
+    return b"".join(struct.pack("<f", v)[2:] for v in values)
+
+
+def safetensors_files():
+    write("fuzz_safetensors", "f32.safetensors", safetensors([
+        ("dense.bias", "F32", [3], floats("f", [0.5, -1.0, 2.0])),
+        ("dense.weight", "F32", [3, 2], floats("f", [1, 2, 3, 4, 5, 6]))],
+        {"format": "pt", "layerlab": "0.1.0"}))
+    write("fuzz_safetensors", "every-dtype.safetensors", safetensors([
+        ("a.f64", "F64", [2, 1], floats("d", [1.5, -2.25])),
+        ("b.f16", "F16", [2, 2], half([0.5, -0.0, 65504.0, 6e-8])),
+        ("c.bf16", "BF16", [1, 1, 3], bfloat16([1.0, -3.0, 1e30])),
+        ("d.f32", "F32", [], floats("f", [7.0]))]))
+    write("fuzz_safetensors", "empty-tensor.safetensors", safetensors([("zero", "F32", [0, 4], b"")], {}))
+    write("fuzz_safetensors", "no-tensors.safetensors", safetensors([], {"note": "only metadata"}))
+    write("fuzz_safetensors", "unpadded.safetensors", safetensors([("x", "F32", [1], floats("f", [1.0]))], pad=False))
+    write("fuzz_safetensors", "int-dtype.safetensors", safetensors([("i", "I64", [2], struct.pack("<2q", 1, 2))]))
+    shutil.copy(ROOT / "tests" / "fixtures" / "reference.safetensors", CORPUS / "fuzz_safetensors" / "reference.safetensors")
+
+
+# --- IDX and gzip ---------------------------------------------------------------------------------
+
+def idx(type_code, dims, payload):
+    return bytes([0, 0, type_code, len(dims)]) + b"".join(struct.pack(">I", d) for d in dims) + payload
+
+
+def idx_files():
+    labels = idx(0x08, [5], bytes([0, 1, 2, 9, 3]))
+    images = idx(0x08, [2, 3, 4], bytes(range(24)))
+    write("fuzz_idx", "labels-idx1-ubyte", labels)
+    write("fuzz_idx", "labels-idx1-ubyte.gz", gz(labels))
+    write("fuzz_idx", "images-idx3-ubyte", images)
+    write("fuzz_idx", "images-idx3-ubyte.gz", gz(images))
+    write("fuzz_idx", "images-truncated.gz", gz(images)[:-12])
+    write("fuzz_idx", "floats-idx1", idx(0x0D, [2], struct.pack(">2f", 1.0, 2.0)))
+
+
+def gzip_files():
+    text = b"sepal_length,sepal_width,species\n5.1,3.5,setosa\n4.9,3.0,setosa\n"
+    write("fuzz_gzip", "plain.txt", text)
+    write("fuzz_gzip", "text.gz", gz(text))
+    write("fuzz_gzip", "stored.gz", gzip.compress(text, compresslevel=0, mtime=0))
+    write("fuzz_gzip", "two-members.gz", gz(b"first member\n") + gz(b"second member\n"))
+    write("fuzz_gzip", "empty.gz", gz(b""))
+    write("fuzz_gzip", "repeats.gz", gz(b"0123456789" * 400))
+    write("fuzz_gzip", "truncated.gz", gz(text)[:-10])
+    # A header with FEXTRA, FNAME and FCOMMENT fields, then the deflate stream and trailer of `text`.
+    body = gz(text)[10:]
+    header = bytes([0x1F, 0x8B, 8, 0x04 | 0x08 | 0x10, 0, 0, 0, 0, 0, 3]) + struct.pack("<H", 4) + b"ab\x00\x00"
+    write("fuzz_gzip", "header-fields.gz", header + b"name.csv\x00" + b"a comment\x00" + body)
+
+
+# --- CSV ------------------------------------------------------------------------------------------
+
+def csv_files():
+    write("fuzz_csv", "classes.csv", "sepal_length,sepal_width,species\n5.1,3.5,setosa\n4.9,3.0,setosa\n"
+                                     "7.0,3.2,versicolor\n6.3,3.3,virginica\n")
+    write("fuzz_csv", "integer-labels.csv", "x,y,label\n0.5,-1,0\n1e3,+2.5,1\n-3,0,2\n4,4,1\n")
+    write("fuzz_csv", "regression.csv", "a,b,c,price\n1,2,3,10.5\n4,5,6,-20.25\n7,8,9,1e-3\n1,1,1,0\n")
+    write("fuzz_csv", "quoted.csv", '"name, with comma","say ""hi""",class\n"1.5", 2 ,"a\nb"\n3,"4",c\n')
+    write("fuzz_csv", "semicolons.csv", "a;b;label\r\n1;2;yes\r\n3;4;no\r\n\r\n5;6;yes\r\n")
+    write("fuzz_csv", "tabs.csv", "a\tb\tlabel\n1\t2\t0\n3\t4\t1\n")
+    write("fuzz_csv", "bom.csv", "\ufeffwidth,height,kind\n1,2,x\n2,3,y\n")
+    write("fuzz_csv", "ragged.csv", "a,b,label\n1,2\n3,4,5,6\n")
+    write("fuzz_csv", "numbers-header.csv", "1,2,3\n4,5,6\n")
+    write("fuzz_csv", "classes.csv.gz", gz(b"p,q,r\n0,1,a\n1,0,b\n1,1,a\n"))
+
+
+if __name__ == "__main__":
+    if CORPUS.exists():
+        shutil.rmtree(CORPUS)
+    projects()
+    safetensors_files()
+    idx_files()
+    gzip_files()
+    csv_files()
