@@ -301,7 +301,7 @@ Edge Edge::fromJson(const nlohmann::json &json)
 
 namespace {
 
-// One node of a graph file; `graph` hands out the id and name a node without them gets.
+// One node of a graph file; a node without an id or name gets `freeId` and `freeName(stem)`.
 Node nodeFromJson(const nlohmann::json &item, int freeId, const std::function<std::string(const std::string &)> &freeName)
 {
     if (!item.is_object() || !item.contains("kind") || !item["kind"].is_string())
