@@ -25,11 +25,6 @@ namespace cli {
 
 namespace {
 
-nlohmann::json finiteOrNull(double value)
-{
-    return std::isfinite(value) ? nlohmann::json(value) : nlohmann::json(nullptr);
-}
-
 void applyOverrides(nn::Project &project, const TrainOptions &options)
 {
     if (!options.data.empty())

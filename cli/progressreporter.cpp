@@ -14,13 +14,12 @@ namespace {
 constexpr auto kRedrawInterval = std::chrono::milliseconds(100);
 constexpr int kBarWidth = 28;
 
-// JSON has no NaN: absent values are null.
+} // namespace
+
 nlohmann::json finiteOrNull(double value)
 {
     return std::isfinite(value) ? nlohmann::json(value) : nlohmann::json(nullptr);
 }
-
-} // namespace
 
 std::string formatDuration(double seconds)
 {

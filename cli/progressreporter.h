@@ -4,6 +4,8 @@
 
 #include "nn/trainer.h"
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <chrono>
 #include <cstdio>
 #include <string>
@@ -34,5 +36,7 @@ private:
 
 // "1:05" or "1:02:03".
 std::string formatDuration(double seconds);
+// A figure for JSON output, which has no NaN or infinity: those become null.
+nlohmann::json finiteOrNull(double value);
 
 } // namespace cli

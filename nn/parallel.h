@@ -10,7 +10,34 @@
 #include <cstdint>
 #include <vector>
 
+#if defined(__SANITIZE_THREAD__)
+#define LAYERLAB_TSAN_FORK_JOIN 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define LAYERLAB_TSAN_FORK_JOIN 1
+#endif
+#endif
+#ifdef LAYERLAB_TSAN_FORK_JOIN
+extern "C" void __tsan_acquire(void *addr);
+extern "C" void __tsan_release(void *addr);
+#endif
+
 namespace nn {
+
+// ThreadSanitizer cannot see oneTBB's scheduler (libtbb.so is not instrumented): these tell it that
+// a loop's chunks start after the call that forks them and end before it returns.
+inline void tsanRelease([[maybe_unused]] void *token)
+{
+#ifdef LAYERLAB_TSAN_FORK_JOIN
+    __tsan_release(token);
+#endif
+}
+inline void tsanAcquire([[maybe_unused]] void *token)
+{
+#ifdef LAYERLAB_TSAN_FORK_JOIN
+    __tsan_acquire(token);
+#endif
+}
 
 // Limits the engine to `count` threads (0: all cores). Process-wide, like torch.set_num_threads.
 void setThreadCount(int count);
@@ -39,13 +66,18 @@ void parallelChunks(int64_t count, int64_t grain, double flops, const Body &body
             run(chunk);
         return;
     }
+    char fork = 0, join = 0;
+    tsanRelease(&fork);
     tbb::parallel_for(
         tbb::blocked_range<int64_t>(0, chunks, 1),
         [&](const tbb::blocked_range<int64_t> &range) {
+            tsanAcquire(&fork);
             for (int64_t chunk = range.begin(); chunk < range.end(); ++chunk)
                 run(chunk);
+            tsanRelease(&join);
         },
         tbb::simple_partitioner());
+    tsanAcquire(&join);
 }
 
 // Sums partial(begin, end) -> T over fixed chunks, adding the partials in chunk order.

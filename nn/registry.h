@@ -56,7 +56,8 @@ LayerRegistry &layerRegistry();
 LossRegistry &lossRegistry();
 OptimizerRegistry &optimizerRegistry();
 
-// Used as `const bool registered = registerLayer<DenseLayer>();` in the kind's .cpp. The class
+// Used as `const bool registeredDenseLayer = registerLayer<DenseLayer>();` in the kind's .cpp (named
+// after the kind, so that a unity build can put several kinds' files in one unit). The class
 // provides `static const LayerSpec &declaration()` and a constructor taking Settings.
 template <typename Kind>
 bool registerLayer()

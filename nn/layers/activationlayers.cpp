@@ -56,7 +56,7 @@ bool registerActivationLayers()
     return true;
 }
 
-const bool registered = registerActivationLayers();
+const bool registeredActivationLayers = registerActivationLayers();
 
 } // namespace
 

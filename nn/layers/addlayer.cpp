@@ -9,7 +9,7 @@
 namespace nn {
 
 namespace {
-const bool registered = registerLayer<AddLayer>();
+const bool registeredAddLayer = registerLayer<AddLayer>();
 } // namespace
 
 const LayerSpec &AddLayer::declaration()

@@ -9,7 +9,7 @@ namespace nn {
 
 namespace {
 
-const bool registered = registerLayer<AvgPoolLayer>();
+const bool registeredAvgPoolLayer = registerLayer<AvgPoolLayer>();
 
 // k² with padding counted (with ceil_mode off every window lies inside the padded image), else the
 // number of the window's values inside the image.

@@ -15,7 +15,7 @@ namespace nn {
 
 namespace {
 
-const bool registered = registerLayer<BatchNormLayer>();
+const bool registeredBatchNormLayer = registerLayer<BatchNormLayer>();
 
 // Values per chunk of channels: fixed by the shape alone, and large enough to be worth a thread.
 // One channel of a CNN batch (64 × 26 × 26 floats, 170 KB) stays in L2 through all its passes.

@@ -11,7 +11,7 @@ namespace nn {
 
 namespace {
 
-const bool registered = registerLayer<ConcatLayer>();
+const bool registeredConcatLayer = registerLayer<ConcatLayer>();
 
 int64_t product(const Shape &shape, int from, int to)
 {

@@ -13,7 +13,7 @@ namespace nn {
 
 namespace {
 
-const bool registered = registerLayer<Conv2DLayer>();
+const bool registeredConv2DLayer = registerLayer<Conv2DLayer>();
 
 std::string sideText(int64_t h, int64_t w)
 {

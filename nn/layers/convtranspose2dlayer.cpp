@@ -13,7 +13,7 @@
 namespace nn {
 
 namespace {
-const bool registered = registerLayer<ConvTranspose2DLayer>();
+const bool registeredConvTranspose2DLayer = registerLayer<ConvTranspose2DLayer>();
 } // namespace
 
 const LayerSpec &ConvTranspose2DLayer::declaration()

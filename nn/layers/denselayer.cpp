@@ -17,7 +17,7 @@ namespace nn {
 
 namespace {
 
-const bool registered = registerLayer<DenseLayer>();
+const bool registeredDenseLayer = registerLayer<DenseLayer>();
 
 // A chunk of about this much work pays for waking a thread and re-packing the shared GEMM operand.
 constexpr double kChunkFlops = 2.0e6;

@@ -11,7 +11,7 @@ namespace nn {
 
 namespace {
 
-const bool registered = registerLayer<DropoutLayer>();
+const bool registeredDropoutLayer = registerLayer<DropoutLayer>();
 
 // Values per chunk: fixed, so chunks never depend on the thread count (each row has its own
 // stream anyway), and large enough to be worth a thread.

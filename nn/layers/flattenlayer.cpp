@@ -9,7 +9,7 @@
 namespace nn {
 
 namespace {
-const bool registered = registerLayer<FlattenLayer>();
+const bool registeredFlattenLayer = registerLayer<FlattenLayer>();
 } // namespace
 
 const LayerSpec &FlattenLayer::declaration()

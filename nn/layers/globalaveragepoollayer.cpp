@@ -8,7 +8,7 @@
 namespace nn {
 
 namespace {
-const bool registered = registerLayer<GlobalAveragePoolLayer>();
+const bool registeredGlobalAveragePoolLayer = registerLayer<GlobalAveragePoolLayer>();
 } // namespace
 
 const LayerSpec &GlobalAveragePoolLayer::declaration()

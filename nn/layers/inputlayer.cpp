@@ -9,7 +9,7 @@
 namespace nn {
 
 namespace {
-const bool registered = registerLayer<InputLayer>();
+const bool registeredInputLayer = registerLayer<InputLayer>();
 } // namespace
 
 const LayerSpec &InputLayer::declaration()

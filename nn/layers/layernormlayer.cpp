@@ -15,16 +15,16 @@ namespace nn {
 
 namespace {
 
-const bool registered = registerLayer<LayerNormLayer>();
+const bool registeredLayerNormLayer = registerLayer<LayerNormLayer>();
 
 // Values per chunk: fixed by the shape alone, and large enough to be worth a thread.
-constexpr int64_t kChunkValues = int64_t{1} << 15;
-constexpr double kForwardFlopsPerValue = 6.0;
-constexpr double kBackwardFlopsPerValue = 10.0;
+constexpr int64_t kLayerNormChunkValues = int64_t{1} << 15;
+constexpr double kLayerNormForwardFlops = 6.0;
+constexpr double kLayerNormBackwardFlops = 10.0;
 
 int64_t grainFor(int64_t valuesPerItem)
 {
-    return std::max<int64_t>(1, kChunkValues / std::max<int64_t>(1, valuesPerItem));
+    return std::max<int64_t>(1, kLayerNormChunkValues / std::max<int64_t>(1, valuesPerItem));
 }
 
 ConstArrayMap row(const Tensor &t, int64_t n, int64_t size)
@@ -115,7 +115,7 @@ void LayerNormLayer::forward(const std::vector<const Tensor *> &inputs, Tensor &
     out.resize(x.shape());  // (N, …)
     mean_.resize({n});
     rstd_.resize({n});
-    const double flops = kForwardFlopsPerValue * double(x.size());
+    const double flops = kLayerNormForwardFlops * double(x.size());
     parallelChunks(n, grainFor(features_), flops,
                    [&](int64_t begin, int64_t end) { forwardSamples(x, out, begin, end); });
 }
@@ -146,7 +146,7 @@ void LayerNormLayer::backward(const std::vector<const Tensor *> &inputs, [[maybe
     assert(dOut.shape() == out.shape() && x.shape() == out.shape() && (!dx || dx->shape() == x.shape()));
     assert(mean_.size() == x.dim(0) && "backward needs the statistics of the forward");
     const int64_t n = x.dim(0);
-    const double flops = kBackwardFlopsPerValue * double(x.size());
+    const double flops = kLayerNormBackwardFlops * double(x.size());
     if (dx)
         parallelChunks(n, grainFor(features_), flops,
                        [&](int64_t begin, int64_t end) { inputGradient(x, dOut, *dx, begin, end); });

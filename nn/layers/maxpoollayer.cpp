@@ -11,7 +11,7 @@ namespace nn {
 
 namespace {
 
-const bool registered = registerLayer<MaxPoolLayer>();
+const bool registeredMaxPoolLayer = registerLayer<MaxPoolLayer>();
 
 // The maximum of the window whose top-left tap is x[first] and its index, over rows [0, rows) and
 // columns [0, cols) of the window. Ties keep the first in row-major window order, as PyTorch's CPU

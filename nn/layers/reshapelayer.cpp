@@ -11,7 +11,7 @@ namespace nn {
 
 namespace {
 
-const bool registered = registerLayer<ReshapeLayer>();
+const bool registeredReshapeLayer = registerLayer<ReshapeLayer>();
 
 // "[3, -1]": the setting as written (toString would show -1 as the batch, N).
 std::string targetText(const std::vector<int64_t> &target)

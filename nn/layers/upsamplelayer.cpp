@@ -10,7 +10,7 @@ namespace nn {
 
 namespace {
 
-const bool registered = registerLayer<UpsampleLayer>();
+const bool registeredUpsampleLayer = registerLayer<UpsampleLayer>();
 
 // out (H·s, W·s) from x (H, W): row h·s is x's row h with each value repeated s times (s strided
 // passes along the row, which vectorize), rows h·s + 1 … h·s + s − 1 are copies of it.

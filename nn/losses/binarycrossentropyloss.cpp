@@ -6,7 +6,7 @@
 namespace nn {
 
 namespace {
-const bool registered = registerLoss<BinaryCrossEntropyLoss>();
+const bool registeredBinaryCrossEntropyLoss = registerLoss<BinaryCrossEntropyLoss>();
 }
 
 const ComponentSpec &BinaryCrossEntropyLoss::declaration()

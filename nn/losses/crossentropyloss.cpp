@@ -11,7 +11,7 @@
 namespace nn {
 
 namespace {
-const bool registered = registerLoss<CrossEntropyLoss>();
+const bool registeredCrossEntropyLoss = registerLoss<CrossEntropyLoss>();
 }
 
 const ComponentSpec &CrossEntropyLoss::declaration()

@@ -6,7 +6,7 @@
 namespace nn {
 
 namespace {
-const bool registered = registerLoss<MAELoss>();
+const bool registeredMAELoss = registerLoss<MAELoss>();
 }
 
 const ComponentSpec &MAELoss::declaration()

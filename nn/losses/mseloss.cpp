@@ -6,7 +6,7 @@
 namespace nn {
 
 namespace {
-const bool registered = registerLoss<MSELoss>();
+const bool registeredMSELoss = registerLoss<MSELoss>();
 }
 
 const ComponentSpec &MSELoss::declaration()

@@ -6,7 +6,7 @@
 namespace nn {
 
 namespace {
-const bool registered = registerLoss<SmoothL1Loss>();
+const bool registeredSmoothL1Loss = registerLoss<SmoothL1Loss>();
 }
 
 const ComponentSpec &SmoothL1Loss::declaration()

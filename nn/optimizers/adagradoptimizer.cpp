@@ -6,7 +6,7 @@
 namespace nn {
 
 namespace {
-const bool registered = registerOptimizer<AdagradOptimizer>();
+const bool registeredAdagradOptimizer = registerOptimizer<AdagradOptimizer>();
 }
 
 const ComponentSpec &AdagradOptimizer::declaration()

@@ -9,7 +9,7 @@
 namespace nn {
 
 namespace {
-const bool registered = registerOptimizer<AdamOptimizer>();
+const bool registeredAdamOptimizer = registerOptimizer<AdamOptimizer>();
 constexpr int kFirstMoment = 0;
 constexpr int kSecondMoment = 1;
 constexpr int kMaxSecondMoment = 2;

@@ -6,7 +6,7 @@
 namespace nn {
 
 namespace {
-const bool registered = registerOptimizer<AdamWOptimizer>();
+const bool registeredAdamWOptimizer = registerOptimizer<AdamWOptimizer>();
 }
 
 const ComponentSpec &AdamWOptimizer::declaration()

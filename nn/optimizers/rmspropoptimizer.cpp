@@ -7,7 +7,7 @@
 namespace nn {
 
 namespace {
-const bool registered = registerOptimizer<RMSpropOptimizer>();
+const bool registeredRMSpropOptimizer = registerOptimizer<RMSpropOptimizer>();
 constexpr int kSquareAverage = 0;
 constexpr int kMeanGradient = 1;
 }

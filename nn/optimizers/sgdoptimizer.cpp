@@ -7,7 +7,7 @@
 namespace nn {
 
 namespace {
-const bool registered = registerOptimizer<SGDOptimizer>();
+const bool registeredSGDOptimizer = registerOptimizer<SGDOptimizer>();
 }
 
 const ComponentSpec &SGDOptimizer::declaration()
