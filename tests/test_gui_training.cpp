@@ -301,6 +301,8 @@ private slots:
         qInfo("10 ms timer over %zu firings while training: median %lld ms late, 99th percentile %lld ms, worst %lld ms",
               lateness.size(), static_cast<long long>(lateness[lateness.size() / 2]), static_cast<long long>(p99),
               static_cast<long long>(lateness.back()));
+        if (LAYERLAB_SANITIZED)
+            QSKIP("the figures above are for reading: the sanitizers slow the window's own work tenfold");
         QVERIFY2(p99 <= 50, qPrintable(QStringLiteral("the 10 ms timer was %1 ms late at the 99th percentile").arg(p99)));
     }
 

@@ -14,17 +14,8 @@
 
 namespace {
 
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-constexpr bool kSanitized = true;  // sanitizers reserve terabytes of address space: no limit fits
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
-constexpr bool kSanitized = true;
-#else
-constexpr bool kSanitized = false;
-#endif
-#else
-constexpr bool kSanitized = false;
-#endif
+// Sanitizers reserve terabytes of address space: no limit fits under them.
+constexpr bool kSanitized = LAYERLAB_SANITIZED;
 
 // Address space the CLI may use: a few hundred MB for the program, its threads and a file of up to
 // a few MB. Each allocation the issue found (40 GB for a CSV, 6 GB for a Dense layer) is far beyond.
@@ -220,6 +211,16 @@ private slots:
         write(dir.filePath("wide.csv"), csv);
         const QString path = project(irisWithRaw("data", "source", "\"" + dir.filePath("wide.csv").toUtf8() + "\""));
         checkRefused(runCli({"train", path, "--epochs", "1"}), {"wide.csv", "no data rows"});
+    }
+
+    // Found by fuzz_csv: a file starting with zero bytes gave an empty message (the zeros cut it short).
+    void aCsvHoldingAZeroByteIsRefusedByName()
+    {
+        const QString reproducer =
+            QStringLiteral(LAYERLAB_SOURCE_DIR "/tests/fuzz/crashes/fuzz_csv/empty-message-nul-header.csv");
+        QVERIFY(QFile::copy(reproducer, dir.filePath("binary.csv")));
+        const QString path = project(irisWithRaw("data", "source", "\"" + dir.filePath("binary.csv").toUtf8() + "\""));
+        checkRefused(runCli({"train", path, "--epochs", "1"}), {"binary.csv", "zero byte", "byte 1"});
     }
 
     // The same problems in a safetensors header, reached by opening a project's trained weights.

@@ -83,6 +83,11 @@ MainWindow::MainWindow(QWidget *parent)
     updateTitle();
 }
 
+MainWindow::~MainWindow()
+{
+    document_->undoStack()->disconnect();
+}
+
 void MainWindow::openStartupProject(const QString &pathOrExample)
 {
     if (!files_->openPath(pathOrExample.isEmpty() ? QStringLiteral("spiral") : pathOrExample))

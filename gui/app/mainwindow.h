@@ -32,6 +32,9 @@ class MainWindow : public QMainWindow {
 
 public:
     explicit MainWindow(QWidget *parent = nullptr);
+    // Disconnects the undo stack first: it outlives this class's part of the object, and its
+    // last signals would otherwise reach the toolbar's handler, which reads members of it.
+    ~MainWindow() override;
 
     // Opens a project path or a bundled example's name; falls back to a new project on failure.
     void openStartupProject(const QString &pathOrExample);

@@ -57,10 +57,12 @@ QString featureName(const datasets::DataInfo &info, size_t index, const char *fa
 }
 
 // Pale class colour for an unsure prediction, saturated for a sure one (as TensorFlow Playground).
+// A diverged model's NaN confidence is drawn as the palest (under UBSan, gui_training's diverging
+// run caught it reaching the integer cast below).
 QRgb heatColour(int classIndex, float confidence, int classes)
 {
     const double chance = 1.0 / std::max(classes, 2);
-    const double sure = std::clamp((confidence - chance) / (1.0 - chance), 0.0, 1.0);
+    const double sure = std::isfinite(confidence) ? std::clamp((confidence - chance) / (1.0 - chance), 0.0, 1.0) : 0.0;
     const double alpha = 0.18 + 0.6 * sure;
     const QColor c = classcolors::classColor(classIndex);
     auto mix = [alpha](int channel) { return static_cast<int>(255.0 + (channel - 255.0) * alpha); };
