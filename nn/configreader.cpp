@@ -11,18 +11,6 @@
 
 namespace nn {
 
-namespace {
-
-std::string joined(const std::vector<std::string> &items)
-{
-    std::string text;
-    for (const auto &item : items)
-        text += (text.empty() ? "" : ", ") + item;
-    return text;
-}
-
-} // namespace
-
 std::string ConfigReader::formatNumber(double value)
 {
     std::ostringstream out;

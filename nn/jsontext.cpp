@@ -179,4 +179,12 @@ int64_t wholeNumber(const nlohmann::json &value, const std::string &what, int64_
                        std::to_string(max) + ", got " + describeJson(value) + ".");
 }
 
+std::string joined(const std::vector<std::string> &items)
+{
+    std::string text;
+    for (const auto &item : items)
+        text += (text.empty() ? "" : ", ") + item;
+    return text;
+}
+
 } // namespace nn

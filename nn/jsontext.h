@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace nn {
 
@@ -26,6 +27,9 @@ std::pair<size_t, size_t> lineAndColumn(std::string_view text, size_t position);
 // A value as a message may quote it: numbers, booleans and short text as written, long text cut,
 // objects and lists by their size. Never throws, whatever the value holds.
 std::string describeJson(const nlohmann::json &value);
+
+// "a, b, c": the choices or names a message lists.
+std::string joined(const std::vector<std::string> &items);
 
 // What a nlohmann exception says, without its "[json.exception.type_error.302]" prefix.
 std::string jsonProblem(const nlohmann::json::exception &error);

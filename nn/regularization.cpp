@@ -9,14 +9,14 @@
 namespace nn {
 
 namespace {
-constexpr int64_t kChunkElements = 16384;
+constexpr int64_t kRegularizationChunkElements = 16384;
 
 // Calls body(weights, grads) on fixed segments of one parameter (element-wise work only).
 template <typename Body>
 void forEachSegment(Parameter &parameter, double flopsPerElement, const Body &body)
 {
     const int64_t count = parameter.value.size();
-    parallelChunks(count, kChunkElements, double(count) * flopsPerElement, [&](int64_t begin, int64_t end) {
+    parallelChunks(count, kRegularizationChunkElements, double(count) * flopsPerElement, [&](int64_t begin, int64_t end) {
         body(ArrayMap(parameter.value.data() + begin, end - begin),
              ArrayMap(parameter.grad.data() + begin, end - begin));
     });
@@ -27,7 +27,7 @@ template <typename Partial>
 double sumOverSegments(Parameter &parameter, double flopsPerElement, const Partial &partial)
 {
     const int64_t count = parameter.value.size();
-    return deterministicSum(count, kChunkElements, double(count) * flopsPerElement, 0.0,
+    return deterministicSum(count, kRegularizationChunkElements, double(count) * flopsPerElement, 0.0,
                             [&](int64_t begin, int64_t end) {
                                 return partial(ArrayMap(parameter.value.data() + begin, end - begin),
                                                ArrayMap(parameter.grad.data() + begin, end - begin));

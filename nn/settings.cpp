@@ -23,14 +23,6 @@ std::string formatNumber(double value)
     return out.str();
 }
 
-std::string joined(const std::vector<std::string> &items)
-{
-    std::string text;
-    for (const auto &item : items)
-        text += (text.empty() ? "" : ", ") + item;
-    return text;
-}
-
 // Accept an int where a float is declared, so that "lr": 1 reads as 1.0.
 SettingValue coerce(const SettingSpec &spec, SettingValue value)
 {

@@ -13,9 +13,9 @@ namespace nn {
 namespace {
 
 // Elements per chunk: large enough to be worth a thread, fixed so chunks never depend on threads.
-constexpr int64_t kChunkElements = 1 << 15;
+constexpr int64_t kActivationChunkElements = 1 << 15;
 // Rough cost of one element (exp, erf and tanh dominate), for the small-work threshold.
-constexpr double kFlopsPerElement = 20.0;
+constexpr double kActivationFlopsPerElement = 20.0;
 
 LayerSpec activationSpec(std::string kind, std::string summary, std::vector<SettingSpec> settings = {})
 {
@@ -42,8 +42,8 @@ template <typename Body>
 void overRowChunks(int64_t size, int64_t cols, const Body &body)
 {
     const int64_t rows = cols == 0 ? 0 : size / cols;
-    const int64_t grain = std::max<int64_t>(1, kChunkElements / std::max<int64_t>(cols, 1));
-    parallelChunks(rows, grain, kFlopsPerElement * double(size),
+    const int64_t grain = std::max<int64_t>(1, kActivationChunkElements / std::max<int64_t>(cols, 1));
+    parallelChunks(rows, grain, kActivationFlopsPerElement * double(size),
                    [&](int64_t begin, int64_t end) { body(begin * cols, end - begin); });
 }
 

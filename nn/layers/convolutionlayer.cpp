@@ -15,14 +15,14 @@ namespace nn {
 namespace {
 
 // A chunk of about this much work pays for waking a thread; chunks are whole samples.
-constexpr double kChunkFlops = 4.0e6;
+constexpr double kConvolutionChunkFlops = 4.0e6;
 // Cost of the bias and activation per value, for the small-work threshold.
 constexpr double kFlopsPerValue = 20.0;
 
 // Samples per chunk: a function of the shapes alone, never of the thread count.
 int64_t samplesPerChunk(int64_t batch, double flopsPerSample)
 {
-    const auto wanted = static_cast<int64_t>(std::ceil(kChunkFlops / std::max(flopsPerSample, 1.0)));
+    const auto wanted = static_cast<int64_t>(std::ceil(kConvolutionChunkFlops / std::max(flopsPerSample, 1.0)));
     return std::clamp<int64_t>(wanted, 1, std::max<int64_t>(batch, 1));
 }
 

@@ -20,7 +20,7 @@ namespace {
 const bool registeredDenseLayer = registerLayer<DenseLayer>();
 
 // A chunk of about this much work pays for waking a thread and re-packing the shared GEMM operand.
-constexpr double kChunkFlops = 2.0e6;
+constexpr double kDenseChunkFlops = 2.0e6;
 // Chunks are whole multiples of 16 rows or columns (an AVX-512 register of floats) and at least
 // 64 long: below that, re-packing the shared operand costs more than a second core gains.
 constexpr int64_t kChunkMultiple = 16;
@@ -30,7 +30,7 @@ constexpr int64_t kMinChunk = 64;
 // the thread count, so every run splits (and sums) the work the same way.
 int64_t chunkSize(int64_t count, double flopsPerItem)
 {
-    const auto wanted = static_cast<int64_t>(std::ceil(kChunkFlops / std::max(flopsPerItem, 1.0)));
+    const auto wanted = static_cast<int64_t>(std::ceil(kDenseChunkFlops / std::max(flopsPerItem, 1.0)));
     const int64_t rounded = (wanted + kChunkMultiple - 1) / kChunkMultiple * kChunkMultiple;
     return std::min(std::max(rounded, kMinChunk), std::max<int64_t>(count, 1));
 }

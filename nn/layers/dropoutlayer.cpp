@@ -15,8 +15,8 @@ const bool registeredDropoutLayer = registerLayer<DropoutLayer>();
 
 // Values per chunk: fixed, so chunks never depend on the thread count (each row has its own
 // stream anyway), and large enough to be worth a thread.
-constexpr int64_t kChunkElements = 1 << 14;
-constexpr double kFlopsPerElement = 10.0;  // one random draw and a multiply
+constexpr int64_t kDropoutChunkElements = 1 << 14;
+constexpr double kDropoutFlopsPerElement = 10.0;  // one random draw and a multiply
 
 } // namespace
 
@@ -69,8 +69,8 @@ void DropoutLayer::forward(const std::vector<const Tensor *> &inputs, Tensor &ou
     }
     mask_.resize(x.shape());
     const int64_t features = featuresPerSample(x.shape());
-    const int64_t grain = std::max<int64_t>(1, kChunkElements / std::max<int64_t>(features, 1));
-    parallelChunks(x.dim(0), grain, kFlopsPerElement * double(x.size()), [&](int64_t begin, int64_t end) {
+    const int64_t grain = std::max<int64_t>(1, kDropoutChunkElements / std::max<int64_t>(features, 1));
+    parallelChunks(x.dim(0), grain, kDropoutFlopsPerElement * double(x.size()), [&](int64_t begin, int64_t end) {
         drawMask(begin, end, ctx);
         const int64_t offset = begin * features, count = (end - begin) * features;
         ArrayMap(out.data() + offset, count) =
