@@ -10,6 +10,7 @@
 #include "nn/export/pytorchexport.h"
 #include "nn/parallel.h"
 #include "nn/registry.h"
+#include "nn/runstate.h"
 #include "nn/weights.h"
 
 #include <nlohmann/json.hpp>
@@ -145,9 +146,23 @@ int train(const TrainOptions &options)
     nn::Project project = nn::loadProject(path);
     applyOverrides(project, options);
     datasets::Experiment experiment(project);
-    if (options.resume)
+    nn::TrainingConfig config = project.training;
+    std::optional<nn::RunState> continued;
+    if (options.resume) {
         nn::loadWeights(experiment.model(), nn::weightsPathFor(path));
-    auto trainer = experiment.makeTrainer();
+        // Saved runs older than the run state file continue from their weights with a fresh optimizer.
+        if (const std::string runPath = nn::runStatePathFor(path); std::filesystem::exists(runPath)) {
+            continued = nn::loadRunState(experiment.model(), runPath);
+            config.epochs += continued->completedEpochs();  // --epochs counts the epochs to add
+        } else if (!options.json) {
+            std::printf("No run state beside the weights (%s): the optimizer starts afresh.\n", runPath.c_str());
+        }
+    }
+    auto trainer = experiment.makeTrainer(config);
+    if (continued)
+        for (const std::string &change : trainer->continueFrom(*continued))
+            if (!options.json)
+                std::printf("Continuing, but %s.\n", change.c_str());
     // Create the output folder before training, so that a long run is never lost to a missing folder.
     const std::string out = outputPath(path, options.out);
     if (const auto folder = std::filesystem::path(out).parent_path(); !folder.empty())
@@ -156,7 +171,7 @@ int train(const TrainOptions &options)
     const auto style = options.json ? ProgressReporter::Style::Json
                        : isatty(fileno(stdout)) ? ProgressReporter::Style::Bar
                                                 : ProgressReporter::Style::Lines;
-    ProgressReporter reporter(style, project.training.epochs, experiment.data().train->size());
+    ProgressReporter reporter(style, config.epochs, experiment.data().train->size());
     trainer->setObserver(&reporter);
     if (!options.json)
         std::printf("Training %s on %s: %lld training, %lld validation samples, %lld parameters, %d thread(s)\n",
@@ -168,6 +183,7 @@ int train(const TrainOptions &options)
 
     nn::saveProject(experiment.project(), out);
     nn::saveWeights(experiment.model(), nn::weightsPathFor(out));
+    nn::saveRunState(experiment.model(), trainer->runState(), nn::runStatePathFor(out));
 
     nlohmann::json done = {{"event", "done"},
                            {"reason", result.reason == nn::FinishReport::Reason::Completed      ? "completed"

@@ -24,7 +24,9 @@ int main(int argc, char **argv)
     train->add_option("--seed", trainOptions.seed, "Random seed (weights, shuffling, splits, dropout)");
     train->add_option("--threads", trainOptions.threads, "Threads to use (0 = all cores)")->check(CLI::Range(0, 1024));
     train->add_option("--out", trainOptions.out, "Where to save the trained project (default: over the input)");
-    train->add_flag("--resume", trainOptions.resume, "Start from the project's saved weights instead of fresh ones");
+    train->add_flag("--resume", trainOptions.resume,
+                    "Continue the saved run exactly where it stopped (weights, optimizer moments, position); "
+                    "--epochs then counts the epochs to add");
     train->add_flag("--json", trainOptions.json, "Print one JSON object per epoch instead of a progress bar");
 
     cli::EvalOptions evalOptions;

@@ -38,7 +38,12 @@ Experiment::Experiment(nn::Project project)
 
 std::unique_ptr<nn::Trainer> Experiment::makeTrainer()
 {
-    return std::make_unique<nn::Trainer>(*model_, project_.training, *data_.train, data_.validation.get(), classes());
+    return makeTrainer(project_.training);
+}
+
+std::unique_ptr<nn::Trainer> Experiment::makeTrainer(const nn::TrainingConfig &config)
+{
+    return std::make_unique<nn::Trainer>(*model_, config, *data_.train, data_.validation.get(), classes());
 }
 
 nn::ExportInfo Experiment::exportInfo() const

@@ -27,8 +27,9 @@ public:
     // What the exporters need: input scaling, output meaning, class and feature names, settings.
     nn::ExportInfo exportInfo() const;
 
-    // A trainer for the project's training settings on the train and validation splits.
+    // A trainer for the project's training settings (or `config`) on the train and validation splits.
     std::unique_ptr<nn::Trainer> makeTrainer();
+    std::unique_ptr<nn::Trainer> makeTrainer(const nn::TrainingConfig &config);
     // The split named "train", "validation" or "test" (nn::SettingError for other names).
     const nn::BatchSource &split(const std::string &name) const;
 

@@ -183,6 +183,14 @@ std::vector<NamedParameter> Model::buffers()
     return all;
 }
 
+std::vector<NamedParameter> Model::parametersAndBuffers()
+{
+    std::vector<NamedParameter> all = parameters();
+    for (const NamedParameter &buffer : buffers())
+        all.push_back(buffer);
+    return all;
+}
+
 std::vector<Parameter *> Model::parameterList()
 {
     std::vector<Parameter *> all;

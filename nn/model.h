@@ -53,6 +53,7 @@ public:
 
     std::vector<NamedParameter> parameters();
     std::vector<NamedParameter> buffers();  // running statistics and other saved state
+    std::vector<NamedParameter> parametersAndBuffers();  // what a weights file holds, in this order
     std::vector<Parameter *> parameterList();
     int64_t parameterCount() const;
     // Draws fresh weights from `seed`.

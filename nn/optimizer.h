@@ -8,6 +8,14 @@
 
 namespace nn {
 
+// What an optimizer has learned about the parameters: its step count and its state buffers
+// (moments, accumulators), buffers[p][b] being buffer b of parameter p, flat. Saved with a run
+// (RunState) so that a run continues exactly where it stopped.
+struct OptimizerState {
+    int64_t steps = 0;
+    std::vector<std::vector<Tensor>> buffers;
+};
+
 // One optimizer; `lr` and the rest of its hyper-parameters are declared settings. State (moments,
 // step counts) is kept per parameter, in the order of the list passed to step().
 class Optimizer {
@@ -28,6 +36,10 @@ public:
     virtual void step(const std::vector<Parameter *> &parameters) = 0;
     // Forgets moments and step counts (after weights are reset).
     virtual void reset() = 0;
+    virtual OptimizerState state() const = 0;
+    // Continues from `state`, taken from this kind of optimizer over `parameters`; throws
+    // TrainingError, naming the parameter, when it does not fit them.
+    virtual void restoreState(const OptimizerState &state, const std::vector<Parameter *> &parameters) = 0;
 
 protected:
     Settings settings_;

@@ -134,6 +134,12 @@ void Trainer::startEpoch()
     lossSum_ = 0.0;
     seen_ = correct_ = 0;
     activeSeconds_ = 0.0;
+    prepareEpoch();
+}
+
+// The epoch's learning rate and data order, from the epoch's number alone.
+void Trainer::prepareEpoch()
+{
     optimizer_->setLearningRate(learningRateAt(config_.schedule, optimizer_->baseLearningRate(), epoch_ - 1, config_.epochs));
     order_.resize(static_cast<size_t>(train_.size()));
     std::iota(order_.begin(), order_.end(), int64_t{0});
@@ -149,6 +155,10 @@ bool Trainer::step()
 {
     if (finished_)
         return false;
+    if (batchInEpoch_ == 0 && epoch_ >= config_.epochs) {  // a continued run that has nothing left
+        finish(FinishReport::Reason::Completed, "Trained " + std::to_string(epoch_) + " epochs.");
+        return false;
+    }
     if (batchInEpoch_ == 0)
         startEpoch();
     const auto started = std::chrono::steady_clock::now();
@@ -192,6 +202,71 @@ bool Trainer::step()
     if (batchInEpoch_ == batchesPerEpoch())
         finishEpoch();
     return !finished_;
+}
+
+RunState Trainer::runState() const
+{
+    RunState state;
+    state.epoch = epoch_;
+    state.batchInEpoch = batchInEpoch_;
+    state.globalStep = globalStep_;
+    state.lossSum = lossSum_;
+    state.seen = seen_;
+    state.correct = correct_;
+    state.bestValidationLoss = bestValidationLoss_;
+    state.epochsWithoutImprovement = epochsWithoutImprovement_;
+    state.bestWeights = bestWeights_;
+    state.optimizer = optimizer_->state();
+    state.config = config_;
+    return state;
+}
+
+std::vector<std::string> Trainer::continueFrom(const RunState &state)
+{
+    if (state.epoch < 0 || state.batchInEpoch < 0 || state.globalStep < 0 || state.seen < 0 || state.correct < 0 ||
+        (state.epoch == 0 && (state.batchInEpoch > 0 || state.globalStep > 0)))
+        throw TrainingError("The saved run's position (epoch " + std::to_string(state.epoch) + ", batch " +
+                            std::to_string(state.batchInEpoch) + ", step " + std::to_string(state.globalStep) +
+                            ") is not one a run reaches.");
+    if (!state.bestWeights.empty()) {
+        bool fits = state.bestWeights.size() == state_.size();
+        for (size_t i = 0; fits && i < state_.size(); ++i)
+            fits = state.bestWeights[i].shape() == state_[i]->value.shape();
+        if (!fits)
+            throw TrainingError("The saved run's best weights (early stopping) do not fit this network.");
+    }
+    std::vector<std::string> changes;
+    const nlohmann::json was = state.config.toJson(), now = config_.toJson();
+    for (const auto &[key, value] : now.items())
+        if (key != "epochs" && key != "threads" && was.value(key, nlohmann::json()) != value)
+            changes.push_back(key + " changed from " + was.value(key, nlohmann::json()).dump() + " to " + value.dump());
+    if (state.config.optimizer == config_.optimizer) {
+        optimizer_->restoreState(state.optimizer, parameters_);
+    } else {
+        optimizer_->reset();
+        changes.push_back("the optimizer starts without moments");
+    }
+    if (state.config.epochs != config_.epochs && config_.schedule.kind != "constant")
+        changes.push_back("the learning-rate schedule now spans " + std::to_string(config_.epochs) + " epochs instead of " +
+                          std::to_string(state.config.epochs));
+
+    epoch_ = state.epoch;
+    batchInEpoch_ = state.batchInEpoch;
+    globalStep_ = state.globalStep;
+    lossSum_ = state.lossSum;
+    seen_ = state.seen;
+    correct_ = state.correct;
+    bestValidationLoss_ = state.bestValidationLoss;
+    epochsWithoutImprovement_ = state.epochsWithoutImprovement;
+    bestWeights_ = state.bestWeights;
+    if (batchInEpoch_ > 0 && (batchInEpoch_ >= batchesPerEpoch() ||
+                              config_.effectiveBatchSize(train_.size()) != state.config.effectiveBatchSize(train_.size()))) {
+        changes.push_back("epoch " + std::to_string(epoch_) + " ends where it stopped, as its batches no longer fit");
+        batchInEpoch_ = 0;
+    }
+    if (batchInEpoch_ > 0)
+        prepareEpoch();
+    return changes;
 }
 
 void Trainer::finishEpoch()

@@ -10,6 +10,7 @@
 #include "trainingconfig.h"
 
 #include <atomic>
+#include <limits>
 #include <chrono>
 #include <condition_variable>
 #include <memory>
@@ -68,6 +69,25 @@ public:
     virtual void trainingFinished(const FinishReport &) {}
 };
 
+// Where a run stands: everything its next step depends on besides the weights. The data order and
+// every random stream are keyed by the seed, the epoch and the step, so the position restores them.
+// Saved beside the weights (nn/runstate.h), so that stopping, saving, quitting, reopening and
+// training on gives bitwise the weights of a run that never stopped.
+struct RunState {
+    int epoch = 0;              // the epoch under way; the last finished one when batchInEpoch is 0
+    int64_t batchInEpoch = 0;   // batches of `epoch` already trained
+    int64_t globalStep = 0;     // batches trained in all
+    double lossSum = 0.0;       // the unfinished epoch's running totals, for its report
+    int64_t seen = 0, correct = 0;
+    double bestValidationLoss = std::numeric_limits<double>::infinity();  // early stopping's memory
+    int epochsWithoutImprovement = 0;
+    std::vector<Tensor> bestWeights;  // parameters then buffers; empty unless early stopping kept some
+    OptimizerState optimizer;
+    TrainingConfig config;  // the settings it was trained with
+
+    int completedEpochs() const { return batchInEpoch == 0 ? epoch : epoch - 1; }
+};
+
 // Throws ShapeError when samples of shape `sample` cannot feed an Input whose samples are `input`.
 void checkSampleFitsInput(const Shape &input, const Shape &sample);
 
@@ -102,8 +122,16 @@ public:
     int epoch() const { return epoch_; }
     int64_t batchesPerEpoch() const;
 
+    // The run so far, to continue it later (continueFrom) in this process or another.
+    RunState runState() const;
+    // Continues `state`, a run of this model, before the first step. Returns what makes the
+    // continuation differ from the run going on unchanged (settings changed since), a sentence
+    // each; empty when it is exact. Throws TrainingError when the state does not fit the model.
+    std::vector<std::string> continueFrom(const RunState &state);
+
 private:
     void startEpoch();
+    void prepareEpoch();
     void finishEpoch();
     bool divergedAt(double loss, const char *what);
     void finish(FinishReport::Reason reason, std::string message);

@@ -12,15 +12,6 @@ namespace nn {
 
 namespace {
 
-// Parameters first, then buffers, each under its full name.
-std::vector<NamedParameter> tensorsOf(Model &model)
-{
-    std::vector<NamedParameter> all = model.parameters();
-    for (const auto &buffer : model.buffers())
-        all.push_back(buffer);
-    return all;
-}
-
 // "a, b, c, d, e (and 7 more)": enough names to recognise a file without flooding the message.
 std::string firstNames(const TensorMap &tensors)
 {
@@ -67,7 +58,7 @@ void checkMatches(const std::vector<NamedParameter> &expected, const TensorMap &
 void saveWeights(Model &model, const std::string &path)
 {
     TensorMap tensors;
-    for (const auto &[name, parameter] : tensorsOf(model))
+    for (const auto &[name, parameter] : model.parametersAndBuffers())
         tensors.emplace(name, parameter->value);
     // "format": "pt" is what Hugging Face tools look for in PyTorch state dicts.
     saveSafetensors(path, tensors, {{"format", "pt"}});
@@ -76,7 +67,7 @@ void saveWeights(Model &model, const std::string &path)
 void loadWeights(Model &model, const std::string &path)
 {
     const SafetensorsFile file = loadSafetensors(path);
-    const std::vector<NamedParameter> expected = tensorsOf(model);
+    const std::vector<NamedParameter> expected = model.parametersAndBuffers();
     checkMatches(expected, file.tensors, path);
     // Copy into the existing buffers: layers and optimizers keep their pointers valid.
     for (const auto &[name, parameter] : expected) {

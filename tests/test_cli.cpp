@@ -85,6 +85,28 @@ private slots:
         QVERIFY(QFile::exists(dir.filePath("iris.safetensors")));
     }
 
+    // Issue 11's example: six epochs straight, or three and then three more with --resume, give the
+    // same weights file, byte for byte.
+    void resumingContinuesTheRunBitwise()
+    {
+        const QString straight = dir.filePath("straight.layerlab.json"), first = dir.filePath("first.layerlab.json"),
+                      second = dir.filePath("second.layerlab.json");
+        QCOMPARE(runCli({"train", "iris", "--epochs", "6", "--seed", "3", "--out", straight}).exitCode, 0);
+        QCOMPARE(runCli({"train", "iris", "--epochs", "3", "--seed", "3", "--out", first}).exitCode, 0);
+        QVERIFY(QFile::exists(dir.filePath("first.run.safetensors")));
+        const Result resumed = runCli({"train", first, "--resume", "--epochs", "3", "--out", second});
+        QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
+        QVERIFY2(!resumed.out.contains("Continuing, but"), qPrintable(resumed.out));
+        QFile a(dir.filePath("straight.safetensors")), b(dir.filePath("second.safetensors"));
+        QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+        QVERIFY2(a.readAll() == b.readAll(), "3 + 3 resumed epochs differ from 6 straight");
+
+        // A changed setting is allowed, and said.
+        const Result changed = runCli({"train", first, "--resume", "--epochs", "1", "--lr", "0.5", "--out", second});
+        QVERIFY2(changed.exitCode == 0, qPrintable(changed.err));
+        QVERIFY2(changed.out.contains("Continuing, but optimizer_settings changed"), qPrintable(changed.out));
+    }
+
     void evalReproducesTheTestResultOfTraining()
     {
         const Result trained = runCli({"train", "iris", "--epochs", "5", "--json", "--out", dir.filePath("eval.layerlab.json")});

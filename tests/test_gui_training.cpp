@@ -335,6 +335,57 @@ private slots:
         QVERIFY(nodeNamed(*window, "hidden2") >= 0);
     }
 
+    // Stepping a run, stopping, saving, closing the window, reopening and training on gives the
+    // weights of a run that never stopped, byte for byte.
+    void aStoppedSavedAndReopenedRunContinuesBitwise()
+    {
+        const nn::Project project = spiralProject(6);
+        QTemporaryDir dir;
+        const QString straight = dir.filePath(QStringLiteral("straight.safetensors"));
+        {
+            datasets::Experiment experiment(project);
+            experiment.makeTrainer()->run();
+            nn::saveWeights(experiment.model(), straight.toStdString());
+        }
+        const QString path = dir.filePath(QStringLiteral("stepped.layerlab.json"));
+        {
+            auto window = newWindow();
+            openPrepared(*window, project, path);
+            TrainingController *training = window->training();
+            for (int step = 1; step <= 30; ++step) {  // past two epoch ends, stopping mid-epoch
+                training->stepAction()->trigger();
+                QTRY_COMPARE(training->batchesTrained(), qint64(step));
+            }
+            QSignalSpy finished(training, &TrainingController::finished);
+            training->stopAction()->trigger();
+            QTRY_VERIFY(!finished.isEmpty());
+            QSignalSpy saved(training, &TrainingController::weightsSaved);
+            QVERIFY(window->files()->save());
+            QVERIFY(saved.wait(kRunTimeoutMs));
+            QVERIFY(saved.last().at(1).toBool());
+        }
+        QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("stepped.run.safetensors"))));
+
+        auto reopened = newWindow();
+        TrainingController *training = reopened->training();
+        QSignalSpy prepared(training, &TrainingController::prepared);
+        QVERIFY(reopened->files()->openPath(path));
+        QTRY_VERIFY_WITH_TIMEOUT(!prepared.isEmpty(), kRunTimeoutMs);
+        QVERIFY2(prepared.last().at(0).toString().contains(QStringLiteral("training continues after epoch")) &&
+                     prepared.last().at(0).toString().contains(QStringLiteral("step 30")),
+                 qPrintable(prepared.last().at(0).toString()));
+        QSignalSpy finished(training, &TrainingController::finished);
+        training->trainAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kRunTimeoutMs);
+        QCOMPARE(finishReason(finished), Reason::Completed);
+        QSignalSpy saved(training, &TrainingController::weightsSaved);
+        QVERIFY(reopened->files()->save());
+        QVERIFY(saved.wait(kRunTimeoutMs));
+        QFile a(straight), b(dir.filePath(QStringLiteral("stepped.safetensors")));
+        QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+        QVERIFY2(a.readAll() == b.readAll(), "the stepped, stopped and reopened run's weights differ from an unbroken run's");
+    }
+
     void saveWritesTheWeightsAndOpeningRestoresThem()
     {
         QTemporaryDir dir;

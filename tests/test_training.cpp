@@ -4,6 +4,8 @@
 #include "nn/error.h"
 #include "nn/parallel.h"
 #include "nn/project.h"
+#include "nn/runstate.h"
+#include "nn/weights.h"
 #include "nn/trainer.h"
 
 #include <nlohmann/json.hpp>
@@ -12,6 +14,7 @@
 
 #include <atomic>
 #include <cstring>
+#include <numeric>
 #include <thread>
 
 namespace {
@@ -39,11 +42,8 @@ public:
 // Every parameter and buffer (running statistics) of the model, in order.
 std::vector<float> weights(nn::Model &model)
 {
-    std::vector<nn::NamedParameter> tensors = model.parameters();
-    const std::vector<nn::NamedParameter> buffers = model.buffers();
-    tensors.insert(tensors.end(), buffers.begin(), buffers.end());
     std::vector<float> all;
-    for (const auto &named : tensors)
+    for (const auto &named : model.parametersAndBuffers())
         all.insert(all.end(), named.parameter->value.data(), named.parameter->value.data() + named.parameter->value.size());
     return all;
 }
@@ -119,6 +119,120 @@ private slots:
             QVERIFY2(std::memcmp(results[i].data(), results[0].data(), results[0].size() * sizeof(float)) == 0,
                      qPrintable(QString("weights after training differ between 1 and %1 threads").arg(i == 1 ? 2 : 16)));
             QVERIFY2(losses[i] == losses[0], "epoch losses differ between thread counts");
+        }
+    }
+
+    void aStoppedSavedAndReopenedRunContinuesBitwise_data()
+    {
+        QTest::addColumn<QString>("optimizer");
+        QTest::addColumn<QString>("schedule");
+        QTest::addColumn<int>("stopAfterSteps");
+        // digits: 1,437 training samples, 23 batches of 64 per epoch.
+        QTest::newRow("Adam, constant, mid-epoch") << "Adam" << "constant" << 30;
+        QTest::newRow("Adam, cosine, at an epoch's end") << "Adam" << "cosine" << 46;
+        QTest::newRow("SGD with momentum, step") << "SGD" << "step" << 51;
+        QTest::newRow("RMSprop, cosine, first batch") << "RMSprop" << "cosine" << 1;
+    }
+
+    // Four epochs straight, or stopped after some steps, saved to files, loaded into a new model and
+    // trainer, and continued: the same weights, bit for bit, and the same epoch losses.
+    void aStoppedSavedAndReopenedRunContinuesBitwise()
+    {
+        QFETCH(QString, optimizer);
+        QFETCH(QString, schedule);
+        QFETCH(int, stopAfterSteps);
+        nn::Project project = example("iris");
+        project.data.source = "digits";
+        project.graph = nn::Graph::chain({{"Input", {{"shape", {64}}}},
+                                          {"Dense", {{"units", 64}}},
+                                          {"BatchNorm", nlohmann::json::object()},
+                                          {"ReLU", nlohmann::json::object()},
+                                          {"Dropout", {{"rate", 0.3}}},
+                                          {"Dense", {{"units", 10}}}});
+        project.training.epochs = 4;
+        project.training.batchSize = 64;
+        project.training.optimizer = optimizer.toStdString();
+        project.training.optimizerSettings = optimizer == "SGD" ? nlohmann::json{{"lr", 0.05}, {"momentum", 0.9}}
+                                                                : nlohmann::json{{"lr", 0.003}};
+        project.training.schedule.kind = schedule.toStdString();
+        project.training.schedule.stepSize = 2;
+
+        datasets::Experiment straight(project);
+        auto unbroken = straight.makeTrainer();
+        Recorder straightRecorder;
+        unbroken->setObserver(&straightRecorder);
+        unbroken->run();
+
+        QTemporaryDir dir;
+        const std::string projectPath = dir.filePath("run.layerlab.json").toStdString();
+        {
+            datasets::Experiment first(project);
+            auto trainer = first.makeTrainer();
+            for (int step = 0; step < stopAfterSteps; ++step)
+                QVERIFY(trainer->step());
+            nn::saveWeights(first.model(), nn::weightsPathFor(projectPath));
+            nn::saveRunState(first.model(), trainer->runState(), nn::runStatePathFor(projectPath));
+        }
+        datasets::Experiment reopened(project);
+        nn::loadWeights(reopened.model(), nn::weightsPathFor(projectPath));
+        auto continued = reopened.makeTrainer();
+        const auto changes = continued->continueFrom(nn::loadRunState(reopened.model(), nn::runStatePathFor(projectPath)));
+        QVERIFY2(changes.empty(), changes.empty() ? "" : changes.front().c_str());
+        Recorder continuedRecorder;
+        continued->setObserver(&continuedRecorder);
+        const nn::FinishReport report = continued->run();
+        QCOMPARE(report.reason, nn::FinishReport::Reason::Completed);
+        QCOMPARE(report.epochsRun, 4);
+
+        const std::vector<float> expected = weights(straight.model()), got = weights(reopened.model());
+        QCOMPARE(got.size(), expected.size());
+        QVERIFY2(std::memcmp(got.data(), expected.data(), got.size() * sizeof(float)) == 0,
+                 "the continued run's weights differ from the unbroken run's");
+        const std::vector<double> lastEpochs(straightRecorder.epochLosses.end() - continuedRecorder.epochLosses.size(),
+                                             straightRecorder.epochLosses.end());
+        QCOMPARE(continuedRecorder.epochLosses, lastEpochs);
+    }
+
+    void continuingWithChangedSettingsSaysWhatChanged()
+    {
+        nn::Project project = example("iris");
+        project.training.epochs = 4;
+        datasets::Experiment first(project);
+        auto trainer = first.makeTrainer();
+        QVERIFY(trainer->step());
+        const nn::RunState state = trainer->runState();
+
+        project.training.optimizerSettings["lr"] = 0.5;
+        project.training.optimizer = "SGD";
+        datasets::Experiment second(project);
+        const auto changes = second.makeTrainer()->continueFrom(state);
+        const QString all = QString::fromStdString(std::accumulate(changes.begin(), changes.end(), std::string(),
+                                                                   [](std::string a, const std::string &b) { return a + b + "; "; }));
+        QVERIFY2(all.contains("optimizer changed from \"Adam\" to \"SGD\""), qPrintable(all));
+        QVERIFY2(all.contains("starts without moments"), qPrintable(all));
+    }
+
+    void aRunStateOfAnotherNetworkIsRefusedByName()
+    {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("other.run.safetensors").toStdString();
+        nn::Project project = example("iris");
+        {
+            datasets::Experiment first(project);
+            auto trainer = first.makeTrainer();
+            QVERIFY(trainer->step());
+            nn::saveRunState(first.model(), trainer->runState(), path);
+        }
+        project.graph = nn::Graph::chain({{"Input", {{"shape", {4}}}}, {"Dense", {{"units", 7}}}, {"Dense", {{"units", 3}}}});
+        datasets::Experiment other(project);
+        try {
+            nn::loadRunState(other.model(), path);
+            QFAIL("a run state of another network was accepted");
+        } catch (const nn::FileError &error) {
+            const QString message = QString::fromUtf8(error.what());
+            QVERIFY2(message.contains("other.run.safetensors") && message.contains("another network") &&
+                         message.contains("Delete it"),
+                     qPrintable(message));
         }
     }
 

@@ -83,10 +83,12 @@ void TrainingController::connectWorker()
     connect(worker_, &TrainingWorker::prepared, this, &TrainingController::onPrepared);
     connect(worker_, &TrainingWorker::failed, this, &TrainingController::onFailed);
     connect(worker_, &TrainingWorker::runFailed, this, &TrainingController::onRunFailed);
-    connect(worker_, &TrainingWorker::runStarted, this, [this](bool continuing) {
+    connect(worker_, &TrainingWorker::runStarted, this, [this](bool continuing, const QString &note) {
         if (state_ != State::Paused)  // Step starts a paused run
             setState(State::Running);
         status_->showMessage(tr("Training…"));
+        if (!note.isEmpty())
+            emit statusMessage(note);
         emit runStarted(continuing);
     });
     connect(worker_, &TrainingWorker::runReset, this, [this] {

@@ -11,6 +11,7 @@
 #include "nn/error.h"
 #include "nn/export/onnxexport.h"
 #include "nn/export/pytorchexport.h"
+#include "nn/runstate.h"
 #include "nn/weights.h"
 
 #include <QFileInfo>
@@ -19,6 +20,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 
 namespace {
 
@@ -67,6 +69,7 @@ void TrainingWorker::prepare(const nn::Project &project, const QString &weightsP
     if (!sameProject) {
         stash_.clear();
         trained_ = false;
+        runState_.reset();
     }
     experiment_.reset();
     try {
@@ -76,10 +79,12 @@ void TrainingWorker::prepare(const nn::Project &project, const QString &weightsP
         experiment->makeTrainer();  // the loss, optimizer and settings fit the model and the data
         QString note;
         if (!weightsPath.isEmpty() && QFileInfo::exists(weightsPath)) {
+            runState_.reset();
             try {
                 nn::loadWeights(experiment->model(), weightsPath.toStdString());
                 trained_ = true;
                 note = tr("trained weights loaded from %1").arg(QFileInfo(weightsPath).fileName());
+                note += loadRunState(experiment->model(), nn::runStatePathBeside(weightsPath.toStdString()));
             } catch (const nn::Error &error) {
                 trained_ = false;
                 note = tr("the saved weights do not fit this network, so it starts fresh (%1)").arg(QString::fromUtf8(error.what()));
@@ -88,6 +93,9 @@ void TrainingWorker::prepare(const nn::Project &project, const QString &weightsP
             stepOffset_ = 0;
         } else if (!stash_.empty()) {
             const int kept = carryOverWeights(stash_, experiment->model());
+            // The optimizer's state and the position carry over only with every tensor.
+            if (size_t(kept) != experiment->model().parametersAndBuffers().size())
+                runState_.reset();
             if (kept == 0) {
                 trained_ = false;
                 epochOffset_ = 0;
@@ -126,16 +134,59 @@ void TrainingWorker::train()
     startRun(false);
 }
 
+// Reads the run state saved beside the weights, if any; a note for the summary.
+QString TrainingWorker::loadRunState(nn::Model &model, const std::string &path)
+{
+    if (!std::filesystem::exists(path))
+        return {};
+    try {
+        runState_ = nn::loadRunState(model, path);
+        return tr("; training continues after epoch %1, step %2")
+            .arg(runState_->completedEpochs())
+            .arg(QLocale().toString(qint64(runState_->globalStep)));
+    } catch (const nn::Error &error) {
+        return tr("; the optimizer starts afresh (%1)").arg(QString::fromUtf8(error.what()));
+    }
+}
+
+// Continues the last run in the new trainer: its epochs and steps count on from the run's own.
+// Returns what makes it differ from a run that never stopped, for the status bar.
+QString TrainingWorker::continueRun()
+{
+    if (!runState_)
+        return {};
+    try {
+        const std::vector<std::string> changes = trainer_->continueFrom(*runState_);
+        epochOffset_ = 0;
+        stepOffset_ = 0;
+        QStringList sentences;
+        for (const std::string &change : changes)
+            sentences << QString::fromStdString(change);
+        return sentences.isEmpty() ? QString() : tr("Continuing with changes: %1.").arg(sentences.join(QStringLiteral("; ")));
+    } catch (const nn::Error &error) {
+        runState_.reset();
+        trainer_ = experiment_->makeTrainer();
+        return tr("The last run cannot be continued exactly (%1); the optimizer starts afresh.").arg(QString::fromUtf8(error.what()));
+    }
+}
+
 bool TrainingWorker::startRun(bool paused)
 {
     if (!experiment_) {
         emit runFailed(tr("The network cannot be trained until it builds; fix the layers marked red."));
         return false;
     }
+    QString note;
     try {
-        nn::setThreadCount(experiment_->project().training.threads);
-        trainer_ = experiment_->makeTrainer();
+        nn::TrainingConfig config = experiment_->project().training;
+        nn::setThreadCount(config.threads);
+        // Stopped before its last epoch, a run goes on to it; finished, it trains its epochs once more.
+        if (runState_ && runState_->completedEpochs() >= config.epochs)
+            config.epochs += runState_->completedEpochs();
+        trainer_ = experiment_->makeTrainer(config);
+        note = continueRun();
     } catch (const std::exception &error) {
+        trainer_.reset();
         emit runFailed(QString::fromStdString(nn::messageOf(error)));
         return false;
     }
@@ -153,7 +204,7 @@ bool TrainingWorker::startRun(bool paused)
     progressClock_.start();
     probeClock_.start();
     epochProbeClock_.invalidate();
-    emit runStarted(epochOffset_ > 0 || stepOffset_ > 0 || trained_);
+    emit runStarted(epochOffset_ > 0 || stepOffset_ > 0 || trained_ || runState_.has_value(), note);
     timer_->start();
     return true;
 }
@@ -236,8 +287,11 @@ void TrainingWorker::endRun(nn::FinishReport report)
     timer_->stop();
     flushSteps(true);
     reportProgress(true);
-    epochOffset_ += epochsDone_;
-    stepOffset_ += stepsDone_;
+    runState_ = trainer_->runState();
+    epochOffset_ += runState_->completedEpochs();
+    stepOffset_ += runState_->globalStep;
+    if (report.reason == nn::FinishReport::Reason::Diverged)
+        runState_.reset();  // its weights may be those of the epoch's start: a new run starts from them afresh
     trainer_.reset();
     stopRequested_ = false;
     pauseRequested_ = false;
@@ -332,6 +386,7 @@ void TrainingWorker::resetWeights()
         return;
     experiment_->model().initialize(experiment_->project().training.seed);
     trained_ = false;
+    runState_.reset();
     epochOffset_ = 0;
     stepOffset_ = 0;
     emit runReset();
@@ -346,6 +401,13 @@ void TrainingWorker::saveWeights(const QString &path)
     }
     try {
         nn::saveWeights(experiment_->model(), path.toStdString());
+        const std::string runPath = nn::runStatePathBeside(path.toStdString());
+        if (const auto state = trainer_ ? std::optional(trainer_->runState()) : runState_) {
+            nn::saveRunState(experiment_->model(), *state, runPath);
+        } else {
+            std::error_code none;  // an older run's state would not fit these weights; none is fine too
+            std::filesystem::remove(runPath, none);
+        }
         emit weightsSaved(path, true, {});
     } catch (const std::exception &error) {
         emit weightsSaved(path, false, QString::fromStdString(nn::messageOf(error)));

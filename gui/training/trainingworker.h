@@ -19,6 +19,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -72,7 +73,8 @@ signals:
     void failed(const QString &message);
     // A run could not start.
     void runFailed(const QString &message);
-    void runStarted(bool continuing);
+    // `note` says what makes a continued run differ from one that never stopped (changed settings).
+    void runStarted(bool continuing, const QString &note);
     void runReset();
     void pausedChanged(bool paused);
     void stepsReported(const QVector<StepPoint> &steps);
@@ -87,6 +89,8 @@ signals:
 
 private:
     bool startRun(bool paused);
+    QString loadRunState(nn::Model &model, const std::string &path);
+    QString continueRun();
     void trainSlice();
     void trainBatch();
     void endRun(nn::FinishReport report);
@@ -104,6 +108,7 @@ private:
     QTimer *timer_;
     std::map<std::string, nn::Tensor> stash_;  // weights of the last network that built, while the graph does not
     bool trained_ = false;                     // the weights hold more than the seed's initialisation
+    std::optional<nn::RunState> runState_;     // where the last run stopped: the next one continues it
 
     std::mutex probesMutex_;
     std::vector<ModelProbe> probes_;

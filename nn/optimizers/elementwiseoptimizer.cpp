@@ -4,6 +4,7 @@
 #include "nn/error.h"
 #include "nn/parallel.h"
 
+#include <algorithm>
 #include <cassert>
 
 namespace nn {
@@ -11,9 +12,9 @@ namespace nn {
 namespace {
 // 8192 floats: a chunk's value, gradient and buffers stay in the core's L2 cache across the few
 // array expressions of one update.
-constexpr int64_t kChunkElements = 8192;
+constexpr int64_t kOptimizerChunkElements = 8192;
 // Rough cost of one element's update, to decide whether the thread pool is worth waking.
-constexpr double kFlopsPerElement = 16.0;
+constexpr double kOptimizerFlopsPerElement = 16.0;
 }
 
 void ElementwiseOptimizer::allocateState(const std::vector<Parameter *> &parameters)
@@ -28,8 +29,8 @@ void ElementwiseOptimizer::allocateState(const std::vector<Parameter *> &paramet
         auto &state = state_.emplace_back();
         for (int b = 0; b < buffers; ++b)
             state.push_back(Eigen::ArrayXf::Constant(size, initialValue(b)));
-        for (int64_t begin = 0; begin < size; begin += kChunkElements)
-            chunks_.push_back({p, begin, std::min(size, begin + kChunkElements)});
+        for (int64_t begin = 0; begin < size; begin += kOptimizerChunkElements)
+            chunks_.push_back({p, begin, std::min(size, begin + kOptimizerChunkElements)});
         elements_ += size;
     }
 }
@@ -64,7 +65,7 @@ void ElementwiseOptimizer::step(const std::vector<Parameter *> &parameters)
             update(slice);
         }
     };
-    parallelChunks(int64_t(chunks_.size()), 1, double(elements_) * kFlopsPerElement, run);
+    parallelChunks(int64_t(chunks_.size()), 1, double(elements_) * kOptimizerFlopsPerElement, run);
 }
 
 void ElementwiseOptimizer::reset()
@@ -73,6 +74,46 @@ void ElementwiseOptimizer::reset()
     state_.clear();
     chunks_.clear();
     elements_ = 0;
+}
+
+OptimizerState ElementwiseOptimizer::state() const
+{
+    OptimizerState saved{steps_, {}};
+    for (const auto &buffers : state_) {
+        auto &copies = saved.buffers.emplace_back();
+        for (const Eigen::ArrayXf &buffer : buffers) {
+            Tensor copy({buffer.size()});
+            std::copy(buffer.data(), buffer.data() + buffer.size(), copy.data());
+            copies.push_back(std::move(copy));
+        }
+    }
+    return saved;
+}
+
+void ElementwiseOptimizer::restoreState(const OptimizerState &saved, const std::vector<Parameter *> &parameters)
+{
+    reset();
+    if (saved.steps == 0)
+        return;
+    if (saved.steps < 0 || saved.buffers.size() != parameters.size())
+        throw TrainingError(spec().kind + "'s saved state is for " + std::to_string(saved.buffers.size()) +
+                            " parameters, but the network has " + std::to_string(parameters.size()) + ".");
+    allocateState(parameters);
+    for (size_t p = 0; p < parameters.size(); ++p) {
+        if (saved.buffers[p].size() != state_[p].size())
+            throw TrainingError(spec().kind + "'s saved state has " + std::to_string(saved.buffers[p].size()) +
+                                " buffers for parameter " + parameters[p]->name + ", but it keeps " +
+                                std::to_string(state_[p].size()) + ".");
+        for (size_t b = 0; b < state_[p].size(); ++b) {
+            const Tensor &buffer = saved.buffers[p][b];
+            if (buffer.size() != state_[p][b].size())
+                throw TrainingError(spec().kind + "'s saved state for parameter " + parameters[p]->name + " has " +
+                                    std::to_string(buffer.size()) + " values, but the parameter has " +
+                                    std::to_string(state_[p][b].size()) + ".");
+            std::copy(buffer.data(), buffer.data() + buffer.size(), state_[p][b].data());
+        }
+    }
+    steps_ = saved.steps;
 }
 
 } // namespace nn

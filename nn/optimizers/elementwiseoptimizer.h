@@ -33,6 +33,8 @@ public:
 
     void step(const std::vector<Parameter *> &parameters) final;
     void reset() final;
+    OptimizerState state() const final;
+    void restoreState(const OptimizerState &state, const std::vector<Parameter *> &parameters) final;
 
 protected:
     // Steps taken, counting the one being taken: 1 during the first step.

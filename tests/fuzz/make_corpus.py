@@ -167,6 +167,43 @@ def safetensors_files():
     shutil.copy(ROOT / "tests" / "fixtures" / "reference.safetensors", CORPUS / "fuzz_safetensors" / "reference.safetensors")
 
 
+def runstate_files():
+    """Run states for fuzz_runstate's network: Input [4] -> Dense 5 -> BatchNorm -> Dense 3."""
+    parameters = [("dense1.weight", [5, 4]), ("dense1.bias", [5]), ("batchnorm1.weight", [5]),
+                  ("batchnorm1.bias", [5]), ("dense2.weight", [3, 5]), ("dense2.bias", [3])]
+    buffers = [("batchnorm1.running_mean", [5]), ("batchnorm1.running_var", [5])]
+
+    def count(shape):
+        n = 1
+        for d in shape:
+            n *= d
+        return n
+
+    def values(n, start):
+        return floats("f", [start + 0.01 * i for i in range(n)])
+
+    def run(steps, buffer_count, optimizer="Adam", settings=None, best=False, **position):
+        tensors = []
+        for name, shape in parameters if steps else []:
+            for b in range(buffer_count):
+                tensors.append(("optimizer/%s/%d" % (name, b), "F32", [count(shape)], values(count(shape), b)))
+        for name, shape in parameters + buffers if best else []:
+            tensors.append(("best/" + name, "F32", shape, values(count(shape), 0.5)))
+        state = {"format_version": 1, "epoch": 2, "batch_in_epoch": 1, "global_step": 9, "loss_sum": 3.25,
+                 "seen": 2, "correct": 1, "best_validation_loss": 0.75 if best else None,
+                 "epochs_without_improvement": 1 if best else 0, "optimizer_steps": steps,
+                 "optimizer_buffers": buffer_count if steps else 0,
+                 "training": training(optimizer=optimizer, optimizer_settings=settings or {"lr": 0.01}, batch_size=2,
+                                      early_stopping_patience=3 if best else 0)}
+        state.update(position)
+        return safetensors(sorted(tensors), {"layerlab.run": json.dumps(state, separators=(",", ":"))})
+
+    write("fuzz_runstate", "adam.run.safetensors", run(9, 2))
+    write("fuzz_runstate", "sgd-momentum.run.safetensors", run(9, 1, optimizer="SGD", settings={"lr": 0.01, "momentum": 0.9}))
+    write("fuzz_runstate", "fresh.run.safetensors", run(0, 0, epoch=0, batch_in_epoch=0, global_step=0, seen=0, correct=0))
+    write("fuzz_runstate", "early-stopping.run.safetensors", run(9, 2, best=True, batch_in_epoch=0))
+
+
 # --- IDX and gzip ---------------------------------------------------------------------------------
 
 def idx(type_code, dims, payload):
@@ -220,6 +257,7 @@ if __name__ == "__main__":
         shutil.rmtree(CORPUS)
     projects()
     safetensors_files()
+    runstate_files()
     idx_files()
     gzip_files()
     csv_files()
