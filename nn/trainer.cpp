@@ -197,8 +197,8 @@ bool Trainer::step()
     ++globalStep_;
     activeSeconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     if (observer_)
-        observer_->stepFinished({epoch_, batchInEpoch_, batchesPerEpoch(), globalStep_, loss,
-                                 optimizer_->learningRate(), static_cast<double>(seen_) / std::max(activeSeconds_, 1e-9)});
+        observer_->stepFinished({epoch_, batchInEpoch_, batchesPerEpoch(), globalStep_, loss, optimizer_->learningRate(),
+                                 static_cast<double>(seen_) / std::max(activeSeconds_, 1e-9), n});
     if (batchInEpoch_ == batchesPerEpoch())
         finishEpoch();
     return !finished_;

@@ -37,6 +37,7 @@ struct StepReport {
     double loss = 0.0;
     double learningRate = 0.0;
     double samplesPerSecond = 0.0;  // over the epoch so far
+    int64_t samples = 0;            // in this batch
 };
 
 // After every epoch; validation values are NaN when there is no validation split.

@@ -3,11 +3,14 @@
 #include "guitest.h"
 #include "testonlylayer.h"
 
+#include "canvas/canvasstyle.h"
 #include "document/mimetypes.h"
 
 #include "nn/registry.h"
 
 #include <QLineEdit>
+
+#include <cmath>
 
 using namespace guitest;
 
@@ -105,6 +108,26 @@ private slots:
         QVERIFY(dense);
         emit window->palette()->tree()->itemActivated(dense, 0);
         QVERIFY(nodeNamed(*window, "dense1") >= 0);
+    }
+
+    // Issue 14, problem 6: a second double-click placed its node exactly on top of the first.
+    void doubleClickedNodesDoNotCoverEachOther()
+    {
+        auto window = newWindow();
+        QTreeWidgetItem *dense = window->palette()->tree()->findItems(QStringLiteral("Dense"), Qt::MatchExactly | Qt::MatchRecursive).value(0);
+        QVERIFY(dense);
+        const size_t before = window->document()->graph().nodes().size();  // a new project's Input
+        for (int i = 0; i < 4; ++i)
+            emit window->palette()->tree()->itemActivated(dense, 0);
+        const auto &nodes = window->document()->graph().nodes();
+        QCOMPARE(nodes.size(), before + 4);
+        for (size_t a = 0; a < nodes.size(); ++a)
+            for (size_t b = a + 1; b < nodes.size(); ++b) {
+                const bool apart = std::abs(nodes[a].x - nodes[b].x) >= canvasstyle::kNodeWidth ||
+                                   std::abs(nodes[a].y - nodes[b].y) >= canvasstyle::kNodeHeight;
+                QVERIFY2(apart, qPrintable(QStringLiteral("%1 and %2 overlap")
+                                               .arg(QString::fromStdString(nodes[a].name), QString::fromStdString(nodes[b].name))));
+            }
     }
 };
 

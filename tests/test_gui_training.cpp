@@ -4,9 +4,13 @@
 #include "guitest.h"
 
 #include "app/canvasactions.h"
+#include "app/projectfiles.h"
 #include "panels/inspectorpanel.h"
 #include "training/trainingcontroller.h"
 #include "training/trainingstatus.h"
+#include "views/trainingcharts.h"
+#include "views/decisionboundaryview.h"
+#include "views/confusionview.h"
 
 #include "datasets/experiment.h"
 #include "nn/atomicfile.h"
@@ -50,6 +54,18 @@ void openPrepared(MainWindow &window, const nn::Project &project, const QString 
                                                           .arg(training->preparationProblem())));
     QTRY_VERIFY(training->state() == TrainingController::State::Idle);
     QVERIFY2(training->trainAction()->isEnabled(), qPrintable(training->preparationProblem()));
+}
+
+// A window that has trained `project` to the end of its epochs.
+std::unique_ptr<MainWindow> windowThatTrained(const nn::Project &project)
+{
+    auto window = newWindow();
+    openPrepared(*window, project);
+    QSignalSpy finished(window->training(), &TrainingController::finished);
+    window->training()->trainAction()->trigger();
+    if (!QTest::qWaitFor([&] { return !finished.isEmpty(); }, kRunTimeoutMs))
+        qWarning("the run did not finish within %d ms", kRunTimeoutMs);
+    return window;
 }
 
 Reason finishReason(const QSignalSpy &finished)
@@ -173,6 +189,110 @@ private slots:
         QCOMPARE(started.at(0).at(0).toBool(), false);
         QCOMPARE(started.at(1).at(0).toBool(), true);
         QCOMPARE(epochs.last().at(0).value<EpochPoint>().epoch, 6);
+    }
+
+    // Issue 14, problem 1: after File ▸ New or opening another project, training counts from epoch 1
+    // and step 1 again, and the charts start empty.
+    void anotherProjectCountsFromTheStart()
+    {
+        auto window = windowThatTrained(spiralProject(5));
+        TrainingController *training = window->training();
+        QVERIFY(!window->charts()->history().isEmpty());
+
+        openPrepared(*window, spiralProject(2));  // as File ▸ Open does: the document gets another project
+        QVERIFY(window->charts()->history().isEmpty());
+        QSignalSpy steps(training, &TrainingController::stepsReported);
+        QSignalSpy epochs(training, &TrainingController::epochReported);
+        QSignalSpy finished(training, &TrainingController::finished);
+        training->trainAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kRunTimeoutMs);
+        QCOMPARE(epochs.first().at(0).value<EpochPoint>().epoch, 1);
+        QCOMPARE(epochs.last().at(0).value<EpochPoint>().epoch, 2);
+        QCOMPARE(steps.first().at(0).value<QVector<StepPoint>>().first().step, qint64(1));
+    }
+
+    // Issue 14, problem 8: trained weights are unsaved work: the title gets its "*" and closing asks.
+    void trainedWeightsAreUnsavedWork()
+    {
+        QTemporaryDir dir;
+        auto window = newWindow();
+        openPrepared(*window, spiralProject(3), dir.filePath(QStringLiteral("unsaved.layerlab.json")));
+        QVERIFY(!window->isWindowModified());
+        TrainingController *training = window->training();
+        QSignalSpy finished(training, &TrainingController::finished);
+        training->trainAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kRunTimeoutMs);
+        QTRY_VERIFY(window->isWindowModified());
+        QVERIFY(window->document()->isModified());
+        int asked = 0;
+        window->files()->setUnsavedQuestion([&] {
+            ++asked;
+            return ProjectFiles::Unsaved::Cancel;
+        });
+        QVERIFY(!window->close());
+        QCOMPARE(asked, 1);
+
+        QSignalSpy saved(training, &TrainingController::weightsSaved);
+        QVERIFY(window->files()->save());
+        QVERIFY(saved.wait(kRunTimeoutMs));
+        QVERIFY(!window->isWindowModified());
+        QVERIFY(window->close());
+        QCOMPARE(asked, 1);
+    }
+
+    // Issue 14, problem 7: after File ▸ New, or once the network no longer builds, the last
+    // project's decision boundary and accuracy are not shown any more.
+    void noStaleResultsAfterANewProjectOrABrokenNetwork()
+    {
+        auto window = windowThatTrained(spiralProject(5));
+        TrainingController *training = window->training();
+        QTRY_VERIFY(window->confusionView()->snapshot().kind == ConfusionSnapshot::Kind::Classification);
+        QVERIFY(window->boundaryView()->message().isEmpty());
+
+        window->files()->newProject();
+        QVERIFY(window->confusionView()->snapshot().kind != ConfusionSnapshot::Kind::Classification);
+        QVERIFY(!window->boundaryView()->message().isEmpty());
+
+        // The spiral again, then its output layer made to disagree with the data's classes.
+        openPrepared(*window, spiralProject(5));
+        QTRY_VERIFY(window->confusionView()->snapshot().kind == ConfusionSnapshot::Kind::Classification);
+        nn::Project broken = spiralProject(5);
+        const std::vector<nn::Node> nodes = broken.graph.nodes();
+        for (const nn::Node &node : nodes)
+            if (node.name == "output")
+                broken.graph.node(node.id).settings.set("units", int64_t{7});
+        QSignalSpy failed(training, &TrainingController::preparationFailed);
+        window->document()->setProject(broken, {});
+        QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), kRunTimeoutMs);
+        QVERIFY(window->confusionView()->snapshot().kind != ConfusionSnapshot::Kind::Classification);
+        QVERIFY2(window->boundaryView()->message().contains(QStringLiteral("until the network builds")),
+                 qPrintable(window->boundaryView()->message()));
+    }
+
+    // Issue 14, problem 11: stepping gave "ETA 48:01" (paused time counted as training), and the
+    // stop message lost its result at the status bar's end.
+    void theStatusBarSaysPausedWhileSteppingAndPutsTheResultFirst()
+    {
+        auto window = newWindow();
+        openPrepared(*window, spiralProject(100000));
+        TrainingController *training = window->training();
+        for (int step = 1; step <= 5; ++step) {
+            training->stepAction()->trigger();
+            QTRY_COMPARE(training->batchesTrained(), qint64(step));
+            QTest::qWait(150);
+        }
+        const QString stepping = training->statusWidget()->text();
+        QVERIFY2(stepping.contains(QStringLiteral("paused")) && !stepping.contains(QStringLiteral("ETA")), qPrintable(stepping));
+        QVERIFY2(!stepping.contains(QStringLiteral(" 0 samples/s")), qPrintable(stepping));
+
+        training->pauseAction()->trigger();  // resume: a run through whole epochs, with validation
+        QTRY_VERIFY_WITH_TIMEOUT(training->statusWidget()->text().contains(QStringLiteral("ETA")), kRunTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(training->batchesTrained() > 100, kRunTimeoutMs);
+        QSignalSpy finished(training, &TrainingController::finished);
+        training->stopAction()->trigger();
+        QTRY_VERIFY(!finished.isEmpty());
+        QVERIFY2(training->statusWidget()->text().startsWith(QStringLiteral("Validation accuracy")),
+                 qPrintable(training->statusWidget()->text()));
     }
 
     void editingAfterTrainingKeepsTheWeightsThatStillFit()

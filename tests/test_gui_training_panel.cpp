@@ -18,6 +18,7 @@
 #include <QStandardItemModel>
 #include <QTemporaryDir>
 #include <QUndoStack>
+#include <QWheelEvent>
 
 #include <deque>
 
@@ -177,6 +178,40 @@ private slots:
         QCOMPARE(stack->count(), 2);
         stack->undo();
         QCOMPARE(window->document()->project().training.optimizer, std::string("SGD"));
+    }
+
+    // Issue 14, problem 5: scrolling over the panel changed Scaling three times. A combo box, a spin
+    // box or a slider takes the wheel only once clicked (focused); until then the panel scrolls.
+    void theWheelChangesASettingOnlyWhenItsControlHasTheFocus()
+    {
+        auto window = spiralWindow();
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        QUndoStack *stack = window->document()->undoStack();
+        QComboBox *optimizer = window->trainingPanel()->trainingSection()->optimizerEditor()->kindBox();
+        auto *epochs = controlOf<QSpinBox>(window->trainingPanel()->trainingSection()->numberEditor("epochs"));
+        const auto wheel = [](QWidget *widget) {
+            const QPointF centre = QRectF(widget->rect()).center();
+            QWheelEvent event(centre, widget->mapToGlobal(centre), QPoint(), QPoint(0, -120), Qt::NoButton, Qt::NoModifier,
+                              Qt::NoScrollPhase, false);
+            QApplication::sendEvent(widget, &event);
+        };
+        const QString chosen = optimizer->currentText();
+        const int epochCount = epochs->value();
+        window->view()->setFocus();
+        for (int turn = 0; turn < 3; ++turn) {
+            wheel(optimizer);
+            wheel(epochs);
+        }
+        QCOMPARE(optimizer->currentText(), chosen);
+        QCOMPARE(epochs->value(), epochCount);
+        QCOMPARE(stack->count(), 0);
+        QCOMPARE(epochs->focusPolicy(), Qt::StrongFocus);
+
+        epochs->setFocus();
+        QTRY_VERIFY(epochs->hasFocus());
+        wheel(epochs);
+        QVERIFY(epochs->value() < epochCount);  // focused, it takes the wheel as it should
     }
 
     void theScheduleShowsOnlyItsOwnFields()

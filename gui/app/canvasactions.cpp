@@ -1,6 +1,7 @@
 // Edit and View actions on the canvas.
 #include "canvasactions.h"
 
+#include "canvas/canvasstyle.h"
 #include "canvas/graphscene.h"
 #include "canvas/graphview.h"
 #include "commands/addnodecommand.h"
@@ -21,6 +22,9 @@
 #include <QMimeData>
 #include <QTimer>
 #include <QUndoStack>
+
+#include <algorithm>
+#include <cmath>
 
 namespace {
 constexpr double kPasteOffset = 40.0;
@@ -72,9 +76,31 @@ QAction *CanvasActions::makeAction(const QString &text, const QKeySequence &shor
     return action;
 }
 
+namespace {
+
+// The first place at or below `wanted`, one node height and a gap at a time, where a node overlaps
+// no other, so that nodes added one after another stack up instead of hiding each other.
+QPointF freeSpotNear(const nn::Graph &graph, QPointF wanted)
+{
+    constexpr double kGap = 2.0 * canvasstyle::kGridStep;
+    const auto overlaps = [&graph](QPointF spot) {
+        return std::any_of(graph.nodes().begin(), graph.nodes().end(), [spot](const nn::Node &node) {
+            return std::abs(node.x - spot.x()) < canvasstyle::kNodeWidth &&
+                   std::abs(node.y - spot.y()) < canvasstyle::kNodeHeight + kGap;
+        });
+    };
+    QPointF spot = wanted;
+    for (size_t tries = 0; tries <= graph.nodes().size() && overlaps(spot); ++tries)
+        spot.ry() += canvasstyle::kNodeHeight + kGap;
+    return spot;
+}
+
+} // namespace
+
 void CanvasActions::addNodeAtCentre(const QString &kind)
 {
-    auto *command = new AddNodeCommand(scene_->document(), kind.toStdString(), view_->visibleCentre());
+    const QPointF spot = freeSpotNear(scene_->document()->graph(), view_->visibleCentre());
+    auto *command = new AddNodeCommand(scene_->document(), kind.toStdString(), spot);
     scene_->document()->undoStack()->push(command);
     scene_->selectNodes({command->nodeId()});
 }

@@ -4,6 +4,7 @@
 #include "canvasactions.h"
 #include "projectfiles.h"
 #include "recentfiles.h"
+#include "wheelguard.h"
 
 #include "canvas/graphscene.h"
 #include "canvas/graphview.h"
@@ -51,6 +52,7 @@ MainWindow::MainWindow(QWidget *parent)
       view_(new GraphView(scene_)), recent_(new RecentFiles(this)), files_(new ProjectFiles(document_, recent_, this, this)),
       canvasActions_(new CanvasActions(scene_, view_, this)), training_(new TrainingController(document_, this, this))
 {
+    WheelGuard::install(this);
     setCentralWidget(view_);
     setDockNestingEnabled(true);
     createDocks();
@@ -254,6 +256,11 @@ void MainWindow::createTraining()
     });
     connect(training_, &TrainingController::runReset, charts_, &TrainingCharts::clear);
     connect(document_, &GraphDocument::projectReset, charts_, &TrainingCharts::clear);
+    // No results of another project or of a network that no longer builds stay on show.
+    connect(document_, &GraphDocument::projectReset, this, [this] { showOnViews(tr("Preparing the project…")); });
+    connect(training_, &TrainingController::preparationFailed, this, [this](const QString &problem) {
+        showOnViews(tr("Nothing to show until the network builds: %1").arg(problem));
+    });
     trainingPanel_->setPreviewWidget(datasetPreview_);
     training_->addProbe(datasetPreview_->probe());
     training_->addProbe(boundaryView_->probe());
@@ -392,6 +399,18 @@ void MainWindow::showAbout()
                        tr("<h3>LayerLab %1</h3><p>A desktop neural-network playground for teaching: build a "
                           "network from layers, train it, and watch it learn.</p>")
                            .arg(QApplication::applicationVersion()));
+}
+
+void MainWindow::showOnViews(const QString &message)
+{
+    BoundarySnapshot boundary;
+    boundary.kind = BoundarySnapshot::Kind::Message;
+    boundary.message = message;
+    boundaryView_->setSnapshot(std::move(boundary));
+    ConfusionSnapshot evaluation;
+    evaluation.kind = ConfusionSnapshot::Kind::Message;
+    evaluation.message = message;
+    confusionView_->setSnapshot(std::move(evaluation));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

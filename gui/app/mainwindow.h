@@ -80,6 +80,8 @@ private:
     void updateExportName();
     void exportModel(const QString &format);
     void updateSummary();
+    // Replaces what the decision boundary and the evaluation show with `message`.
+    void showOnViews(const QString &message);
     void updateInspector();
     void showStatusMessage(const QString &message);
     void showAbout();

@@ -34,12 +34,13 @@ QString GraphDocument::projectNameFor(const QString &path)
 
 GraphDocument::GraphDocument(QObject *parent) : QObject(parent), undoStack_(new QUndoStack(this))
 {
-    connect(undoStack_, &QUndoStack::cleanChanged, this, [this](bool clean) { emit modifiedChanged(!clean); });
+    connect(undoStack_, &QUndoStack::cleanChanged, this, [this] { emit modifiedChanged(isModified()); });
 }
 
 void GraphDocument::setProject(nn::Project project, const QString &filePath)
 {
     undoStack_->clear();
+    weightsUnsaved_ = false;
     project_ = std::move(project);
     filePath_ = filePath;
     sortEdges();
@@ -72,12 +73,26 @@ void GraphDocument::setTraining(const nn::TrainingConfig &training)
 
 bool GraphDocument::isModified() const
 {
-    return !undoStack_->isClean();
+    return weightsUnsaved_ || !undoStack_->isClean();
 }
 
 void GraphDocument::markSaved()
 {
+    const bool wasModified = isModified();
+    weightsUnsaved_ = false;
     undoStack_->setClean();
+    if (wasModified && !isModified())
+        emit modifiedChanged(false);
+}
+
+void GraphDocument::setWeightsUnsaved()
+{
+    if (weightsUnsaved_)
+        return;
+    const bool wasModified = isModified();
+    weightsUnsaved_ = true;
+    if (!wasModified)
+        emit modifiedChanged(true);
 }
 
 const nn::NodeStatus &GraphDocument::status(int id) const

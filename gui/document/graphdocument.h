@@ -36,8 +36,12 @@ public:
     // "spiral.layerlab.json" → "spiral": the name a project saved at `path` takes.
     static QString projectNameFor(const QString &path);
     // Unsaved edits exist: the undo stack is away from its clean state.
+    // Edits not saved, or trained weights not saved (setWeightsUnsaved): the title's "*" and the
+    // question before closing.
     bool isModified() const;
     void markSaved();
+    // Training changed the weights since the last save: unsaved work too.
+    void setWeightsUnsaved();
 
     // The result of shape inference for a node, current after every edit.
     const nn::NodeStatus &status(int id) const;
@@ -94,5 +98,6 @@ private:
     nn::Project project_;
     QString filePath_;
     QUndoStack *undoStack_;
+    bool weightsUnsaved_ = false;
     std::map<int, nn::NodeStatus> status_;
 };

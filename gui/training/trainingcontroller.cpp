@@ -91,6 +91,9 @@ void TrainingController::connectWorker()
             emit statusMessage(note);
         emit runStarted(continuing);
     });
+    // Trained (or reset) weights differ from the saved ones: unsaved work until saved.
+    connect(worker_, &TrainingWorker::stepsReported, document_, &GraphDocument::setWeightsUnsaved);
+    connect(worker_, &TrainingWorker::runReset, document_, &GraphDocument::setWeightsUnsaved);
     connect(worker_, &TrainingWorker::runReset, this, [this] {
         lastEpoch_ = {};
         setState(State::Idle);
@@ -298,6 +301,7 @@ void TrainingController::onFailed(const QString &message)
         setState(State::Idle);
     status_->showMessage(message);
     updateActions();
+    emit preparationFailed(message);
 }
 
 void TrainingController::onRunFailed(const QString &message)
@@ -314,23 +318,20 @@ void TrainingController::onFinished(nn::FinishReport::Reason reason, const QStri
     if (reason == nn::FinishReport::Reason::Diverged)
         showDivergence(message);
     else
-        status_->showMessage(message + lastEpochText());
+        status_->showMessage(lastEpochText() + message);  // the result first: a long message is cut at its end
     emit finished(reason, message);
     if (pendingPrepare_)
         prepareNow();
 }
 
-// " Validation accuracy 95.0%, loss 0.123." after the last epoch, where those exist.
+// "Validation accuracy 95.0%, loss 0.123. " after the last epoch, where those exist.
 QString TrainingController::lastEpochText() const
 {
     if (lastEpoch_.epoch == 0 || std::isnan(lastEpoch_.validationLoss))
         return {};
-    QString text = QStringLiteral(" ");
     if (!std::isnan(lastEpoch_.validationAccuracy))
-        text += tr("Validation accuracy %1%, loss %2.").arg(100.0 * lastEpoch_.validationAccuracy, 0, 'f', 1).arg(lastEpoch_.validationLoss, 0, 'g', 3);
-    else
-        text += tr("Validation loss %1.").arg(lastEpoch_.validationLoss, 0, 'g', 3);
-    return text;
+        return tr("Validation accuracy %1%, loss %2. ").arg(100.0 * lastEpoch_.validationAccuracy, 0, 'f', 1).arg(lastEpoch_.validationLoss, 0, 'g', 3);
+    return tr("Validation loss %1. ").arg(lastEpoch_.validationLoss, 0, 'g', 3);
 }
 
 void TrainingController::showDivergence(const QString &message)

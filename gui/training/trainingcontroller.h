@@ -71,6 +71,8 @@ signals:
     void stateChanged(TrainingController::State state);
     void editingLockedChanged(bool locked);
     void prepared(const QString &summary);
+    // The network or its data cannot be prepared (a broken graph, a missing file): `message` says why.
+    void preparationFailed(const QString &message);
     void runStarted(bool continuing);
     void runReset();
     void stepsReported(const QVector<StepPoint> &steps);

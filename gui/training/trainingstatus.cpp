@@ -41,13 +41,17 @@ void TrainingStatus::showProgress(int epoch, int epochs, qint64 batch, qint64 ba
     const QLocale locale;
     label_->setStyleSheet({});
     label_->setToolTip({});
-    label_->setText(tr("Epoch %1/%2 · batch %3/%4 · %5 samples/s · ETA %6")
+    // Three significant figures at most: 1,480,000 or 312 samples/s, never "0".
+    const double magnitude = samplesPerSecond >= 1000.0 ? std::pow(10.0, std::floor(std::log10(samplesPerSecond)) - 2) : 1.0;
+    // NaN while stepping batch by batch, which says nothing of the run's pace.
+    const QString eta = std::isnan(etaSeconds) ? tr("paused") : tr("ETA %1").arg(durationText(etaSeconds));
+    label_->setText(tr("Epoch %1/%2 · batch %3/%4 · %5 samples/s · %6")
                         .arg(epoch)
                         .arg(epochs)
                         .arg(batch)
                         .arg(batchesPerEpoch)
-                        .arg(locale.toString(std::round(samplesPerSecond / 100.0) * 100.0, 'f', 0))
-                        .arg(durationText(etaSeconds)));
+                        .arg(locale.toString(std::round(samplesPerSecond / magnitude) * magnitude, 'f', 0))
+                        .arg(eta));
 }
 
 void TrainingStatus::showMessage(const QString &text, bool problem)

@@ -16,6 +16,7 @@
 
 #include <QFileInfo>
 #include <QLocale>
+#include <QScopeGuard>
 #include <QTimer>
 
 #include <algorithm>
@@ -66,10 +67,12 @@ void TrainingWorker::prepare(const nn::Project &project, const QString &weightsP
         stop();
     if (experiment_)
         stash_ = namedTensors(experiment_->model());
-    if (!sameProject) {
+    if (!sameProject) {  // a new or opened project starts at epoch 1, step 1
         stash_.clear();
         trained_ = false;
         runState_.reset();
+        epochOffset_ = 0;
+        stepOffset_ = 0;
     }
     experiment_.reset();
     try {
@@ -199,7 +202,8 @@ bool TrainingWorker::startRun(bool paused)
     stepsDone_ = 0;
     lastStep_ = {};
     pendingSteps_.clear();
-    runClock_.start();
+    activeSeconds_ = 0.0;
+    samplesDone_ = 0;
     stepsClock_.start();
     progressClock_.start();
     probeClock_.start();
@@ -268,7 +272,11 @@ void TrainingWorker::trainSlice()
 
 void TrainingWorker::trainBatch()
 {
+    QElapsedTimer clock;
+    clock.start();
     trainer_->step();
+    // Probes run on this thread between batches: the wall time a batch costs includes them.
+    const auto countTime = qScopeGuard([this, &clock] { activeSeconds_ += double(clock.nsecsElapsed()) * 1e-9; });
     if (trainer_->finished()) {
         nn::FinishReport report = *trainer_->result();
         if (report.reason == nn::FinishReport::Reason::Diverged)
@@ -305,6 +313,7 @@ void TrainingWorker::stepFinished(const nn::StepReport &report)
 {
     ++batchesTrained_;
     ++stepsDone_;
+    samplesDone_ += report.samples;
     trained_ = true;
     lastStep_ = report;
     pendingSteps_.push_back({stepOffset_ + report.globalStep, epochOffset_ + report.epoch, report.loss, report.learningRate});
@@ -354,10 +363,13 @@ void TrainingWorker::reportProgress(bool force)
     const int epochs = trainer_->config().epochs;
     const qint64 perEpoch = trainer_->batchesPerEpoch();
     const qint64 total = qint64(epochs) * perEpoch;
-    const qint64 remaining = std::max<qint64>(0, total - stepsDone_);
-    const double secondsPerBatch = stepsDone_ > 0 ? runClock_.elapsed() / 1000.0 / double(stepsDone_) : 0.0;
+    const qint64 done = qint64(std::max(lastStep_.epoch, 1) - 1) * perEpoch + lastStep_.batch;
+    const qint64 remaining = std::max<qint64>(0, total - done);
+    const double samplesPerSecond = activeSeconds_ > 0.0 ? double(samplesDone_) / activeSeconds_ : 0.0;
+    // Stepping batch by batch says nothing of the pace of a run: no estimate then (NaN).
+    const double secondsPerBatch = stepsDone_ > 0 && !pauseRequested_ ? activeSeconds_ / double(stepsDone_) : std::nan("");
     emit progress(epochOffset_ + std::max(lastStep_.epoch, 1), epochOffset_ + epochs, lastStep_.batch, perEpoch,
-                  lastStep_.samplesPerSecond, secondsPerBatch * double(remaining));
+                  samplesPerSecond, secondsPerBatch * double(remaining));
 }
 
 void TrainingWorker::runProbes(ProbeMoment moment)

@@ -127,5 +127,9 @@ private:
     nn::StepReport lastStep_;
 
     QVector<StepPoint> pendingSteps_;
-    QElapsedTimer runClock_, stepsClock_, progressClock_, probeClock_, epochProbeClock_;
+    QElapsedTimer stepsClock_, progressClock_, probeClock_, epochProbeClock_;
+    // Seconds spent training batches in this run (probes included, pauses not) and the samples
+    // trained: the status bar's samples per second and ETA.
+    double activeSeconds_ = 0.0;
+    qint64 samplesDone_ = 0;
 };
