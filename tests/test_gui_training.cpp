@@ -19,6 +19,7 @@
 
 #include <QAction>
 #include <QElapsedTimer>
+#include <QLabel>
 #include <QMessageBox>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -293,6 +294,28 @@ private slots:
         QTRY_VERIFY(!finished.isEmpty());
         QVERIFY2(training->statusWidget()->text().startsWith(QStringLiteral("Validation accuracy")),
                  qPrintable(training->statusWidget()->text()));
+    }
+
+    // Issue 14, problem 13: at the start the evaluation showed "Accuracy 47.5 %" for random weights.
+    void anUntrainedModelSaysSoInsteadOfPresentingAnAccuracy()
+    {
+        auto window = newWindow();
+        openPrepared(*window, spiralProject(5));
+        QLabel *summary = window->confusionView()->summaryLabel();
+        QTRY_VERIFY2(summary->text().contains(QStringLiteral("Untrained")), qPrintable(summary->text()));
+        QVERIFY(!summary->text().contains(QStringLiteral("Accuracy")));
+
+        TrainingController *training = window->training();
+        QSignalSpy finished(training, &TrainingController::finished);
+        training->trainAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kRunTimeoutMs);
+        QTRY_VERIFY2(summary->text().contains(QStringLiteral("Accuracy")), qPrintable(summary->text()));
+        QVERIFY(!summary->text().contains(QStringLiteral("Untrained")));
+
+        QSignalSpy reset(training, &TrainingController::runReset);
+        training->resetAction()->trigger();
+        QTRY_VERIFY(!reset.isEmpty());
+        QTRY_VERIFY2(summary->text().contains(QStringLiteral("Untrained")), qPrintable(summary->text()));
     }
 
     void editingAfterTrainingKeepsTheWeightsThatStillFit()

@@ -261,6 +261,7 @@ void MainWindow::createTraining()
     connect(training_, &TrainingController::preparationFailed, this, [this](const QString &problem) {
         showOnViews(tr("Nothing to show until the network builds: %1").arg(problem));
     });
+    connect(training_, &TrainingController::modelTrainedChanged, confusionView_, &ConfusionView::setTrained);
     trainingPanel_->setPreviewWidget(datasetPreview_);
     training_->addProbe(datasetPreview_->probe());
     training_->addProbe(boundaryView_->probe());

@@ -81,6 +81,7 @@ void TrainingController::createActions()
 void TrainingController::connectWorker()
 {
     connect(worker_, &TrainingWorker::prepared, this, &TrainingController::onPrepared);
+    connect(worker_, &TrainingWorker::prepared, this, [this](const QString &, bool trained) { emit modelTrainedChanged(trained); });
     connect(worker_, &TrainingWorker::failed, this, &TrainingController::onFailed);
     connect(worker_, &TrainingWorker::runFailed, this, &TrainingController::onRunFailed);
     connect(worker_, &TrainingWorker::runStarted, this, [this](bool continuing, const QString &note) {
@@ -90,6 +91,7 @@ void TrainingController::connectWorker()
         if (!note.isEmpty())
             emit statusMessage(note);
         emit runStarted(continuing);
+        emit modelTrainedChanged(true);
     });
     // Trained (or reset) weights differ from the saved ones: unsaved work until saved.
     connect(worker_, &TrainingWorker::stepsReported, document_, &GraphDocument::setWeightsUnsaved);
@@ -98,6 +100,7 @@ void TrainingController::connectWorker()
         lastEpoch_ = {};
         setState(State::Idle);
         status_->showMessage(tr("Weights reset: the network starts from fresh random weights."));
+        emit modelTrainedChanged(false);
         emit runReset();
     });
     connect(worker_, &TrainingWorker::pausedChanged, this, [this](bool paused) {
@@ -279,6 +282,7 @@ void TrainingController::prepareNow()
     fresh_ = false;
     setState(State::Preparing);
     status_->showMessage(tr("Preparing the data and the network…"));
+    ++unansweredPreparations_;
     post([worker = worker_, project = document_->project(), weights, sameProject] {
         worker->prepare(project, weights, sameProject);
     });
@@ -286,6 +290,7 @@ void TrainingController::prepareNow()
 
 void TrainingController::onPrepared(const QString &summary)
 {
+    --unansweredPreparations_;
     problem_.clear();
     if (state_ == State::Preparing)
         setState(State::Idle);
@@ -301,7 +306,9 @@ void TrainingController::onFailed(const QString &message)
         setState(State::Idle);
     status_->showMessage(message);
     updateActions();
-    emit preparationFailed(message);
+    // Only the answer for the project as it is now: no other preparation is posted or waiting.
+    if (--unansweredPreparations_ == 0 && !debounce_->isActive() && !pendingPrepare_)
+        emit preparationFailed(message);
 }
 
 void TrainingController::onRunFailed(const QString &message)

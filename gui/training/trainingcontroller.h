@@ -73,6 +73,8 @@ signals:
     void prepared(const QString &summary);
     // The network or its data cannot be prepared (a broken graph, a missing file): `message` says why.
     void preparationFailed(const QString &message);
+    // Whether the model's weights are trained (loaded, kept or trained here) or the seed's random ones.
+    void modelTrainedChanged(bool trained);
     void runStarted(bool continuing);
     void runReset();
     void stepsReported(const QVector<StepPoint> &steps);
@@ -112,6 +114,7 @@ private:
     QAction *train_, *pause_, *step_, *stop_, *reset_;
 
     State state_ = State::Idle;
+    int unansweredPreparations_ = 0;  // posted to the worker, not yet answered (prepared or failed)
     QString problem_;
     std::string preparedKey_;  // what was last sent to prepare: a changed project re-prepares
     bool fresh_ = true;        // the next preparation is for a newly opened project

@@ -110,7 +110,7 @@ void TrainingWorker::prepare(const nn::Project &project, const QString &weightsP
         experiment_ = std::move(experiment);
         stash_.clear();
         runProbes(ProbeMoment::Prepared);  // before `prepared`, so the views are filled when it arrives
-        emit prepared(summary(note));
+        emit prepared(summary(note), trained_);
     } catch (const std::exception &error) {
         emit failed(QString::fromStdString(nn::messageOf(error)));
     }

@@ -68,7 +68,8 @@ public:
     void shutdown();
 
 signals:
-    void prepared(const QString &summary);
+    // `trained`: the weights hold more than the seed's initialisation (loaded, kept or trained).
+    void prepared(const QString &summary, bool trained);
     // The project could not be prepared (a missing dataset, a shape that does not fit, …).
     void failed(const QString &message);
     // A run could not start.

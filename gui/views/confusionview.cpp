@@ -105,22 +105,44 @@ ModelProbe ConfusionView::probe()
     };
 }
 
-void ConfusionView::setSnapshot(ConfusionSnapshot snapshot)
+void ConfusionView::setTrained(bool trained)
 {
-    snapshot_ = std::move(snapshot);
+    trained_ = trained;
+    showSummary();
+}
+
+void ConfusionView::showSummary()
+{
     const QString split = snapshot_.splitName == QLatin1String("test") ? tr("the test split (there is no validation split)")
                                                                          : tr("the validation split");
-    switch (snapshot_.kind) {
-    case ConfusionSnapshot::Kind::Classification:
+    if (snapshot_.kind == ConfusionSnapshot::Kind::Classification && trained_)
         summary_->setText(tr("<b>Accuracy %1 %</b> on %2 (%3 samples, %4 misclassified)")
                               .arg(100.0 * snapshot_.metrics.accuracy, 0, 'f', 1)
                               .arg(split)
                               .arg(snapshot_.samples)
                               .arg(snapshot_.misclassifiedCount));
+    else if (snapshot_.kind == ConfusionSnapshot::Kind::Classification)
+        summary_->setText(tr("<b>Untrained</b>: random weights score %1 % on %2, about what guessing scores. Train to see it learn.")
+                              .arg(100.0 * snapshot_.metrics.accuracy, 0, 'f', 1)
+                              .arg(split));
+    else if (snapshot_.kind == ConfusionSnapshot::Kind::Regression)
+        summary_->setText(trained_ ? tr("Regression on %1 (%2 samples)").arg(split).arg(snapshot_.samples)
+                                   : tr("<b>Untrained</b>: random weights on %1 (%2 samples). Train to see it learn.")
+                                         .arg(split)
+                                         .arg(snapshot_.samples));
+    else
+        summary_->clear();
+}
+
+void ConfusionView::setSnapshot(ConfusionSnapshot snapshot)
+{
+    snapshot_ = std::move(snapshot);
+    showSummary();
+    switch (snapshot_.kind) {
+    case ConfusionSnapshot::Kind::Classification:
         showClassification();
         break;
     case ConfusionSnapshot::Kind::Regression:
-        summary_->setText(tr("Regression on %1 (%2 samples)").arg(split).arg(snapshot_.samples));
         regression_->setText(tr("<p style='font-size:15pt'>Mean absolute error <b>%1</b></p>"
                                 "<p style='font-size:15pt'>R² <b>%2</b></p>"
                                 "<p>R² is 1 for a perfect fit and 0 for always predicting the mean.</p>")
@@ -129,7 +151,6 @@ void ConfusionView::setSnapshot(ConfusionSnapshot snapshot)
         pages_->setCurrentWidget(regression_);
         break;
     default:
-        summary_->clear();
         message_->setText(snapshot_.message);
         pages_->setCurrentWidget(message_);
     }

@@ -25,6 +25,8 @@ public:
     ModelProbe probe();
 
     void setSnapshot(ConfusionSnapshot snapshot);
+    // Untrained, the summary says so instead of presenting a random network's accuracy as a result.
+    void setTrained(bool trained);
     const ConfusionSnapshot &snapshot() const { return snapshot_; }
 
     QLabel *summaryLabel() const { return summary_; }
@@ -40,12 +42,14 @@ signals:
 private:
     QWidget *createClassificationPage();
     void showClassification();
+    void showSummary();
     void fillTable();
     void fitTableWidth();  // every column readable, no empty space beside them
     // Fills the gallery with the misclassified samples of cell (t, p), or all of them for (-1, -1).
     void fillGallery(int trueClass, int predictedClass);
 
     ConfusionSnapshot snapshot_;
+    bool trained_ = true;  // the window says when the weights are the seed's random ones
     QLabel *summary_;
     QStackedWidget *pages_;
     ConfusionMatrixWidget *matrix_ = nullptr;
