@@ -198,7 +198,6 @@ bool TrainingWorker::startRun(bool paused)
     pauseRequested_ = paused;
     reportedPaused_ = false;
     stepsAllowed_ = 0;
-    epochsDone_ = 0;
     stepsDone_ = 0;
     lastStep_ = {};
     pendingSteps_.clear();
@@ -323,7 +322,6 @@ void TrainingWorker::stepFinished(const nn::StepReport &report)
 
 void TrainingWorker::epochFinished(const nn::EpochReport &report)
 {
-    ++epochsDone_;
     EpochPoint point;
     point.epoch = epochOffset_ + report.epoch;
     point.step = stepOffset_ + lastStep_.globalStep;

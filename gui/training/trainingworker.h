@@ -123,7 +123,6 @@ private:
     // Counting on from earlier runs of the same weights.
     int epochOffset_ = 0;
     qint64 stepOffset_ = 0;
-    int epochsDone_ = 0;     // in this run
     qint64 stepsDone_ = 0;   // in this run
     nn::StepReport lastStep_;
 
