@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <iostream>
@@ -31,6 +32,7 @@ struct Options {
     int64_t trainSamples = 0;  // 0: the whole training split
     bool json = false;
     bool gemm = false;
+    double taps = 0.0;  // taps per second; > 0: each repeat also runs with taps, interleaved
 };
 
 // One training run from fresh weights. Seconds and samples/s count training batches only, as
@@ -41,6 +43,7 @@ struct Run {
     double trainLoss = 0.0;
     double testAccuracy = std::nan("");
     std::vector<nn::LayerTiming> layers;  // forward and backward time per layer
+    int64_t taps = 0;  // records taken
 };
 
 // The first `count` samples of another source: a shorter epoch with the same data.
@@ -63,11 +66,29 @@ private:
     int64_t count_;
 };
 
-// Keeps the epoch reports of one run.
+// Keeps the epoch reports of one run; with `tapsPerSecond`, asks for a tap that often, as the
+// window does for its views, and counts the records.
 class EpochCollector : public nn::TrainingObserver {
 public:
+    explicit EpochCollector(double tapsPerSecond = 0.0) : interval_(tapsPerSecond > 0.0 ? 1.0 / tapsPerSecond : 0.0) {}
+    void watch(nn::Trainer *trainer) { trainer_ = trainer; }
+    void stepFinished(const nn::StepReport &) override
+    {
+        const auto now = std::chrono::steady_clock::now();
+        if (interval_ > 0.0 && std::chrono::duration<double>(now - lastTap_).count() >= interval_) {
+            lastTap_ = now;
+            trainer_->requestTap({});
+        }
+    }
+    void tapped(const nn::TapRecord &) override { ++taps; }
     void epochFinished(const nn::EpochReport &report) override { epochs.push_back(report); }
     std::vector<nn::EpochReport> epochs;
+    int64_t taps = 0;
+
+private:
+    double interval_;
+    nn::Trainer *trainer_ = nullptr;
+    std::chrono::steady_clock::time_point lastTap_{};
 };
 
 double median(std::vector<double> values)
@@ -79,7 +100,7 @@ double median(std::vector<double> values)
     return values.size() % 2 ? values[middle] : 0.5 * (values[middle - 1] + values[middle]);
 }
 
-Run trainOnce(datasets::Experiment &experiment, const nn::BatchSource &train)
+Run trainOnce(datasets::Experiment &experiment, const nn::BatchSource &train, double tapsPerSecond = 0.0)
 {
     nn::Model &model = experiment.model();
     model.initialize(experiment.project().training.seed);
@@ -87,7 +108,8 @@ Run trainOnce(datasets::Experiment &experiment, const nn::BatchSource &train)
     // A fresh optimizer; no validation split, which is outside the timed batches anyway.
     const auto trainer =
         std::make_unique<nn::Trainer>(model, experiment.project().training, train, nullptr, experiment.classes());
-    EpochCollector collector;
+    EpochCollector collector(tapsPerSecond);
+    collector.watch(trainer.get());
     trainer->setObserver(&collector);
     const nn::FinishReport finish = trainer->run();
     if (finish.reason != nn::FinishReport::Reason::Completed)
@@ -101,6 +123,7 @@ Run trainOnce(datasets::Experiment &experiment, const nn::BatchSource &train)
     }
     run.samplesPerSecond = samples / std::max(run.seconds, 1e-9);
     run.trainLoss = collector.epochs.back().trainLoss;
+    run.taps = collector.taps;
     run.layers = model.timings();
     model.setTiming(false);
     const nn::BatchSource *test = experiment.data().test.get();
@@ -170,6 +193,8 @@ struct Summary {
     std::vector<bench::GemmCase> square, training;  // with --gemm
     double peakGflops = std::nan("");               // the 512³ product's speed × threads
     double gemmBound = std::nan("");  // samples/s if a batch were only its products, on every thread
+    std::vector<Run> tappedRuns;        // with --taps: the same repeats with taps on, interleaved
+    double tappedSamplesPerSecond = std::nan("");
 };
 
 double medianOf(const std::vector<Run> &runs, double Run::*field)
@@ -222,7 +247,14 @@ Summary measureTraining(const Options &options)
         if (!options.json)
             std::fprintf(stderr, "repeat %d: %.0f samples/s (%.4g s), train loss %.4f, test accuracy %.2f%%\n", repeat + 1,
                          run.samplesPerSecond, run.seconds, run.trainLoss, 100.0 * run.testAccuracy);
+        if (options.taps > 0.0) {
+            const Run &tapped = summary.tappedRuns.emplace_back(trainOnce(experiment, train, options.taps));
+            if (!options.json)
+                std::fprintf(stderr, "repeat %d with taps: %.0f samples/s (%.4g s), %lld taps\n", repeat + 1,
+                             tapped.samplesPerSecond, tapped.seconds, static_cast<long long>(tapped.taps));
+        }
     }
+    summary.tappedSamplesPerSecond = medianOf(summary.tappedRuns, &Run::samplesPerSecond);
     summary.threads = nn::threadCount();
     summary.samplesPerSecond = medianOf(summary.runs, &Run::samplesPerSecond);
     summary.seconds = medianOf(summary.runs, &Run::seconds);
@@ -264,6 +296,11 @@ nlohmann::json toJson(const Summary &summary, const Options &options)
                              {"achieved_gflops", numberOrNull(summary.achievedGflops)},
                              {"layers", nlohmann::json::array()},
                              {"runs", nlohmann::json::array()}};
+    if (options.taps > 0.0) {
+        result["taps_per_second"] = options.taps;
+        result["tapped_samples_per_second"] = numberOrNull(summary.tappedSamplesPerSecond);
+        result["tap_slowdown"] = numberOrNull(1.0 - summary.tappedSamplesPerSecond / summary.samplesPerSecond);
+    }
     for (const auto &row : summary.layers)
         result["layers"].push_back({{"node", row.node},
                                     {"kind", row.kind},
@@ -322,6 +359,10 @@ void printSummary(const Summary &summary, const Options &options)
                 summary.samplesPerSecond, options.repeats, summary.seconds, 100.0 * summary.testAccuracy);
     std::printf("achieved: %.2f GFLOP/s = samples/s × %.0f FLOP/sample\n  (%s)\n", summary.achievedGflops,
                 summary.flopsPerSample, bench::kFlopsFormula);
+    if (options.taps > 0.0)
+        std::printf("with taps at %g per second: %.0f samples/s (median of %d, interleaved), %.1f%% slower\n",
+                    options.taps, summary.tappedSamplesPerSecond, options.repeats,
+                    100.0 * (1.0 - summary.tappedSamplesPerSecond / summary.samplesPerSecond));
     printLayers(summary);
     if (!options.gemm)
         return;
@@ -352,6 +393,10 @@ int main(int argc, char **argv)
         ->check(CLI::Range(int64_t{0}, int64_t{1} << 40))
         ->capture_default_str();
     app.add_flag("--json", options.json, "Print one JSON object instead of text");
+    app.add_option("--taps", options.taps,
+                   "Also run each repeat with taps recorded this many times per second, as the window's views "
+                   "ask for them, and report the slowdown")
+        ->check(CLI::Range(0.0, 1000.0));
     app.add_flag("--gemm", options.gemm, "Also measure Eigen's one-thread GEMM speed on 512³ and the network's shapes");
     CLI11_PARSE(app, argc, argv);
     try {

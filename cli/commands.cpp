@@ -236,8 +236,7 @@ int predict(const PredictOptions &options)
     const datasets::DataInfo &info = experiment.data().info;
     const nn::Tensor features = datasets::readFeatures(options.input, info);
     const nn::Tensor &output = experiment.model().forward(features, nn::RunContext{});
-    nn::Tensor values;
-    experiment.makeTrainer()->loss().probabilities(output, values);
+    const nn::Tensor values = experiment.probabilities(output);
     const auto classes = nn::MetricsAccumulator::predictedClasses(output);
     const int64_t columns = values.rank() > 1 ? values.size() / values.dim(0) : 1;
     const auto className = [&](size_t c) { return c < info.classNames.size() ? info.classNames[c] : std::to_string(c); };

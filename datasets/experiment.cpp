@@ -3,6 +3,8 @@
 
 #include "datalocator.h"
 #include "nn/error.h"
+#include "nn/loss.h"
+#include "nn/registry.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -61,6 +63,16 @@ nn::ExportInfo Experiment::exportInfo() const
     info.data = project_.data;
     info.training = project_.training;
     return info;
+}
+
+nn::Tensor Experiment::probabilities(const nn::Tensor &outputs) const
+{
+    const nn::TrainingConfig &training = project_.training;
+    nn::Tensor values;
+    nn::lossRegistry()
+        .create(training.loss, nn::Settings::fromJson(nn::lossRegistry().spec(training.loss), training.lossSettings))
+        ->probabilities(outputs, values);
+    return values;
 }
 
 const nn::BatchSource &Experiment::split(const std::string &name) const

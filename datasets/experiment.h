@@ -30,6 +30,9 @@ public:
     // A trainer for the project's training settings (or `config`) on the train and validation splits.
     std::unique_ptr<nn::Trainer> makeTrainer();
     std::unique_ptr<nn::Trainer> makeTrainer(const nn::TrainingConfig &config);
+    // What a user reads from the model's raw outputs under the project's loss: class probabilities
+    // (softmax or sigmoid) for the cross-entropies, the outputs themselves for regression.
+    nn::Tensor probabilities(const nn::Tensor &outputs) const;
     // The split named "train", "validation" or "test" (nn::SettingError for other names).
     const nn::BatchSource &split(const std::string &name) const;
 

@@ -9,6 +9,14 @@ std::vector<Shape> Layer::parameterShapes(const std::vector<Shape> &) const { re
 
 void Layer::build(const std::vector<Shape> &, Rng &) {}
 
+bool Layer::learns()
+{
+    for (const Parameter *p : parameters())
+        if (!p->frozen)
+            return true;
+    return false;
+}
+
 int64_t parameterCount(const Layer &layer, const std::vector<Shape> &inputs)
 {
     int64_t count = 0;

@@ -5,6 +5,7 @@
 #include "settings.h"
 #include "tensor.h"
 
+#include <deque>
 #include <memory>
 #include <string>
 #include <vector>
@@ -17,13 +18,33 @@ struct Parameter {
     Tensor value;
     Tensor grad;
     bool decays = true;  // L1/L2 and weight decay apply (weights yes, biases and norm scales no)
+    bool frozen = false;  // backward adds nothing into grad and optimizers leave value as it is
 };
 
-// Per-call state: training or evaluation, and the seed and step that key dropout masks.
+// What one call's forward keeps for its backward (a dropout mask, a mean and 1/std, the winners of
+// max pooling), owned by the pass that made the call and not by the layer: the same layer can run
+// several times in one step, each call with its own record. Backward may also keep scratch here,
+// reused by the next call the record serves.
+struct Saved {
+    std::deque<Tensor> tensors;    // the layer's own slots, each documented where it is filled
+    std::vector<int32_t> indices;  // max pooling's winners
+    // Slot i, added when missing; references to earlier slots stay valid (a deque grows at its end).
+    Tensor &slot(size_t i)
+    {
+        while (tensors.size() <= i)
+            tensors.emplace_back();
+        return tensors[i];
+    }
+};
+
+// How a call runs: training or evaluation, and what keys its random streams (dropout masks): the
+// run's seed, the step, and which of the step's passes through the same model it is (a
+// discriminator sees a real batch as pass 0 and a fake batch as pass 1).
 struct RunContext {
     bool training = false;
     uint64_t seed = 0;
     uint64_t step = 0;
+    uint64_t pass = 0;
 };
 
 // What a layer kind declares once: palette group, summary, settings and how many inputs it takes.
@@ -43,9 +64,13 @@ public:
 
     const LayerSpec &spec() const { return static_cast<const LayerSpec &>(settings_.spec()); }
     const Settings &settings() const { return settings_; }
-    // The node's name in the graph; keys the layer's random streams (dropout masks).
+    // The node's name in the graph, for messages.
     const std::string &name() const { return name_; }
     void setName(std::string name) { name_ = std::move(name); }
+    // What keys the layer's random streams (dropout masks): the model's key and the node's name, so
+    // that two models with the same node names draw different masks. The node's name by default.
+    const std::string &randomKey() const { return randomKey_.empty() ? name_ : randomKey_; }
+    void setRandomKey(std::string key) { randomKey_ = std::move(key); }
 
     // The output shape for these input shapes (dim 0 may be kBatch). Throws ShapeError whose
     // message says what was expected, what came, and how to fix it; the graph adds the node name.
@@ -58,21 +83,26 @@ public:
     // Allocates and initialises parameters for these input shapes (batch dim is kBatch).
     virtual void build(const std::vector<Shape> &inputs, Rng &rng);
 
-    // out = f(inputs). `out` is resized by the layer.
-    virtual void forward(const std::vector<const Tensor *> &inputs, Tensor &out, const RunContext &ctx) = 0;
+    // out = f(inputs). `out` is resized by the layer; what backward needs goes into `saved`.
+    virtual void forward(const std::vector<const Tensor *> &inputs, Tensor &out, Saved &saved,
+                         const RunContext &ctx) = 0;
 
     // Adds ∂L/∂input into dInputs[i] (skipped when nullptr: that input needs no gradient) and
-    // ∂L/∂θ into each parameter's grad, given the forward's inputs and output and ∂L/∂out.
+    // ∂L/∂θ into the grad of each parameter that is not frozen, given the forward's inputs, output
+    // and saved record and ∂L/∂out.
     virtual void backward(const std::vector<const Tensor *> &inputs, const Tensor &out, const Tensor &dOut,
-                          const std::vector<Tensor *> &dInputs, const RunContext &ctx) = 0;
+                          Saved &saved, const std::vector<Tensor *> &dInputs, const RunContext &ctx) = 0;
 
     // Learnable tensors, and non-learnable state that is saved with them (running statistics).
     virtual std::vector<Parameter *> parameters() { return {}; }
     virtual std::vector<Parameter *> buffers() { return {}; }
+    // Whether backward has parameter gradients to add: some parameter is not frozen.
+    bool learns();
 
 protected:
     Settings settings_;
     std::string name_;
+    std::string randomKey_;
 };
 
 // The learnable values `layer` holds for these input shapes, from parameterShapes(): no allocation.

@@ -3,6 +3,8 @@
 
 #include "error.h"
 
+#include <algorithm>
+
 namespace nn {
 
 void Loss::checkShapes(const Shape &prediction, const Shape &target) const
@@ -12,9 +14,13 @@ void Loss::checkShapes(const Shape &prediction, const Shape &target) const
     };
     switch (targetKind()) {
     case TargetKind::ClassIndex:
-        if (prediction.size() != 2 || target.size() != 1)
+        // [N, K] scores with [N] class numbers, or a sequence's [N, T, K] with [N, T]: one per position.
+        if (prediction.size() < 2 || prediction.size() > 3 || target.size() + 1 != prediction.size())
             throw ShapeError(spec().kind + " compares class scores [N, classes] with class numbers, but the network "
                              "outputs " + toString(prediction) + "; end the network in a Dense layer with one unit per class.");
+        if (!std::equal(target.begin() + 1, target.end(), prediction.begin() + 1))
+            throw ShapeError(spec().kind + " compares scores " + toString(prediction) + " with class numbers " +
+                             toString(target) + ": a sequence needs one class number per position.");
         return;
     case TargetKind::Binary:
     case TargetKind::Values:
@@ -31,7 +37,7 @@ void Loss::probabilities(const Tensor &prediction, Tensor &result) const
     result = prediction;
     switch (targetKind()) {
     case TargetKind::ClassIndex: {
-        auto m = result.matrix();
+        auto m = result.lastAxisRows();
         for (Eigen::Index r = 0; r < m.rows(); ++r) {
             auto row = m.row(r).array();
             row = (row - row.maxCoeff()).exp();

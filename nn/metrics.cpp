@@ -15,7 +15,7 @@ MetricsAccumulator::MetricsAccumulator(int classes)
 
 std::vector<int> MetricsAccumulator::predictedClasses(const Tensor &output)
 {
-    const auto scores = output.matrix();
+    const auto scores = output.lastAxisRows();  // [N, K], or [N·T, K]: a class per position
     std::vector<int> classes(static_cast<size_t>(scores.rows()));
     for (Eigen::Index r = 0; r < scores.rows(); ++r) {
         if (scores.cols() == 1) {
@@ -32,10 +32,10 @@ std::vector<int> MetricsAccumulator::predictedClasses(const Tensor &output)
 void MetricsAccumulator::add(const Tensor &output, const Tensor &target)
 {
     const int64_t n = output.rank() > 0 ? output.dim(0) : 0;
-    samples_ += n;
     if (classes_ > 0) {
         const std::vector<int> predicted = predictedClasses(output);
-        for (int64_t i = 0; i < n; ++i) {
+        samples_ += int64_t(predicted.size());  // samples, or a sequence's positions
+        for (int64_t i = 0; i < int64_t(predicted.size()); ++i) {
             const auto truth = static_cast<int>(std::lround(target[i]));
             if (truth < 0 || truth >= classes_)
                 throw Error("A target class is " + std::to_string(truth) + " but the data has " +
@@ -45,6 +45,7 @@ void MetricsAccumulator::add(const Tensor &output, const Tensor &target)
         }
         return;
     }
+    samples_ += n;
     for (int64_t i = 0; i < output.size(); ++i) {
         const double y = target[i];
         const double error = double(output[i]) - y;

@@ -11,16 +11,13 @@
 
 namespace nn {
 
-// One node made runnable: its layer, where its inputs come from, its output and that output's gradient.
+// One node made runnable: its layer and where its inputs come from.
 struct Model::Step {
     int nodeId = 0;
     std::string name;
     std::unique_ptr<Layer> layer;
     std::vector<int> inputs;  // indices into steps_
     std::vector<Shape> inputShapes;
-    Tensor out;
-    Tensor dOut;
-    bool needsGrad = false;  // the node or something before it has parameters
     bool isInput = false;
     double forwardSeconds = 0.0, backwardSeconds = 0.0;  // with timing on
     int64_t forwardCalls = 0, backwardCalls = 0;
@@ -44,17 +41,49 @@ void timed(bool on, double &seconds, int64_t &calls, const Call &call)
 
 } // namespace
 
-Model::Model(const Graph &graph, uint64_t seed) : graph_(graph)
+size_t Pass::indexOf(int nodeId) const
+{
+    if (model_)
+        for (size_t i = 0; i < model_->steps_.size(); ++i)
+            if (model_->steps_[i].nodeId == nodeId && i < outs_.size())
+                return i;
+    throw Error("There is no node with id " + std::to_string(nodeId) + " in this pass.");
+}
+
+const Tensor &Pass::output(size_t i) const
+{
+    if (!model_ || i >= model_->outputIndices_.size() || outs_.empty())
+        throw Error("The pass has no output " + std::to_string(i) + "; run a forward first.");
+    return outs_[size_t(model_->outputIndices_[i])];
+}
+
+const Tensor &Pass::activation(int nodeId) const { return outs_[indexOf(nodeId)]; }
+
+const Tensor &Pass::inputGradient(size_t i) const
+{
+    if (!model_ || i >= model_->inputIndices_.size() || dOuts_.empty() ||
+        !hasGradient_[size_t(model_->inputIndices_[i])])
+        throw Error("The pass has no gradient for input " + std::to_string(i) +
+                    "; run backward with input gradients first.");
+    return dOuts_[size_t(model_->inputIndices_[i])];
+}
+
+const Tensor &Pass::gradient(int nodeId) const
+{
+    static const Tensor none;
+    const size_t i = indexOf(nodeId);
+    return i < hasGradient_.size() && hasGradient_[i] ? dOuts_[i] : none;
+}
+
+Model::Model(const Graph &graph, uint64_t seed, std::string key) : graph_(graph), key_(std::move(key))
 {
     graph_.validate();
     const auto inputs = graph_.inputNodes();
     const auto outputs = graph_.outputNodes();
-    if (inputs.size() != 1)
-        throw ShapeError("The network needs exactly one Input node to train on a data set; it has " +
-                         std::to_string(inputs.size()) + ".");
-    if (outputs.size() != 1)
-        throw ShapeError("The network needs exactly one output (a layer whose output goes nowhere); it has " +
-                         std::to_string(outputs.size()) + ". Connect or delete the loose ends.");
+    if (inputs.empty())
+        throw ShapeError("The network needs an Input node; drag one from the palette and connect it.");
+    if (outputs.empty())
+        throw ShapeError("The network needs an output (a layer whose output goes nowhere).");
     const auto status = graph_.inferShapes();
     std::map<int, int> indexOf;
     for (int id : graph_.topologicalOrder()) {
@@ -64,6 +93,7 @@ Model::Model(const Graph &graph, uint64_t seed) : graph_(graph)
         step.name = node.name;
         step.layer = layerRegistry().create(node.kind, node.settings);
         step.layer->setName(node.name);
+        step.layer->setRandomKey(key_.empty() ? node.name : key_ + "/" + node.name);
         step.isInput = step.layer->spec().maxInputs == 0;
         for (int input : graph_.inputsOf(id)) {
             step.inputs.push_back(indexOf.at(input));
@@ -72,19 +102,16 @@ Model::Model(const Graph &graph, uint64_t seed) : graph_(graph)
         indexOf[id] = static_cast<int>(steps_.size());
         steps_.push_back(std::move(step));
     }
-    inputIndex_ = indexOf.at(inputs.front());
-    outputIndex_ = indexOf.at(outputs.front());
+    for (int id : inputs)
+        inputIndices_.push_back(indexOf.at(id));
+    for (int id : outputs)
+        outputIndices_.push_back(indexOf.at(id));
     const int64_t parameters = checkedParameterCount();
     try {
         initialize(seed);
     } catch (const std::bad_alloc &) {
         throw ShapeError("The memory cannot hold the network's " + std::to_string(parameters) +
                          " parameters; make its largest layers smaller.");
-    }
-    for (auto &step : steps_) {
-        step.needsGrad = !step.layer->parameters().empty();
-        for (int input : step.inputs)
-            step.needsGrad = step.needsGrad || steps_[static_cast<size_t>(input)].needsGrad;
     }
 }
 
@@ -93,69 +120,157 @@ Model::~Model() = default;
 void Model::initialize(uint64_t seed)
 {
     for (auto &step : steps_) {
-        Rng rng = Rng::keyed(seed, "init/" + step.name);
+        Rng rng = Rng::keyed(seed, "init/" + step.layer->randomKey());
         step.layer->build(step.inputShapes, rng);
     }
 }
 
-Shape Model::inputShape() const
+std::vector<std::string> Model::inputNames() const
 {
-    const Shape shape = steps_[static_cast<size_t>(inputIndex_)].layer->inferShape({});
+    std::vector<std::string> names;
+    for (int i : inputIndices_)
+        names.push_back(steps_[size_t(i)].name);
+    return names;
+}
+
+std::vector<std::string> Model::outputNames() const
+{
+    std::vector<std::string> names;
+    for (int i : outputIndices_)
+        names.push_back(steps_[size_t(i)].name);
+    return names;
+}
+
+Shape Model::inputShape(size_t i) const
+{
+    const Shape shape = steps_[size_t(inputIndices_.at(i))].layer->inferShape({});
     return Shape(shape.begin() + 1, shape.end());
 }
 
-Shape Model::outputShape() const
+Shape Model::outputShape(size_t i) const
 {
-    return graph_.inferShapes().at(steps_[static_cast<size_t>(outputIndex_)].nodeId).output;
+    return graph_.inferShapes().at(steps_[size_t(outputIndices_.at(i))].nodeId).output;
+}
+
+void Model::forward(Pass &pass, const std::vector<const Tensor *> &inputs, const RunContext &ctx)
+{
+    run(pass, inputs, ctx, timing_);
+}
+
+void Model::infer(Pass &pass, const std::vector<const Tensor *> &inputs) const
+{
+    const_cast<Model *>(this)->run(pass, inputs, RunContext{}, false);  // see the header: evaluation writes nothing
+}
+
+void Model::run(Pass &pass, const std::vector<const Tensor *> &inputs, const RunContext &ctx, bool timing)
+{
+    if (inputs.size() != inputIndices_.size())
+        throw ShapeError("The network has " + std::to_string(inputIndices_.size()) + " Input nodes but was given " +
+                         std::to_string(inputs.size()) + " batches.");
+    pass.model_ = this;
+    pass.ctx_ = ctx;
+    pass.outs_.resize(steps_.size());
+    pass.saved_.resize(steps_.size());
+    pass.hasGradient_.assign(steps_.size(), 0);
+    for (size_t k = 0; k < inputIndices_.size(); ++k) {
+        const Step &step = steps_[size_t(inputIndices_[k])];
+        const Tensor &input = *inputs[k];
+        Shape shape = step.layer->inferShape({});
+        shape[0] = input.rank() > 0 ? input.dim(0) : 0;
+        if (input.rank() == 0 || elementCount(shape) != input.size())
+            throw ShapeError("The data has samples of shape " +
+                             toString(Shape(input.shape().begin() + std::min(input.rank(), 1), input.shape().end())) +
+                             " but " + step.name + " expects " + toString(inputShape(k)) +
+                             "; set the Input's shape to match the data.");
+        Tensor &out = pass.outs_[size_t(inputIndices_[k])];
+        out.resize(shape);
+        std::copy(input.data(), input.data() + input.size(), out.data());
+    }
+    for (size_t i = 0; i < steps_.size(); ++i) {
+        Step &step = steps_[i];
+        if (step.isInput)
+            continue;
+        std::vector<const Tensor *> in;
+        for (int j : step.inputs)
+            in.push_back(&pass.outs_[size_t(j)]);
+        timed(timing, step.forwardSeconds, step.forwardCalls,
+              [&] { step.layer->forward(in, pass.outs_[i], pass.saved_[i], ctx); });
+    }
+}
+
+std::vector<char> Model::gradientNeeds(bool inputGradients) const
+{
+    std::vector<char> needs(steps_.size(), 0);
+    for (size_t i = 0; i < steps_.size(); ++i) {
+        const Step &step = steps_[i];
+        bool need = step.isInput ? inputGradients : step.layer->learns();
+        for (int j : step.inputs)
+            need = need || needs[size_t(j)];
+        needs[i] = need;
+    }
+    return needs;
+}
+
+void Model::backward(Pass &pass, const std::vector<const Tensor *> &dOutputs, bool inputGradients)
+{
+    if (pass.model_ != this || pass.outs_.size() != steps_.size())
+        throw Error("backward needs a forward of this model in the same pass.");
+    if (dOutputs.size() != outputIndices_.size())
+        throw ShapeError("The network has " + std::to_string(outputIndices_.size()) + " outputs but was given " +
+                         std::to_string(dOutputs.size()) + " gradients.");
+    const std::vector<char> needs = gradientNeeds(inputGradients);
+    pass.dOuts_.resize(steps_.size());
+    pass.hasGradient_ = needs;
+    for (size_t i = 0; i < steps_.size(); ++i)
+        if (needs[i]) {
+            pass.dOuts_[i].resize(pass.outs_[i].shape());
+            pass.dOuts_[i].setZero();
+        }
+    for (size_t k = 0; k < outputIndices_.size(); ++k) {
+        const auto i = size_t(outputIndices_[k]);
+        if (!dOutputs[k] || !needs[i])
+            continue;
+        if (dOutputs[k]->shape() != pass.outs_[i].shape())
+            throw ShapeError("The gradient for output " + steps_[i].name + " has shape " +
+                             toString(dOutputs[k]->shape()) + " but the output has " +
+                             toString(pass.outs_[i].shape()) + ".");
+        pass.dOuts_[i].array() += dOutputs[k]->array();
+    }
+    for (size_t i = steps_.size(); i-- > 0;) {
+        Step &step = steps_[i];
+        if (!needs[i] || step.isInput)
+            continue;
+        std::vector<const Tensor *> in;
+        std::vector<Tensor *> dIn;
+        for (int j : step.inputs) {
+            in.push_back(&pass.outs_[size_t(j)]);
+            dIn.push_back(needs[size_t(j)] ? &pass.dOuts_[size_t(j)] : nullptr);
+        }
+        timed(timing_, step.backwardSeconds, step.backwardCalls, [&] {
+            step.layer->backward(in, pass.outs_[i], pass.dOuts_[i], pass.saved_[i], dIn, pass.ctx_);
+        });
+    }
 }
 
 const Tensor &Model::forward(const Tensor &input, const RunContext &ctx)
 {
-    for (auto &step : steps_) {
-        if (step.isInput) {
-            Shape shape = step.layer->inferShape({});
-            shape[0] = input.rank() > 0 ? input.dim(0) : 0;
-            if (input.rank() == 0 || elementCount(shape) != input.size())
-                throw ShapeError("The data has samples of shape " + toString(Shape(input.shape().begin() + 1, input.shape().end())) +
-                                 " but " + step.name + " expects " + toString(inputShape()) +
-                                 "; set the Input's shape to match the data.");
-            step.out.resize(shape);
-            std::copy(input.data(), input.data() + input.size(), step.out.data());
-            continue;
-        }
-        std::vector<const Tensor *> in;
-        for (int i : step.inputs)
-            in.push_back(&steps_[static_cast<size_t>(i)].out);
-        timed(timing_, step.forwardSeconds, step.forwardCalls, [&] { step.layer->forward(in, step.out, ctx); });
-    }
-    return steps_[static_cast<size_t>(outputIndex_)].out;
+    forward(pass_, {&input}, ctx);
+    return pass_.output(0);
 }
 
 void Model::backward(const Tensor &dOutput, const RunContext &ctx)
 {
+    pass_.ctx_ = ctx;
+    std::vector<const Tensor *> dOutputs(outputIndices_.size(), nullptr);
+    dOutputs[0] = &dOutput;
+    backward(pass_, dOutputs);
+}
+
+void Model::setFrozen(bool frozen)
+{
     for (auto &step : steps_)
-        if (step.needsGrad) {
-            step.dOut.resize(step.out.shape());
-            step.dOut.setZero();
-        }
-    Step &last = steps_[static_cast<size_t>(outputIndex_)];
-    if (!last.needsGrad)
-        return;
-    last.dOut.array() += dOutput.array();
-    for (auto it = steps_.rbegin(); it != steps_.rend(); ++it) {
-        Step &step = *it;
-        if (!step.needsGrad || step.isInput)
-            continue;
-        std::vector<const Tensor *> in;
-        std::vector<Tensor *> dIn;
-        for (int i : step.inputs) {
-            Step &source = steps_[static_cast<size_t>(i)];
-            in.push_back(&source.out);
-            dIn.push_back(source.needsGrad ? &source.dOut : nullptr);
-        }
-        timed(timing_, step.backwardSeconds, step.backwardCalls,
-              [&] { step.layer->backward(in, step.out, step.dOut, dIn, ctx); });
-    }
+        for (auto *p : step.layer->parameters())
+            p->frozen = frozen;
 }
 
 void Model::zeroGrad()
@@ -188,6 +303,15 @@ std::vector<NamedParameter> Model::parametersAndBuffers()
     std::vector<NamedParameter> all = parameters();
     for (const NamedParameter &buffer : buffers())
         all.push_back(buffer);
+    return all;
+}
+
+std::vector<std::pair<std::string, const Tensor *>> Model::weights() const
+{
+    std::vector<std::pair<std::string, const Tensor *>> all;
+    for (const auto &step : steps_)
+        for (const Parameter *p : step.layer->parameters())
+            all.emplace_back(step.name + "." + p->name, &p->value);
     return all;
 }
 
@@ -229,13 +353,7 @@ int64_t Model::parameterCount() const
     return count;
 }
 
-const Tensor &Model::activation(int nodeId) const
-{
-    for (const auto &step : steps_)
-        if (step.nodeId == nodeId)
-            return step.out;
-    throw Error("There is no node with id " + std::to_string(nodeId) + ".");
-}
+const Tensor &Model::activation(int nodeId) const { return pass_.activation(nodeId); }
 
 std::vector<std::pair<std::string, double>> Model::gradientNorms() const
 {
@@ -254,8 +372,9 @@ std::vector<std::pair<std::string, double>> Model::gradientNorms() const
 
 std::string Model::firstNonFiniteNode() const
 {
-    for (const auto &step : steps_) {
-        bool finite = step.out.allFinite();
+    for (size_t i = 0; i < steps_.size(); ++i) {
+        const Step &step = steps_[i];
+        bool finite = i >= pass_.outs_.size() || pass_.outs_[i].allFinite();
         for (auto *p : step.layer->parameters())
             finite = finite && p->value.allFinite() && p->grad.allFinite();
         for (auto *b : step.layer->buffers())

@@ -42,6 +42,15 @@ Rng Rng::keyed(uint64_t seed, std::string_view key, uint64_t index)
     return Rng(splitmix64(second));
 }
 
+Rng Rng::keyed(uint64_t seed, std::string_view key, uint64_t index, uint64_t subindex)
+{
+    uint64_t mixed = seed;
+    uint64_t first = splitmix64(mixed) ^ hashKey(key);
+    uint64_t second = splitmix64(first) ^ index;
+    uint64_t third = splitmix64(second) ^ subindex;
+    return Rng(splitmix64(third));
+}
+
 uint64_t Rng::next()
 {
     const uint64_t result = rotl(state_[1] * 5, 7) * 9;

@@ -13,6 +13,8 @@ public:
     explicit Rng(uint64_t seed = 0);
     // A generator for one purpose ("init/dense1", "shuffle", "dropout/3") under one run seed.
     static Rng keyed(uint64_t seed, std::string_view key, uint64_t index = 0);
+    // One stream per (index, subindex) pair, as a dropout mask's step and row.
+    static Rng keyed(uint64_t seed, std::string_view key, uint64_t index, uint64_t subindex);
 
     uint64_t next();
     float uniform();                       // [0, 1)

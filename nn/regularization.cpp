@@ -42,7 +42,7 @@ double applyRegularization(const std::vector<Parameter *> &parameters, double l1
     const float l1Slope = float(l1), l2Slope = float(2.0 * l2);
     double penalty = 0.0;
     for (Parameter *parameter : parameters) {
-        if (!parameter->decays)
+        if (!parameter->decays || parameter->frozen)
             continue;
         penalty += sumOverSegments(*parameter, 8.0, [&](ArrayMap weight, ArrayMap grad) {
             const double segmentPenalty =

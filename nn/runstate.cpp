@@ -46,13 +46,16 @@ std::string runStatePathBeside(const std::string &weightsPath)
 
 void saveRunState(Model &model, const RunState &state, const std::string &path)
 {
+    if (state.optimizers.size() != 1 || state.lossSums.size() != 1)
+        throw TrainingError("A run state file holds the run of one model with one optimizer and one loss.");
+    const OptimizerState &optimizer = state.optimizers.front();
     const std::vector<NamedParameter> parameters = model.parameters();
     TensorMap tensors;
     size_t buffersPerParameter = 0;
-    for (size_t p = 0; p < state.optimizer.buffers.size() && p < parameters.size(); ++p) {
-        buffersPerParameter = state.optimizer.buffers[p].size();
-        for (size_t b = 0; b < state.optimizer.buffers[p].size(); ++b)
-            tensors.emplace(bufferName(parameters[p].name, b), state.optimizer.buffers[p][b]);
+    for (size_t p = 0; p < optimizer.buffers.size() && p < parameters.size(); ++p) {
+        buffersPerParameter = optimizer.buffers[p].size();
+        for (size_t b = 0; b < optimizer.buffers[p].size(); ++b)
+            tensors.emplace(bufferName(parameters[p].name, b), optimizer.buffers[p][b]);
     }
     const std::vector<NamedParameter> all = model.parametersAndBuffers();
     for (size_t i = 0; i < state.bestWeights.size() && i < all.size(); ++i)
@@ -62,13 +65,14 @@ void saveRunState(Model &model, const RunState &state, const std::string &path)
         {"epoch", state.epoch},
         {"batch_in_epoch", state.batchInEpoch},
         {"global_step", state.globalStep},
-        {"loss_sum", state.lossSum},
+        {"loss_sum", state.lossSums.front()},
         {"seen", state.seen},
         {"correct", state.correct},
+        {"judged", state.judged},
         {"best_validation_loss", std::isfinite(state.bestValidationLoss) ? nlohmann::json(state.bestValidationLoss) : nlohmann::json()},
         {"epochs_without_improvement", state.epochsWithoutImprovement},
-        {"optimizer_steps", state.optimizer.steps},
-        {"optimizer_buffers", state.optimizer.buffers.empty() ? 0 : buffersPerParameter},
+        {"optimizer_steps", optimizer.steps},
+        {"optimizer_buffers", optimizer.buffers.empty() ? 0 : buffersPerParameter},
         {"training", state.config.toJson()}};
     saveSafetensors(path, tensors, {{kRunMetadataKey, run.dump()}});
 }
@@ -84,6 +88,8 @@ RunState loadRunState(Model &model, const std::string &path)
         throw damaged(path, "holds " + describeJson(run) + " where its metadata should be an object.");
 
     RunState state;
+    OptimizerState &optimizer = state.optimizers.emplace_back();
+    double &lossSum = state.lossSums.emplace_back();
     int64_t buffers = 0;
     try {
         const ConfigReader reader(run, "run state");
@@ -96,13 +102,16 @@ RunState loadRunState(Model &model, const std::string &path)
         reader.integer("epoch", state.epoch, 0, std::numeric_limits<int>::max());
         reader.integer("batch_in_epoch", state.batchInEpoch, 0, kMax);
         reader.integer("global_step", state.globalStep, 0, kMax);
-        reader.real("loss_sum", state.lossSum, 0.0, std::numeric_limits<double>::max());
+        reader.real("loss_sum", lossSum, 0.0, std::numeric_limits<double>::max());
         reader.integer("seen", state.seen, 0, kMax);
         reader.integer("correct", state.correct, 0, kMax);
+        state.judged = state.seen;  // files before sequences judged one prediction per sample
+        if (run.contains("judged"))
+            reader.integer("judged", state.judged, 0, kMax);
         if (!run.value("best_validation_loss", nlohmann::json()).is_null())
             reader.real("best_validation_loss", state.bestValidationLoss, 0.0, std::numeric_limits<double>::max());
         reader.integer("epochs_without_improvement", state.epochsWithoutImprovement, 0, std::numeric_limits<int>::max());
-        reader.integer("optimizer_steps", state.optimizer.steps, 0, kMax);
+        reader.integer("optimizer_steps", optimizer.steps, 0, kMax);
         reader.integer("optimizer_buffers", buffers, 0, 16);
         state.config = TrainingConfig::fromJson(reader.section("training"));
     } catch (const SettingError &error) {
@@ -120,9 +129,9 @@ RunState loadRunState(Model &model, const std::string &path)
         ++used;
         return found->second;
     };
-    if (state.optimizer.steps > 0)
+    if (optimizer.steps > 0)
         for (const auto &[name, parameter] : model.parameters()) {
-            auto &perParameter = state.optimizer.buffers.emplace_back();
+            auto &perParameter = optimizer.buffers.emplace_back();
             for (int64_t b = 0; b < buffers; ++b)
                 perParameter.push_back(take(bufferName(name, size_t(b)), {parameter->value.size()}));
         }

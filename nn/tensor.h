@@ -3,6 +3,7 @@
 
 #include <Eigen/Core>
 
+#include <algorithm>
 #include <cstdint>
 #include <initializer_list>
 #include <string>
@@ -54,6 +55,12 @@ public:
     void reshape(const Shape &shape);
     void setZero();
     void fill(float value);
+
+    // [N, …, K] as a (rows, K) matrix: one row per position of the last axis, as nn.Linear and the
+    // class scores of a sequence see it.
+    MatrixMap lastAxisRows() { return {data(), size() / std::max<int64_t>(lastDim(), 1), lastDim()}; }
+    ConstMatrixMap lastAxisRows() const { return {data(), size() / std::max<int64_t>(lastDim(), 1), lastDim()}; }
+    int64_t lastDim() const { return shape_.empty() ? 1 : shape_.back(); }
 
     // Views: [dim0, rest] as a matrix, everything as a flat vector or array.
     MatrixMap matrix() { return {data(), rows(), cols()}; }

@@ -4,8 +4,6 @@
 #include "error.h"
 #include "parallel.h"
 #include "random.h"
-#include "registry.h"
-#include "regularization.h"
 #include "schedule.h"
 
 #include <cmath>
@@ -15,8 +13,6 @@
 namespace nn {
 
 namespace {
-
-constexpr int64_t kEvaluationBatch = 256;
 
 std::vector<Tensor> snapshot(const std::vector<Parameter *> &parameters)
 {
@@ -41,15 +37,6 @@ bool valuesFinite(const std::vector<Parameter *> &parameters)
     return true;
 }
 
-// 0 when every gradient is finite, NaN or infinity otherwise: a value for divergedAt().
-double gradientProblem(const std::vector<Parameter *> &parameters)
-{
-    for (const auto *p : parameters)
-        if (!p->grad.allFinite())
-            return p->grad.array().isNaN().any() ? std::nan("") : std::numeric_limits<double>::infinity();
-    return 0.0;
-}
-
 std::string number(double value)
 {
     std::ostringstream out;
@@ -57,64 +44,26 @@ std::string number(double value)
     return out.str();
 }
 
-// Class data is [N]; a binary loss compares it with [N, 1] logits.
-void matchTargetToLoss(const Loss &loss, Tensor &y)
-{
-    if (loss.targetKind() == TargetKind::Binary && y.rank() == 1)
-        y.reshape({y.dim(0), 1});
-}
-
 } // namespace
 
-void checkSampleFitsInput(const Shape &input, const Shape &sample)
-{
-    if (elementCount(input) != elementCount(sample))
-        throw ShapeError("The data has samples of shape " + toString(sample) + " but the Input expects " +
-                         toString(input) + "; set the Input's shape to " + toString(sample) + ".");
-}
-
-Trainer::Trainer(Model &model, const TrainingConfig &config, const BatchSource &train,
+Trainer::Trainer(std::unique_ptr<TrainingStep> step, const TrainingConfig &config, const BatchSource &train,
                  const BatchSource *validation, int classes)
-    : model_(model), config_(config), train_(train), validation_(validation), classes_(classes)
+    : step_(std::move(step)), config_(config), train_(train), validation_(validation), classes_(classes)
 {
-    loss_ = lossRegistry().create(config.loss, Settings::fromJson(lossRegistry().spec(config.loss), config.lossSettings));
-    optimizer_ = optimizerRegistry().create(
-        config.optimizer, Settings::fromJson(optimizerRegistry().spec(config.optimizer), config.optimizerSettings));
-    parameters_ = model.parameterList();
-    state_ = parameters_;
-    for (const NamedParameter &buffer : model.buffers())
-        state_.push_back(buffer.parameter);
-    if (parameters_.empty())
-        throw TrainingError("The network has no weights to learn; add a layer with weights such as Dense.");
     if (train.size() == 0)
         throw TrainingError("The training split is empty; use a larger data set or smaller validation and test splits.");
-    checkSampleFitsInput(model.inputShape(), train.sampleShape());
-
-    const TargetKind kind = loss_->targetKind();
-    const Shape output = model.outputShape();
-    if (classes > 0 && kind == TargetKind::Values)
-        throw SettingError("The data has classes but " + config.loss +
-                           " measures distances between values; choose CrossEntropy (or BinaryCrossEntropy for two classes).");
-    if (classes == 0 && kind != TargetKind::Values)
-        throw SettingError("The data holds values to predict (regression) but " + config.loss +
-                           " needs classes; choose MSE, MAE or SmoothL1.");
-    Shape target = {kBatch};
-    for (int64_t d : train.targetShape())
-        target.push_back(d);
-    if (kind == TargetKind::Binary && target.size() == 1)
-        target.push_back(1);
-    loss_->checkShapes(output, target);
-    if (kind == TargetKind::ClassIndex && output.back() != classes)
-        throw ShapeError("The data has " + std::to_string(classes) + " classes but the network ends in " +
-                         std::to_string(output.back()) + " outputs; set the last Dense layer's units to " +
-                         std::to_string(classes) + ".");
-    if (kind == TargetKind::Binary && classes != 2)
-        throw SettingError("BinaryCrossEntropy is for two classes but the data has " + std::to_string(classes) +
-                           "; choose CrossEntropy.");
-
+    optimizers_ = step_->optimizers();
+    state_ = step_->state();
+    lossSums_.assign(step_->lossNames().size(), 0.0);
     batchSize_ = config.effectiveBatchSize(train.size());
     bestValidationLoss_ = std::numeric_limits<double>::infinity();
     setThreadCount(config.threads);
+}
+
+Trainer::Trainer(Model &model, const TrainingConfig &config, const BatchSource &train, const BatchSource *validation,
+                 int classes)
+    : Trainer(std::make_unique<SupervisedStep>(model, config, train, classes), config, train, validation, classes)
+{
 }
 
 Trainer::~Trainer() = default;
@@ -131,8 +80,8 @@ void Trainer::startEpoch()
 {
     ++epoch_;
     batchInEpoch_ = 0;
-    lossSum_ = 0.0;
-    seen_ = correct_ = 0;
+    std::fill(lossSums_.begin(), lossSums_.end(), 0.0);
+    seen_ = correct_ = judged_ = 0;
     activeSeconds_ = 0.0;
     prepareEpoch();
 }
@@ -140,7 +89,8 @@ void Trainer::startEpoch()
 // The epoch's learning rate and data order, from the epoch's number alone.
 void Trainer::prepareEpoch()
 {
-    optimizer_->setLearningRate(learningRateAt(config_.schedule, optimizer_->baseLearningRate(), epoch_ - 1, config_.epochs));
+    for (Optimizer *optimizer : optimizers_)
+        optimizer->setLearningRate(learningRateAt(config_.schedule, optimizer->baseLearningRate(), epoch_ - 1, config_.epochs));
     order_.resize(static_cast<size_t>(train_.size()));
     std::iota(order_.begin(), order_.end(), int64_t{0});
     if (config_.shuffle) {
@@ -166,38 +116,28 @@ bool Trainer::step()
     const int64_t begin = batchInEpoch_ * batchSize_;
     const int64_t end = batchInEpoch_ + 1 == batchesPerEpoch() ? train_.size() : begin + batchSize_;
     train_.gather(std::span(order_).subspan(static_cast<size_t>(begin), static_cast<size_t>(end - begin)), x_, y_);
-    matchTargetToLoss(*loss_, y_);
 
     const RunContext ctx{true, config_.seed, static_cast<uint64_t>(globalStep_)};
-    model_.zeroGrad();
-    const Tensor &output = model_.forward(x_, ctx);
-    const double loss = loss_->forward(output, y_);
-    if (divergedAt(loss, "loss"))
+    const StepOutcome outcome = step_->train(x_, y_, ctx);
+    if (!outcome.problem.empty() && divergedAt(outcome.problemValue, outcome.problem))
         return false;
-    if (classes_ > 0) {
-        const auto predicted = MetricsAccumulator::predictedClasses(output);
-        for (size_t i = 0; i < predicted.size(); ++i)
-            correct_ += predicted[i] == static_cast<int>(std::lround(y_[static_cast<int64_t>(i)])) ? 1 : 0;
+    if (outcome.correct >= 0) {
+        correct_ += outcome.correct;
+        judged_ += outcome.judged;
     }
-    loss_->backward(output, y_, dOutput_);
-    model_.backward(dOutput_, ctx);
-    if (config_.l1 > 0.0 || config_.l2 > 0.0)
-        applyRegularization(parameters_, config_.l1, config_.l2);
-    // A step with non-finite gradients is never taken, so the weights stay those of the last good step.
-    const double gradientCheck = config_.clipNorm > 0.0 ? clipGradientNorm(parameters_, config_.clipNorm)
-                                                        : gradientProblem(parameters_);
-    if (divergedAt(gradientCheck, "gradient"))
-        return false;
-    optimizer_->step(parameters_);
 
     const int64_t n = end - begin;
-    lossSum_ += loss * static_cast<double>(n);
+    for (size_t i = 0; i < lossSums_.size() && i < outcome.losses.size(); ++i)
+        lossSums_[i] += outcome.losses[i].second * static_cast<double>(n);
     seen_ += n;
     ++batchInEpoch_;
     ++globalStep_;
+    if (std::optional<TapRecord> tap = step_->takeTap(); tap && observer_)
+        observer_->tapped(*tap);
     activeSeconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     if (observer_)
-        observer_->stepFinished({epoch_, batchInEpoch_, batchesPerEpoch(), globalStep_, loss, optimizer_->learningRate(),
+        observer_->stepFinished({epoch_, batchInEpoch_, batchesPerEpoch(), globalStep_, outcome.losses.front().second,
+                                 outcome.losses, optimizers_.front()->learningRate(),
                                  static_cast<double>(seen_) / std::max(activeSeconds_, 1e-9), n});
     if (batchInEpoch_ == batchesPerEpoch())
         finishEpoch();
@@ -210,13 +150,15 @@ RunState Trainer::runState() const
     state.epoch = epoch_;
     state.batchInEpoch = batchInEpoch_;
     state.globalStep = globalStep_;
-    state.lossSum = lossSum_;
+    state.lossSums = lossSums_;
     state.seen = seen_;
     state.correct = correct_;
+    state.judged = judged_;
     state.bestValidationLoss = bestValidationLoss_;
     state.epochsWithoutImprovement = epochsWithoutImprovement_;
     state.bestWeights = bestWeights_;
-    state.optimizer = optimizer_->state();
+    for (const Optimizer *optimizer : optimizers_)
+        state.optimizers.push_back(optimizer->state());
     state.config = config_;
     return state;
 }
@@ -224,6 +166,7 @@ RunState Trainer::runState() const
 std::vector<std::string> Trainer::continueFrom(const RunState &state)
 {
     if (state.epoch < 0 || state.batchInEpoch < 0 || state.globalStep < 0 || state.seen < 0 || state.correct < 0 ||
+        state.judged < 0 ||
         (state.epoch == 0 && (state.batchInEpoch > 0 || state.globalStep > 0)))
         throw TrainingError("The saved run's position (epoch " + std::to_string(state.epoch) + ", batch " +
                             std::to_string(state.batchInEpoch) + ", step " + std::to_string(state.globalStep) +
@@ -240,10 +183,16 @@ std::vector<std::string> Trainer::continueFrom(const RunState &state)
     for (const auto &[key, value] : now.items())
         if (key != "epochs" && key != "threads" && was.value(key, nlohmann::json()) != value)
             changes.push_back(key + " changed from " + was.value(key, nlohmann::json()).dump() + " to " + value.dump());
+    if (state.optimizers.size() != optimizers_.size() || state.lossSums.size() != lossSums_.size())
+        throw TrainingError("The saved run trained " + std::to_string(state.optimizers.size()) + " optimizers and " +
+                            std::to_string(state.lossSums.size()) + " losses; this one has " +
+                            std::to_string(optimizers_.size()) + " and " + std::to_string(lossSums_.size()) + ".");
     if (state.config.optimizer == config_.optimizer) {
-        optimizer_->restoreState(state.optimizer, parameters_);
+        for (size_t i = 0; i < optimizers_.size(); ++i)
+            optimizers_[i]->restoreState(state.optimizers[i], step_->optimizedBy(i));
     } else {
-        optimizer_->reset();
+        for (Optimizer *optimizer : optimizers_)
+            optimizer->reset();
         changes.push_back("the optimizer starts without moments");
     }
     if (state.config.epochs != config_.epochs && config_.schedule.kind != "constant")
@@ -253,9 +202,10 @@ std::vector<std::string> Trainer::continueFrom(const RunState &state)
     epoch_ = state.epoch;
     batchInEpoch_ = state.batchInEpoch;
     globalStep_ = state.globalStep;
-    lossSum_ = state.lossSum;
+    lossSums_ = state.lossSums;
     seen_ = state.seen;
     correct_ = state.correct;
+    judged_ = state.judged;
     bestValidationLoss_ = state.bestValidationLoss;
     epochsWithoutImprovement_ = state.epochsWithoutImprovement;
     bestWeights_ = state.bestWeights;
@@ -274,16 +224,22 @@ void Trainer::finishEpoch()
     EpochReport report;
     report.epoch = epoch_;
     report.epochs = config_.epochs;
-    report.trainLoss = lossSum_ / static_cast<double>(std::max<int64_t>(seen_, 1));
-    report.trainAccuracy = classes_ > 0 ? static_cast<double>(correct_) / static_cast<double>(std::max<int64_t>(seen_, 1))
+    const auto names = step_->lossNames();
+    for (size_t i = 0; i < lossSums_.size(); ++i)
+        report.trainLosses.emplace_back(names[i], lossSums_[i] / static_cast<double>(std::max<int64_t>(seen_, 1)));
+    report.trainLoss = report.trainLosses.front().second;
+    report.trainAccuracy = classes_ > 0 ? static_cast<double>(correct_) / static_cast<double>(std::max<int64_t>(judged_, 1))
                                         : std::nan("");
-    report.learningRate = optimizer_->learningRate();
+    report.learningRate = optimizers_.front()->learningRate();
     report.seconds = activeSeconds_;
     report.samplesPerSecond = static_cast<double>(seen_) / std::max(activeSeconds_, 1e-9);
-    report.gradientNorms = model_.gradientNorms();
-    report.hasValidation = validation_ && validation_->size() > 0;
-    if (report.hasValidation)
-        report.validation = evaluate(*validation_);
+    report.gradientNorms = step_->gradientNorms();
+    std::optional<Evaluation> validation;
+    if (validation_ && validation_->size() > 0)
+        validation = step_->evaluate(*validation_);
+    report.hasValidation = validation.has_value();
+    if (validation)
+        report.validation = *validation;
     else
         report.validation.loss = std::nan("");
     batchInEpoch_ = 0;
@@ -311,11 +267,11 @@ void Trainer::finishEpoch()
     }
 }
 
-bool Trainer::divergedAt(double value, const char *what)
+bool Trainer::divergedAt(double value, const std::string &what)
 {
     if (std::isfinite(value))
         return false;
-    const std::string layer = model_.firstNonFiniteNode();
+    const std::string layer = step_->firstNonFiniteNode();
     const bool weightsLost = !valuesFinite(state_);
     if (weightsLost)
         restore(state_, epochStartWeights_);
@@ -326,7 +282,7 @@ bool Trainer::divergedAt(double value, const char *what)
         message += " The first layer with non-finite values is '" + layer + "'.";
     message += weightsLost ? " The weights from the start of this epoch are restored."
                            : " The weights of the last good step are kept.";
-    message += " Try a lower learning rate (now " + number(optimizer_->learningRate()) +
+    message += " Try a lower learning rate (now " + number(optimizers_.front()->learningRate()) +
                "), gradient clipping (clip_norm), or scaling the inputs (standardize).";
     finish(FinishReport::Reason::Diverged, message);
     return true;
@@ -339,71 +295,51 @@ void Trainer::finish(FinishReport::Reason reason, std::string message)
         observer_->trainingFinished(*finished_);
 }
 
-void Trainer::requestStop()
+void Trainer::finishStopped()
 {
-    stopRequested_ = true;
-    pauseChanged_.notify_all();
-}
-
-void Trainer::setPaused(bool paused)
-{
-    paused_ = paused;
-    pauseChanged_.notify_all();
-}
-
-void Trainer::stepOnce()
-{
-    ++stepsAllowed_;
-    pauseChanged_.notify_all();
-}
-
-bool Trainer::waitWhilePaused()
-{
-    std::unique_lock lock(pauseMutex_);
-    pauseChanged_.wait(lock, [this] { return !paused_ || stopRequested_ || stepsAllowed_ > 0; });
-    if (paused_ && stepsAllowed_ > 0)
-        --stepsAllowed_;
-    return !stopRequested_;
+    finish(FinishReport::Reason::Stopped, "Stopped by the user in epoch " + std::to_string(std::max(epoch_, 1)) +
+                                              " after " + std::to_string(globalStep_) +
+                                              " batches; the weights trained so far are kept.");
 }
 
 FinishReport Trainer::run()
 {
     while (!finished_) {
-        if (!waitWhilePaused() || stopRequested_) {
-            finish(FinishReport::Reason::Stopped,
-                   "Stopped by the user in epoch " + std::to_string(std::max(epoch_, 1)) + " after " +
-                       std::to_string(globalStep_) + " batches; the weights trained so far are kept.");
+        if (!control_->waitWhilePaused()) {
+            finishStopped();
             break;
         }
-        step();
+        if (control_->mayTrain())
+            step();
     }
     return *finished_;
 }
 
+Trainer::Progress Trainer::advance(std::chrono::milliseconds budget)
+{
+    const auto deadline = std::chrono::steady_clock::now() + budget;
+    while (!finished_) {
+        if (control_->stopRequested()) {
+            finishStopped();
+            break;
+        }
+        if (!control_->mayTrain())
+            return Progress::Paused;
+        step();
+        if (!finished_ && (control_->paused() || std::chrono::steady_clock::now() >= deadline))
+            return control_->holding() ? Progress::Paused : Progress::Running;
+    }
+    return Progress::Finished;
+}
+
 Evaluation Trainer::evaluate(const BatchSource &data)
 {
-    Evaluation result;
-    MetricsAccumulator metrics(classes_);
-    std::vector<int64_t> indices;
-    Tensor x, y;
-    double lossSum = 0.0;
-    for (int64_t begin = 0; begin < data.size(); begin += kEvaluationBatch) {
-        const int64_t end = std::min(begin + kEvaluationBatch, data.size());
-        indices.resize(static_cast<size_t>(end - begin));
-        std::iota(indices.begin(), indices.end(), begin);
-        data.gather(indices, x, y);
-        matchTargetToLoss(*loss_, y);
-        const Tensor &output = model_.forward(x, RunContext{false, config_.seed, 0});
-        lossSum += loss_->forward(output, y) * static_cast<double>(end - begin);
-        metrics.add(output, y);
-    }
-    result.samples = data.size();
-    result.loss = lossSum / static_cast<double>(std::max<int64_t>(data.size(), 1));
-    if (classes_ > 0)
-        result.classification = metrics.classification();
-    else
-        result.regression = metrics.regression();
-    return result;
+    if (std::optional<Evaluation> evaluation = step_->evaluate(data))
+        return *evaluation;
+    Evaluation none;
+    none.loss = std::nan("");
+    none.samples = data.size();
+    return none;
 }
 
 } // namespace nn

@@ -1,40 +1,30 @@
-// Trainer: model + loss + optimizer + data + schedule. Runs epochs of batches; can pause, resume,
-// stop within a batch and step one batch at a time; reports to an observer; knows nothing of Qt.
+// Trainer: a training step + data + schedule. Runs epochs of batches; can pause, resume, stop
+// within a batch and step one batch at a time; reports to an observer; knows nothing of Qt.
 #pragma once
 
 #include "batchsource.h"
-#include "loss.h"
-#include "metrics.h"
 #include "model.h"
-#include "optimizer.h"
+#include "runcontrol.h"
+#include "supervisedstep.h"
 #include "trainingconfig.h"
+#include "trainingstep.h"
 
-#include <atomic>
-#include <limits>
 #include <chrono>
-#include <condition_variable>
+#include <limits>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace nn {
 
-// Loss and metrics of the model on one split.
-struct Evaluation {
-    double loss = 0.0;
-    int64_t samples = 0;
-    std::optional<ClassificationMetrics> classification;
-    std::optional<RegressionMetrics> regression;
-};
-
 // After every batch.
 struct StepReport {
     int epoch = 0;  // 1-based
     int64_t batch = 0, batchesPerEpoch = 0;  // batch is 1-based
     int64_t globalStep = 0;
-    double loss = 0.0;
+    double loss = 0.0;  // the headline loss: losses.front()
+    Measures losses;    // every loss the step reports, by name
     double learningRate = 0.0;
     double samplesPerSecond = 0.0;  // over the epoch so far
     int64_t samples = 0;            // in this batch
@@ -43,7 +33,8 @@ struct StepReport {
 // After every epoch; validation values are NaN when there is no validation split.
 struct EpochReport {
     int epoch = 0, epochs = 0;
-    double trainLoss = 0.0;
+    double trainLoss = 0.0;      // the headline loss's mean over the epoch
+    Measures trainLosses;        // every loss's mean over the epoch, by name
     double trainAccuracy = 0.0;  // running accuracy over the epoch's batches; NaN for regression
     Evaluation validation;
     bool hasValidation = false;
@@ -68,6 +59,8 @@ public:
     virtual void stepFinished(const StepReport &) {}
     virtual void epochFinished(const EpochReport &) {}
     virtual void trainingFinished(const FinishReport &) {}
+    // After a step that Trainer::requestTap asked to record, before stepFinished.
+    virtual void tapped(const TapRecord &) {}
 };
 
 // Where a run stands: everything its next step depends on besides the weights. The data order and
@@ -78,49 +71,66 @@ struct RunState {
     int epoch = 0;              // the epoch under way; the last finished one when batchInEpoch is 0
     int64_t batchInEpoch = 0;   // batches of `epoch` already trained
     int64_t globalStep = 0;     // batches trained in all
-    double lossSum = 0.0;       // the unfinished epoch's running totals, for its report
+    std::vector<double> lossSums;  // the unfinished epoch's running totals of each loss, for its report
     int64_t seen = 0, correct = 0;
+    int64_t judged = 0;  // predictions behind `correct`: samples, or a sequence's positions
     double bestValidationLoss = std::numeric_limits<double>::infinity();  // early stopping's memory
     int epochsWithoutImprovement = 0;
     std::vector<Tensor> bestWeights;  // parameters then buffers; empty unless early stopping kept some
-    OptimizerState optimizer;
+    std::vector<OptimizerState> optimizers;  // one per optimizer of the step
     TrainingConfig config;  // the settings it was trained with
 
     int completedEpochs() const { return batchInEpoch == 0 ? epoch : epoch - 1; }
 };
 
-// Throws ShapeError when samples of shape `sample` cannot feed an Input whose samples are `input`.
-void checkSampleFitsInput(const Shape &input, const Shape &sample);
-
+// Runs epochs of batches through one TrainingStep. The controls (pause, step, stop) and the guard
+// against divergence live here once, for the CLI, the window and every kind of step.
 class Trainer {
 public:
-    // `classes` is the data's class count (0 for regression). Throws SettingError / ShapeError
-    // when the loss, optimizer or settings do not fit the model and the data.
-    Trainer(Model &model, const TrainingConfig &config, const BatchSource &train,
+    // Trains with `step`; `classes` is the data's class count (0 for regression or none).
+    Trainer(std::unique_ptr<TrainingStep> step, const TrainingConfig &config, const BatchSource &train,
             const BatchSource *validation, int classes);
+    // The supervised step: `model` under the config's loss and optimizer. Throws SettingError /
+    // ShapeError when the loss, optimizer or settings do not fit the model and the data.
+    Trainer(Model &model, const TrainingConfig &config, const BatchSource &train, const BatchSource *validation,
+            int classes);
     ~Trainer();
 
     void setObserver(TrainingObserver *observer) { observer_ = observer; }
-    const Loss &loss() const { return *loss_; }
+    TrainingStep &trainingStep() { return *step_; }
     const TrainingConfig &config() const { return config_; }
 
-    // Runs the remaining epochs; returns early when stopped, early-stopped or diverged.
+    // Runs the remaining epochs; returns early when stopped, early-stopped or diverged. While
+    // paused it waits, and stepOnce() lets exactly one batch through.
     FinishReport run();
+    // Trains batches for about `budget` (at least one when allowed) and returns without waiting:
+    // Running when there is more to do, Paused when paused with no step allowed, Finished when the
+    // run is over (result() says why). A window calls it from its event loop.
+    enum class Progress { Running, Paused, Finished };
+    Progress advance(std::chrono::milliseconds budget);
     // Trains one batch (and finishes the epoch when it was the last); false once training is over.
     bool step();
     bool finished() const { return finished_.has_value(); }
     const std::optional<FinishReport> &result() const { return finished_; }
 
-    // Thread-safe controls for the GUI: stop takes effect before the next batch; while paused,
-    // run() waits, and stepOnce() lets exactly one batch through.
-    void requestStop();
-    void setPaused(bool paused);
-    bool paused() const { return paused_; }
-    void stepOnce();
+    // Thread-safe controls: stop takes effect before the next batch; paused, run() waits and
+    // advance() returns Paused, and stepOnce() lets exactly one batch through.
+    void requestStop() { control_->requestStop(); }
+    void setPaused(bool paused) { control_->setPaused(paused); }
+    bool paused() const { return control_->paused(); }
+    void stepOnce() { control_->stepOnce(); }
+    // Obeys `control` (kept by the caller, which outlives the trainer) instead of its own.
+    void setControl(RunControl *control) { control_ = control; }
 
+    // Records the next batch's step from inside and hands it to the observer's tapped(). Call it on
+    // the thread that trains, between steps.
+    void requestTap(const TapRequest &request) { step_->requestTap(request); }
+
+    // Loss and metrics on `data`, when the step has such a notion (NaN loss otherwise).
     Evaluation evaluate(const BatchSource &data);
 
     int epoch() const { return epoch_; }
+    int64_t globalStep() const { return globalStep_; }
     int64_t batchesPerEpoch() const;
 
     // The run so far, to continue it later (continueFrom) in this process or another.
@@ -134,18 +144,16 @@ private:
     void startEpoch();
     void prepareEpoch();
     void finishEpoch();
-    bool divergedAt(double loss, const char *what);
+    bool divergedAt(double loss, const std::string &what);
     void finish(FinishReport::Reason reason, std::string message);
-    bool waitWhilePaused();
+    void finishStopped();
 
-    Model &model_;
+    std::unique_ptr<TrainingStep> step_;
     TrainingConfig config_;
     const BatchSource &train_;
     const BatchSource *validation_;
     int classes_;
-    std::unique_ptr<Loss> loss_;
-    std::unique_ptr<Optimizer> optimizer_;
-    std::vector<Parameter *> parameters_;
+    std::vector<Optimizer *> optimizers_;
     std::vector<Parameter *> state_;  // parameters and buffers (running statistics): what snapshots keep
     TrainingObserver *observer_ = nullptr;
 
@@ -158,9 +166,8 @@ private:
     std::optional<FinishReport> finished_;
 
     // The epoch so far.
-    double lossSum_ = 0.0;
-    int64_t seen_ = 0, correct_ = 0;
-    std::chrono::steady_clock::time_point epochStart_;
+    std::vector<double> lossSums_;
+    int64_t seen_ = 0, correct_ = 0, judged_ = 0;
     double activeSeconds_ = 0.0;
 
     // Early stopping and recovery from divergence.
@@ -168,13 +175,10 @@ private:
     int epochsWithoutImprovement_ = 0;
     std::vector<Tensor> bestWeights_, epochStartWeights_;
 
-    Tensor x_, y_, dOutput_;
+    Tensor x_, y_;
 
-    std::atomic<bool> stopRequested_{false};
-    std::atomic<bool> paused_{false};
-    std::atomic<int> stepsAllowed_{0};
-    std::mutex pauseMutex_;
-    std::condition_variable pauseChanged_;
+    RunControl ownControl_;
+    RunControl *control_ = &ownControl_;
 };
 
 } // namespace nn

@@ -65,11 +65,13 @@ inline std::string checkLayer(nn::Layer &layer, std::vector<nn::Tensor> inputs, 
         return p;
     };
     nn::Tensor out;
-    layer.forward(pointers(), out, ctx);
+    nn::Saved saved;
+    layer.forward(pointers(), out, saved, ctx);
     const nn::Tensor weights = randomTensor(out.shape(), 99);
     const auto loss = [&]() -> double {
         nn::Tensor o;
-        layer.forward(pointers(), o, ctx);
+        nn::Saved own;  // a call of its own: the checked call's record stays as its forward left it
+        layer.forward(pointers(), o, own, ctx);
         double sum = 0.0;
         for (int64_t i = 0; i < o.size(); ++i)
             sum += double(o[i]) * weights[i];
@@ -84,7 +86,7 @@ inline std::string checkLayer(nn::Layer &layer, std::vector<nn::Tensor> inputs, 
         dPointers.push_back(&t);
     for (auto *p : layer.parameters())
         p->grad.setZero();
-    layer.backward(pointers(), out, weights, dPointers, ctx);
+    layer.backward(pointers(), out, weights, saved, dPointers, ctx);
 
     const std::string op = layer.spec().kind;
     for (size_t i = 0; i < inputs.size(); ++i)

@@ -17,10 +17,11 @@ inline std::vector<nn::Tensor> run(nn::Layer &layer, const nn::Tensor &x, const 
                                    const nn::RunContext &ctx = {})
 {
     nn::Tensor y, dx(x.shape());
+    nn::Saved saved;
     for (nn::Parameter *p : layer.parameters())
         p->grad.setZero();
-    layer.forward({&x}, y, ctx);
-    layer.backward({&x}, y, dy, {&dx}, ctx);
+    layer.forward({&x}, y, saved, ctx);
+    layer.backward({&x}, y, dy, saved, {&dx}, ctx);
     std::vector<nn::Tensor> all{y, dx};
     for (nn::Parameter *p : layer.parameters())
         all.push_back(p->grad);

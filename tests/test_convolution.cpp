@@ -271,7 +271,8 @@ private slots:
         x[5] = std::nanf("");  // plane 0, row 1, column 1: inside nine windows
         x[16 + 0] = x[16 + 1] = 2.0f;  // plane 1: a tie in its first window
         nn::Tensor y;
-        pool->forward({&x}, y, {});
+        nn::Saved saved;
+        pool->forward({&x}, y, saved, {});
         int nans = 0;
         for (int64_t i = 0; i < 16; ++i)
             nans += std::isnan(y[i]);
@@ -280,7 +281,7 @@ private slots:
             QVERIFY2(!std::isnan(y[i]), "a NaN leaked into the other plane");
         nn::Tensor dy({1, 2, 4, 4}), dx({1, 2, 4, 4});
         dy[16] = 1.0f;  // the first output of plane 1, whose window holds the tie
-        pool->backward({&x}, y, dy, {&dx}, {});
+        pool->backward({&x}, y, dy, saved, {&dx}, {});
         QCOMPARE(dx[16], 1.0f);
         QCOMPARE(dx[17], 0.0f);
     }
@@ -293,8 +294,9 @@ private slots:
         nn::Tensor y;
         for (nn::Parameter *p : layer->parameters())
             p->grad.setZero();
-        layer->forward({&x}, y, {});
-        layer->backward({&x}, y, dy, {nullptr}, {});
+        nn::Saved saved;
+        layer->forward({&x}, y, saved, {});
+        layer->backward({&x}, y, dy, saved, {nullptr}, {});
         QVERIFY2(bitwiseEqual(layer->parameters()[0]->grad, withDx[2]), "dW changed when dX was skipped");
         QVERIFY2(bitwiseEqual(layer->parameters()[1]->grad, withDx[3]), "db changed when dX was skipped");
     }

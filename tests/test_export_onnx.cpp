@@ -129,8 +129,7 @@ nn::Tensor layerLabOutput(datasets::Experiment &experiment, const QString &csv)
 {
     const nn::Tensor x = datasets::readFeatures(csv.toStdString(), experiment.data().info);
     const nn::Tensor &logits = experiment.model().forward(x, nn::RunContext{});
-    nn::Tensor values;
-    experiment.makeTrainer()->loss().probabilities(logits, values);
+    const nn::Tensor values = experiment.probabilities(logits);
     return values;
 }
 

@@ -141,8 +141,7 @@ nn::Tensor layerlabPredictions(datasets::Experiment &experiment, const std::stri
 {
     const nn::Tensor x = datasets::readFeatures(csv, experiment.data().info);
     const nn::Tensor &out = experiment.model().forward(x, nn::RunContext{});
-    nn::Tensor values;
-    experiment.makeTrainer()->loss().probabilities(out, values);
+    const nn::Tensor values = experiment.probabilities(out);
     return values;
 }
 
@@ -245,7 +244,9 @@ void ExportPytorchTest::everyKindPredictsAsLayerLab()
     RandomImages images;
     nn::TrainingConfig config;
     config.batchSize = 8;
-    nn::Trainer trainer(model, config, images, nullptr, 3);
+    auto step = std::make_unique<nn::SupervisedStep>(model, config, images, 3);
+    const nn::Loss &loss = step->loss();
+    nn::Trainer trainer(std::move(step), config, images, nullptr, 3);
     for (int i = 0; i < 4; ++i)
         trainer.step();
     nn::ExportInfo info;
@@ -266,7 +267,7 @@ void ExportPytorchTest::everyKindPredictsAsLayerLab()
     data.scale = info.inputScale;
     data.offset = info.inputOffset;
     nn::Tensor values;
-    trainer.loss().probabilities(model.forward(datasets::readFeatures(csv, data), nn::RunContext{}), values);
+    loss.probabilities(model.forward(datasets::readFeatures(csv, data), nn::RunContext{}), values);
     comparePredictions(script, QString::fromStdString(csv), values);
 }
 

@@ -83,12 +83,14 @@ struct OutputProbe {
 
     ModelProbe probe()
     {
-        return [this](ProbeMoment at, nn::Model &model, const datasets::Experiment &) {
+        return [this](ProbeMoment at, const nn::Model &model, const datasets::Experiment &) {
             const nn::Tensor input({4, 2}, {0.1f, -0.2f, 0.5f, 0.5f, -0.7f, 0.3f, 0.9f, -0.9f});
-            const nn::Tensor &output = model.forward(input, nn::RunContext{});
+            nn::Pass pass;
+            model.infer(pass, {&input});
+            const nn::Tensor &output = pass.output();
             bool finite = true;
-            for (const nn::NamedParameter &named : model.parameters())
-                finite = finite && named.parameter->value.allFinite();
+            for (const auto &[name, value] : model.weights())
+                finite = finite && value->allFinite();
             std::lock_guard lock(mutex);
             outputs.assign(output.data(), output.data() + output.size());
             moment = at;
@@ -407,6 +409,59 @@ private slots:
         training->stopAction()->trigger();
         QTRY_VERIFY(!finished.isEmpty());
         QCOMPARE(finishReason(finished), Reason::Stopped);
+    }
+
+    // A view that asks for taps gets records of the steps by value, at most 10 a second: every
+    // node's activation summary, the gradient reaching it, each parameter's gradient norm and update
+    // ratio, the chosen sample's tensors and the chosen layer's weights; none once it stops asking.
+    void tapsShowEveryNodeFromInsideAtMostTenTimesASecond()
+    {
+        auto window = newWindow();
+        const nn::Project project = spiralProject(100000);
+        openPrepared(*window, project);
+        TrainingController *training = window->training();
+        QSignalSpy tapped(training, &TrainingController::tapsRecorded);
+        const nn::Node &dense = *std::find_if(project.graph.nodes().begin(), project.graph.nodes().end(),
+                                              [](const nn::Node &node) { return node.kind == "Dense"; });
+        training->setTapRequest(nn::TapRequest{3, dense.name});
+        QElapsedTimer clock;
+        clock.start();
+        training->trainAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(tapped.count() >= 5, kRunTimeoutMs);
+        const double seconds = double(clock.elapsed()) / 1000.0;
+        training->setTapRequest(std::nullopt);
+        QVERIFY2(double(tapped.count()) <= 10.0 * seconds + 2.0,
+                 qPrintable(QString("%1 records in %2 s").arg(tapped.count()).arg(seconds)));
+
+        const auto record = tapped.last().at(0).value<nn::TapRecord>();
+        QCOMPARE(record.nodes.size(), project.graph.nodes().size());
+        QCOMPARE(record.sample, int64_t(3));
+        bool sawParameters = false;
+        for (const nn::NodeTap &node : record.nodes) {
+            QVERIFY2(!node.shape.empty() && node.activation.std >= 0.0, node.name.c_str());
+            int64_t counted = 0;
+            for (int64_t bin : node.activation.histogram)
+                counted += bin;
+            QCOMPARE(counted, nn::elementCount(node.shape));
+            QCOMPARE(node.sampleActivation.size(), nn::elementCount(node.shape) / node.shape[0]);
+            for (const nn::ParameterTap &parameter : node.parameters) {
+                sawParameters = true;
+                QVERIFY2(parameter.gradientNorm > 0.0 && parameter.updateRatio > 0.0 && parameter.updateRatio < 1.0,
+                         qPrintable(QString::fromStdString(node.name + "." + parameter.name)));
+            }
+            if (!node.parameters.empty())
+                QVERIFY2(std::isfinite(node.gradientNorm) && node.sampleGradient.size() == node.sampleActivation.size(),
+                         node.name.c_str());
+        }
+        QVERIFY(sawParameters);
+        QCOMPARE(record.weightsNode, dense.name);
+        QVERIFY(!record.weights.empty() && record.weights.front().first == "weight");
+
+        QTest::qWait(300);  // a record asked for before the request was withdrawn may still arrive
+        const int settled = tapped.count();
+        QTest::qWait(400);
+        QCOMPARE(tapped.count(), settled);
+        training->stopAction()->trigger();
     }
 
     void theEventLoopKeepsRespondingWhileTraining()

@@ -147,8 +147,9 @@ Gradients runFixture(nn::Layer &layer, std::vector<nn::Tensor> &inputs, const nl
         p->grad.fill(start);
     nn::RunContext ctx;
     ctx.training = c["training"];
-    layer.forward(in, g.output, ctx);
-    layer.backward(in, g.output, jsonfixture::tensor(c["grad_output"]), dIn, ctx);
+    nn::Saved saved;
+    layer.forward(in, g.output, saved, ctx);
+    layer.backward(in, g.output, jsonfixture::tensor(c["grad_output"]), saved, dIn, ctx);
     return g;
 }
 
@@ -406,8 +407,9 @@ private slots:
         const nn::Tensor x = randomTensor({8, 50}, 3), dy = randomTensor({8, 50}, 4);
         nn::Tensor y, dx({8, 50});
         const nn::RunContext evaluation;
-        dropout->forward({&x}, y, evaluation);
-        dropout->backward({&x}, y, dy, {&dx}, evaluation);
+        nn::Saved saved;
+        dropout->forward({&x}, y, saved, evaluation);
+        dropout->backward({&x}, y, dy, saved, {&dx}, evaluation);
         QVERIFY2(bitwiseEqual(y, x), "evaluation output differs from the input");
         QVERIFY2(bitwiseEqual(dx, dy), "evaluation gradient differs from the upstream gradient");
     }
@@ -432,8 +434,9 @@ private slots:
         ctx.training = true;
         ctx.seed = 42;
         ctx.step = 9;
-        dropout->forward({&x}, y, ctx);
-        dropout->backward({&x}, y, dy, {&dx}, ctx);
+        nn::Saved saved;
+        dropout->forward({&x}, y, saved, ctx);
+        dropout->backward({&x}, y, dy, saved, {&dx}, ctx);
         const float scale = 1.0f / (1.0f - float(rate));
         int64_t kept = 0;
         for (int64_t i = 0; i < x.size(); ++i) {
@@ -460,16 +463,17 @@ private slots:
         ctx.training = true;
         ctx.seed = 3;
         std::vector<nn::Tensor> outputs;
+        nn::Saved saved;
         for (int threads : {1, 2, 16}) {
             nn::setThreadCount(threads);
             outputs.emplace_back();
-            dropout->forward({&x}, outputs.back(), ctx);
+            dropout->forward({&x}, outputs.back(), saved, ctx);
         }
         QVERIFY2(bitwiseEqual(outputs[0], outputs[1]) && bitwiseEqual(outputs[0], outputs[2]),
                  "the dropout mask changed with the thread count");
         ctx.step = 1;
         nn::Tensor next;
-        dropout->forward({&x}, next, ctx);
+        dropout->forward({&x}, next, saved, ctx);
         QVERIFY2(!bitwiseEqual(next, outputs[0]), "the next step reused the previous step's mask");
     }
 
@@ -612,7 +616,8 @@ private slots:
         concrete[0] = concreteOut[0] = 2;
         const nn::Tensor x(concrete);
         nn::Tensor y;
-        layer->forward({&x}, y, {});
+        nn::Saved saved;
+        layer->forward({&x}, y, saved, {});
         QCOMPARE(y.shape(), concreteOut);
     }
 
@@ -649,14 +654,45 @@ private slots:
         QVERIFY2(bitwiseEqual(run[1], expected), "the gradient should go to each window's top-left value");
     }
 
+    // Right after the Input nothing needs ∂L/∂x, so the model never runs these layers' backward; when
+    // the input gradient is asked for, it runs it once and hands over what the layer computes alone.
     void imageLayersSkipTheInputGradientWhenNotNeeded()
     {
         for (const char *kind : {"MaxPool2D", "AvgPool2D", "GlobalAveragePool", "Upsample"}) {
-            auto layer = makeLayer(kind, {}, {{nn::kBatch, 2, 4, 4}});
+            nn::Graph graph;
+            const int input = graph.addNode("Input");
+            graph.node(input).settings.set("shape", std::vector<int64_t>{2, 4, 4});
+            const int image = graph.addNode(kind);
+            const int flatten = graph.addNode("Flatten");
+            const int dense = graph.addNode("Dense");
+            graph.connect(input, image);
+            graph.connect(image, flatten);
+            graph.connect(flatten, dense);
+            nn::Model model(graph, 5);
+            model.setTiming(true);
             const nn::Tensor x = randomTensor({3, 2, 4, 4}, 18);
-            nn::Tensor y;
-            layer->forward({&x}, y, {});
-            layer->backward({&x}, y, randomTensor(y.shape(), 19), {nullptr}, {});
+            nn::Pass pass;
+            model.forward(pass, {&x}, {});
+            const nn::Tensor dOut = randomTensor(pass.output().shape(), 19);
+            model.backward(pass, {&dOut});
+            const auto calls = [&] {
+                for (const nn::LayerTiming &timing : model.timings())
+                    if (timing.kind == kind)
+                        return timing.backwardCalls;
+                return int64_t{-1};
+            };
+            QVERIFY2(calls() == 0, kind);
+            QVERIFY2(model.timings().back().backwardCalls == 1, "the Dense layer should still learn");
+            QVERIFY2(pass.gradient(image).empty(), kind);
+
+            model.backward(pass, {&dOut}, true);
+            QVERIFY2(calls() == 1, kind);
+            auto alone = makeLayer(kind, {}, {{nn::kBatch, 2, 4, 4}});
+            nn::Tensor y, dx(x.shape());
+            nn::Saved saved;
+            alone->forward({&x}, y, saved, {});
+            alone->backward({&x}, y, pass.gradient(image), saved, {&dx}, {});
+            QVERIFY2(bitwiseEqual(pass.inputGradient(), dx), kind);
         }
     }
 
@@ -717,8 +753,9 @@ private slots:
         nn::Tensor y;
         for (nn::Parameter *p : dense->parameters())
             p->grad.setZero();
-        dense->forward({&x}, y, {});
-        dense->backward({&x}, y, dy, {nullptr}, {});
+        nn::Saved saved;
+        dense->forward({&x}, y, saved, {});
+        dense->backward({&x}, y, dy, saved, {nullptr}, {});
         QVERIFY2(bitwiseEqual(dense->parameters()[0]->grad, withDx[2]), "dW changed when dX was skipped");
         QVERIFY2(bitwiseEqual(dense->parameters()[1]->grad, withDx[3]), "db changed when dX was skipped");
     }
@@ -854,8 +891,9 @@ private slots:
         auto norm = makeLayer("BatchNorm", {}, {{nn::kBatch, 5}});
         const nn::Tensor one = randomTensor({1, 5}, 20);
         nn::Tensor y;
-        QVERIFY_THROWS_EXCEPTION(nn::TrainingError, norm->forward({&one}, y, trainingContext()));
-        const std::string message = errorMessage([&] { norm->forward({&one}, y, trainingContext()); });
+        nn::Saved saved;
+        QVERIFY_THROWS_EXCEPTION(nn::TrainingError, norm->forward({&one}, y, saved, trainingContext()));
+        const std::string message = errorMessage([&] { norm->forward({&one}, y, saved, trainingContext()); });
         QVERIFY2(message.find("node1") != std::string::npos &&
                      message.find("at least 2 values per channel") != std::string::npos &&
                      message.find("batch size of 2") != std::string::npos &&
@@ -863,12 +901,12 @@ private slots:
                  message.c_str());
         QVERIFY2(norm->buffers()[0]->value.array().isZero() && (norm->buffers()[1]->value.array() == 1.0f).all(),
                  "a refused batch changed the running statistics");
-        norm->forward({&one}, y, {});  // evaluation needs no batch statistics
+        norm->forward({&one}, y, saved, {});  // evaluation needs no batch statistics
         QVERIFY2(y.allFinite(), "evaluation of a single sample failed");
         // One image still has H·W values in each channel.
         auto images = makeLayer("BatchNorm", {}, {{nn::kBatch, 3, 4, 4}});
         const nn::Tensor image = randomTensor({1, 3, 4, 4}, 21);
-        images->forward({&image}, y, trainingContext());
+        images->forward({&image}, y, saved, trainingContext());
         QVERIFY2(y.allFinite(), "training on one image with 16 values per channel failed");
     }
 
@@ -926,7 +964,8 @@ private slots:
             norm->parameters()[1]->value[c] = beta[c];
         }
         nn::Tensor x = randomTensor({5, 3, 2, 2}, 22), y;
-        norm->forward({&x}, y, {});
+        nn::Saved saved;
+        norm->forward({&x}, y, saved, {});
         for (int64_t i = 0; i < x.size(); ++i) {
             const int64_t c = (i / 4) % 3;
             const double expected = (x[i] - mean[c]) / std::sqrt(double(var[c]) + eps) * gamma[c] + beta[c];
@@ -935,14 +974,14 @@ private slots:
         }
         const nn::Tensor first = y;
         x.array().tail(4 * 12) += 5.0f;  // every sample but the first
-        norm->forward({&x}, y, {});
+        norm->forward({&x}, y, saved, {});
         QVERIFY2(std::memcmp(y.data(), first.data(), 12 * sizeof(float)) == 0,
                  "the first sample's output changed with the other samples in evaluation");
         QVERIFY2(norm->buffers()[0]->value[0] == mean[0] && norm->buffers()[1]->value[0] == var[0],
                  "evaluation changed the running statistics");
         norm->buffers()[0]->value[1] += 1.0f;
         nn::Tensor moved;
-        norm->forward({&x}, moved, {});
+        norm->forward({&x}, moved, saved, {});
         QVERIFY2(std::abs(moved[4] - (y[4] - gamma[1] / std::sqrt(var[1] + eps))) < 1e-5,
                  "moving the running mean of channel 1 did not shift its output");
         QVERIFY2(std::memcmp(moved.data(), y.data(), 4 * sizeof(float)) == 0,
@@ -971,7 +1010,8 @@ private slots:
         for (int step = 0; step < 6; ++step) {
             nn::Tensor x = randomTensor(shape, 30 + uint64_t(step)), y;
             x.array() = x.array() * float(1 + step) + float(step);  // statistics that move from step to step
-            norm->forward({&x}, y, trainingContext());
+            nn::Saved saved;
+            norm->forward({&x}, y, saved, trainingContext());
             for (int64_t c = 0; c < channels; ++c) {
                 double sum = 0.0, squares = 0.0;
                 for (int64_t i = 0; i < n; ++i)

@@ -14,11 +14,12 @@ public:
     using Layer::Layer;
 
     nn::Shape inferShape(const std::vector<nn::Shape> &inputs) const override { return inputs.at(0); }
-    void forward(const std::vector<const nn::Tensor *> &inputs, nn::Tensor &out, const nn::RunContext &) override
+    void forward(const std::vector<const nn::Tensor *> &inputs, nn::Tensor &out, nn::Saved &,
+                 const nn::RunContext &) override
     {
         out = *inputs.at(0);
     }
-    void backward(const std::vector<const nn::Tensor *> &, const nn::Tensor &, const nn::Tensor &dOut,
+    void backward(const std::vector<const nn::Tensor *> &, const nn::Tensor &, const nn::Tensor &dOut, nn::Saved &,
                   const std::vector<nn::Tensor *> &dInputs, const nn::RunContext &) override
     {
         if (dInputs.at(0))

@@ -267,7 +267,7 @@ void MainWindow::createTraining()
     training_->addProbe(boundaryView_->probe());
     training_->addProbe(confusionView_->probe());
     // The Code dock writes the loaded data's input scaling and class names into the script.
-    training_->addProbe([code = QPointer<CodePanel>(codePanel_)](ProbeMoment moment, nn::Model &, const datasets::Experiment &experiment) {
+    training_->addProbe([code = QPointer<CodePanel>(codePanel_)](ProbeMoment moment, const nn::Model &, const datasets::Experiment &experiment) {
         if (moment != ProbeMoment::Prepared)
             return;
         QMetaObject::invokeMethod(code, [code, info = experiment.exportInfo()] {

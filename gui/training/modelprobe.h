@@ -21,5 +21,5 @@ enum class ProbeMoment {
 
 // Runs on the worker thread and must not touch widgets: it posts its result to the GUI thread
 // (a queued signal, or QMetaObject::invokeMethod(receiver, lambda, Qt::QueuedConnection)).
-// It may run the model forward with RunContext{.training = false}, never backward.
-using ModelProbe = std::function<void(ProbeMoment moment, nn::Model &model, const datasets::Experiment &experiment)>;
+// It gets the model read-only: it may run Model::infer, never train or change it.
+using ModelProbe = std::function<void(ProbeMoment moment, const nn::Model &model, const datasets::Experiment &experiment)>;

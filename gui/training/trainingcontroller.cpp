@@ -31,6 +31,7 @@ TrainingController::TrainingController(GraphDocument *document, QWidget *window,
     qRegisterMetaType<EpochPoint>();
     qRegisterMetaType<QVector<StepPoint>>();
     qRegisterMetaType<nn::FinishReport::Reason>();
+    qRegisterMetaType<nn::TapRecord>();
     createActions();
     thread_->setObjectName(QStringLiteral("training"));
     worker_->moveToThread(thread_);
@@ -108,6 +109,7 @@ void TrainingController::connectWorker()
             setState(paused ? State::Paused : State::Running);
     });
     connect(worker_, &TrainingWorker::stepsReported, this, &TrainingController::stepsReported);
+    connect(worker_, &TrainingWorker::tapsRecorded, this, &TrainingController::tapsRecorded);
     connect(worker_, &TrainingWorker::epochReported, this, [this](const EpochPoint &epoch) {
         lastEpoch_ = epoch;
         emit epochReported(epoch);
@@ -133,6 +135,11 @@ void TrainingController::addActionsTo(QToolBar *bar) const
 qint64 TrainingController::batchesTrained() const
 {
     return worker_->batchesTrained();
+}
+
+void TrainingController::setTapRequest(std::optional<nn::TapRequest> request)
+{
+    worker_->setTapRequest(std::move(request));
 }
 
 void TrainingController::addProbe(ModelProbe probe)

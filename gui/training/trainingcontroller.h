@@ -10,6 +10,7 @@
 #include <QString>
 #include <QVector>
 
+#include <optional>
 #include <string>
 
 class GraphDocument;
@@ -53,6 +54,8 @@ public:
 
     // A probe for the live views; it runs on the worker thread (see modelprobe.h).
     void addProbe(ModelProbe probe);
+    // What the views inside the network want recorded (none: no taps); tapsRecorded() brings it.
+    void setTapRequest(std::optional<nn::TapRequest> request);
 
 public slots:
     void train();
@@ -79,6 +82,8 @@ signals:
     void runReset();
     void stepsReported(const QVector<StepPoint> &steps);
     void epochReported(const EpochPoint &epoch);
+    // A training step seen from inside, at most 10 times a second while a tap request is set.
+    void tapsRecorded(const nn::TapRecord &record);
     void finished(nn::FinishReport::Reason reason, const QString &message);
     void weightsSaved(const QString &path, bool written, const QString &error);
     void exported(const QString &path, const QString &error);

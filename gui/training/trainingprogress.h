@@ -2,6 +2,8 @@
 // signals, so nothing in the GUI thread reads the trainer's state.
 #pragma once
 
+#include "nn/taps.h"
+
 #include <QMetaType>
 #include <QVector>
 
@@ -30,3 +32,4 @@ struct EpochPoint {
 
 Q_DECLARE_METATYPE(StepPoint)
 Q_DECLARE_METATYPE(EpochPoint)
+Q_DECLARE_METATYPE(nn::TapRecord)

@@ -26,6 +26,7 @@
 namespace {
 
 constexpr qint64 kStepsIntervalMs = 33;      // stepsReported at most ~30 times a second
+constexpr qint64 kTapIntervalMs = 100;        // tapsRecorded at most 10 times a second
 constexpr qint64 kProgressIntervalMs = 100;  // progress at most ~10 times a second
 // Training threads run this much nicer than the window's thread, which then never waits for a core.
 constexpr int kTrainingNiceness = 5;
@@ -133,7 +134,7 @@ void TrainingWorker::train()
         resume();
         return;
     }
-    pauseRequested_ = false;
+    control_.setPaused(false);
     startRun(false);
 }
 
@@ -194,10 +195,9 @@ bool TrainingWorker::startRun(bool paused)
         return false;
     }
     trainer_->setObserver(this);
-    stopRequested_ = false;
-    pauseRequested_ = paused;
+    trainer_->setControl(&control_);
+    control_.reset(paused);
     reportedPaused_ = false;
-    stepsAllowed_ = 0;
     stepsDone_ = 0;
     lastStep_ = {};
     pendingSteps_.clear();
@@ -216,14 +216,14 @@ void TrainingWorker::stepOnce()
 {
     if (!trainer_ && !startRun(true))
         return;
-    pauseRequested_ = true;
-    ++stepsAllowed_;
+    control_.setPaused(true);
+    control_.stepOnce();
     timer_->start();
 }
 
 void TrainingWorker::resume()
 {
-    pauseRequested_ = false;
+    control_.setPaused(false);
     if (trainer_)
         timer_->start();
 }
@@ -232,61 +232,79 @@ void TrainingWorker::stop()
 {
     if (!trainer_)
         return;
-    endRun({nn::FinishReport::Reason::Stopped, trainer_->epoch(),
-            tr("Stopped by the user in epoch %1 after %2 batches; the weights trained so far are kept.")
-                .arg(epochOffset_ + std::max(trainer_->epoch(), 1))
-                .arg(stepOffset_ + stepsDone_)
-                .toStdString()});
+    control_.requestStop();
+    trainer_->advance(std::chrono::milliseconds(0));  // finishes the run as Stopped, training nothing
+    endRun(finishedReport());
 }
 
-// One timer event: batches for a few milliseconds, checking stop and pause before each one.
+// One timer event: the trainer trains batches for a few milliseconds, obeying control_.
 void TrainingWorker::trainSlice()
 {
-    QElapsedTimer slice;
-    slice.start();
-    while (trainer_) {
-        if (stopRequested_) {
-            stop();
-            return;
-        }
-        const bool paused = pauseRequested_;
-        if (paused && stepsAllowed_ == 0) {
-            timer_->stop();
-            flushSteps(true);
-            reportProgress(true);
-            if (!reportedPaused_)
-                emit pausedChanged(reportedPaused_ = true);
-            return;
-        }
-        if (reportedPaused_ && !paused)
-            emit pausedChanged(reportedPaused_ = false);
-        if (paused)
-            --stepsAllowed_;
-        trainBatch();
-        if (paused || slice.elapsed() >= kSliceMs)
-            return;
+    if (!trainer_) {
+        timer_->stop();
+        return;
     }
-    timer_->stop();
-}
-
-void TrainingWorker::trainBatch()
-{
+    if (reportedPaused_ && !control_.paused())
+        emit pausedChanged(reportedPaused_ = false);
+    requestTapIfDue();
     QElapsedTimer clock;
     clock.start();
-    trainer_->step();
-    // Probes run on this thread between batches: the wall time a batch costs includes them.
+    const nn::Trainer::Progress progress = trainer_->advance(std::chrono::milliseconds(kSliceMs));
+    // Probes run on this thread between slices: the wall time training costs includes them.
     const auto countTime = qScopeGuard([this, &clock] { activeSeconds_ += double(clock.nsecsElapsed()) * 1e-9; });
-    if (trainer_->finished()) {
-        nn::FinishReport report = *trainer_->result();
-        if (report.reason == nn::FinishReport::Reason::Diverged)
-            report.message = divergenceAdvice(report.message).toStdString();
-        endRun(std::move(report));
+    switch (progress) {
+    case nn::Trainer::Progress::Finished:
+        endRun(finishedReport());
         return;
+    case nn::Trainer::Progress::Paused:
+        timer_->stop();
+        flushSteps(true);
+        reportProgress(true);
+        if (!reportedPaused_)
+            emit pausedChanged(reportedPaused_ = true);
+        break;
+    case nn::Trainer::Progress::Running:
+        break;
     }
     if (probeClock_.elapsed() >= kProbeIntervalMs) {
         probeClock_.restart();
         runProbes(ProbeMoment::Step);
     }
+}
+
+void TrainingWorker::setTapRequest(std::optional<nn::TapRequest> request)
+{
+    std::lock_guard lock(tapMutex_);
+    tapRequest_ = std::move(request);
+}
+
+// Asks the trainer to record the next step when a view wants taps and the last is 100 ms old.
+void TrainingWorker::requestTapIfDue()
+{
+    std::lock_guard lock(tapMutex_);
+    if (!tapRequest_ || (tapClock_.isValid() && tapClock_.elapsed() < kTapIntervalMs))
+        return;
+    tapClock_.start();
+    trainer_->requestTap(*tapRequest_);
+}
+
+void TrainingWorker::tapped(const nn::TapRecord &record)
+{
+    emit tapsRecorded(record);
+}
+
+// The trainer's finish report, in the window's words where it has its own.
+nn::FinishReport TrainingWorker::finishedReport() const
+{
+    nn::FinishReport report = *trainer_->result();
+    if (report.reason == nn::FinishReport::Reason::Diverged)
+        report.message = divergenceAdvice(report.message).toStdString();
+    if (report.reason == nn::FinishReport::Reason::Stopped)
+        report.message = tr("Stopped by the user in epoch %1 after %2 batches; the weights trained so far are kept.")
+                             .arg(epochOffset_ + std::max(trainer_->epoch(), 1))
+                             .arg(stepOffset_ + stepsDone_)
+                             .toStdString();
+    return report;
 }
 
 void TrainingWorker::endRun(nn::FinishReport report)
@@ -300,8 +318,7 @@ void TrainingWorker::endRun(nn::FinishReport report)
     if (report.reason == nn::FinishReport::Reason::Diverged)
         runState_.reset();  // its weights may be those of the epoch's start: a new run starts from them afresh
     trainer_.reset();
-    stopRequested_ = false;
-    pauseRequested_ = false;
+    control_.reset(false);
     if (reportedPaused_)
         emit pausedChanged(reportedPaused_ = false);
     emit finished(report.reason, QString::fromStdString(report.message));
@@ -365,7 +382,7 @@ void TrainingWorker::reportProgress(bool force)
     const qint64 remaining = std::max<qint64>(0, total - done);
     const double samplesPerSecond = activeSeconds_ > 0.0 ? double(samplesDone_) / activeSeconds_ : 0.0;
     // Stepping batch by batch says nothing of the pace of a run: no estimate then (NaN).
-    const double secondsPerBatch = stepsDone_ > 0 && !pauseRequested_ ? activeSeconds_ / double(stepsDone_) : std::nan("");
+    const double secondsPerBatch = stepsDone_ > 0 && !control_.paused() ? activeSeconds_ / double(stepsDone_) : std::nan("");
     emit progress(epochOffset_ + std::max(lastStep_.epoch, 1), epochOffset_ + epochs, lastStep_.batch, perEpoch,
                   samplesPerSecond, secondsPerBatch * double(remaining));
 }

@@ -40,8 +40,11 @@ public:
     // Thread-safe: a probe runs on this worker's thread at every ProbeMoment.
     void addProbe(ModelProbe probe);
     // Thread-safe: stop before the next batch, and pause or resume between batches.
-    void requestStop() { stopRequested_ = true; }
-    void requestPause(bool paused) { pauseRequested_ = paused; }
+    void requestStop() { control_.requestStop(); }
+    void requestPause(bool paused) { control_.setPaused(paused); }
+    // Thread-safe: what to record from inside the next steps (none: nothing), at most 10 times a
+    // second; each record comes as tapsRecorded().
+    void setTapRequest(std::optional<nn::TapRequest> request);
     // Thread-safe: batches trained since this worker was made (for tests and diagnostics).
     qint64 batchesTrained() const { return batchesTrained_; }
 
@@ -87,13 +90,15 @@ signals:
     void weightsSaved(const QString &path, bool written, const QString &error);
     // `error` is empty on success; `trained` false when the weights were never trained.
     void exported(const QString &path, bool trained, const QString &error);
+    void tapsRecorded(const nn::TapRecord &record);
 
 private:
     bool startRun(bool paused);
     QString loadRunState(nn::Model &model, const std::string &path);
     QString continueRun();
     void trainSlice();
-    void trainBatch();
+    nn::FinishReport finishedReport() const;
+    void requestTapIfDue();
     void endRun(nn::FinishReport report);
     void flushSteps(bool force);
     void reportProgress(bool force);
@@ -103,6 +108,7 @@ private:
     // nn::TrainingObserver, called inside trainer_->step() on this thread.
     void stepFinished(const nn::StepReport &report) override;
     void epochFinished(const nn::EpochReport &report) override;
+    void tapped(const nn::TapRecord &record) override;
 
     std::unique_ptr<datasets::Experiment> experiment_;
     std::unique_ptr<nn::Trainer> trainer_;
@@ -113,11 +119,12 @@ private:
 
     std::mutex probesMutex_;
     std::vector<ModelProbe> probes_;
+    std::mutex tapMutex_;
+    std::optional<nn::TapRequest> tapRequest_;
+    QElapsedTimer tapClock_;
 
-    std::atomic<bool> stopRequested_{false};
-    std::atomic<bool> pauseRequested_{false};
+    nn::RunControl control_;  // every run obeys it: the window's Pause, Step and Stop
     std::atomic<qint64> batchesTrained_{0};
-    int stepsAllowed_ = 0;  // batches Step lets through while paused
     bool reportedPaused_ = false;
 
     // Counting on from earlier runs of the same weights.

@@ -60,13 +60,14 @@ std::string outputActivation(const datasets::Experiment &experiment)
     return nn::outputActivationForLoss(experiment.project().training.loss);
 }
 
-nn::Tensor predict(nn::Model &model, const nn::Tensor &inputs, const std::string &activation)
+nn::Tensor predict(const nn::Model &model, const nn::Tensor &inputs, const std::string &activation)
 {
     const int64_t rows = inputs.rank() == 0 ? 0 : inputs.dim(0);
     if (rows == 0)
         return {};
     const int64_t perRow = inputs.size() / rows;
     nn::Tensor outputs, batch;
+    nn::Pass pass;
     int64_t width = 0;
     for (int64_t start = 0; start < rows; start += kProbeBatch) {
         const int64_t n = std::min(kProbeBatch, rows - start);
@@ -74,7 +75,8 @@ nn::Tensor predict(nn::Model &model, const nn::Tensor &inputs, const std::string
         shape[0] = n;
         batch.resize(shape);
         std::copy_n(inputs.data() + start * perRow, n * perRow, batch.data());
-        const nn::Tensor &out = model.forward(batch, nn::RunContext{.training = false});
+        model.infer(pass, {&batch});
+        const nn::Tensor &out = pass.output();
         width = out.size() / n;
         if (outputs.empty())
             outputs.resize({rows, width});

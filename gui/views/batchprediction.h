@@ -31,7 +31,7 @@ std::string outputActivation(const datasets::Experiment &experiment);
 
 // Runs the model over inputs [N, sample…] in batches; returns the outputs [N, K] with
 // `activation` applied (a single sigmoid column becomes two columns, [1 − p, p]).
-nn::Tensor predict(nn::Model &model, const nn::Tensor &inputs, const std::string &activation);
+nn::Tensor predict(const nn::Model &model, const nn::Tensor &inputs, const std::string &activation);
 // Outputs [N, K] with the activation applied, as predict() returns them.
 nn::Tensor withActivation(nn::Tensor outputs, const std::string &activation);
 

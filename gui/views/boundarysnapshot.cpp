@@ -69,7 +69,7 @@ QRgb heatColour(int classIndex, float confidence, int classes)
     return qRgb(mix(c.red()), mix(c.green()), mix(c.blue()));
 }
 
-void fillGrid(BoundarySnapshot &snapshot, nn::Model &model, const datasets::Experiment &experiment, int size)
+void fillGrid(BoundarySnapshot &snapshot, const nn::Model &model, const datasets::Experiment &experiment, int size)
 {
     const datasets::DataInfo &info = experiment.data().info;
     PlotData &plot = snapshot.plot;
@@ -101,7 +101,7 @@ void fillGrid(BoundarySnapshot &snapshot, nn::Model &model, const datasets::Expe
 }
 
 // The model's first output over 200 x values across the plot, in the target's own units.
-void fillCurve(BoundarySnapshot &snapshot, nn::Model &model, const datasets::Experiment &experiment)
+void fillCurve(BoundarySnapshot &snapshot, const nn::Model &model, const datasets::Experiment &experiment)
 {
     constexpr int kSteps = 200;
     const datasets::DataInfo &info = experiment.data().info;
@@ -135,7 +135,7 @@ BoundarySnapshot message(const QString &text)
 
 } // namespace
 
-BoundarySnapshot computeBoundary(nn::Model &model, const datasets::Experiment &experiment, int gridSize)
+BoundarySnapshot computeBoundary(const nn::Model &model, const datasets::Experiment &experiment, int gridSize)
 {
     const datasets::DataInfo &info = experiment.data().info;
     const int64_t features = nn::elementCount(info.sampleShape);

@@ -36,4 +36,4 @@ struct BoundarySnapshot {
 inline constexpr int64_t kBoundaryPointsPerSplit = 2000;
 
 // Runs the model (inference only) and fills a snapshot for the experiment's data.
-BoundarySnapshot computeBoundary(nn::Model &model, const datasets::Experiment &experiment, int gridSize = 100);
+BoundarySnapshot computeBoundary(const nn::Model &model, const datasets::Experiment &experiment, int gridSize = 100);

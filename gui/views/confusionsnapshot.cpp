@@ -58,7 +58,7 @@ void keepMisclassified(ConfusionSnapshot &snapshot, const nn::Tensor &x, const n
 }
 
 // Runs the split through the model batch by batch.
-void evaluate(ConfusionSnapshot &snapshot, nn::Model &model, const nn::BatchSource &source, const datasets::Experiment &experiment)
+void evaluate(ConfusionSnapshot &snapshot, const nn::Model &model, const nn::BatchSource &source, const datasets::Experiment &experiment)
 {
     nn::MetricsAccumulator accumulator(experiment.classes());
     nn::Tensor x, y;
@@ -83,7 +83,7 @@ void evaluate(ConfusionSnapshot &snapshot, nn::Model &model, const nn::BatchSour
 
 } // namespace
 
-ConfusionSnapshot computeConfusion(nn::Model &model, const datasets::Experiment &experiment)
+ConfusionSnapshot computeConfusion(const nn::Model &model, const datasets::Experiment &experiment)
 {
     ConfusionSnapshot snapshot;
     const datasets::LoadedData &data = experiment.data();

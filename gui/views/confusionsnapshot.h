@@ -48,7 +48,7 @@ struct ConfusionSnapshot {
 };
 
 // Evaluates the model (inference only) on the experiment's validation or test split.
-ConfusionSnapshot computeConfusion(nn::Model &model, const datasets::Experiment &experiment);
+ConfusionSnapshot computeConfusion(const nn::Model &model, const datasets::Experiment &experiment);
 
 // The gallery caption: "T-shirt/top → Shirt (p=0.83)".
 QString misclassifiedCaption(const MisclassifiedSample &sample, const QStringList &classNames);

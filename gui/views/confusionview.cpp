@@ -91,7 +91,7 @@ QWidget *ConfusionView::createClassificationPage()
 ModelProbe ConfusionView::probe()
 {
     QPointer<ConfusionView> view(this);
-    return [view](ProbeMoment moment, nn::Model &model, const datasets::Experiment &experiment) {
+    return [view](ProbeMoment moment, const nn::Model &model, const datasets::Experiment &experiment) {
         if (moment == ProbeMoment::Step)
             return;  // a full pass over the split: only once per epoch
         ConfusionSnapshot snapshot;

@@ -44,7 +44,7 @@ DatasetPreview::DatasetPreview(QWidget *parent)
 ModelProbe DatasetPreview::probe()
 {
     QPointer<DatasetPreview> view(this);
-    return [view](ProbeMoment moment, nn::Model &, const datasets::Experiment &experiment) {
+    return [view](ProbeMoment moment, const nn::Model &, const datasets::Experiment &experiment) {
         if (moment != ProbeMoment::Prepared)
             return;  // the data changes only when the experiment is rebuilt
         PreviewSnapshot snapshot;

@@ -38,7 +38,7 @@ ModelProbe DecisionBoundaryView::probe()
 {
     QPointer<DecisionBoundaryView> view(this);
     auto lastStep = std::make_shared<std::chrono::steady_clock::time_point>();
-    return [view, lastStep](ProbeMoment moment, nn::Model &model, const datasets::Experiment &experiment) {
+    return [view, lastStep](ProbeMoment moment, const nn::Model &model, const datasets::Experiment &experiment) {
         if (moment == ProbeMoment::Step) {
             const auto now = std::chrono::steady_clock::now();
             if (now - *lastStep < kStepInterval)

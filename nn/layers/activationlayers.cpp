@@ -107,7 +107,7 @@ int64_t ActivationLayer::columns(const Shape &shape) const
     return activation_ == Activation::Softmax ? shape.back() : featuresPerSample(shape);
 }
 
-void ActivationLayer::forward(const std::vector<const Tensor *> &inputs, Tensor &out, const RunContext &)
+void ActivationLayer::forward(const std::vector<const Tensor *> &inputs, Tensor &out, Saved &, const RunContext &)
 {
     const Tensor &x = *inputs[0];  // (N, …)
     out.resize(x.shape());         // (N, …)
@@ -117,7 +117,7 @@ void ActivationLayer::forward(const std::vector<const Tensor *> &inputs, Tensor 
     });
 }
 
-void ActivationLayer::backward(const std::vector<const Tensor *> &inputs, const Tensor &out, const Tensor &dOut,
+void ActivationLayer::backward(const std::vector<const Tensor *> &inputs, const Tensor &out, const Tensor &dOut, Saved &,
                                const std::vector<Tensor *> &dInputs, const RunContext &)
 {
     Tensor *dx = dInputs[0];  // (N, …)

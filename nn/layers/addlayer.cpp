@@ -37,7 +37,7 @@ Shape AddLayer::inferShape(const std::vector<Shape> &inputs) const
     return inputs[0];
 }
 
-void AddLayer::forward(const std::vector<const Tensor *> &inputs, Tensor &out, const RunContext &)
+void AddLayer::forward(const std::vector<const Tensor *> &inputs, Tensor &out, Saved &, const RunContext &)
 {
     out.resize(inputs[0]->shape());  // (N, …)
     out.vector() = inputs[0]->vector();
@@ -47,7 +47,7 @@ void AddLayer::forward(const std::vector<const Tensor *> &inputs, Tensor &out, c
     }
 }
 
-void AddLayer::backward(const std::vector<const Tensor *> &, const Tensor &, const Tensor &dOut,
+void AddLayer::backward(const std::vector<const Tensor *> &, const Tensor &, const Tensor &dOut, Saved &,
                         const std::vector<Tensor *> &dInputs, const RunContext &)
 {
     for (Tensor *dx : dInputs)

@@ -109,7 +109,7 @@ Shape AvgPoolLayer::inferShape(const std::vector<Shape> &inputs) const
     return window_.outputShape(spec().kind, inputs[0]);
 }
 
-void AvgPoolLayer::forward(const std::vector<const Tensor *> &inputs, Tensor &out, const RunContext &)
+void AvgPoolLayer::forward(const std::vector<const Tensor *> &inputs, Tensor &out, Saved &, const RunContext &)
 {
     const Tensor &x = *inputs[0];         // (N, C, H, W)
     out.resize(inferShape({x.shape()}));  // (N, C, Ho, Wo)
@@ -121,7 +121,7 @@ void AvgPoolLayer::forward(const std::vector<const Tensor *> &inputs, Tensor &ou
     });
 }
 
-void AvgPoolLayer::backward(const std::vector<const Tensor *> &inputs, const Tensor &out, const Tensor &dOut,
+void AvgPoolLayer::backward(const std::vector<const Tensor *> &inputs, const Tensor &out, const Tensor &dOut, Saved &,
                             const std::vector<Tensor *> &dInputs, const RunContext &)
 {
     Tensor *dx = dInputs[0];  // (N, C, H, W) or nullptr: the input needs no gradient

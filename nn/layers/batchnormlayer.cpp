@@ -122,8 +122,6 @@ void BatchNormLayer::build(const std::vector<Shape> &inputs, Rng &)
     }
     runningMean_ = {"running_mean", Tensor({channels_}), Tensor(), false};
     runningVar_ = {"running_var", Tensor({channels_}, 1.0f), Tensor(), false};
-    mean_.resize({channels_});
-    rstd_.resize({channels_});
 }
 
 std::vector<Parameter *> BatchNormLayer::parameters()
@@ -138,7 +136,7 @@ std::vector<Parameter *> BatchNormLayer::buffers()
     return {&runningMean_, &runningVar_};
 }
 
-void BatchNormLayer::forward(const std::vector<const Tensor *> &inputs, Tensor &out, const RunContext &ctx)
+void BatchNormLayer::forward(const std::vector<const Tensor *> &inputs, Tensor &out, Saved &saved, const RunContext &ctx)
 {
     const Tensor &x = *inputs[0];  // (N, C, …)
     assert(x.rank() >= 2 && x.rank() <= 4 && x.dim(1) == channels_);
@@ -149,20 +147,23 @@ void BatchNormLayer::forward(const std::vector<const Tensor *> &inputs, Tensor &
                             std::to_string(perChannel) + " (a batch of shape " + toString(x.shape()) +
                             "); use a batch size of 2 or more, or LayerNorm, which normalises each sample alone.");
     out.resize(x.shape());  // (N, C, …)
+    Tensor &mean = saved.slot(0), &rstd = saved.slot(1);  // (C), (C)
+    mean.resize({channels_});
+    rstd.resize({channels_});
     const double flops = kForwardFlopsPerValue * double(x.size());
     parallelChunks(channels_, channelGrain(x.shape()), flops, [&](int64_t begin, int64_t end) {
         if (ctx.training)
-            batchStatistics(x, begin, end);
+            batchStatistics(x, mean, rstd, begin, end);
         else
-            runningStatistics(begin, end);
-        normalize(x, out, begin, end);
+            runningStatistics(mean, rstd, begin, end);
+        normalize(x, out, mean, rstd, begin, end);
     });
 }
 
 // Two passes (the mean, then the squares around it): accurate even when the mean is large next to
 // the spread. Samples outer, so a chunk reads its channels in memory order; each channel's plane sums
 // (float, vectorised) add up in double in sample order, whatever the thread count.
-void BatchNormLayer::batchStatistics(const Tensor &x, int64_t begin, int64_t end)
+void BatchNormLayer::batchStatistics(const Tensor &x, Tensor &mean, Tensor &rstd, int64_t begin, int64_t end)
 {
     const int64_t n = x.dim(0), size = planeSize(x.shape()), k = end - begin;
     Eigen::ArrayXd sums = Eigen::ArrayXd::Zero(k), squares = Eigen::ArrayXd::Zero(k);  // (k)
@@ -174,44 +175,45 @@ void BatchNormLayer::batchStatistics(const Tensor &x, int64_t begin, int64_t end
                 sums[j] += double(plane(x, i, begin + j, size).sum());
     }
     const double count = double(n * size);
-    const Eigen::ArrayXf mean = (sums / count).cast<float>();  // (k)
+    const Eigen::ArrayXf chunkMean = (sums / count).cast<float>();  // (k)
     for (int64_t i = 0; i < n; ++i) {
         if (size == 1)
-            squares += (features(x, i, begin, k) - mean).square().cast<double>();
+            squares += (features(x, i, begin, k) - chunkMean).square().cast<double>();
         else
             for (int64_t j = 0; j < k; ++j)
-                squares[j] += double((plane(x, i, begin + j, size) - mean[j]).square().sum());
+                squares[j] += double((plane(x, i, begin + j, size) - chunkMean[j]).square().sum());
     }
     for (int64_t j = 0; j < k; ++j) {
         const int64_t c = begin + j;
-        mean_[c] = mean[j];
-        rstd_[c] = static_cast<float>(1.0 / std::sqrt(squares[j] / count + eps_));  // biased variance
+        mean[c] = chunkMean[j];
+        rstd[c] = static_cast<float>(1.0 / std::sqrt(squares[j] / count + eps_));  // biased variance
         // PyTorch's rule: the running variance takes the unbiased estimate, Σ(x − mean)² / (count − 1).
-        runningMean_.value[c] = static_cast<float>((1.0 - momentum_) * runningMean_.value[c] + momentum_ * mean[j]);
+        runningMean_.value[c] = static_cast<float>((1.0 - momentum_) * runningMean_.value[c] + momentum_ * chunkMean[j]);
         runningVar_.value[c] = static_cast<float>((1.0 - momentum_) * runningVar_.value[c] +
                                                   momentum_ * squares[j] / (count - 1.0));
     }
 }
 
-void BatchNormLayer::runningStatistics(int64_t begin, int64_t end)
+void BatchNormLayer::runningStatistics(Tensor &mean, Tensor &rstd, int64_t begin, int64_t end) const
 {
     for (int64_t c = begin; c < end; ++c) {
-        mean_[c] = runningMean_.value[c];
-        rstd_[c] = static_cast<float>(1.0 / std::sqrt(double(runningVar_.value[c]) + eps_));
+        mean[c] = runningMean_.value[c];
+        rstd[c] = static_cast<float>(1.0 / std::sqrt(double(runningVar_.value[c]) + eps_));
     }
 }
 
 // y = x·scale + shift with scale = γ·rstd and shift = β − mean·scale, one multiply-add per value.
-void BatchNormLayer::normalize(const Tensor &x, Tensor &out, int64_t begin, int64_t end) const
+void BatchNormLayer::normalize(const Tensor &x, Tensor &out, const Tensor &mean, const Tensor &rstd, int64_t begin,
+                               int64_t end) const
 {
     const int64_t n = x.dim(0), size = planeSize(x.shape()), k = end - begin;
-    Eigen::ArrayXf scale = ConstArrayMap(rstd_.data() + begin, k);  // (k)
+    Eigen::ArrayXf scale = ConstArrayMap(rstd.data() + begin, k);  // (k)
     Eigen::ArrayXf shift = Eigen::ArrayXf::Zero(k);                   // (k)
     if (affine_) {
         scale *= ConstArrayMap(weight_.value.data() + begin, k);
         shift = ConstArrayMap(bias_.value.data() + begin, k);
     }
-    shift -= ConstArrayMap(mean_.data() + begin, k) * scale;
+    shift -= ConstArrayMap(mean.data() + begin, k) * scale;
     for (int64_t i = 0; i < n; ++i) {
         if (size == 1)
             features(out, i, begin, k) = features(x, i, begin, k) * scale + shift;
@@ -222,30 +224,34 @@ void BatchNormLayer::normalize(const Tensor &x, Tensor &out, int64_t begin, int6
 }
 
 void BatchNormLayer::backward(const std::vector<const Tensor *> &inputs, [[maybe_unused]] const Tensor &out,
-                              const Tensor &dOut, const std::vector<Tensor *> &dInputs, const RunContext &ctx)
+                              const Tensor &dOut, Saved &saved, const std::vector<Tensor *> &dInputs,
+                              const RunContext &ctx)
 {
     const Tensor &x = *inputs[0];  // (N, C, …)
     Tensor *dx = dInputs[0];       // (N, C, …) or nullptr: the input needs no gradient
     assert(dOut.shape() == out.shape() && x.shape() == out.shape() && (!dx || dx->shape() == x.shape()));
-    if (!dx && !affine_)
+    if (!dx && !learns())
         return;
+    const Tensor &mean = saved.slot(0), &rstd = saved.slot(1);  // (C), (C) from this call's forward
+    assert(mean.size() == channels_ && rstd.size() == channels_);
     const double flops = kBackwardFlopsPerValue * double(x.size());
     parallelChunks(channels_, channelGrain(x.shape()), flops, [&](int64_t begin, int64_t end) {
-        backwardChannels(x, dOut, dx, ctx.training, begin, end);
+        backwardChannels(x, dOut, dx, mean, rstd, ctx.training, begin, end);
     });
 }
 
 // With x̂ = (x − mean)·rstd and y = γ·x̂ + β: dγ = Σ dy·x̂ and dβ = Σ dy. In evaluation mean and
 // rstd are constants, so dx = γ·rstd·dy. In training they depend on every x of the channel, and
 // over its M values dx = γ·rstd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M), the same formula as llm.c's layernorm.
-void BatchNormLayer::backwardChannels(const Tensor &x, const Tensor &dOut, Tensor *dx, bool batch, int64_t begin,
-                                      int64_t end)
+void BatchNormLayer::backwardChannels(const Tensor &x, const Tensor &dOut, Tensor *dx, const Tensor &callMean,
+                                      const Tensor &callRstd, bool batch, int64_t begin, int64_t end)
 {
     const int64_t n = x.dim(0), size = planeSize(x.shape()), k = end - begin;
-    const ConstArrayMap mean(mean_.data() + begin, k), rstd(rstd_.data() + begin, k);  // (k)
+    const ConstArrayMap mean(callMean.data() + begin, k), rstd(callRstd.data() + begin, k);  // (k)
     Eigen::ArrayXd sumDy = Eigen::ArrayXd::Zero(k);         // (k) Σ dy
     Eigen::ArrayXd sumDyCentred = Eigen::ArrayXd::Zero(k);  // (k) Σ dy·(x − mean)
-    for (int64_t i = 0; (affine_ || batch) && i < n; ++i) {
+    const bool needsSums = learns() || (batch && dx);
+    for (int64_t i = 0; needsSums && i < n; ++i) {
         if (size == 1) {
             sumDy += features(dOut, i, begin, k).cast<double>();
             sumDyCentred += (features(dOut, i, begin, k) * (features(x, i, begin, k) - mean)).cast<double>();
@@ -256,10 +262,10 @@ void BatchNormLayer::backwardChannels(const Tensor &x, const Tensor &dOut, Tenso
                 sumDyCentred[j] += double((dy * (plane(x, i, begin + j, size) - mean[j])).sum());
             }
     }
-    if (affine_) {
+    if (affine_ && !weight_.frozen)
         ArrayMap(weight_.grad.data() + begin, k) += (sumDyCentred * rstd.cast<double>()).cast<float>();
+    if (affine_ && !bias_.frozen)
         ArrayMap(bias_.grad.data() + begin, k) += sumDy.cast<float>();
-    }
     if (!dx)
         return;
     // dx = a·dy + b·(x − mean) + d per channel; b and d are the batch statistics' share of the gradient.

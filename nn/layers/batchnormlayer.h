@@ -16,22 +16,24 @@ public:
     Shape inferShape(const std::vector<Shape> &inputs) const override;
     std::vector<Shape> parameterShapes(const std::vector<Shape> &inputs) const override;
     void build(const std::vector<Shape> &inputs, Rng &rng) override;
-    void forward(const std::vector<const Tensor *> &inputs, Tensor &out, const RunContext &ctx) override;
-    void backward(const std::vector<const Tensor *> &inputs, const Tensor &out, const Tensor &dOut,
+    void forward(const std::vector<const Tensor *> &inputs, Tensor &out, Saved &saved, const RunContext &ctx) override;
+    void backward(const std::vector<const Tensor *> &inputs, const Tensor &out, const Tensor &dOut, Saved &saved,
                   const std::vector<Tensor *> &dInputs, const RunContext &ctx) override;
     std::vector<Parameter *> parameters() override;
     std::vector<Parameter *> buffers() override;
 
 private:
-    // Channels [begin, end) of a training batch: mean_ and rstd_ from the batch, running stats blended.
-    void batchStatistics(const Tensor &x, int64_t begin, int64_t end);
-    // Channels [begin, end) in evaluation: mean_ and rstd_ from the running statistics.
-    void runningStatistics(int64_t begin, int64_t end);
-    // out = (x − mean_) · rstd_ · γ + β for channels [begin, end).
-    void normalize(const Tensor &x, Tensor &out, int64_t begin, int64_t end) const;
-    // Channels [begin, end) of backward; `batch`: mean_ and rstd_ came from the batch itself.
-    void backwardChannels(const Tensor &x, const Tensor &dOut, Tensor *dx, bool batch, int64_t begin,
-                          int64_t end);
+    // mean (C) and rstd (C), the statistics a call normalised with, are its saved slots 0 and 1.
+    // Channels [begin, end) of a training batch: mean and rstd from the batch, running stats blended.
+    void batchStatistics(const Tensor &x, Tensor &mean, Tensor &rstd, int64_t begin, int64_t end);
+    // Channels [begin, end) in evaluation: mean and rstd from the running statistics.
+    void runningStatistics(Tensor &mean, Tensor &rstd, int64_t begin, int64_t end) const;
+    // out = (x − mean) · rstd · γ + β for channels [begin, end).
+    void normalize(const Tensor &x, Tensor &out, const Tensor &mean, const Tensor &rstd, int64_t begin,
+                   int64_t end) const;
+    // Channels [begin, end) of backward; `batch`: mean and rstd came from the batch itself.
+    void backwardChannels(const Tensor &x, const Tensor &dOut, Tensor *dx, const Tensor &mean, const Tensor &rstd,
+                          bool batch, int64_t begin, int64_t end);
 
     double momentum_;  // PyTorch keeps both as doubles too
     double eps_;
@@ -41,8 +43,6 @@ private:
     Parameter bias_;         // (C) β, zeros
     Parameter runningMean_;  // (C) zeros, empty grad
     Parameter runningVar_;   // (C) ones, empty grad
-    Tensor mean_;            // (C) mean the last forward subtracted
-    Tensor rstd_;            // (C) 1/√(var + eps) the last forward scaled by
 };
 
 } // namespace nn

@@ -68,7 +68,7 @@ Shape ConcatLayer::inferShape(const std::vector<Shape> &inputs) const
     return out;
 }
 
-void ConcatLayer::forward(const std::vector<const Tensor *> &inputs, Tensor &out, const RunContext &)
+void ConcatLayer::forward(const std::vector<const Tensor *> &inputs, Tensor &out, Saved &, const RunContext &)
 {
     std::vector<Shape> shapes;
     for (const Tensor *x : inputs)
@@ -87,7 +87,7 @@ void ConcatLayer::forward(const std::vector<const Tensor *> &inputs, Tensor &out
     }
 }
 
-void ConcatLayer::backward(const std::vector<const Tensor *> &inputs, const Tensor &out, const Tensor &dOut,
+void ConcatLayer::backward(const std::vector<const Tensor *> &inputs, const Tensor &out, const Tensor &dOut, Saved &,
                            const std::vector<Tensor *> &dInputs, const RunContext &)
 {
     const int axis = axisFor(out.rank());

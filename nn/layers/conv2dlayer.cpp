@@ -106,13 +106,14 @@ void Conv2DLayer::build(const std::vector<Shape> &inputs, Rng &rng)
     buildParameters(weightShape, inPerGroup * taps, filters_ * taps, rng);
 }
 
-void Conv2DLayer::forward(const std::vector<const Tensor *> &inputs, Tensor &out, const RunContext &)
+void Conv2DLayer::forward(const std::vector<const Tensor *> &inputs, Tensor &out, Saved &saved,
+                          const RunContext &)
 {
     const Tensor &x = *inputs[0];  // (N, C, H, W)
     const ConvGeometry g = geometry(x.shape());
     const int64_t n = x.dim(0), fg = filters_ / groups_, rows = g.colRows(), cols = g.colCols();
     out.resize({n, filters_, g.outHeight, g.outWidth});  // (N, filters, H', W')
-    Tensor &z = productTarget(out);
+    Tensor &z = productTarget(out, saved);
     const double flopsPerSample = 2.0 * double(filters_ * rows * cols);
     overSamples(n, flopsPerSample, [&](int64_t begin, int64_t end) {
         float *col = g.isIdentity() ? nullptr : scratch(0, rows * cols);  // (C/groups·k², H'·W')
@@ -129,7 +130,7 @@ void Conv2DLayer::forward(const std::vector<const Tensor *> &inputs, Tensor &out
     });
 }
 
-void Conv2DLayer::backward(const std::vector<const Tensor *> &inputs, const Tensor &out, const Tensor &dOut,
+void Conv2DLayer::backward(const std::vector<const Tensor *> &inputs, const Tensor &out, const Tensor &dOut, Saved &saved,
                            const std::vector<Tensor *> &dInputs, const RunContext &)
 {
     const Tensor &x = *inputs[0];  // (N, C, H, W)
@@ -137,10 +138,12 @@ void Conv2DLayer::backward(const std::vector<const Tensor *> &inputs, const Tens
     assert(dOut.shape() == out.shape() && (!dx || dx->shape() == x.shape()));
     const ConvGeometry g = geometry(x.shape());
     const int64_t fg = filters_ / groups_, rows = g.colRows(), cols = g.colCols();
-    const Tensor &dz = preActivationGrad(out, dOut);  // (N, filters, H', W')
+    if (!dx && !learns())
+        return;
+    const Tensor &dz = preActivationGrad(out, dOut, saved);  // (N, filters, H', W')
     addBiasGrad(dz);
-    const double flopsPerSample = (dx ? 4.0 : 2.0) * double(filters_ * rows * cols);
-    accumulateOverSamples(x.dim(0), flopsPerSample, [&](int64_t begin, int64_t end, float *dWeight) {
+    const double flopsPerSample = ((dx ? 2.0 : 0.0) + (weight_.frozen ? 0.0 : 2.0)) * double(filters_ * rows * cols);
+    accumulateOverSamples(x.dim(0), flopsPerSample, saved, [&](int64_t begin, int64_t end, float *dWeight) {
         float *col = g.isIdentity() ? nullptr : scratch(0, rows * cols);    // (C/groups·k², H'·W')
         float *dCol = g.isIdentity() ? nullptr : scratch(1, rows * cols);  // the same, for dx
         for (int64_t s = begin; s < end; ++s)
@@ -148,10 +151,12 @@ void Conv2DLayer::backward(const std::vector<const Tensor *> &inputs, const Tens
                 const int64_t imageOffset = (s * groups_ + group) * g.imageSize();
                 const ConstMatrixMap dzg(dz.data() + (s * groups_ + group) * fg * cols, fg, cols);  // (F/g, H'·W')
                 const ConstMatrixMap w(weight_.value.data() + group * fg * rows, fg, rows);
-                if (col)
-                    im2col(x.data() + imageOffset, col, g);
-                MatrixMap(dWeight + group * fg * rows, fg, rows).noalias() +=
-                    dzg * ConstMatrixMap(col ? col : x.data() + imageOffset, rows, cols).transpose();
+                if (dWeight) {
+                    if (col)
+                        im2col(x.data() + imageOffset, col, g);
+                    MatrixMap(dWeight + group * fg * rows, fg, rows).noalias() +=
+                        dzg * ConstMatrixMap(col ? col : x.data() + imageOffset, rows, cols).transpose();
+                }
                 if (!dx)
                     continue;
                 if (!dCol) {

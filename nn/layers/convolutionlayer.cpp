@@ -118,12 +118,13 @@ std::vector<Parameter *> ConvolutionLayer::parameters()
     return {&weight_};
 }
 
-Tensor &ConvolutionLayer::productTarget(Tensor &out)
+Tensor &ConvolutionLayer::productTarget(Tensor &out, Saved &saved) const
 {
     if (!activationBackwardNeedsInput(activation_))
         return out;
-    preActivation_.resize(out.shape());
-    return preActivation_;
+    Tensor &z = saved.slot(0);
+    z.resize(out.shape());
+    return z;
 }
 
 void ConvolutionLayer::finishSamples(Tensor &z, Tensor &out, int64_t begin, int64_t end) const
@@ -139,25 +140,25 @@ void ConvolutionLayer::finishSamples(Tensor &z, Tensor &out, int64_t begin, int6
     }
 }
 
-const Tensor &ConvolutionLayer::preActivationGrad(const Tensor &out, const Tensor &dOut)
+const Tensor &ConvolutionLayer::preActivationGrad(const Tensor &out, const Tensor &dOut, Saved &saved) const
 {
     if (activation_ == Activation::Linear)
         return dOut;
-    dPreActivation_.resize(out.shape());
+    Tensor &dz = saved.slot(1);
+    dz.resize(out.shape());
     const int64_t perSample = featuresPerSample(out.shape());
-    const bool needsZ = activationBackwardNeedsInput(activation_);
+    const float *z = activationBackwardNeedsInput(activation_) ? saved.slot(0).data() : nullptr;
     overSamples(out.dim(0), kFlopsPerValue * double(perSample), [&](int64_t begin, int64_t end) {
         const int64_t offset = begin * perSample, count = (end - begin) * perSample;
-        activationBackward(dPreActivation_.data() + offset, dOut.data() + offset, out.data() + offset,
-                           needsZ ? preActivation_.data() + offset : nullptr, 1, count, activation_, alpha_,
-                           GradientWrite::Assign);
+        activationBackward(dz.data() + offset, dOut.data() + offset, out.data() + offset, z ? z + offset : nullptr, 1,
+                           count, activation_, alpha_, GradientWrite::Assign);
     });
-    return dPreActivation_;
+    return dz;
 }
 
 void ConvolutionLayer::addBiasGrad(const Tensor &dz)
 {
-    if (!useBias_)
+    if (!useBias_ || bias_.frozen)
         return;
     const int64_t batch = dz.dim(0), plane = featuresPerSample(dz.shape()) / filters_;
     parallelChunks(filters_, 1, double(dz.size()), [&](int64_t begin, int64_t end) {
@@ -176,16 +177,23 @@ void ConvolutionLayer::overSamples(int64_t batch, double flopsPerSample,
     parallelChunks(batch, samplesPerChunk(batch, flopsPerSample), double(batch) * flopsPerSample, body);
 }
 
-void ConvolutionLayer::accumulateOverSamples(int64_t batch, double flopsPerSample, const WeightGradBody &body)
+void ConvolutionLayer::accumulateOverSamples(int64_t batch, double flopsPerSample, Saved &saved,
+                                             const WeightGradBody &body)
 {
+    if (weight_.frozen) {
+        overSamples(batch, flopsPerSample, [&](int64_t begin, int64_t end) { body(begin, end, nullptr); });
+        return;
+    }
     const int64_t grain = samplesPerChunk(batch, flopsPerSample);
     const int64_t chunks = (batch + grain - 1) / grain, size = weight_.grad.size();
-    weightGradPartials_.assign(size_t(chunks * size), 0.0f);
+    Tensor &partials = saved.slot(2);  // (chunks, weight size)
+    partials.resize({chunks, size});
+    partials.setZero();
     parallelChunks(batch, grain, double(batch) * flopsPerSample, [&](int64_t begin, int64_t end) {
-        body(begin, end, weightGradPartials_.data() + (begin / grain) * size);
+        body(begin, end, partials.data() + (begin / grain) * size);
     });
     for (int64_t chunk = 0; chunk < chunks; ++chunk)
-        weight_.grad.array() += ConstArrayMap(weightGradPartials_.data() + chunk * size, size);
+        weight_.grad.array() += ConstArrayMap(partials.data() + chunk * size, size);
 }
 
 float *ConvolutionLayer::scratch(int slot, int64_t size)

@@ -29,19 +29,23 @@ protected:
     // The weight's shape followed by the bias's (filters), when the layer has one.
     std::vector<Shape> withBias(Shape weightShape) const;
 
-    // Where the products go: `out` itself, or preActivation_ when the activation's backward needs it.
-    Tensor &productTarget(Tensor &out);
+    // A call's saved slots: 0 z (N, filters, H', W'), kept only when the activation's backward needs
+    // it (GELU); 1 dz, scratch when the activation is not linear; 2 the weight-gradient partials
+    // (chunks, weight size), scratch summed in chunk order.
+    // Where the products go: `out` itself, or slot 0 when the activation's backward needs z.
+    Tensor &productTarget(Tensor &out, Saved &saved) const;
     // out = f(z + b) for the samples [begin, end) of z (N, filters, H, W); z may be out.
     void finishSamples(Tensor &z, Tensor &out, int64_t begin, int64_t end) const;
-    // ∂L/∂z: dOut itself for a linear activation, else f'(z) ⊙ dOut in dPreActivation_.
-    const Tensor &preActivationGrad(const Tensor &out, const Tensor &dOut);
+    // ∂L/∂z: dOut itself for a linear activation, else f'(z) ⊙ dOut in slot 1.
+    const Tensor &preActivationGrad(const Tensor &out, const Tensor &dOut, Saved &saved) const;
     // bias.grad += Σ over samples and pixels of dz (N, filters, H, W), a channel per chunk.
     void addBiasGrad(const Tensor &dz);
 
     // Calls body(begin, end, dWeight) over fixed chunks of the batch, each chunk adding into its own
-    // zeroed copy of the weight gradient, then adds the copies into weight.grad in chunk order.
+    // zeroed copy of the weight gradient, then adds the copies into weight.grad in chunk order. A
+    // frozen weight gets no gradient: dWeight is then nullptr.
     using WeightGradBody = std::function<void(int64_t begin, int64_t end, float *dWeight)>;
-    void accumulateOverSamples(int64_t batch, double flopsPerSample, const WeightGradBody &body);
+    void accumulateOverSamples(int64_t batch, double flopsPerSample, Saved &saved, const WeightGradBody &body);
     // Calls body(begin, end) over the same fixed chunks of the batch.
     static void overSamples(int64_t batch, double flopsPerSample, const std::function<void(int64_t, int64_t)> &body);
     // Per-thread scratch of at least `size` floats; slot 0 and 1 are independent buffers.
@@ -57,9 +61,6 @@ protected:
     float alpha_;
     Parameter weight_;       // Conv2D (filters, C/groups, k, k); ConvTranspose2D (C, filters/groups, k, k)
     Parameter bias_;         // (filters)
-    Tensor preActivation_;   // (N, filters, H', W') z, kept only for GELU
-    Tensor dPreActivation_;  // (N, filters, H', W') dz when the activation is not linear
-    std::vector<float> weightGradPartials_;  // (chunks, weight size), summed in chunk order
 };
 
 } // namespace nn

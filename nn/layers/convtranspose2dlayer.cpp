@@ -94,13 +94,14 @@ void ConvTranspose2DLayer::build(const std::vector<Shape> &inputs, Rng &rng)
     buildParameters(weightShape, filters_ / groups_ * taps, channels * taps, rng);
 }
 
-void ConvTranspose2DLayer::forward(const std::vector<const Tensor *> &inputs, Tensor &out, const RunContext &)
+void ConvTranspose2DLayer::forward(const std::vector<const Tensor *> &inputs, Tensor &out, Saved &saved,
+                                   const RunContext &)
 {
     const Tensor &x = *inputs[0];  // (N, C, H, W)
     const ConvGeometry g = geometry(x.shape());
     const int64_t n = x.dim(0), cg = x.dim(1) / groups_, rows = g.colRows(), cols = g.colCols();
     out.resize({n, filters_, g.height, g.width});  // (N, filters, H', W')
-    Tensor &z = productTarget(out);
+    Tensor &z = productTarget(out, saved);
     const double flopsPerSample = 2.0 * double(x.dim(1) * rows * cols);
     overSamples(n, flopsPerSample, [&](int64_t begin, int64_t end) {
         float *col = g.isIdentity() ? nullptr : scratch(0, rows * cols);  // (filters/groups·k², H·W)
@@ -122,17 +123,19 @@ void ConvTranspose2DLayer::forward(const std::vector<const Tensor *> &inputs, Te
 }
 
 void ConvTranspose2DLayer::backward(const std::vector<const Tensor *> &inputs, const Tensor &out,
-                                    const Tensor &dOut, const std::vector<Tensor *> &dInputs, const RunContext &)
+                                    const Tensor &dOut, Saved &saved, const std::vector<Tensor *> &dInputs, const RunContext &)
 {
     const Tensor &x = *inputs[0];  // (N, C, H, W)
     Tensor *dx = dInputs[0];       // (N, C, H, W) or nullptr
     assert(dOut.shape() == out.shape() && (!dx || dx->shape() == x.shape()));
     const ConvGeometry g = geometry(x.shape());
     const int64_t cg = x.dim(1) / groups_, rows = g.colRows(), cols = g.colCols();
-    const Tensor &dz = preActivationGrad(out, dOut);  // (N, filters, H', W')
+    if (!dx && !learns())
+        return;
+    const Tensor &dz = preActivationGrad(out, dOut, saved);  // (N, filters, H', W')
     addBiasGrad(dz);
-    const double flopsPerSample = (dx ? 4.0 : 2.0) * double(x.dim(1) * rows * cols);
-    accumulateOverSamples(x.dim(0), flopsPerSample, [&](int64_t begin, int64_t end, float *dWeight) {
+    const double flopsPerSample = ((dx ? 2.0 : 0.0) + (weight_.frozen ? 0.0 : 2.0)) * double(x.dim(1) * rows * cols);
+    accumulateOverSamples(x.dim(0), flopsPerSample, saved, [&](int64_t begin, int64_t end, float *dWeight) {
         float *dzCol = g.isIdentity() ? nullptr : scratch(0, rows * cols);  // (filters/groups·k², H·W)
         for (int64_t s = begin; s < end; ++s)
             for (int64_t group = 0; group < groups_; ++group) {
@@ -141,8 +144,9 @@ void ConvTranspose2DLayer::backward(const std::vector<const Tensor *> &inputs, c
                 if (dzCol)
                     im2col(dImage, dzCol, g);
                 const ConstMatrixMap dCol(dzCol ? dzCol : dImage, rows, cols);
-                MatrixMap(dWeight + group * cg * rows, cg, rows).noalias() +=
-                    ConstMatrixMap(x.data() + inputOffset, cg, cols) * dCol.transpose();
+                if (dWeight)
+                    MatrixMap(dWeight + group * cg * rows, cg, rows).noalias() +=
+                        ConstMatrixMap(x.data() + inputOffset, cg, cols) * dCol.transpose();
                 if (dx)
                     MatrixMap(dx->data() + inputOffset, cg, cols).noalias() +=
                         ConstMatrixMap(weight_.value.data() + group * cg * rows, cg, rows) * dCol;

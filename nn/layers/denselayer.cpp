@@ -105,18 +105,21 @@ Shape DenseLayer::inferShape(const std::vector<Shape> &inputs) const
 {
     assert(inputs.size() == 1);
     const Shape &in = inputs[0];
-    if (in.size() > 2)
+    // [N, C, H, W] is LayerLab's image layout: a Dense over each row's pixels is never what is meant.
+    if (in.size() == 4)
         throw ShapeError("Dense expects [N, F] but got " + toString(in) + "; add a Flatten before it.");
     if (in.size() < 2)
         throw ShapeError("Dense expects [N, F] but got " + toString(in) +
                          "; give each sample at least one feature, for example with a Reshape to [1].");
-    return {in[0], units_};
+    Shape out = in;  // [N, …, F] → [N, …, units]: the last axis, as PyTorch's nn.Linear
+    out.back() = units_;
+    return out;
 }
 
 std::vector<Shape> DenseLayer::parameterShapes(const std::vector<Shape> &inputs) const
 {
     inferShape(inputs);  // throws for a bad input shape
-    std::vector<Shape> shapes = {{units_, inputs[0][1]}};  // weight (units, F)
+    std::vector<Shape> shapes = {{units_, inputs[0].back()}};  // weight (units, F)
     if (useBias_)
         shapes.push_back({units_});  // bias (units)
     return shapes;
@@ -139,28 +142,36 @@ std::vector<Parameter *> DenseLayer::parameters()
     return {&weight_};
 }
 
-void DenseLayer::forward(const std::vector<const Tensor *> &inputs, Tensor &out, const RunContext &)
+namespace {
+
+// Everything before the last axis is rows: [N, …, cols] seen as a (rows, cols) matrix.
+MatrixMap denseRows(Tensor &t, int64_t cols) { return {t.data(), t.size() / cols, cols}; }
+ConstMatrixMap denseRows(const Tensor &t, int64_t cols) { return {t.data(), t.size() / cols, cols}; }
+
+} // namespace
+
+void DenseLayer::forward(const std::vector<const Tensor *> &inputs, Tensor &out, Saved &saved, const RunContext &)
 {
-    const Tensor &x = *inputs[0];  // (N, F)
-    const int64_t n = x.dim(0);
-    assert(x.rank() == 2 && x.dim(1) == weight_.value.dim(1));
-    out.resize({n, units_});  // (N, units)
-    // z = x·Wᵀ goes straight into `out` and is finished in place, unless backward needs z (GELU).
-    const bool keepZ = activationBackwardNeedsInput(activation_);
-    if (keepZ)
-        preActivation_.resize({n, units_});
-    Tensor &z = keepZ ? preActivation_ : out;  // (N, units)
-    chunkedProduct(z.matrix(), x.matrix(), std::as_const(weight_.value).matrix().transpose(), Write::Assign);
+    const Tensor &x = *inputs[0];  // (N, …, F)
+    const int64_t features = weight_.value.dim(1);
+    assert(x.rank() >= 2 && x.shape().back() == features);
+    out.resize(inferShape({x.shape()}));  // (N, …, units)
+    // z = x·Wᵀ goes straight into `out` and is finished in place, unless backward needs z (GELU),
+    // which then stays in the call's saved slot 0.
+    Tensor &z = activationBackwardNeedsInput(activation_) ? saved.slot(0) : out;  // (N, …, units)
+    z.resize(out.shape());
+    chunkedProduct(denseRows(z, units_), denseRows(x, features), std::as_const(weight_.value).matrix().transpose(),
+                   Write::Assign);
     if (useBias_ || activation_ != Activation::Linear)
         finishForward(z, out);
 }
 
-// out = f(z + b) over batch-row chunks; z may be out itself.
-void DenseLayer::finishForward(Tensor &z, Tensor &out)
+// out = f(z + b) over row chunks; z may be out itself.
+void DenseLayer::finishForward(Tensor &z, Tensor &out) const
 {
-    const int64_t n = out.dim(0);
+    const int64_t rows = out.size() / units_;
     const double flops = 20.0 * double(out.size());
-    parallelChunks(n, elementwiseRows(units_), flops, [&](int64_t begin, int64_t end) {
+    parallelChunks(rows, elementwiseRows(units_), flops, [&](int64_t begin, int64_t end) {
         MatrixMap zs(z.data() + begin * units_, end - begin, units_);
         if (useBias_)
             zs.rowwise() += ConstRowVectorMap(bias_.value.data(), units_);
@@ -168,36 +179,37 @@ void DenseLayer::finishForward(Tensor &z, Tensor &out)
     });
 }
 
-// dZ = f'(z) ⊙ dY over batch-row chunks, into dPreActivation_ (N, units).
-void DenseLayer::preActivationGrad(const Tensor &out, const Tensor &dOut)
+// dZ = f'(z) ⊙ dY over row chunks, into the call's saved slot 1 (N, …, units).
+const Tensor &DenseLayer::preActivationGrad(const Tensor &out, const Tensor &dOut, Saved &saved) const
 {
-    dPreActivation_.resize(out.shape());
-    const bool needsZ = activationBackwardNeedsInput(activation_);
+    Tensor &dz = saved.slot(1);
+    dz.resize(out.shape());
+    const float *z = activationBackwardNeedsInput(activation_) ? saved.slot(0).data() : nullptr;
     const double flops = 20.0 * double(out.size());
-    parallelChunks(out.dim(0), elementwiseRows(units_), flops, [&](int64_t begin, int64_t end) {
+    parallelChunks(out.size() / units_, elementwiseRows(units_), flops, [&](int64_t begin, int64_t end) {
         const int64_t offset = begin * units_;
-        activationBackward(dPreActivation_.data() + offset, dOut.data() + offset, out.data() + offset,
-                           needsZ ? preActivation_.data() + offset : nullptr, end - begin, units_, activation_,
-                           alpha_, GradientWrite::Assign);
+        activationBackward(dz.data() + offset, dOut.data() + offset, out.data() + offset,
+                           z ? z + offset : nullptr, end - begin, units_, activation_, alpha_, GradientWrite::Assign);
     });
+    return dz;
 }
 
 void DenseLayer::backward(const std::vector<const Tensor *> &inputs, const Tensor &out, const Tensor &dOut,
-                          const std::vector<Tensor *> &dInputs, const RunContext &)
+                          Saved &saved, const std::vector<Tensor *> &dInputs, const RunContext &)
 {
-    const Tensor &x = *inputs[0];  // (N, F)
-    Tensor *dx = dInputs[0];       // (N, F) or nullptr: the input needs no gradient
+    const Tensor &x = *inputs[0];  // (N, …, F)
+    Tensor *dx = dInputs[0];       // (N, …, F) or nullptr: the input needs no gradient
     assert(dOut.shape() == out.shape() && (!dx || dx->shape() == x.shape()));
-    const bool linear = activation_ == Activation::Linear;
-    if (!linear)
-        preActivationGrad(out, dOut);
-    const ConstMatrixMap dz = linear ? dOut.matrix() : std::as_const(dPreActivation_).matrix();  // (N, units)
-    // dW += dZᵀ·X, db += Σₙ dZ, dX += dZ·W; each chunk owns its block of the result: no cross-thread sums.
-    chunkedProduct(weight_.grad.matrix(), dz.transpose(), x.matrix(), Write::Add);
-    if (useBias_)
-        bias_.grad.vector() += dz.colwise().sum().transpose();
+    const int64_t features = weight_.value.dim(1);
+    const Tensor &dz = activation_ == Activation::Linear ? dOut : preActivationGrad(out, dOut, saved);  // (N, …, units)
+    const ConstMatrixMap dzRows = denseRows(dz, units_);
+    // dW += dZᵀ·X, db += Σ dZ over rows, dX += dZ·W; each chunk owns its block of the result.
+    if (!weight_.frozen)
+        chunkedProduct(weight_.grad.matrix(), dzRows.transpose(), denseRows(x, features), Write::Add);
+    if (useBias_ && !bias_.frozen)
+        bias_.grad.vector() += dzRows.colwise().sum().transpose();
     if (dx)
-        chunkedProduct(dx->matrix(), dz, std::as_const(weight_.value).matrix(), Write::Add);
+        chunkedProduct(denseRows(*dx, features), dzRows, std::as_const(weight_.value).matrix(), Write::Add);
 }
 
 } // namespace nn

@@ -6,7 +6,8 @@
 
 namespace nn {
 
-// Every output unit sees every input feature through its own weight, plus a bias.
+// Every output unit sees every input feature through its own weight, plus a bias. Acts on the
+// last axis: [N, F] → [N, units] and [N, T, F] → [N, T, units], as nn.Linear does.
 class DenseLayer : public Layer {
 public:
     explicit DenseLayer(Settings settings);
@@ -15,16 +16,16 @@ public:
     Shape inferShape(const std::vector<Shape> &inputs) const override;
     std::vector<Shape> parameterShapes(const std::vector<Shape> &inputs) const override;
     void build(const std::vector<Shape> &inputs, Rng &rng) override;
-    void forward(const std::vector<const Tensor *> &inputs, Tensor &out, const RunContext &ctx) override;
-    void backward(const std::vector<const Tensor *> &inputs, const Tensor &out, const Tensor &dOut,
+    void forward(const std::vector<const Tensor *> &inputs, Tensor &out, Saved &saved, const RunContext &ctx) override;
+    void backward(const std::vector<const Tensor *> &inputs, const Tensor &out, const Tensor &dOut, Saved &saved,
                   const std::vector<Tensor *> &dInputs, const RunContext &ctx) override;
     std::vector<Parameter *> parameters() override;
 
 private:
     // out = f(z + b), in place when z is out.
-    void finishForward(Tensor &z, Tensor &out);
-    // dPreActivation_ = f'(z) ⊙ dOut.
-    void preActivationGrad(const Tensor &out, const Tensor &dOut);
+    void finishForward(Tensor &z, Tensor &out) const;
+    // f'(z) ⊙ dOut, in the call's saved record.
+    const Tensor &preActivationGrad(const Tensor &out, const Tensor &dOut, Saved &saved) const;
 
     int64_t units_;
     Activation activation_;
@@ -32,8 +33,6 @@ private:
     bool useBias_;
     Parameter weight_;       // (units, F), nn.Linear's layout
     Parameter bias_;         // (units)
-    Tensor preActivation_;   // (N, units) x·Wᵀ + b, kept only for GELU, whose backward needs it
-    Tensor dPreActivation_;  // (N, units) dZ, scratch when the activation is not linear
 };
 
 } // namespace nn

@@ -46,20 +46,22 @@ Shape DropoutLayer::inferShape(const std::vector<Shape> &inputs) const
     return inputs[0];
 }
 
-void DropoutLayer::drawMask(int64_t begin, int64_t end, const RunContext &ctx)
+void DropoutLayer::drawMask(Tensor &mask, int64_t begin, int64_t end, const RunContext &ctx) const
 {
-    const int64_t n = mask_.dim(0), features = featuresPerSample(mask_.shape());
+    const int64_t features = featuresPerSample(mask.shape());
     const float scale = 1.0f / (1.0f - rate_);
-    const std::string key = "dropout/" + name();
+    // Keyed by step, pass and row as separate numbers: no two (step, row) pairs share a stream,
+    // whatever the batch size.
+    const std::string key = "dropout/" + randomKey() + "/" + std::to_string(ctx.pass);
     for (int64_t row = begin; row < end; ++row) {
-        Rng rng = Rng::keyed(ctx.seed, key, ctx.step * uint64_t(n) + uint64_t(row));
-        float *m = mask_.data() + row * features;
+        Rng rng = Rng::keyed(ctx.seed, key, ctx.step, uint64_t(row));
+        float *m = mask.data() + row * features;
         for (int64_t j = 0; j < features; ++j)
             m[j] = rng.uniform() < rate_ ? 0.0f : scale;
     }
 }
 
-void DropoutLayer::forward(const std::vector<const Tensor *> &inputs, Tensor &out, const RunContext &ctx)
+void DropoutLayer::forward(const std::vector<const Tensor *> &inputs, Tensor &out, Saved &saved, const RunContext &ctx)
 {
     const Tensor &x = *inputs[0];  // (N, …)
     out.resize(x.shape());         // (N, …)
@@ -67,18 +69,19 @@ void DropoutLayer::forward(const std::vector<const Tensor *> &inputs, Tensor &ou
         out.vector() = x.vector();
         return;
     }
-    mask_.resize(x.shape());
+    Tensor &mask = saved.slot(0);  // (N, …) 0 or 1/(1 − rate) per value
+    mask.resize(x.shape());
     const int64_t features = featuresPerSample(x.shape());
     const int64_t grain = std::max<int64_t>(1, kDropoutChunkElements / std::max<int64_t>(features, 1));
     parallelChunks(x.dim(0), grain, kDropoutFlopsPerElement * double(x.size()), [&](int64_t begin, int64_t end) {
-        drawMask(begin, end, ctx);
+        drawMask(mask, begin, end, ctx);
         const int64_t offset = begin * features, count = (end - begin) * features;
         ArrayMap(out.data() + offset, count) =
-            ConstArrayMap(x.data() + offset, count) * ConstArrayMap(mask_.data() + offset, count);
+            ConstArrayMap(x.data() + offset, count) * ConstArrayMap(mask.data() + offset, count);
     });
 }
 
-void DropoutLayer::backward(const std::vector<const Tensor *> &, const Tensor &, const Tensor &dOut,
+void DropoutLayer::backward(const std::vector<const Tensor *> &, const Tensor &, const Tensor &dOut, Saved &saved,
                             const std::vector<Tensor *> &dInputs, const RunContext &ctx)
 {
     Tensor *dx = dInputs[0];  // (N, …)
@@ -88,8 +91,9 @@ void DropoutLayer::backward(const std::vector<const Tensor *> &, const Tensor &,
         dx->array() += dOut.array();
         return;
     }
-    assert(mask_.shape() == dOut.shape() && "backward needs the mask of a training forward");
-    dx->array() += dOut.array() * mask_.array();
+    const Tensor &mask = saved.slot(0);
+    assert(mask.shape() == dOut.shape() && "backward needs the mask of a training forward");
+    dx->array() += dOut.array() * mask.array();
 }
 
 } // namespace nn

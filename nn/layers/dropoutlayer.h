@@ -13,16 +13,15 @@ public:
     static const LayerSpec &declaration();
 
     Shape inferShape(const std::vector<Shape> &inputs) const override;
-    void forward(const std::vector<const Tensor *> &inputs, Tensor &out, const RunContext &ctx) override;
-    void backward(const std::vector<const Tensor *> &inputs, const Tensor &out, const Tensor &dOut,
+    void forward(const std::vector<const Tensor *> &inputs, Tensor &out, Saved &saved, const RunContext &ctx) override;
+    void backward(const std::vector<const Tensor *> &inputs, const Tensor &out, const Tensor &dOut, Saved &saved,
                   const std::vector<Tensor *> &dInputs, const RunContext &ctx) override;
 
 private:
-    // Fills rows [begin, end) of mask_ with 0 or 1/(1 − rate), one keyed stream per sample.
-    void drawMask(int64_t begin, int64_t end, const RunContext &ctx);
+    // Fills rows [begin, end) of mask with 0 or 1/(1 − rate), one keyed stream per sample.
+    void drawMask(Tensor &mask, int64_t begin, int64_t end, const RunContext &ctx) const;
 
     float rate_;
-    Tensor mask_;  // (N, …) 0 or 1/(1 − rate) per value, from the last training forward
 };
 
 } // namespace nn

@@ -33,14 +33,14 @@ Shape FlattenLayer::inferShape(const std::vector<Shape> &inputs) const
     return {in[0], featuresPerSample(in)};
 }
 
-void FlattenLayer::forward(const std::vector<const Tensor *> &inputs, Tensor &out, const RunContext &)
+void FlattenLayer::forward(const std::vector<const Tensor *> &inputs, Tensor &out, Saved &, const RunContext &)
 {
     const Tensor &x = *inputs[0];                          // (N, …)
     out.resize({x.dim(0), featuresPerSample(x.shape())});  // (N, ∏ …)
     out.vector() = x.vector();
 }
 
-void FlattenLayer::backward(const std::vector<const Tensor *> &, const Tensor &, const Tensor &dOut,
+void FlattenLayer::backward(const std::vector<const Tensor *> &, const Tensor &, const Tensor &dOut, Saved &,
                             const std::vector<Tensor *> &dInputs, const RunContext &)
 {
     if (dInputs[0])

@@ -32,7 +32,7 @@ Shape GlobalAveragePoolLayer::inferShape(const std::vector<Shape> &inputs) const
     return {in[0], in[1]};
 }
 
-void GlobalAveragePoolLayer::forward(const std::vector<const Tensor *> &inputs, Tensor &out, const RunContext &)
+void GlobalAveragePoolLayer::forward(const std::vector<const Tensor *> &inputs, Tensor &out, Saved &, const RunContext &)
 {
     const Tensor &x = *inputs[0];  // (N, C, H, W)
     assert(x.rank() == 4);
@@ -44,7 +44,7 @@ void GlobalAveragePoolLayer::forward(const std::vector<const Tensor *> &inputs, 
     });
 }
 
-void GlobalAveragePoolLayer::backward(const std::vector<const Tensor *> &inputs, const Tensor &, const Tensor &dOut,
+void GlobalAveragePoolLayer::backward(const std::vector<const Tensor *> &inputs, const Tensor &, const Tensor &dOut, Saved &,
                                       const std::vector<Tensor *> &dInputs, const RunContext &)
 {
     Tensor *dx = dInputs[0];  // (N, C, H, W) or nullptr: the input needs no gradient

@@ -13,8 +13,8 @@ public:
     static const LayerSpec &declaration();
 
     Shape inferShape(const std::vector<Shape> &inputs) const override;
-    void forward(const std::vector<const Tensor *> &inputs, Tensor &out, const RunContext &ctx) override;
-    void backward(const std::vector<const Tensor *> &inputs, const Tensor &out, const Tensor &dOut,
+    void forward(const std::vector<const Tensor *> &inputs, Tensor &out, Saved &saved, const RunContext &ctx) override;
+    void backward(const std::vector<const Tensor *> &inputs, const Tensor &out, const Tensor &dOut, Saved &saved,
                   const std::vector<Tensor *> &dInputs, const RunContext &ctx) override;
 };
 

@@ -40,12 +40,12 @@ Shape InputLayer::inferShape(const std::vector<Shape> &inputs) const
     return shape;
 }
 
-void InputLayer::forward(const std::vector<const Tensor *> &, Tensor &, const RunContext &)
+void InputLayer::forward(const std::vector<const Tensor *> &, Tensor &, Saved &, const RunContext &)
 {
     assert(false && "the Model copies the batch into Input nodes; Input::forward is never called");
 }
 
-void InputLayer::backward(const std::vector<const Tensor *> &, const Tensor &, const Tensor &,
+void InputLayer::backward(const std::vector<const Tensor *> &, const Tensor &, const Tensor &, Saved &,
                           const std::vector<Tensor *> &, const RunContext &)
 {
     // Data needs no gradient.

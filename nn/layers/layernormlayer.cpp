@@ -1,6 +1,6 @@
-// LayerNorm: llm.c's layernorm_forward / layernorm_backward over whole samples, parallel over
-// samples; dγ and dβ, which sum over the batch, are parallel over values instead, so each sum
-// runs in sample order on any thread count.
+// LayerNorm: llm.c's layernorm_forward / layernorm_backward over rows (whole samples, or each
+// position of a sequence), parallel over rows; dγ and dβ, which sum over the rows, are parallel over
+// values instead, so each sum runs in row order on any thread count.
 #include "layernormlayer.h"
 
 #include "nn/error.h"
@@ -45,9 +45,9 @@ const LayerSpec &LayerNormLayer::declaration()
         LayerSpec s;
         s.kind = "LayerNorm";
         s.category = "Normalization";
-        s.summary = "LayerNorm: normalises each sample over all its values, keeping each layer's inputs centred "
-                    "and scaled so deeper networks train faster; works on any batch size, the same in training "
-                    "and evaluation.";
+        s.summary = "LayerNorm: normalises each sample (or each position of a sequence) over its values, keeping "
+                    "each layer's inputs centred and scaled so deeper networks train faster; works on any batch "
+                    "size, the same in training and evaluation.";
         s.settings = {
             SettingSpec::real("eps", 1e-5, 1e-12, 1.0,
                               "Added to the variance before its square root, so a constant sample never divides "
@@ -55,6 +55,10 @@ const LayerSpec &LayerNormLayer::declaration()
             SettingSpec::boolean("affine", true,
                                  "Learn a scale γ and a shift β for every value of a sample, applied after "
                                  "normalising"),
+            SettingSpec::integer("normalized_dims", 0, 0, 8,
+                                 "How many of the last axes share one mean and variance: 0 for the whole sample, "
+                                 "1 for each position of a sequence [N, T, F] (a Transformer's LayerNorm); "
+                                 "PyTorch's normalized_shape is then the input's last that many sizes"),
         };
         return s;
     }();
@@ -64,8 +68,15 @@ const LayerSpec &LayerNormLayer::declaration()
 LayerNormLayer::LayerNormLayer(Settings settings)
     : Layer(std::move(settings)),
       eps_(settings_.real("eps")),
-      affine_(settings_.flag("affine"))
+      affine_(settings_.flag("affine")),
+      normalizedDims_(settings_.integer("normalized_dims"))
 {
+}
+
+Shape LayerNormLayer::normalizedShape(const Shape &input) const
+{
+    const auto dims = normalizedDims_ == 0 ? int64_t(input.size()) - 1 : normalizedDims_;
+    return Shape(input.end() - dims, input.end());
 }
 
 Shape LayerNormLayer::inferShape(const std::vector<Shape> &inputs) const
@@ -77,6 +88,10 @@ Shape LayerNormLayer::inferShape(const std::vector<Shape> &inputs) const
                          "[N, C, H, W] but got " + toString(in) +
                          "; a sample of one number has nothing to normalise over, so put LayerNorm after a layer "
                          "with several outputs.");
+    if (normalizedDims_ > int64_t(in.size()) - 1)
+        throw ShapeError("LayerNorm normalises over the last " + std::to_string(normalizedDims_) + " axes but got " +
+                         toString(in) + ", which has " + std::to_string(in.size() - 1) +
+                         " after the batch; lower normalized_dims.");
     return in;
 }
 
@@ -85,18 +100,18 @@ std::vector<Shape> LayerNormLayer::parameterShapes(const std::vector<Shape> &inp
     inferShape(inputs);  // throws for a bad input shape
     if (!affine_)
         return {};
-    const Shape sample(inputs[0].begin() + 1, inputs[0].end());
-    return {sample, sample};  // weight and bias, one per value of a sample
+    const Shape normalized = normalizedShape(inputs[0]);
+    return {normalized, normalized};  // weight and bias, one per value of a normalised row
 }
 
 void LayerNormLayer::build(const std::vector<Shape> &inputs, Rng &)
 {
     inferShape(inputs);  // throws for a bad input shape
-    const Shape sample(inputs[0].begin() + 1, inputs[0].end());
-    features_ = elementCount(sample);
+    const Shape normalized = normalizedShape(inputs[0]);
+    features_ = elementCount(normalized);
     if (affine_) {
-        weight_ = {"weight", Tensor(sample, 1.0f), Tensor(sample), false};
-        bias_ = {"bias", Tensor(sample), Tensor(sample), false};
+        weight_ = {"weight", Tensor(normalized, 1.0f), Tensor(normalized), false};
+        bias_ = {"bias", Tensor(normalized), Tensor(normalized), false};
     }
 }
 
@@ -107,21 +122,23 @@ std::vector<Parameter *> LayerNormLayer::parameters()
     return {};
 }
 
-void LayerNormLayer::forward(const std::vector<const Tensor *> &inputs, Tensor &out, const RunContext &)
+void LayerNormLayer::forward(const std::vector<const Tensor *> &inputs, Tensor &out, Saved &saved, const RunContext &)
 {
-    const Tensor &x = *inputs[0];  // (N, …)
-    assert(x.rank() >= 2 && featuresPerSample(x.shape()) == features_);
-    const int64_t n = x.dim(0);
+    const Tensor &x = *inputs[0];  // (N, …, D…): rows of features_ values
+    assert(x.rank() >= 2 && x.size() % std::max<int64_t>(features_, 1) == 0);
+    const int64_t n = x.size() / features_;  // rows: samples, or a sequence's positions
     out.resize(x.shape());  // (N, …)
-    mean_.resize({n});
-    rstd_.resize({n});
+    Tensor &mean = saved.slot(0), &rstd = saved.slot(1);  // (rows), (rows)
+    mean.resize({n});
+    rstd.resize({n});
     const double flops = kLayerNormForwardFlops * double(x.size());
     parallelChunks(n, grainFor(features_), flops,
-                   [&](int64_t begin, int64_t end) { forwardSamples(x, out, begin, end); });
+                   [&](int64_t begin, int64_t end) { forwardSamples(x, out, mean, rstd, begin, end); });
 }
 
 // Two passes per sample (the mean, then the squares around it), then y = x̂ ⊙ γ + β.
-void LayerNormLayer::forwardSamples(const Tensor &x, Tensor &out, int64_t begin, int64_t end)
+void LayerNormLayer::forwardSamples(const Tensor &x, Tensor &out, Tensor &means, Tensor &rstds, int64_t begin,
+                                    int64_t end) const
 {
     const double count = double(features_);
     for (int64_t i = begin; i < end; ++i) {
@@ -129,8 +146,8 @@ void LayerNormLayer::forwardSamples(const Tensor &x, Tensor &out, int64_t begin,
         const auto mean = static_cast<float>(double(xs.sum()) / count);
         const double variance = double((xs - mean).square().sum()) / count;  // biased, as PyTorch
         const auto rstd = static_cast<float>(1.0 / std::sqrt(variance + eps_));
-        mean_[i] = mean;
-        rstd_[i] = rstd;
+        means[i] = mean;
+        rstds[i] = rstd;
         if (affine_)
             row(out, i, features_) = (xs - mean) * rstd * weight_.value.array() + bias_.value.array();
         else
@@ -139,30 +156,32 @@ void LayerNormLayer::forwardSamples(const Tensor &x, Tensor &out, int64_t begin,
 }
 
 void LayerNormLayer::backward(const std::vector<const Tensor *> &inputs, [[maybe_unused]] const Tensor &out,
-                              const Tensor &dOut, const std::vector<Tensor *> &dInputs, const RunContext &)
+                              const Tensor &dOut, Saved &saved, const std::vector<Tensor *> &dInputs,
+                              const RunContext &)
 {
     const Tensor &x = *inputs[0];  // (N, …)
     Tensor *dx = dInputs[0];       // (N, …) or nullptr: the input needs no gradient
     assert(dOut.shape() == out.shape() && x.shape() == out.shape() && (!dx || dx->shape() == x.shape()));
-    assert(mean_.size() == x.dim(0) && "backward needs the statistics of the forward");
-    const int64_t n = x.dim(0);
+    const Tensor &mean = saved.slot(0), &rstd = saved.slot(1);  // (rows), (rows) from this call's forward
+    const int64_t n = x.size() / features_;
+    assert(mean.size() == n && "backward needs the statistics of the forward");
     const double flops = kLayerNormBackwardFlops * double(x.size());
     if (dx)
         parallelChunks(n, grainFor(features_), flops,
-                       [&](int64_t begin, int64_t end) { inputGradient(x, dOut, *dx, begin, end); });
-    if (affine_)
+                       [&](int64_t begin, int64_t end) { inputGradient(x, dOut, mean, rstd, *dx, begin, end); });
+    if (learns())
         parallelChunks(features_, grainFor(n), flops,
-                       [&](int64_t begin, int64_t end) { parameterGradients(x, dOut, begin, end); });
+                       [&](int64_t begin, int64_t end) { parameterGradients(x, dOut, mean, rstd, begin, end); });
 }
 
 // With g = dy ⊙ γ over a sample's D values: dx = rstd·(g − Σg/D − x̂·Σ(g·x̂)/D).
-void LayerNormLayer::inputGradient(const Tensor &x, const Tensor &dOut, Tensor &dx, int64_t begin,
-                                   int64_t end) const
+void LayerNormLayer::inputGradient(const Tensor &x, const Tensor &dOut, const Tensor &means, const Tensor &rstds,
+                                   Tensor &dx, int64_t begin, int64_t end) const
 {
     const double count = double(features_);
     for (int64_t i = begin; i < end; ++i) {
         const ConstArrayMap xs = row(x, i, features_), dy = row(dOut, i, features_);
-        const float mean = mean_[i], rstd = rstd_[i];
+        const float mean = means[i], rstd = rstds[i];
         const auto normalized = (xs - mean) * rstd;  // x̂, an expression, never stored
         if (affine_) {
             const auto g = dy * weight_.value.array();
@@ -178,15 +197,18 @@ void LayerNormLayer::inputGradient(const Tensor &x, const Tensor &dOut, Tensor &
 }
 
 // dγ += Σₙ dy ⊙ x̂ and dβ += Σₙ dy for the values [begin, end) of a sample.
-void LayerNormLayer::parameterGradients(const Tensor &x, const Tensor &dOut, int64_t begin, int64_t end)
+void LayerNormLayer::parameterGradients(const Tensor &x, const Tensor &dOut, const Tensor &mean, const Tensor &rstd,
+                                        int64_t begin, int64_t end)
 {
-    const int64_t n = x.dim(0), width = end - begin;
+    const int64_t n = x.size() / features_, width = end - begin;
     ArrayMap dWeight(weight_.grad.data() + begin, width), dBias(bias_.grad.data() + begin, width);
     for (int64_t i = 0; i < n; ++i) {
         const ConstArrayMap xs(x.data() + i * features_ + begin, width);
         const ConstArrayMap dy(dOut.data() + i * features_ + begin, width);
-        dWeight += dy * (xs - mean_[i]) * rstd_[i];
-        dBias += dy;
+        if (!weight_.frozen)
+            dWeight += dy * (xs - mean[i]) * rstd[i];
+        if (!bias_.frozen)
+            dBias += dy;
     }
 }
 

@@ -126,13 +126,14 @@ Shape MaxPoolLayer::inferShape(const std::vector<Shape> &inputs) const
     return window_.outputShape(spec().kind, inputs[0]);
 }
 
-void MaxPoolLayer::forward(const std::vector<const Tensor *> &inputs, Tensor &out, const RunContext &)
+void MaxPoolLayer::forward(const std::vector<const Tensor *> &inputs, Tensor &out, Saved &saved, const RunContext &)
 {
     const Tensor &x = *inputs[0];         // (N, C, H, W)
     out.resize(inferShape({x.shape()}));  // (N, C, Ho, Wo)
     const PoolPlane p(window_, x.dim(2), x.dim(3), out.dim(2), out.dim(3));
     const int64_t inPlane = p.height * p.width, outPlane = p.outHeight * p.outWidth;
-    argmax_.resize(size_t(out.size()));
+    std::vector<int32_t> &argmax = saved.indices;  // (N, C, Ho, Wo) index h·W + w of each output's winner
+    argmax.resize(size_t(out.size()));
     const double flopsPerPlane = 2.0 * double(outPlane * window_.kernel * window_.kernel);
     forEachPlane(x.dim(0) * x.dim(1), flopsPerPlane, [&](int64_t plane) {
         const float *image = x.data() + plane * inPlane;
@@ -140,24 +141,26 @@ void MaxPoolLayer::forward(const std::vector<const Tensor *> &inputs, Tensor &ou
         // which gives the same result for them.
         const bool hasNaN = !std::isfinite(ConstArrayMap(image, inPlane).sum());
         (hasNaN ? maxPoolPlaneForwardWithNaN : maxPoolPlaneForward)(out.data() + plane * outPlane,
-                                                                     argmax_.data() + plane * outPlane, image, p);
+                                                                     argmax.data() + plane * outPlane, image, p);
     });
 }
 
 void MaxPoolLayer::backward(const std::vector<const Tensor *> &inputs, const Tensor &out, const Tensor &dOut,
+                            Saved &saved,
                             const std::vector<Tensor *> &dInputs, const RunContext &)
 {
     Tensor *dx = dInputs[0];  // (N, C, H, W) or nullptr: the input needs no gradient
     if (!dx)
         return;
     assert(dx->shape() == inputs[0]->shape() && dOut.shape() == out.shape());
-    assert(argmax_.size() == size_t(dOut.size()) && "backward needs the argmax of this forward");
+    const std::vector<int32_t> &argmax = saved.indices;
+    assert(argmax.size() == size_t(dOut.size()) && "backward needs the argmax of this forward");
     (void)inputs;
     (void)out;
     const int64_t inPlane = dx->dim(2) * dx->dim(3), outPlane = dOut.dim(2) * dOut.dim(3);
     forEachPlane(dOut.dim(0) * dOut.dim(1), 2.0 * double(outPlane), [&](int64_t plane) {
         maxPoolPlaneBackward(dx->data() + plane * inPlane, dOut.data() + plane * outPlane,
-                             argmax_.data() + plane * outPlane, outPlane);
+                             argmax.data() + plane * outPlane, outPlane);
     });
 }
 

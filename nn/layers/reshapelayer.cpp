@@ -67,14 +67,14 @@ Shape ReshapeLayer::inferShape(const std::vector<Shape> &inputs) const
     return out;
 }
 
-void ReshapeLayer::forward(const std::vector<const Tensor *> &inputs, Tensor &out, const RunContext &)
+void ReshapeLayer::forward(const std::vector<const Tensor *> &inputs, Tensor &out, Saved &, const RunContext &)
 {
     const Tensor &x = *inputs[0];         // (N, …)
     out.resize(inferShape({x.shape()}));  // (N, shape…)
     out.vector() = x.vector();
 }
 
-void ReshapeLayer::backward(const std::vector<const Tensor *> &, const Tensor &, const Tensor &dOut,
+void ReshapeLayer::backward(const std::vector<const Tensor *> &, const Tensor &, const Tensor &dOut, Saved &,
                             const std::vector<Tensor *> &dInputs, const RunContext &)
 {
     if (dInputs[0])

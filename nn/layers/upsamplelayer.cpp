@@ -74,7 +74,7 @@ Shape UpsampleLayer::inferShape(const std::vector<Shape> &inputs) const
     return {in[0], in[1], in[2] * scale_, in[3] * scale_};
 }
 
-void UpsampleLayer::forward(const std::vector<const Tensor *> &inputs, Tensor &out, const RunContext &)
+void UpsampleLayer::forward(const std::vector<const Tensor *> &inputs, Tensor &out, Saved &, const RunContext &)
 {
     const Tensor &x = *inputs[0];         // (N, C, H, W)
     out.resize(inferShape({x.shape()}));  // (N, C, H·s, W·s)
@@ -85,7 +85,7 @@ void UpsampleLayer::forward(const std::vector<const Tensor *> &inputs, Tensor &o
     });
 }
 
-void UpsampleLayer::backward(const std::vector<const Tensor *> &inputs, const Tensor &out, const Tensor &dOut,
+void UpsampleLayer::backward(const std::vector<const Tensor *> &inputs, const Tensor &out, const Tensor &dOut, Saved &,
                              const std::vector<Tensor *> &dInputs, const RunContext &)
 {
     Tensor *dx = dInputs[0];  // (N, C, H, W) or nullptr: the input needs no gradient

@@ -5,6 +5,7 @@
 #include "nn/error.h"
 #include "nn/registry.h"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -34,18 +35,21 @@ CrossEntropyLoss::CrossEntropyLoss(Settings settings)
 void CrossEntropyLoss::checkInputs(const Tensor &prediction, const Tensor &target) const
 {
     checkShapes(prediction.shape(), target.shape());
-    const int64_t samples = prediction.dim(0), classes = prediction.dim(1);
-    if (target.dim(0) != samples)
-        throw ShapeError(spec().kind + " got outputs for " + std::to_string(samples) + " samples but " +
-                         std::to_string(target.dim(0)) + " class labels; give every sample one label.");
-    for (int64_t i = 0; i < samples; ++i) {
+    const int64_t rows = prediction.size() / std::max<int64_t>(prediction.lastDim(), 1), classes = prediction.lastDim();
+    const bool sequence = prediction.rank() > 2;
+    if (target.size() != rows)
+        throw ShapeError(spec().kind + " got outputs for " + std::to_string(rows) + (sequence ? " positions" : " samples") +
+                         " but " + std::to_string(target.size()) + " class labels; give every " +
+                         (sequence ? "position" : "sample") + " one label.");
+    for (int64_t i = 0; i < rows; ++i) {
         const float label = target[i];
         if (label >= 0.0f && label < float(classes) && label == std::floor(label))
             continue;
         std::ostringstream message;
-        message << spec().kind << " got the class label " << label << " for sample " << i
-                << ", but the network outputs " << classes << " classes, so labels must be whole numbers from 0 to "
-                << classes - 1 << "; give the last Dense layer one unit per class.";
+        message << spec().kind << " got the class label " << label << " for " << (sequence ? "position " : "sample ")
+                << i << ", but the network outputs " << classes
+                << " classes, so labels must be whole numbers from 0 to " << classes - 1
+                << "; give the last Dense layer one unit per class.";
         throw Error(message.str());
     }
 }
@@ -53,7 +57,7 @@ void CrossEntropyLoss::checkInputs(const Tensor &prediction, const Tensor &targe
 double CrossEntropyLoss::forward(const Tensor &prediction, const Tensor &target) const
 {
     checkInputs(prediction, target);
-    const auto logits = prediction.matrix();  // [N, K]
+    const auto logits = prediction.lastAxisRows();  // [N, K], or [N·T, K] for a sequence: the mean is over positions
     const int64_t samples = logits.rows(), classes = logits.cols();
     if (samples == 0)
         return 0.0;
@@ -74,8 +78,8 @@ void CrossEntropyLoss::backward(const Tensor &prediction, const Tensor &target, 
 {
     checkInputs(prediction, target);
     dPrediction.resize(prediction.shape());
-    const auto logits = prediction.matrix();  // [N, K]
-    auto dLogits = dPrediction.matrix();      // [N, K]
+    const auto logits = prediction.lastAxisRows();  // [N, K] or [N·T, K]
+    auto dLogits = dPrediction.lastAxisRows();      // the same
     const int64_t samples = logits.rows(), classes = logits.cols();
     const float scale = 1.0f / float(samples);
     const float spread = float(smoothing_ / double(classes));

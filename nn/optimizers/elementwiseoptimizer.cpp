@@ -57,6 +57,8 @@ void ElementwiseOptimizer::step(const std::vector<Parameter *> &parameters)
         for (int64_t c = first; c < last; ++c) {
             const Chunk &chunk = chunks_[size_t(c)];
             Parameter &parameter = *parameters[chunk.parameter];
+            if (parameter.frozen)  // no gradient, no move, and its moments wait until it thaws
+                continue;
             ParameterSlice slice{parameter.value.data() + chunk.begin, parameter.grad.data() + chunk.begin, {},
                                  chunk.end - chunk.begin, parameter.decays};
             auto &state = state_[chunk.parameter];

@@ -1,0 +1,114 @@
+// Taps: summaries of each node's activations and gradients, computed on the worker's thread.
+#include "taps.h"
+
+#include "model.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace nn {
+
+namespace {
+
+// "tanh" or "sigmoid" when the node's output is squashed by one (its own kind, or a fused activation).
+std::string squashingOf(const Node &node)
+{
+    if (node.kind == "Tanh" || node.kind == "Sigmoid")
+        return node.kind == "Tanh" ? "tanh" : "sigmoid";
+    if (node.settings.spec().find("activation")) {
+        const std::string &activation = node.settings.choice("activation");
+        if (activation == "tanh" || activation == "sigmoid")
+            return activation;
+    }
+    return {};
+}
+
+double l2(const Tensor &t) { return std::sqrt(t.vector().cast<double>().squaredNorm()); }
+
+// Sample `sample` of a batch [N, …], as a tensor of the sample's shape.
+Tensor sampleOf(const Tensor &batch, int64_t sample)
+{
+    if (batch.rank() == 0 || sample < 0 || sample >= batch.dim(0))
+        return {};
+    Tensor one(Shape(batch.shape().begin() + 1, batch.shape().end()));
+    std::copy_n(batch.data() + sample * one.size(), one.size(), one.data());
+    return one;
+}
+
+} // namespace
+
+ActivationSummary summarizeActivations(const Tensor &a, const std::string &saturation)
+{
+    ActivationSummary summary;
+    summary.saturated = std::numeric_limits<double>::quiet_NaN();
+    if (a.empty())
+        return summary;
+    const auto values = a.array();
+    const double count = double(a.size());
+    summary.mean = values.cast<double>().sum() / count;
+    summary.std = std::sqrt((values.cast<double>() - summary.mean).square().sum() / count);
+    summary.low = values.minCoeff();
+    summary.high = values.maxCoeff();
+    summary.zeros = double((values == 0.0f).count()) / count;
+    if (saturation == "tanh")
+        summary.saturated = double((values.abs() > 0.97f).count()) / count;
+    else if (saturation == "sigmoid")
+        summary.saturated = double((values < 0.03f || values > 0.97f).count()) / count;
+    const double width = double(summary.high) - double(summary.low);
+    for (int64_t i = 0; i < a.size(); ++i) {
+        const double position = width > 0.0 && std::isfinite(width) ? (double(a[i]) - summary.low) / width : 0.0;
+        const int bin = std::isfinite(position)
+                            ? std::clamp(int(position * ActivationSummary::kBins), 0, ActivationSummary::kBins - 1)
+                            : 0;
+        ++summary.histogram[size_t(bin)];
+    }
+    return summary;
+}
+
+TapRecord recordTaps(Model &model, const Pass &pass, const std::vector<Tensor> &before, const TapRequest &request,
+                     int64_t step)
+{
+    TapRecord record;
+    record.step = step;
+    record.sample = request.sample;
+    record.weightsNode = request.weightsNode;
+    const Graph &graph = model.graph();
+    const std::vector<NamedParameter> parameters = model.parameters();
+    size_t next = 0;  // parameters are listed node by node, in topological order
+    for (int id : graph.topologicalOrder()) {
+        const Node &node = graph.node(id);
+        NodeTap tap;
+        tap.nodeId = id;
+        tap.name = node.name;
+        tap.kind = node.kind;
+        const Tensor &activation = pass.activation(id);
+        tap.shape = activation.shape();
+        tap.activation = summarizeActivations(activation, squashingOf(node));
+        const Tensor &gradient = pass.gradient(id);
+        if (!gradient.empty())
+            tap.gradientNorm = l2(gradient);
+        tap.sampleActivation = sampleOf(activation, request.sample);
+        tap.sampleGradient = sampleOf(gradient, request.sample);
+        const std::string prefix = node.name + ".";
+        for (; next < parameters.size() && parameters[next].name.starts_with(prefix); ++next) {
+            const Parameter &p = *parameters[next].parameter;
+            ParameterTap parameter{parameters[next].name.substr(prefix.size()), l2(p.grad), 0.0};
+            if (next < before.size() && before[next].size() == p.value.size()) {
+                const double norm = l2(before[next]);
+                parameter.updateRatio = norm > 0.0 ? std::sqrt((p.value.vector() - before[next].vector())
+                                                                   .cast<double>()
+                                                                   .squaredNorm()) /
+                                                         norm
+                                                   : 0.0;
+            }
+            if (node.name == request.weightsNode)
+                record.weights.emplace_back(parameter.name, p.value);
+            tap.parameters.push_back(std::move(parameter));
+        }
+        record.nodes.push_back(std::move(tap));
+    }
+    return record;
+}
+
+} // namespace nn

@@ -1,0 +1,427 @@
+// Models as GANs, sequences and the views inside a network use them: a layer called several times
+// in one step, several models, several inputs and outputs, input gradients, frozen parameters and
+// random streams keyed by model. Gradients are held against central differences and against
+// PyTorch (tests/fixtures/models.json, from tests/make_model_fixtures.py).
+#include "gradcheck.h"
+#include "jsonfixture.h"
+#include "layerrun.h"
+#include "nn/adversarialstep.h"
+#include "nn/error.h"
+#include "nn/graph.h"
+#include "nn/loss.h"
+#include "nn/model.h"
+#include "nn/optimizer.h"
+#include "nn/registry.h"
+#include "nn/trainer.h"
+
+#include <nlohmann/json.hpp>
+
+#include <QtTest>
+
+#include <memory>
+
+using gradcheck::randomTensor;
+using layerrun::bitwiseEqual;
+
+namespace {
+
+// Adds a node of `kind` named `name` with `settings`, fed by `from` (none when -1).
+int add(nn::Graph &graph, const std::string &kind, const std::string &name, const nlohmann::json &settings,
+        int from = -1)
+{
+    const int id = graph.addNode(kind, name);
+    nn::Node &node = graph.node(id);
+    node.settings = nn::Settings::fromJson(nn::layerRegistry().spec(kind), settings);
+    if (from >= 0)
+        graph.connect(from, id);
+    return id;
+}
+
+// Input [features] → "hidden" Dense(hidden, activation) → "out" Dense(outputs).
+nn::Graph perceptron(int64_t features, int64_t hidden, const std::string &activation, int64_t outputs)
+{
+    nn::Graph graph;
+    const int x = add(graph, "Input", "x", {{"shape", {features}}});
+    const int h = add(graph, "Dense", "hidden", {{"units", hidden}, {"activation", activation}}, x);
+    add(graph, "Dense", "out", {{"units", outputs}}, h);
+    return graph;
+}
+
+// Copies each fixture tensor into the model parameter of the same name.
+void load(nn::Model &model, const nlohmann::json &parameters)
+{
+    for (const nn::NamedParameter &p : model.parameters())
+        p.parameter->value = jsonfixture::tensor(parameters.at(p.name));
+}
+
+std::unique_ptr<nn::Loss> loss(const std::string &kind) { return nn::lossRegistry().create(kind); }
+
+// "" when each parameter's gradient matches the fixture's.
+std::string compareGradients(nn::Model &model, const nlohmann::json &expected, double tolerance)
+{
+    for (const nn::NamedParameter &p : model.parameters())
+        if (auto difference = jsonfixture::compare(p.parameter->grad, jsonfixture::tensor(expected.at(p.name)), tolerance);
+            !difference.empty())
+            return p.name + ": " + difference;
+    return {};
+}
+
+// "" when every parameter's gradient agrees with central differences of `value`.
+std::string checkParameters(nn::Model &model, const std::function<double()> &value, const gradcheck::Tolerance &tol)
+{
+    for (const nn::NamedParameter &p : model.parameters())
+        if (auto failure = gradcheck::compare(p.name, p.parameter->value, p.parameter->grad, value, tol);
+            !failure.empty())
+            return failure;
+    return {};
+}
+
+double weighted(const nn::Tensor &output, const nn::Tensor &weights)
+{
+    return (output.vector().cast<double>().array() * weights.vector().cast<double>().array()).sum();
+}
+
+constexpr double kFixtureTolerance = 1e-5;
+
+// Samples of one value each, from N(mean, stddev), without targets: a GAN's real data.
+class GaussianSamples : public nn::BatchSource {
+public:
+    GaussianSamples(int64_t count, float mean, float stddev) : values_({count})
+    {
+        nn::Rng rng(17);
+        for (int64_t i = 0; i < count; ++i)
+            values_[i] = rng.normal(mean, stddev);
+    }
+    int64_t size() const override { return values_.size(); }
+    nn::Shape sampleShape() const override { return {1}; }
+    nn::Shape targetShape() const override { return {}; }
+    void gather(std::span<const int64_t> indices, nn::Tensor &x, nn::Tensor &y) const override
+    {
+        x.resize({int64_t(indices.size()), 1});
+        y.resize({int64_t(indices.size())});
+        for (size_t i = 0; i < indices.size(); ++i)
+            x[int64_t(i)] = values_[indices[i]];
+        y.setZero();
+    }
+
+private:
+    nn::Tensor values_;
+};
+
+// Records every step's named losses.
+class LossLog : public nn::TrainingObserver {
+public:
+    void stepFinished(const nn::StepReport &report) override { steps.push_back(report.losses); }
+    std::vector<nn::Measures> steps;
+};
+
+} // namespace
+
+class ModelsTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    // One model runs on two batches before either backward (a discriminator on real and fake
+    // images). Each call keeps its own dropout mask and batch statistics, so both backwards are
+    // right, whatever the order: L = Σ ra ⊙ model(a) + Σ rb ⊙ model(b).
+    void aLayerCalledTwiceInOneStepGetsBothGradients()
+    {
+        nn::Graph graph;
+        const int x = add(graph, "Input", "x", {{"shape", {6}}});
+        const int h = add(graph, "Dense", "hidden", {{"units", 8}, {"activation", "tanh"}}, x);
+        const int norm = add(graph, "BatchNorm", "norm", nlohmann::json::object(), h);
+        const int drop = add(graph, "Dropout", "drop", {{"rate", 0.3}}, norm);
+        add(graph, "Dense", "out", {{"units", 3}}, drop);
+        nn::Model model(graph, 11);
+        const nn::Tensor a = randomTensor({5, 6}, 1), b = randomTensor({4, 6}, 2);
+        const nn::Tensor ra = randomTensor({5, 3}, 3), rb = randomTensor({4, 3}, 4);
+        const nn::RunContext first{true, 9, 7, 0}, second{true, 9, 7, 1};
+
+        nn::Pass passA, passB;
+        model.zeroGrad();
+        model.forward(passA, {&a}, first);
+        model.forward(passB, {&b}, second);
+        model.backward(passA, {&ra});  // after b's forward, which would have overwritten a layer's own state
+        model.backward(passB, {&rb});
+        QVERIFY2(!bitwiseEqual(passA.activation(drop), passB.activation(drop)), "the two calls ran alike");
+
+        const auto value = [&] {
+            nn::Pass p, q;
+            model.forward(p, {&a}, first);
+            model.forward(q, {&b}, second);
+            return weighted(p.output(), ra) + weighted(q.output(), rb);
+        };
+        const std::string failure = checkParameters(model, value, {});
+        QVERIFY2(failure.empty(), failure.c_str());
+    }
+
+    // A pass's masks are keyed by which pass of the step it is: the same batch twice gets two masks.
+    void eachPassOfAStepDrawsItsOwnDropoutMask()
+    {
+        nn::Graph graph;
+        const int x = add(graph, "Input", "x", {{"shape", {40}}});
+        add(graph, "Dropout", "drop", {{"rate", 0.5}}, x);
+        nn::Model model(graph, 1);
+        const nn::Tensor batch = randomTensor({4, 40}, 5, 1.0f, 2.0f);
+        nn::Pass zero, one, again;
+        model.forward(zero, {&batch}, {true, 3, 2, 0});
+        model.forward(one, {&batch}, {true, 3, 2, 1});
+        model.forward(again, {&batch}, {true, 3, 2, 0});
+        QVERIFY(!bitwiseEqual(zero.output(), one.output()));
+        QVERIFY(bitwiseEqual(zero.output(), again.output()));
+    }
+
+    // Masks were keyed step·N + row, so step 1 of a batch of 4 replayed rows 4…7 of step 0 with 8.
+    void dropoutStreamsDoNotCollideWhenTheBatchSizeChanges()
+    {
+        auto dropout = nn::layerRegistry().create("Dropout");
+        nn::Rng rng(0);
+        dropout->build({{nn::kBatch, 64}}, rng);
+        const nn::Tensor eight = randomTensor({8, 64}, 6, 1.0f, 2.0f);
+        const nn::Tensor four = randomTensor({4, 64}, 6, 1.0f, 2.0f);
+        nn::Tensor y8, y4;
+        nn::Saved s8, s4;
+        dropout->forward({&eight}, y8, s8, {true, 1, 0, 0});
+        dropout->forward({&four}, y4, s4, {true, 1, 1, 0});
+        for (int64_t row = 0; row < 4; ++row) {
+            bool same = true;
+            for (int64_t j = 0; j < 64; ++j)
+                same = same && (s8.tensors[0][(4 + row) * 64 + j] == s4.tensors[0][row * 64 + j]);
+            QVERIFY2(!same, qPrintable(QString("step 1 row %1 replays step 0 row %2").arg(row).arg(4 + row)));
+        }
+    }
+
+    // Initialization is keyed by the model's key and the node: a generator and a discriminator
+    // with the same node names do not start equal; a project's model (no key) keeps its weights.
+    void modelsWithTheSameNodeNamesStartDifferently()
+    {
+        const nn::Graph graph = perceptron(4, 8, "relu", 4);
+        nn::Model plain(graph, 3), again(graph, 3, ""), generator(graph, 3, "generator"),
+            discriminator(graph, 3, "discriminator");
+        const auto weight = [](nn::Model &model) { return model.parameters().front().parameter->value; };
+        QVERIFY(bitwiseEqual(weight(plain), weight(again)));
+        QVERIFY(!bitwiseEqual(weight(generator), weight(discriminator)));
+        QVERIFY(!bitwiseEqual(weight(plain), weight(generator)));
+        QCOMPARE(generator.key(), std::string("generator"));
+    }
+
+    // The GAN's generator step: D is frozen, G's output goes through D, and G learns from the
+    // gradient D hands back for its input. Against PyTorch and against central differences.
+    void aGeneratorLearnsThroughAFrozenDiscriminator()
+    {
+        const nlohmann::json fixture = jsonfixture::load("models.json").at("two_models");
+        nn::Model generator(perceptron(4, 8, "tanh", 2), 1, "generator");
+        nn::Model discriminator(perceptron(2, 8, "relu", 1), 1, "discriminator");
+        load(generator, fixture.at("generator"));
+        load(discriminator, fixture.at("discriminator"));
+        discriminator.setFrozen(true);
+        const auto bce = loss("BinaryCrossEntropy");
+        nn::Tensor z = jsonfixture::tensor(fixture.at("z"));
+        const nn::Tensor real({6, 1}, 1.0f);  // G wants D to call its samples real
+
+        nn::Pass g, d;
+        const auto generatorLoss = [&] {
+            generator.forward(g, {&z}, {true, 0, 0, 0});
+            discriminator.forward(d, {&g.output()}, {true, 0, 0, 0});
+            return bce->forward(d.output(), real);
+        };
+        generator.zeroGrad();
+        discriminator.zeroGrad();
+        const double value = generatorLoss();
+        nn::Tensor dLogits;
+        bce->backward(d.output(), real, dLogits);
+        discriminator.backward(d, {&dLogits}, true);
+        const nn::Tensor dFake = d.inputGradient();
+        generator.backward(g, {&dFake});
+
+        QVERIFY(jsonfixture::close(value, fixture.at("loss").get<double>(), kFixtureTolerance));
+        const std::string fake = jsonfixture::compare(dFake, jsonfixture::tensor(fixture.at("grad_fake")), kFixtureTolerance);
+        QVERIFY2(fake.empty(), fake.c_str());
+        const std::string g2 = compareGradients(generator, fixture.at("grad_generator"), kFixtureTolerance);
+        QVERIFY2(g2.empty(), g2.c_str());
+        for (const nn::NamedParameter &p : discriminator.parameters())
+            QVERIFY2(p.parameter->grad.vector().isZero(), p.name.c_str());
+        const std::string numeric = checkParameters(generator, generatorLoss, {});
+        QVERIFY2(numeric.empty(), numeric.c_str());
+    }
+
+    // A trunk with two heads, each under its own loss; the gradients of the sum reach the trunk
+    // through both. Against PyTorch and against central differences.
+    void aModelWithTwoOutputsLearnsFromTwoLosses()
+    {
+        const nlohmann::json fixture = jsonfixture::load("models.json").at("two_heads");
+        nn::Graph graph;
+        const int x = add(graph, "Input", "x", {{"shape", {3}}});
+        const int trunk = add(graph, "Dense", "trunk", {{"units", 6}, {"activation", "relu"}}, x);
+        add(graph, "Dense", "values", {{"units", 2}}, trunk);
+        add(graph, "Dense", "classes", {{"units", 4}}, trunk);
+        nn::Model model(graph, 1);
+        QCOMPARE(model.outputNames(), (std::vector<std::string>{"values", "classes"}));
+        load(model, fixture.at("parameters"));
+        const auto mse = loss("MSE"), crossEntropy = loss("CrossEntropy");
+        const nn::Tensor input = jsonfixture::tensor(fixture.at("x"));
+        const nn::Tensor values = jsonfixture::tensor(fixture.at("values_target"));
+        const nn::Tensor classes = jsonfixture::tensor(fixture.at("class_target"));
+
+        nn::Pass pass;
+        const auto both = [&] {
+            model.forward(pass, {&input}, {});
+            return mse->forward(pass.output(0), values) + crossEntropy->forward(pass.output(1), classes);
+        };
+        model.zeroGrad();
+        both();
+        QVERIFY(jsonfixture::close(mse->forward(pass.output(0), values), fixture.at("mse").get<double>(), kFixtureTolerance));
+        QVERIFY(jsonfixture::close(crossEntropy->forward(pass.output(1), classes),
+                                   fixture.at("cross_entropy").get<double>(), kFixtureTolerance));
+        nn::Tensor dValues, dClasses;
+        mse->backward(pass.output(0), values, dValues);
+        crossEntropy->backward(pass.output(1), classes, dClasses);
+        model.backward(pass, {&dValues, &dClasses});
+        const std::string torch = compareGradients(model, fixture.at("grad_parameters"), kFixtureTolerance);
+        QVERIFY2(torch.empty(), torch.c_str());
+        const std::string numeric = checkParameters(model, both, {});
+        QVERIFY2(numeric.empty(), numeric.c_str());
+
+        // One head alone: the other output's gradient is left out (nullptr).
+        model.zeroGrad();
+        both();
+        model.backward(pass, {nullptr, &dClasses});
+        QVERIFY(model.parameters()[2].parameter->grad.vector().isZero());  // values.weight
+        QVERIFY(!model.parameters()[4].parameter->grad.vector().isZero());  // classes.weight
+    }
+
+    // Two named inputs joined by Concat; ∂L/∂input for each, against central differences.
+    void aModelWithTwoInputsGivesBothInputGradients()
+    {
+        nn::Graph graph;
+        const int left = add(graph, "Input", "left", {{"shape", {3}}});
+        const int right = add(graph, "Input", "right", {{"shape", {2}}});
+        const int join = graph.addNode("Concat", "join");
+        graph.connect(left, join, 0);
+        graph.connect(right, join, 1);
+        add(graph, "Dense", "out", {{"units", 2}, {"activation", "tanh"}}, join);
+        nn::Model model(graph, 4);
+        QCOMPARE(model.inputNames(), (std::vector<std::string>{"left", "right"}));
+        QCOMPARE(model.inputShape(1), (nn::Shape{2}));
+        nn::Tensor a = randomTensor({4, 3}, 7), b = randomTensor({4, 2}, 8);
+        const nn::Tensor r = randomTensor({4, 2}, 9);
+        nn::Pass pass;
+        model.forward(pass, {&a, &b}, {});
+        model.backward(pass, {&r}, true);
+        const auto value = [&] {
+            nn::Pass p;
+            model.forward(p, {&a, &b}, {});
+            return weighted(p.output(), r);
+        };
+        for (auto [input, index] : {std::pair{&a, 0}, std::pair{&b, 1}}) {
+            const std::string failure =
+                gradcheck::compare("input " + std::to_string(index), *input, pass.inputGradient(size_t(index)), value, {});
+            QVERIFY2(failure.empty(), failure.c_str());
+        }
+        const auto onlyTheLeft = [&] { model.forward(pass, {&a}, {}); };
+        QVERIFY_THROWS_EXCEPTION(nn::ShapeError, onlyTheLeft());
+    }
+
+    // A frozen parameter gets no gradient and the optimizer leaves it where it is; thawed, it learns.
+    void frozenParametersNeitherLearnNorMove()
+    {
+        nn::Model model(perceptron(3, 5, "tanh", 2), 2);
+        const nn::Tensor x = randomTensor({6, 3}, 10), r = randomTensor({6, 2}, 11);
+        auto optimizer = nn::optimizerRegistry().create("Adam");
+        const auto step = [&] {
+            model.zeroGrad();
+            nn::Pass pass;
+            model.forward(pass, {&x}, {true, 0, 0, 0});
+            model.backward(pass, {&r});
+            optimizer->step(model.parameterList());
+        };
+        nn::Parameter &hidden = *model.parameters()[0].parameter;
+        hidden.frozen = true;
+        const nn::Tensor before = hidden.value;
+        step();
+        QVERIFY(hidden.grad.vector().isZero());
+        QVERIFY(bitwiseEqual(hidden.value, before));
+        QVERIFY(!model.parameters()[2].parameter->grad.vector().isZero());  // out.weight learns
+        model.setFrozen(false);
+        step();
+        QVERIFY(!bitwiseEqual(hidden.value, before));
+        model.setFrozen(true);
+        model.zeroGrad();
+        nn::Pass pass;
+        model.forward(pass, {&x}, {});
+        model.backward(pass, {&r}, true);  // a frozen model still hands back its input gradient
+        QVERIFY(!pass.inputGradient().vector().isZero());
+        for (const nn::NamedParameter &p : model.parameters())
+            QVERIFY2(p.parameter->grad.vector().isZero(), p.name.c_str());
+    }
+
+    // A GAN trains in the same Trainer loop as every other network, through the adversarial step:
+    // from noise around 0 its generator learns to draw samples around the real data's mean, 3.
+    void aGanLearnsTheMeanOfItsDataInTheTrainersLoop()
+    {
+        nn::Model generator(perceptron(2, 16, "tanh", 1), 5, "generator");
+        nn::Model discriminator(perceptron(1, 16, "tanh", 1), 5, "discriminator");
+        nn::TrainingConfig config;
+        config.optimizer = "Adam";
+        config.optimizerSettings = {{"lr", 0.01}, {"beta1", 0.5}};
+        config.batchMode = "minibatch";
+        config.batchSize = 64;
+        config.epochs = 40;
+        config.seed = 8;
+        const GaussianSamples real(1024, 3.0f, 0.5f);
+        auto step = std::make_unique<nn::AdversarialStep>(generator, discriminator, config);
+        nn::AdversarialStep &adversarial = *step;
+        const auto meanOf = [](const nn::Tensor &samples) { return samples.vector().mean(); };
+        const float before = meanOf(adversarial.generate(2000, 1));
+        nn::Trainer trainer(std::move(step), config, real, nullptr, 0);
+        LossLog log;
+        trainer.setObserver(&log);
+        const nn::FinishReport result = trainer.run();
+        QCOMPARE(int(result.reason), int(nn::FinishReport::Reason::Completed));
+        QCOMPARE(log.steps.front().size(), size_t(2));
+        QCOMPARE(log.steps.front()[0].first, std::string("d_loss"));
+        QCOMPARE(log.steps.front()[1].first, std::string("g_loss"));
+        const float after = meanOf(adversarial.generate(2000, 1));
+        QVERIFY2(std::abs(before - 3.0f) > 1.5f, qPrintable(QString("the generator started at %1").arg(before)));
+        QVERIFY2(std::abs(after - 3.0f) < 0.3f, qPrintable(QString("the generator's samples average %1").arg(after)));
+    }
+
+    // Dense acts on the last axis, as nn.Linear: [N, T, F] → [N, T, units], each position alike.
+    void denseActsOnTheLastAxis()
+    {
+        nn::Graph graph;
+        const int x = add(graph, "Input", "x", {{"shape", {3, 4}}});
+        add(graph, "Dense", "out", {{"units", 2}, {"activation", "gelu"}}, x);
+        nn::Model model(graph, 6);
+        QCOMPARE(model.outputShape(), (nn::Shape{nn::kBatch, 3, 2}));
+        nn::Tensor sequence = randomTensor({5, 3, 4}, 12);
+        const nn::Tensor r = randomTensor({5, 3, 2}, 13);
+        nn::Pass pass;
+        model.forward(pass, {&sequence}, {});
+        model.backward(pass, {&r}, true);
+        // Position t of sample n equals the model run on the flat row [n·T + t].
+        nn::Graph flatGraph;
+        const int flatInput = add(flatGraph, "Input", "x", {{"shape", {4}}});
+        add(flatGraph, "Dense", "out", {{"units", 2}, {"activation", "gelu"}}, flatInput);
+        nn::Model flat(flatGraph, 6);
+        nn::Tensor rows = sequence;
+        rows.reshape({15, 4});
+        nn::Pass flatPass;
+        flat.forward(flatPass, {&rows}, {});
+        nn::Tensor expected = flatPass.output();
+        expected.reshape({5, 3, 2});
+        QVERIFY(bitwiseEqual(pass.output(), expected));
+        const auto value = [&] {
+            nn::Pass p;
+            model.forward(p, {&sequence}, {});
+            return weighted(p.output(), r);
+        };
+        const std::string inputs = gradcheck::compare("input", sequence, pass.inputGradient(), value, {});
+        QVERIFY2(inputs.empty(), inputs.c_str());
+        const std::string parameters = checkParameters(model, value, {});
+        QVERIFY2(parameters.empty(), parameters.c_str());
+    }
+};
+
+QTEST_GUILESS_MAIN(ModelsTest)
+#include "test_models.moc"
