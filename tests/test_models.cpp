@@ -108,6 +108,36 @@ private:
     nn::Tensor values_;
 };
 
+// Sequences of T positions with F features each, and a class per position: the class is which of
+// the features is largest. A per-token problem for the supervised step.
+class TokenClasses : public nn::BatchSource {
+public:
+    static constexpr int64_t kT = 5, kF = 3;
+    explicit TokenClasses(int64_t count) : x_({count, kT, kF}), y_({count, kT})
+    {
+        nn::Rng rng(23);
+        for (int64_t i = 0; i < x_.size(); ++i)
+            x_[i] = rng.uniform(-1.0f, 1.0f);
+        for (int64_t p = 0; p < count * kT; ++p)
+            y_[p] = float(std::max_element(x_.data() + p * kF, x_.data() + (p + 1) * kF) - (x_.data() + p * kF));
+    }
+    int64_t size() const override { return x_.dim(0); }
+    nn::Shape sampleShape() const override { return {kT, kF}; }
+    nn::Shape targetShape() const override { return {kT}; }
+    void gather(std::span<const int64_t> indices, nn::Tensor &x, nn::Tensor &y) const override
+    {
+        x.resize({int64_t(indices.size()), kT, kF});
+        y.resize({int64_t(indices.size()), kT});
+        for (size_t i = 0; i < indices.size(); ++i) {
+            std::copy_n(x_.data() + indices[i] * kT * kF, kT * kF, x.data() + int64_t(i) * kT * kF);
+            std::copy_n(y_.data() + indices[i] * kT, kT, y.data() + int64_t(i) * kT);
+        }
+    }
+
+private:
+    nn::Tensor x_, y_;
+};
+
 // Records every step's named losses.
 class LossLog : public nn::TrainingObserver {
 public:
@@ -384,6 +414,47 @@ private slots:
         const float after = meanOf(adversarial.generate(2000, 1));
         QVERIFY2(std::abs(before - 3.0f) > 1.5f, qPrintable(QString("the generator started at %1").arg(before)));
         QVERIFY2(std::abs(after - 3.0f) < 0.3f, qPrintable(QString("the generator's samples average %1").arg(after)));
+    }
+
+    // A per-token model ([N, T, F] → [N, T, K] scores against [N, T] classes) trains in the same
+    // supervised step and loop; accuracy counts positions, not samples.
+    void aPerTokenModelTrainsInTheSameLoop()
+    {
+        nn::Graph graph;
+        const int x = add(graph, "Input", "x", {{"shape", {TokenClasses::kT, TokenClasses::kF}}});
+        const int h = add(graph, "Dense", "hidden", {{"units", 16}, {"activation", "relu"}}, x);
+        const int norm = add(graph, "LayerNorm", "norm", {{"normalized_dims", 1}}, h);
+        add(graph, "Dense", "scores", {{"units", 3}}, norm);
+        nn::Model model(graph, 2);
+        QCOMPARE(model.parameters()[2].parameter->value.shape(), (nn::Shape{16}));  // norm.weight: one position
+        nn::TrainingConfig config;
+        config.loss = "CrossEntropy";
+        config.optimizer = "Adam";
+        config.optimizerSettings = {{"lr", 0.01}};
+        config.epochs = 15;
+        const TokenClasses train(512), validation(128);
+        nn::Trainer trainer(model, config, train, &validation, 3);
+        std::vector<nn::EpochReport> epochs;
+        class Epochs : public nn::TrainingObserver {
+        public:
+            explicit Epochs(std::vector<nn::EpochReport> &into) : into_(into) {}
+            void epochFinished(const nn::EpochReport &report) override { into_.push_back(report); }
+
+        private:
+            std::vector<nn::EpochReport> &into_;
+        } observer(epochs);
+        trainer.setObserver(&observer);
+        QCOMPARE(int(trainer.run().reason), int(nn::FinishReport::Reason::Completed));
+        const nn::ClassificationMetrics &metrics = *epochs.back().validation.classification;
+        QCOMPARE(epochs.back().validation.samples, int64_t(128));
+        int64_t positions = 0;
+        for (const auto &row : metrics.confusion)
+            for (int64_t count : row)
+                positions += count;
+        QCOMPARE(positions, 128 * TokenClasses::kT);
+        QVERIFY2(metrics.accuracy > 0.9, qPrintable(QString("validation accuracy %1").arg(metrics.accuracy)));
+        QVERIFY2(epochs.back().trainAccuracy > 0.85 && epochs.back().trainAccuracy <= 1.0,
+                 qPrintable(QString("train accuracy %1").arg(epochs.back().trainAccuracy)));
     }
 
     // Dense acts on the last axis, as nn.Linear: [N, T, F] → [N, T, units], each position alike.
