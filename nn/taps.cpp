@@ -24,7 +24,11 @@ std::string squashingOf(const Node &node)
     return {};
 }
 
-double l2(const Tensor &t) { return std::sqrt(t.vector().cast<double>().squaredNorm()); }
+// Float sums in Eigen's vectorized tree order: accurate enough to draw, and 4× faster than doubles.
+double l2(const Tensor &t) { return std::sqrt(double(t.vector().squaredNorm())); }
+
+// A summary reads at most about this many values of a node's activations, evenly strided.
+constexpr int64_t kTapSummaryValues = int64_t{1} << 16;
 
 // Sample `sample` of a batch [N, …], as a tensor of the sample's shape.
 Tensor sampleOf(const Tensor &batch, int64_t sample)
@@ -44,8 +48,15 @@ ActivationSummary summarizeActivations(const Tensor &a, const std::string &satur
     summary.saturated = std::numeric_limits<double>::quiet_NaN();
     if (a.empty())
         return summary;
-    const auto values = a.array();
-    const double count = double(a.size());
+    // A large tensor is summarised from every stride-th value (at most about kTapSummaryValues):
+    // the same picture to a few tenths of a percent, and a tap costs a millisecond, not tens.
+    summary.stride = std::max<int64_t>(1, a.size() / kTapSummaryValues);
+    Eigen::ArrayXf strided;
+    if (summary.stride > 1)
+        strided = Eigen::Map<const Eigen::ArrayXf, 0, Eigen::InnerStride<>>(
+            a.data(), (a.size() + summary.stride - 1) / summary.stride, Eigen::InnerStride<>(summary.stride));
+    const ConstArrayMap values = summary.stride > 1 ? ConstArrayMap(strided.data(), strided.size()) : a.array();
+    const double count = double(values.size());
     summary.mean = values.cast<double>().sum() / count;
     summary.std = std::sqrt((values.cast<double>() - summary.mean).square().sum() / count);
     summary.low = values.minCoeff();
@@ -55,12 +66,12 @@ ActivationSummary summarizeActivations(const Tensor &a, const std::string &satur
         summary.saturated = double((values.abs() > 0.97f).count()) / count;
     else if (saturation == "sigmoid")
         summary.saturated = double((values < 0.03f || values > 0.97f).count()) / count;
-    const double width = double(summary.high) - double(summary.low);
-    for (int64_t i = 0; i < a.size(); ++i) {
-        const double position = width > 0.0 && std::isfinite(width) ? (double(a[i]) - summary.low) / width : 0.0;
-        const int bin = std::isfinite(position)
-                            ? std::clamp(int(position * ActivationSummary::kBins), 0, ActivationSummary::kBins - 1)
-                            : 0;
+    const float width = summary.high - summary.low;
+    const float scale = width > 0.0f && std::isfinite(width) ? float(ActivationSummary::kBins) / width : 0.0f;
+    constexpr float kLastBin = float(ActivationSummary::kBins - 1);
+    for (const float value : values) {
+        const float position = (value - summary.low) * scale;
+        const float bin = position >= 0.0f ? std::min(position, kLastBin) : 0.0f;  // NaN goes to bin 0
         ++summary.histogram[size_t(bin)];
     }
     return summary;
@@ -96,11 +107,8 @@ TapRecord recordTaps(Model &model, const Pass &pass, const std::vector<Tensor> &
             ParameterTap parameter{parameters[next].name.substr(prefix.size()), l2(p.grad), 0.0};
             if (next < before.size() && before[next].size() == p.value.size()) {
                 const double norm = l2(before[next]);
-                parameter.updateRatio = norm > 0.0 ? std::sqrt((p.value.vector() - before[next].vector())
-                                                                   .cast<double>()
-                                                                   .squaredNorm()) /
-                                                         norm
-                                                   : 0.0;
+                const double update = std::sqrt(double((p.value.vector() - before[next].vector()).squaredNorm()));
+                parameter.updateRatio = norm > 0.0 ? update / norm : 0.0;
             }
             if (node.name == request.weightsNode)
                 record.weights.emplace_back(parameter.name, p.value);

@@ -12,6 +12,7 @@
 #include "nn/model.h"
 #include "nn/optimizer.h"
 #include "nn/registry.h"
+#include "nn/taps.h"
 #include "nn/trainer.h"
 
 #include <nlohmann/json.hpp>
@@ -455,6 +456,32 @@ private slots:
         QVERIFY2(metrics.accuracy > 0.9, qPrintable(QString("validation accuracy %1").arg(metrics.accuracy)));
         QVERIFY2(epochs.back().trainAccuracy > 0.85 && epochs.back().trainAccuracy <= 1.0,
                  qPrintable(QString("train accuracy %1").arg(epochs.back().trainAccuracy)));
+    }
+
+    // A tap's summary of activations: exact statistics, dead and saturated fractions, a histogram
+    // over [low, high] that counts every value (or every stride-th of a large tensor).
+    void tapSummariesCountWhatTheySay()
+    {
+        const nn::Tensor a({2, 4}, {0.0f, 0.0f, 0.99f, -0.98f, 0.5f, -0.5f, 0.25f, 0.0f});
+        const nn::ActivationSummary tanh = nn::summarizeActivations(a, "tanh");
+        QVERIFY(std::abs(tanh.mean - 0.26 / 8.0) < 1e-7);
+        QCOMPARE(tanh.zeros, 3.0 / 8.0);
+        QCOMPARE(tanh.saturated, 2.0 / 8.0);
+        QCOMPARE(tanh.low, -0.98f);
+        QCOMPARE(tanh.high, 0.99f);
+        QCOMPARE(tanh.histogram.front(), int64_t(1));  // -0.98
+        QCOMPARE(tanh.histogram.back(), int64_t(1));   // 0.99
+        int64_t counted = 0;
+        for (int64_t bin : tanh.histogram)
+            counted += bin;
+        QCOMPARE(counted, int64_t(8));
+        QVERIFY(std::isnan(nn::summarizeActivations(a, "").saturated));
+        QCOMPARE(nn::summarizeActivations(a, "sigmoid").saturated, 6.0 / 8.0);  // all but 0.5 and 0.25
+        const nn::Tensor large({1 << 18}, 1.0f);
+        const nn::ActivationSummary big = nn::summarizeActivations(large, "");
+        QCOMPARE(big.mean, 1.0);
+        QVERIFY(big.stride > 1);
+        QCOMPARE(big.histogram.front(), ((int64_t{1} << 18) + big.stride - 1) / big.stride);
     }
 
     // Dense acts on the last axis, as nn.Linear: [N, T, F] → [N, T, units], each position alike.
