@@ -1,5 +1,6 @@
 // Registries: layer kinds, losses and optimizers register by name; palette, inspector, file
-// format and exporters read them, so a new kind needs no code outside its own file pair.
+// format and exporters read them, so a new kind needs no code outside its own file pair (and, for a
+// layer kind, its export adapters in nn/export/layers/, registered with the kind's declaration).
 #pragma once
 
 #include "layer.h"
