@@ -3,6 +3,7 @@
 
 #include "datalocator.h"
 #include "nn/error.h"
+#include "nn/loss.h"
 
 #include <algorithm>
 #include <cstdlib>

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "layer.h"
+#include "loss.h"
 
 #include <functional>
 #include <map>
@@ -13,7 +14,6 @@
 
 namespace nn {
 
-class Loss;
 class Optimizer;
 
 // Name → declaration and factory for one family of components.
@@ -50,7 +50,7 @@ private:
 };
 
 using LayerRegistry = Registry<Layer, LayerSpec>;
-using LossRegistry = Registry<Loss, ComponentSpec>;
+using LossRegistry = Registry<Loss, LossSpec>;
 using OptimizerRegistry = Registry<Optimizer, ComponentSpec>;
 
 LayerRegistry &layerRegistry();

@@ -58,7 +58,14 @@ nlohmann::json carriedSettings(const nlohmann::json &old, const nn::ComponentSpe
 
 bool isRegressionLoss(const nn::ComponentSpec &spec)
 {
-    return nn::lossRegistry().create(spec.kind)->targetKind() == nn::TargetKind::Values;
+    return nn::lossRegistry().spec(spec.kind).targets == nn::TargetKind::Values;
+}
+
+// The loss declarations as the component editor lists them.
+std::vector<const nn::ComponentSpec *> lossSpecs()
+{
+    const auto specs = nn::lossRegistry().specs();
+    return {specs.begin(), specs.end()};
 }
 
 void setSpecialText(SettingEditor *editor, const QString &text)
@@ -79,7 +86,7 @@ QFormLayout *makeForm(QGroupBox *group)
 } // namespace
 
 TrainingSection::TrainingSection(GraphDocument *document, QWidget *parent)
-    : ProjectSection(document, parent), loss_(new ComponentEditor(nn::lossRegistry().specs())), lossWarning_(new QLabel),
+    : ProjectSection(document, parent), loss_(new ComponentEditor(lossSpecs())), lossWarning_(new QLabel),
       optimizer_(new ComponentEditor(nn::optimizerRegistry().specs())), batchMode_(new QComboBox), batchSize_(new QSpinBox),
       schedule_(new QComboBox), problem_(makeProblemLabel())
 {
