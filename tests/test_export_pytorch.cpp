@@ -9,6 +9,7 @@
 #include "nn/atomicfile.h"
 #include "nn/error.h"
 #include "nn/export/pytorchexport.h"
+#include "nn/export/lossexport.h"
 #include "nn/export/pytorchlayers.h"
 #include "nn/loss.h"
 #include "nn/project.h"
@@ -114,6 +115,7 @@ class ExportPytorchTest : public QObject {
 
 private slots:
     void everyRegisteredKindHasAWriter();
+    void everyRegisteredLossHasAWriter();
     void anUnknownKindIsRefusedByName();
     void aNodeNameThatCannotNameASubmoduleIsRefused();
     void exportingTwiceGivesTheSameBytes();
@@ -136,6 +138,12 @@ void ExportPytorchTest::everyRegisteredKindHasAWriter()
         used.insert(node.kind);
     for (const std::string &kind : nn::layerRegistry().kinds())
         QVERIFY2(used.count(kind), qPrintable("the every-kind graph lacks " + QString::fromStdString(kind)));
+}
+
+void ExportPytorchTest::everyRegisteredLossHasAWriter()
+{
+    for (const std::string &kind : nn::lossRegistry().kinds())
+        QVERIFY2(nn::lossExport(kind), qPrintable("no PyTorch writer for the loss " + QString::fromStdString(kind)));
 }
 
 void ExportPytorchTest::anUnknownKindIsRefusedByName()

@@ -1,34 +1,19 @@
-// The layer kinds' export adapters by kind, created on first use so that registration order does
-// not matter (each kind's file registers from a static initializer).
+// The layer kinds' export adapters by kind (each kind's file registers from a static initializer).
 #include "layerexport.h"
 
-#include <cassert>
-#include <map>
+#include "kindadapters.h"
 
 namespace nn {
-
-namespace {
-
-std::map<std::string, LayerExport> &layerExports()
-{
-    static std::map<std::string, LayerExport> exports;
-    return exports;
-}
-
-} // namespace
 
 bool registerLayerExport(const LayerSpec &spec, LayerExport adapters)
 {
     assert(adapters.onnx && adapters.pytorch && "a layer kind's export needs both adapters");
-    [[maybe_unused]] const bool added = layerExports().emplace(spec.kind, std::move(adapters)).second;
-    assert(added && "a layer kind's export is registered twice");
-    return true;
+    return kindAdapters<LayerExport>().add(spec.kind, std::move(adapters));
 }
 
 const LayerExport *layerExport(const std::string &kind)
 {
-    const auto found = layerExports().find(kind);
-    return found == layerExports().end() ? nullptr : &found->second;
+    return kindAdapters<LayerExport>().find(kind);
 }
 
 PytorchNodeWriter pytorchModule(std::string constructor)
