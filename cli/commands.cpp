@@ -45,6 +45,8 @@ void applyOverrides(nn::Project &project, const TrainOptions &options)
     }
     if (options.learningRate)
         project.training.optimizerSettings["lr"] = *options.learningRate;
+    if (!options.schedule.empty())
+        project.training.schedule.kind = options.schedule;
     if (options.seed)
         project.training.seed = *options.seed;
     if (options.threads)

@@ -18,6 +18,7 @@ struct TrainOptions {
     std::optional<int> batch;
     std::string optimizer;
     std::optional<double> learningRate;
+    std::string schedule;  // empty: the project's
     std::optional<uint64_t> seed;
     std::optional<int> threads;
     std::string out;

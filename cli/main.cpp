@@ -2,10 +2,66 @@
 #include "commands.h"
 
 #include "nn/error.h"
+#include "nn/jsontext.h"
+#include "nn/projectsettings.h"
+#include "nn/registry.h"
+#include "nn/schedule.h"
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <iostream>
+#include <optional>
+
+namespace {
+
+// CLI11's check of a declared setting's range (in whole numbers for a whole-number setting).
+CLI::Validator rangeOf(const nn::SettingSpec &spec)
+{
+    if (spec.type == nn::SettingSpec::Type::Int)
+        return CLI::Range(static_cast<int64_t>(spec.min), static_cast<int64_t>(spec.max));
+    return CLI::Range(spec.min, spec.max);
+}
+
+// The learning rate as the optimizers declare it, over the widest range any of them accepts.
+nn::SettingSpec learningRate()
+{
+    std::optional<nn::SettingSpec> rate;
+    for (const nn::ComponentSpec *optimizer : nn::optimizerRegistry().specs())
+        if (const nn::SettingSpec *lr = optimizer->find("lr")) {
+            if (!rate)
+                rate = *lr;
+            rate->min = std::min(rate->min, lr->min);
+            rate->max = std::max(rate->max, lr->max);
+        }
+    return rate.value_or(nn::SettingSpec::real("lr", 0.01, 0.0, 10.0, "Learning rate"));
+}
+
+// `train`'s options, checked against the declared training settings.
+CLI::App *addTrainCommand(CLI::App &app, cli::TrainOptions &options)
+{
+    using nn::trainingSetting;
+    const nn::SettingSpec rate = learningRate();
+    auto *train = app.add_subcommand("train", "Train a project and save its weights beside it");
+    train->add_option("project", options.project, "Project file (NAME.layerlab.json) or bundled example name")->required();
+    train->add_option("--data", options.data, "Data set name (iris, spiral, fashion-mnist, …) or a CSV/IDX path");
+    train->add_option("--epochs", options.epochs, trainingSetting("epochs").help)->check(rangeOf(trainingSetting("epochs")));
+    train->add_option("--batch", options.batch, "Mini-batch size (1 = stochastic)")->check(rangeOf(trainingSetting("batch_size")));
+    train->add_option("--optimizer", options.optimizer, "One of: " + nn::joined(nn::optimizerRegistry().kinds()));
+    train->add_option("--lr", options.learningRate, rate.help)->check(rangeOf(rate));
+    train->add_option("--schedule", options.schedule, trainingSetting("schedule.kind").help)
+        ->check(CLI::IsMember(trainingSetting("schedule.kind").choices));
+    train->add_option("--seed", options.seed, trainingSetting("seed").help);
+    train->add_option("--threads", options.threads, trainingSetting("threads").help)->check(rangeOf(trainingSetting("threads")));
+    train->add_option("--out", options.out, "Where to save the trained project (default: over the input)");
+    train->add_flag("--resume", options.resume,
+                    "Continue the saved run exactly where it stopped (weights, optimizer moments, position); "
+                    "--epochs then counts the epochs to add");
+    train->add_flag("--json", options.json, "Print one JSON object per epoch instead of a progress bar");
+    return train;
+}
+
+} // namespace
 
 int main(int argc, char **argv)
 {
@@ -14,20 +70,7 @@ int main(int argc, char **argv)
     app.set_version_flag("--version", "layerlab-cli " LAYERLAB_VERSION, "Print the version and exit");
 
     cli::TrainOptions trainOptions;
-    auto *train = app.add_subcommand("train", "Train a project and save its weights beside it");
-    train->add_option("project", trainOptions.project, "Project file (NAME.layerlab.json) or bundled example name")->required();
-    train->add_option("--data", trainOptions.data, "Data set name (iris, spiral, fashion-mnist, …) or a CSV/IDX path");
-    train->add_option("--epochs", trainOptions.epochs, "Number of epochs")->check(CLI::Range(1, 100000));
-    train->add_option("--batch", trainOptions.batch, "Mini-batch size (1 = stochastic)")->check(CLI::Range(1, 1000000));
-    train->add_option("--optimizer", trainOptions.optimizer, "SGD, RMSprop, Adam, AdamW or Adagrad");
-    train->add_option("--lr", trainOptions.learningRate, "Learning rate")->check(CLI::Range(0.0, 10.0));
-    train->add_option("--seed", trainOptions.seed, "Random seed (weights, shuffling, splits, dropout)");
-    train->add_option("--threads", trainOptions.threads, "Threads to use (0 = all cores)")->check(CLI::Range(0, 1024));
-    train->add_option("--out", trainOptions.out, "Where to save the trained project (default: over the input)");
-    train->add_flag("--resume", trainOptions.resume,
-                    "Continue the saved run exactly where it stopped (weights, optimizer moments, position); "
-                    "--epochs then counts the epochs to add");
-    train->add_flag("--json", trainOptions.json, "Print one JSON object per epoch instead of a progress bar");
+    auto *train = addTrainCommand(app, trainOptions);
 
     cli::EvalOptions evalOptions;
     auto *eval = app.add_subcommand("eval", "Evaluate a trained project on a split");

@@ -116,6 +116,55 @@ const nlohmann::json &ConfigReader::section(const char *key) const
     return json_.at(key);
 }
 
+namespace {
+
+// "gamma" of "schedule.gamma": the key within the object its reader reads.
+std::string keyOf(const SettingSpec &spec)
+{
+    return spec.name.substr(spec.name.rfind('.') + 1);
+}
+
+} // namespace
+
+void ConfigReader::integer(const SettingSpec &spec, int &target) const
+{
+    integer(keyOf(spec).c_str(), target, static_cast<int64_t>(spec.min), static_cast<int64_t>(spec.max));
+}
+
+void ConfigReader::integer(const SettingSpec &spec, int64_t &target) const
+{
+    integer(keyOf(spec).c_str(), target, static_cast<int64_t>(spec.min), static_cast<int64_t>(spec.max));
+}
+
+void ConfigReader::real(const SettingSpec &spec, double &target) const
+{
+    real(keyOf(spec).c_str(), target, spec.min, spec.max);
+}
+
+void ConfigReader::flag(const SettingSpec &spec, bool &target) const
+{
+    flag(keyOf(spec).c_str(), target);
+}
+
+void ConfigReader::choice(const SettingSpec &spec, std::string &target) const
+{
+    choice(keyOf(spec).c_str(), target, spec.choices);
+}
+
+std::vector<std::string> ConfigReader::keysOf(const ComponentSpec &declared, const std::string &prefix)
+{
+    std::vector<std::string> keys;
+    for (const SettingSpec &spec : declared.settings) {
+        if (!spec.name.starts_with(prefix))
+            continue;
+        const std::string rest = spec.name.substr(prefix.size());
+        const std::string key = prefix.empty() ? rest.substr(0, rest.find('.')) : rest;
+        if (std::find(keys.begin(), keys.end(), key) == keys.end())
+            keys.push_back(key);
+    }
+    return keys;
+}
+
 void ConfigReader::checkRange(const std::string &key, double value, double min, double max) const
 {
     if (!std::isfinite(value) || value < min || value > max)

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "error.h"
+#include "settings.h"
 
 #include <nlohmann/json.hpp>
 
@@ -34,6 +35,17 @@ public:
     void object(const char *key, nlohmann::json &target) const;
     // The nested object under `key`, or an empty one.
     const nlohmann::json &section(const char *key) const;
+
+    // The same reads with the range or choices of a declaration; the key is the part of its name
+    // after the last '.' ("gamma" of "schedule.gamma", read from the "schedule" object's reader).
+    void integer(const SettingSpec &spec, int &target) const;
+    void integer(const SettingSpec &spec, int64_t &target) const;
+    void real(const SettingSpec &spec, double &target) const;
+    void flag(const SettingSpec &spec, bool &target) const;
+    void choice(const SettingSpec &spec, std::string &target) const;
+    // The file's keys of `declared` settings at one level: those named `prefix`… without the
+    // prefix, or for "" the top level, where a nested object ("schedule.kind") is named once.
+    static std::vector<std::string> keysOf(const ComponentSpec &declared, const std::string &prefix = "");
 
     // "training setting 'epochs'": how messages name a key.
     std::string name(const std::string &key) const { return section_ + " setting '" + key + "'"; }

@@ -1,9 +1,10 @@
-// DataSpec's JSON form.
+// DataSpec's JSON form, its numbers and choices checked against their declarations (projectsettings.h).
 #include "dataspec.h"
 
 #include "configreader.h"
 #include "error.h"
 #include "jsontext.h"
+#include "projectsettings.h"
 
 #include <nlohmann/json.hpp>
 
@@ -37,12 +38,12 @@ DataSpec DataSpec::fromJson(const nlohmann::json &json)
     reader.text("labels", spec.labels, true);
     reader.text("label_column", spec.labelColumn, true);
     reader.texts("feature_columns", spec.featureColumns);
-    reader.choice("task", spec.task, {"auto", "classification", "regression"});
-    reader.integer("samples", spec.samples, 4, 10'000'000);
-    reader.real("noise", spec.noise, 0.0, 10.0);
-    reader.choice("scaling", spec.scaling, {"auto", "none", "standardize", "minmax"});
-    reader.real("validation_split", spec.validationSplit, 0.0, 0.9);
-    reader.real("test_split", spec.testSplit, 0.0, 0.9);
+    reader.choice(dataSetting("task"), spec.task);
+    reader.integer(dataSetting("samples"), spec.samples);
+    reader.real(dataSetting("noise"), spec.noise);
+    reader.choice(dataSetting("scaling"), spec.scaling);
+    reader.real(dataSetting("validation_split"), spec.validationSplit);
+    reader.real(dataSetting("test_split"), spec.testSplit);
     return spec;
 }
 

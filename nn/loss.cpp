@@ -1,7 +1,8 @@
-// Loss defaults: shape checks by target kind, and probabilities from logits.
+// Loss defaults: shape checks by target kind, and probabilities by the declared output activation.
 #include "loss.h"
 
 #include "error.h"
+#include "registry.h"
 
 #include <algorithm>
 
@@ -35,22 +36,21 @@ void Loss::checkShapes(const Shape &prediction, const Shape &target) const
 void Loss::probabilities(const Tensor &prediction, Tensor &result) const
 {
     result = prediction;
-    switch (targetKind()) {
-    case TargetKind::ClassIndex: {
+    if (spec().outputActivation == "softmax") {
         auto m = result.lastAxisRows();
         for (Eigen::Index r = 0; r < m.rows(); ++r) {
             auto row = m.row(r).array();
             row = (row - row.maxCoeff()).exp();
             row /= row.sum();
         }
-        return;
-    }
-    case TargetKind::Binary:
+    } else if (spec().outputActivation == "sigmoid") {
         result.array() = 1.0f / (1.0f + (-result.array()).exp());
-        return;
-    case TargetKind::Values:
-        return;
     }
+}
+
+std::string outputActivationForLoss(const std::string &loss)
+{
+    return lossRegistry().contains(loss) ? lossRegistry().spec(loss).outputActivation : "none";
 }
 
 } // namespace nn

@@ -39,7 +39,7 @@ std::vector<const Spec *> Registry<Product, Spec>::specs() const
 }
 
 template class Registry<Layer, LayerSpec>;
-template class Registry<Loss, ComponentSpec>;
+template class Registry<Loss, LossSpec>;
 template class Registry<Optimizer, ComponentSpec>;
 
 LayerRegistry &layerRegistry()

@@ -1,8 +1,10 @@
 // Registries: layer kinds, losses and optimizers register by name; palette, inspector, file
-// format and exporters read them, so a new kind needs no code outside its own file pair.
+// format and exporters read them, so a new kind needs no code outside its own file pair (and, for a
+// layer kind, its export adapters in nn/export/layers/, registered with the kind's declaration).
 #pragma once
 
 #include "layer.h"
+#include "loss.h"
 
 #include <functional>
 #include <map>
@@ -12,7 +14,6 @@
 
 namespace nn {
 
-class Loss;
 class Optimizer;
 
 // Name → declaration and factory for one family of components.
@@ -49,7 +50,7 @@ private:
 };
 
 using LayerRegistry = Registry<Layer, LayerSpec>;
-using LossRegistry = Registry<Loss, ComponentSpec>;
+using LossRegistry = Registry<Loss, LossSpec>;
 using OptimizerRegistry = Registry<Optimizer, ComponentSpec>;
 
 LayerRegistry &layerRegistry();

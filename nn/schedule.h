@@ -1,9 +1,31 @@
-// Learning-rate schedules: the rate for each epoch, as PyTorch's StepLR and CosineAnnealingLR give it.
+// Learning-rate schedules: each kind declared once (its name, label, the settings it reads and its
+// rate, as PyTorch's StepLR and CosineAnnealingLR give it), read by the project file, the window's
+// schedule box, layerlab-cli's --schedule and the trainer.
 #pragma once
 
 #include "trainingconfig.h"
 
+#include <functional>
+#include <string>
+#include <vector>
+
 namespace nn {
+
+// One learning-rate schedule kind.
+struct ScheduleKind {
+    std::string name;                   // in project files and on the command line: "step"
+    std::string label;                  // in the window: "Step decay"
+    std::vector<std::string> settings;  // the training settings it reads: "schedule.step_size", …
+    // The rate for `epoch` (0-based) of a run of `epochs` that starts at `baseRate`.
+    std::function<double(const ScheduleConfig &schedule, double baseRate, int epoch, int epochs)> rate;
+};
+
+// Every schedule kind, in the order the window lists them: constant, step, cosine.
+const std::vector<ScheduleKind> &scheduleKinds();
+// Their names, in that order.
+std::vector<std::string> scheduleNames();
+// The kind called `name`, or nullptr.
+const ScheduleKind *findScheduleKind(const std::string &name);
 
 // The learning rate for `epoch` (0-based) of a run of `epochs` that starts at `baseRate`:
 // constant: baseRate; step: baseRate·gamma^⌊epoch/stepSize⌋;

@@ -124,29 +124,36 @@ SettingValue fromJsonValue(const ComponentSpec &owner, const SettingSpec &spec, 
 
 SettingSpec SettingSpec::boolean(std::string name, bool value, std::string help)
 {
-    return {std::move(name), Type::Bool, value, 0, 1, {}, std::move(help)};
+    return {std::move(name), Type::Bool, value, 0, 1, {}, std::move(help), {}};
 }
 
 SettingSpec SettingSpec::integer(std::string name, int64_t value, int64_t min, int64_t max, std::string help)
 {
-    return {std::move(name), Type::Int, value, double(min), double(max), {}, std::move(help)};
+    return {std::move(name), Type::Int, value, double(min), double(max), {}, std::move(help), {}};
 }
 
 SettingSpec SettingSpec::real(std::string name, double value, double min, double max, std::string help)
 {
-    return {std::move(name), Type::Float, value, min, max, {}, std::move(help)};
+    return {std::move(name), Type::Float, value, min, max, {}, std::move(help), {}};
 }
 
 SettingSpec SettingSpec::choice(std::string name, std::string value, std::vector<std::string> choices,
                                 std::string help)
 {
-    return {std::move(name), Type::Choice, std::move(value), 0, 0, std::move(choices), std::move(help)};
+    return {std::move(name), Type::Choice, std::move(value), 0, 0, std::move(choices), std::move(help), {}};
 }
 
 SettingSpec SettingSpec::integers(std::string name, std::vector<int64_t> value, int64_t min, int64_t max,
                                   std::string help)
 {
-    return {std::move(name), Type::IntList, std::move(value), double(min), double(max), {}, std::move(help)};
+    return {std::move(name), Type::IntList, std::move(value), double(min), double(max), {}, std::move(help), {}};
+}
+
+SettingSpec SettingSpec::typicalAt(double value) const
+{
+    SettingSpec spec = *this;
+    spec.typical = value;
+    return spec;
 }
 
 const SettingSpec *ComponentSpec::find(const std::string &name) const

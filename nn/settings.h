@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -24,6 +25,9 @@ struct SettingSpec {
     double max = 0.0;
     std::vector<std::string> choices;  // Choice
     std::string help;
+    // Float: a value a student tries first where the default is not one (L2 is off at 0 and tried
+    // at 1e-4); an editor steps and writes numbers at its scale. Unset: the default's scale.
+    std::optional<double> typical;
 
     static SettingSpec boolean(std::string name, bool value, std::string help);
     static SettingSpec integer(std::string name, int64_t value, int64_t min, int64_t max, std::string help);
@@ -32,6 +36,8 @@ struct SettingSpec {
                               std::string help);
     static SettingSpec integers(std::string name, std::vector<int64_t> value, int64_t min, int64_t max,
                                 std::string help);
+    // This declaration with `typical` set.
+    SettingSpec typicalAt(double value) const;
 };
 
 // A component kind (layer, loss, optimizer): its name, palette group, one-line summary, settings.

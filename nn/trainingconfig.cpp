@@ -1,9 +1,11 @@
-// TrainingConfig's JSON form, checked key by key, and the batch size each batch mode implies.
+// TrainingConfig's JSON form, checked key by key against the declared training settings
+// (projectsettings.h), and the batch size each batch mode implies.
 #include "trainingconfig.h"
 
 #include "configreader.h"
 #include "error.h"
 #include "jsontext.h"
+#include "projectsettings.h"
 
 #include <algorithm>
 #include <cmath>
@@ -16,15 +18,17 @@ namespace {
 
 ScheduleConfig scheduleFromJson(const ConfigReader &reader, ScheduleConfig schedule)
 {
-    reader.rejectUnknownKeys({"kind", "step_size", "gamma", "min_lr"});
-    reader.choice("kind", schedule.kind, {"constant", "step", "cosine"});
-    reader.integer("step_size", schedule.stepSize, 1, 100'000);
-    // gamma lies in (0, 1]: a factor of 0 would stop learning for good, above 1 the rate grows.
+    reader.rejectUnknownKeys(ConfigReader::keysOf(trainingSettings(), "schedule."));
+    reader.choice(trainingSetting("schedule.kind"), schedule.kind);
+    reader.integer(trainingSetting("schedule.step_size"), schedule.stepSize);
+    // gamma lies in (min, max]: a factor of 0 would stop learning for good, above 1 the rate grows.
+    const SettingSpec &gamma = trainingSetting("schedule.gamma");
     reader.real("gamma", schedule.gamma, -std::numeric_limits<double>::max(), std::numeric_limits<double>::max());
-    if (schedule.gamma <= 0.0 || schedule.gamma > 1.0)
-        throw SettingError(reader.name("gamma") + " must be greater than 0 and at most 1, got " +
+    if (schedule.gamma <= gamma.min || schedule.gamma > gamma.max)
+        throw SettingError(reader.name("gamma") + " must be greater than " + ConfigReader::formatNumber(gamma.min) +
+                           " and at most " + ConfigReader::formatNumber(gamma.max) + ", got " +
                            ConfigReader::formatNumber(schedule.gamma) + ".");
-    reader.real("min_lr", schedule.minLearningRate, 0.0, 10.0);
+    reader.real(trainingSetting("schedule.min_lr"), schedule.minLearningRate);
     return schedule;
 }
 
@@ -40,7 +44,7 @@ int64_t TrainingConfig::effectiveBatchSize(int64_t samples) const
     if (batchMode == "minibatch")
         return std::clamp<int64_t>(batchSize, 1, all);
     throw SettingError("training setting 'batch_mode' cannot be '" + batchMode +
-                       "'; choose one of: full, minibatch, stochastic.");
+                       "'; choose one of: " + joined(trainingSetting("batch_mode").choices) + ".");
 }
 
 nlohmann::json TrainingConfig::toJson() const
@@ -74,25 +78,26 @@ TrainingConfig TrainingConfig::fromJson(const nlohmann::json &json)
     if (!json.is_object())
         throw SettingError("The training settings must be a JSON object, got " + describeJson(json) + ".");
     const ConfigReader reader(json, "training");
-    reader.rejectUnknownKeys({"loss", "loss_settings", "optimizer", "optimizer_settings", "epochs", "batch_mode",
-                              "batch_size", "shuffle", "seed", "threads", "l1", "l2", "clip_norm", "schedule",
-                              "early_stopping_patience"});
+    std::vector<std::string> keys{"loss", "loss_settings", "optimizer", "optimizer_settings"};
+    for (const std::string &key : ConfigReader::keysOf(trainingSettings()))
+        keys.push_back(key);
+    reader.rejectUnknownKeys(keys);
     // Whether the loss and optimizer exist is the trainer's check: the registries may grow.
     reader.text("loss", config.loss);
     reader.object("loss_settings", config.lossSettings);
     reader.text("optimizer", config.optimizer);
     reader.object("optimizer_settings", config.optimizerSettings);
-    reader.integer("epochs", config.epochs, 1, 100'000);
-    reader.choice("batch_mode", config.batchMode, {"full", "minibatch", "stochastic"});
-    reader.integer("batch_size", config.batchSize, 1, 1'000'000);
-    reader.flag("shuffle", config.shuffle);
-    reader.seed("seed", config.seed);
-    reader.integer("threads", config.threads, 0, 1024);
-    reader.real("l1", config.l1, 0.0, 10.0);
-    reader.real("l2", config.l2, 0.0, 10.0);
-    reader.real("clip_norm", config.clipNorm, 0.0, 1e6);
+    reader.integer(trainingSetting("epochs"), config.epochs);
+    reader.choice(trainingSetting("batch_mode"), config.batchMode);
+    reader.integer(trainingSetting("batch_size"), config.batchSize);
+    reader.flag(trainingSetting("shuffle"), config.shuffle);
+    reader.seed("seed", config.seed);  // any unsigned 64-bit number, which a double range cannot hold exactly
+    reader.integer(trainingSetting("threads"), config.threads);
+    reader.real(trainingSetting("l1"), config.l1);
+    reader.real(trainingSetting("l2"), config.l2);
+    reader.real(trainingSetting("clip_norm"), config.clipNorm);
     config.schedule = scheduleFromJson(ConfigReader(reader.section("schedule"), "training schedule"), config.schedule);
-    reader.integer("early_stopping_patience", config.earlyStoppingPatience, 0, 10'000);
+    reader.integer(trainingSetting("early_stopping_patience"), config.earlyStoppingPatience);
     return config;
 }
 

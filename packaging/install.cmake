@@ -1,15 +1,17 @@
 # Install rules beside the programs: bundled examples, desktop integration, man pages and docs.
 set(LAYERLAB_PACKAGING_DIR "${PROJECT_SOURCE_DIR}/packaging")
 
-# The engine is a shared library (nn/CMakeLists.txt) that only LayerLab's programs use: it goes in a
-# private folder (Debian's lib/<triplet>/layerlab, no ldconfig), found through the programs' RUNPATH;
+# The engine and the exporters are shared libraries (nn/CMakeLists.txt, nn/export/CMakeLists.txt)
+# that only LayerLab's programs use: they go in a private folder (Debian's lib/<triplet>/layerlab, no
+# ldconfig), found through the programs' RUNPATH and, for the engine the exporters need, theirs;
 # $ORIGIN keeps a moved or unpacked install working.
 if(CMAKE_LIBRARY_ARCHITECTURE)
   set(LAYERLAB_PRIVATE_LIBDIR "lib/${CMAKE_LIBRARY_ARCHITECTURE}/layerlab")
 else()
   set(LAYERLAB_PRIVATE_LIBDIR "lib/layerlab")
 endif()
-install(TARGETS layerlab_nn LIBRARY DESTINATION ${LAYERLAB_PRIVATE_LIBDIR})
+install(TARGETS layerlab_nn layerlab_export LIBRARY DESTINATION ${LAYERLAB_PRIVATE_LIBDIR})
+set_target_properties(layerlab_export PROPERTIES INSTALL_RPATH "$ORIGIN")
 foreach(program layerlab layerlab-cli)
   if(TARGET ${program})
     set_target_properties(${program} PROPERTIES INSTALL_RPATH "$ORIGIN/../${LAYERLAB_PRIVATE_LIBDIR}")

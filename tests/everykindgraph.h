@@ -1,5 +1,5 @@
-// everyKindGraph(): one graph that uses every registered layer kind with the settings that change
-// what an exporter writes, for the exporters' tests (ONNX, PyTorch script).
+// everyKindGraph(): the one graph that uses every registered layer kind with the settings that
+// change what an exporter writes, for the graph tests and the exporters' tests (ONNX, PyTorch script).
 #pragma once
 
 #include "nn/graph.h"
@@ -28,19 +28,22 @@ struct GraphBuilder {
 inline nn::SettingValue integer(int64_t value) { return value; }
 inline nn::SettingValue text(const char *value) { return std::string(value); }
 
-// For the spiral data ([2] → 2 classes): every layer kind, each setting that changes the ONNX
-// (padding modes, stride, dilation, groups, bias, every fused activation, output_padding,
-// count_include_pad, BatchNorm on ranks 2 to 4, LayerNorm on images and rows, Concat on two axes).
+// For the spiral data ([2] → 2 classes): every layer kind, each setting that changes the ONNX or the
+// PyTorch script (padding modes, "same" with dilation, stride, dilation, groups, bias, every fused
+// activation, output_padding, count_include_pad, BatchNorm on ranks 2 to 4 and its momentum,
+// LayerNorm on images and rows and its epsilon, Dense and LayerNorm over a sequence's last axis,
+// Concat on two axes).
 inline nn::Graph everyKindGraph()
 {
     GraphBuilder b;
     const int in = b.add("Input", "input", {{"shape", std::vector<int64_t>{2}}}, {});
     const int d0 = b.add("Dense", "d0", {{"units", integer(72)}, {"activation", text("gelu")}}, {in});
-    const int bn1 = b.add("BatchNorm", "bn1", {}, {d0});
+    const int bn1 = b.add("BatchNorm", "bn1", {{"momentum", 0.3}}, {d0});
     const int r1 = b.add("Reshape", "r1", {{"shape", std::vector<int64_t>{2, 6, 6}}}, {bn1});
-    const int c1 = b.add("Conv2D", "c1", {{"filters", integer(4)}, {"padding", text("same")}, {"groups", integer(2)}, {"activation", text("gelu")}}, {r1});
+    const int c1 = b.add("Conv2D", "c1", {{"filters", integer(4)}, {"padding", text("same")}, {"dilation", integer(2)}, {"groups", integer(2)},
+                                          {"activation", text("gelu")}}, {r1});
     const int bn2 = b.add("BatchNorm", "bn2", {}, {c1});
-    const int ln1 = b.add("LayerNorm", "ln1", {}, {bn2});
+    const int ln1 = b.add("LayerNorm", "ln1", {{"eps", 1e-3}}, {bn2});
     const int mp = b.add("MaxPool2D", "mp", {{"kernel_size", integer(3)}, {"stride", integer(2)}, {"padding", integer(1)}}, {ln1});
     const int ct = b.add("ConvTranspose2D", "ct", {{"filters", integer(4)}, {"kernel_size", integer(3)}, {"stride", integer(2)},
                                                    {"padding", integer(1)}, {"output_padding", integer(1)}, {"activation", text("leaky_relu")}}, {mp});
@@ -63,7 +66,11 @@ inline nn::Graph everyKindGraph()
     const int bn3 = b.add("BatchNorm", "bn3", {{"affine", false}}, {r2});
     const int fl2 = b.add("Flatten", "fl2", {}, {bn3});
     const int d2 = b.add("Dense", "d2", {{"units", integer(6)}, {"activation", text("softmax")}}, {fl2});
-    const int cat2 = b.add("Concat", "cat2", {}, {add, d2});
+    // A sequence [N, 6, T]: Dense on the last axis and LayerNorm over each position.
+    const int seq = b.add("Dense", "seq_dense", {{"units", integer(4)}, {"activation", text("relu")}}, {r2});
+    const int seqNorm = b.add("LayerNorm", "seq_norm", {{"normalized_dims", integer(1)}}, {seq});
+    const int seqFlat = b.add("Flatten", "seq_flat", {}, {seqNorm});
+    const int cat2 = b.add("Concat", "cat2", {}, {add, d2, seqFlat});
     // Signed values first, so that LeakyReLU's slope and ELU's alpha matter.
     int x = b.add("Dense", "dense_linear", {{"units", integer(8)}}, {cat2});
     x = b.add("LeakyReLU", "leaky", {{"negative_slope", 0.2}}, {x});

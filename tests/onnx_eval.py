@@ -111,6 +111,11 @@ def flatten(node, x):
     return x.reshape(math.prod(x.shape[:axis]), -1)
 
 
+def transpose(node, x):
+    perm = attributes(node, {"perm": None})["perm"]
+    return x.permute(*perm) if perm is not None else x.permute(*reversed(range(x.dim())))
+
+
 def softmax(node, x):
     return torch.softmax(x, dim=attributes(node, {"axis": -1})["axis"])
 
@@ -146,6 +151,7 @@ OPS = {
     "Resize": resize,
     "Reshape": reshape,
     "Flatten": flatten,
+    "Transpose": transpose,
     "Concat": lambda node, *xs: torch.cat(xs, dim=attributes(node, {"axis": None})["axis"]),
     "Relu": plain(torch.relu),
     "Tanh": plain(torch.tanh),

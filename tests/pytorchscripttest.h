@@ -17,7 +17,8 @@ namespace pytorchtest {
 
 struct Run {
     int exitCode = -1;
-    QString output;  // stdout and stderr together
+    QString output;          // stdout, then stderr
+    QString standardOutput;  // stdout alone: what a user pipes on (no warnings of torch's)
 };
 
 // Runs `program` with one thread per process (the machine is small), waiting at most `seconds`.
@@ -27,13 +28,13 @@ inline Run run(const QString &program, const QStringList &arguments, int seconds
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert("OMP_NUM_THREADS", "1");
     process.setProcessEnvironment(environment);
-    process.setProcessChannelMode(QProcess::MergedChannels);
     process.start(program, arguments);
     if (!process.waitForFinished(seconds * 1000))
         process.kill();
     process.waitForFinished();
+    const QString out = QString::fromUtf8(process.readAllStandardOutput());
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2,
-            QString::fromUtf8(process.readAllStandardOutput())};
+            out + QString::fromUtf8(process.readAllStandardError()), out};
 }
 
 inline std::string number(double value)

@@ -1,5 +1,7 @@
 // layerlab-cli end to end: train, eval, predict and info on real projects, and a clear message
 // with a non-zero exit for every kind of bad input a student can give it.
+#include "nn/projectsettings.h"
+
 #include <QtTest>
 
 #include <QJsonArray>
@@ -223,6 +225,39 @@ private slots:
         QVERIFY2(r.exitCode == 3, qPrintable(QString("exit %1, stderr: %2").arg(r.exitCode).arg(r.err)));
         QVERIFY2(r.err.contains("learning rate"), qPrintable(r.err));
         QVERIFY2(QFile::exists(dir.filePath("diverge.safetensors")), "the last good weights are saved");
+    }
+
+    // The options' ranges and choices are the project file's declared ones, checked before anything loads.
+    void optionsOutsideTheDeclaredSettingsAreRefused_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("option");
+        const auto above = [](const char *key) { return QString::number(nn::trainingSetting(key).max + 1, 'f', 0); };
+        QTest::newRow("epochs") << QStringList{"--epochs", above("epochs")} << "--epochs";
+        QTest::newRow("batch") << QStringList{"--batch", "0"} << "--batch";
+        QTest::newRow("threads") << QStringList{"--threads", above("threads")} << "--threads";
+        QTest::newRow("lr") << QStringList{"--lr", "-1"} << "--lr";
+        QTest::newRow("schedule") << QStringList{"--schedule", "linear"} << "--schedule";
+    }
+    void optionsOutsideTheDeclaredSettingsAreRefused()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, option);
+        const Result r = runCli(QStringList{"train", "iris", "--out", dir.filePath("refused.layerlab.json")} + arguments);
+        QVERIFY2(r.exitCode != 0, qPrintable(r.err));
+        QVERIFY2(r.err.contains(option), qPrintable(r.err));
+        QVERIFY2(!QFile::exists(dir.filePath("refused.layerlab.json")), "a refused option trained anyway");
+    }
+
+    void scheduleOptionReplacesTheProjectsSchedule()
+    {
+        const QString path = dir.filePath("cosine.layerlab.json");
+        const Result r = runCli({"train", "iris", "--epochs", "1", "--schedule", "cosine", "--out", path});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject training = QJsonDocument::fromJson(file.readAll()).object()["training"].toObject();
+        QCOMPARE(training["schedule"].toObject()["kind"].toString(), QString("cosine"));
     }
 
     void unknownExampleListsTheExamples()

@@ -1,6 +1,7 @@
 // The PyTorch script exporter: every layer kind has a writer; the script, run by Debian's
 // python3-torch, predicts what LayerLab predicts (within 1e-4), trains (one step lowers the loss,
 // LayerLab reopens the weights), runs under torchrun on two processes, and is the same bytes twice.
+#include "everykindgraph.h"
 #include "pytorchscripttest.h"
 
 #include "datasets/datasets.h"
@@ -8,6 +9,7 @@
 #include "nn/atomicfile.h"
 #include "nn/error.h"
 #include "nn/export/pytorchexport.h"
+#include "nn/export/lossexport.h"
 #include "nn/export/pytorchlayers.h"
 #include "nn/loss.h"
 #include "nn/project.h"
@@ -35,81 +37,31 @@ std::string examplePath(const std::string &name)
     return std::string(LAYERLAB_SOURCE_DIR) + "/resources/examples/" + name + ".layerlab.json";
 }
 
-// Random [2, 8, 8] images in three classes: enough for every kind to train on.
-class RandomImages : public nn::BatchSource {
+// Random points [2] in two classes, the every-kind graph's input and output.
+class RandomPoints : public nn::BatchSource {
 public:
-    RandomImages() : x_({32, 2, 8, 8})
+    RandomPoints() : x_({32, 2})
     {
         nn::Rng rng(7);
         for (int64_t i = 0; i < x_.size(); ++i)
             x_.data()[i] = rng.normal();
     }
     int64_t size() const override { return 32; }
-    nn::Shape sampleShape() const override { return {2, 8, 8}; }
+    nn::Shape sampleShape() const override { return {2}; }
     nn::Shape targetShape() const override { return {}; }
     void gather(std::span<const int64_t> indices, nn::Tensor &x, nn::Tensor &y) const override
     {
-        x.resize({int64_t(indices.size()), 2, 8, 8});
+        x.resize({int64_t(indices.size()), 2});
         y.resize({int64_t(indices.size())});
         for (size_t i = 0; i < indices.size(); ++i) {
-            std::copy_n(x_.data() + indices[i] * 128, 128, x.data() + i * 128);
-            y.data()[i] = float(indices[i] % 3);
+            std::copy_n(x_.data() + indices[i] * 2, 2, x.data() + i * 2);
+            y.data()[i] = float(indices[i] % 2);
         }
     }
 
 private:
     nn::Tensor x_;
 };
-
-// Adds a node of `kind` fed by `inputs` (in port order), with `settings` changed from the defaults.
-int add(nn::Graph &graph, const std::string &kind, const std::vector<int> &inputs,
-        const std::vector<std::pair<std::string, nn::SettingValue>> &settings = {})
-{
-    const int id = graph.addNode(kind);
-    for (const auto &[name, value] : settings)
-        graph.node(id).settings.set(name, value);
-    for (size_t port = 0; port < inputs.size(); ++port)
-        graph.connect(inputs[port], id, int(port));
-    return id;
-}
-
-// One graph with every kind and the settings that change its PyTorch code.
-nn::Graph everyKindGraph()
-{
-    nn::Graph g;
-    using V = std::vector<int64_t>;
-    const int input = add(g, "Input", {}, {{"shape", V{2, 8, 8}}});
-    const int conv = add(g, "Conv2D", {input}, {{"filters", int64_t(4)}, {"padding", std::string("same")},
-                                                 {"dilation", int64_t(2)}, {"activation", std::string("leaky_relu")}});
-    const int bn2d = add(g, "BatchNorm", {conv}, {{"momentum", 0.3}});
-    const int pool = add(g, "MaxPool2D", {bn2d}, {{"kernel_size", int64_t(3)}, {"stride", int64_t(2)}, {"padding", int64_t(1)}});
-    const int up = add(g, "Upsample", {pool});
-    const int convT = add(g, "ConvTranspose2D", {pool}, {{"filters", int64_t(4)}, {"kernel_size", int64_t(3)},
-                                                         {"output_padding", int64_t(1)}, {"groups", int64_t(2)},
-                                                         {"activation", std::string("tanh")}});
-    const int sum = add(g, "Add", {up, convT});
-    const int avg = add(g, "AvgPool2D", {sum}, {{"kernel_size", int64_t(3)}, {"stride", int64_t(1)},
-                                                {"padding", int64_t(1)}, {"count_include_pad", false}});
-    const int conv2 = add(g, "Conv2D", {avg}, {{"filters", int64_t(4)}, {"padding", std::string("explicit")},
-                                               {"padding_size", int64_t(1)}, {"stride", int64_t(2)},
-                                               {"use_bias", false}, {"activation", std::string("elu")}});
-    const int gap = add(g, "GlobalAveragePool", {conv2});
-    const int flat = add(g, "Flatten", {conv2});
-    const int cat = add(g, "Concat", {gap, flat});
-    const int ln = add(g, "LayerNorm", {cat}, {{"eps", 1e-3}});
-    const int dense = add(g, "Dense", {ln}, {{"units", int64_t(16)}, {"activation", std::string("gelu")}});
-    const int bn1d = add(g, "BatchNorm", {dense});
-    const int drop = add(g, "Dropout", {bn1d}, {{"rate", 0.3}});
-    const int shaped = add(g, "Reshape", {drop}, {{"shape", V{4, 4}}});
-    const int bn3 = add(g, "BatchNorm", {shaped}, {{"affine", false}});
-    int x = add(g, "Reshape", {bn3}, {{"shape", V{-1}}});
-    for (const char *kind : {"ReLU", "Linear", "GELU", "Sigmoid", "Tanh", "Softmax"})
-        x = add(g, kind, {x});
-    x = add(g, "LeakyReLU", {x}, {{"negative_slope", 0.2}});
-    x = add(g, "ELU", {x}, {{"alpha", 0.5}});
-    add(g, "Dense", {x}, {{"units", int64_t(3)}});
-    return g;
-}
 
 // Writes the script and its weights into `folder`; returns the script's path.
 QString exportTo(const QString &folder, nn::Model &model, const nn::ExportInfo &info)
@@ -126,7 +78,7 @@ void comparePredictions(const QString &script, const QString &csv, const nn::Ten
     const Run result = run(kPython, QStringList{script, "predict", csv} + extra);
     QVERIFY2(result.exitCode == 0, qPrintable(result.output));
     const int64_t columns = expected.size() / expected.dim(0);
-    const auto rows = predictions(result.output, int(columns));
+    const auto rows = predictions(result.standardOutput, int(columns));
     QCOMPARE(int64_t(rows.size()), expected.dim(0));
     for (int64_t i = 0; i < expected.dim(0); ++i)
         for (int64_t c = 0; c < columns; ++c) {
@@ -162,6 +114,7 @@ class ExportPytorchTest : public QObject {
 
 private slots:
     void everyRegisteredKindHasAWriter();
+    void everyRegisteredLossHasAWriter();
     void anUnknownKindIsRefusedByName();
     void aNodeNameThatCannotNameASubmoduleIsRefused();
     void exportingTwiceGivesTheSameBytes();
@@ -179,11 +132,17 @@ void ExportPytorchTest::everyRegisteredKindHasAWriter()
     for (const std::string &kind : nn::layerRegistry().kinds())
         QVERIFY2(nn::hasPytorchWriter(kind), qPrintable("no PyTorch writer for the layer kind " + QString::fromStdString(kind)));
     std::set<std::string> used;
-    const nn::Graph graph = everyKindGraph();
+    const nn::Graph graph = testgraphs::everyKindGraph();
     for (const nn::Node &node : graph.nodes())
         used.insert(node.kind);
     for (const std::string &kind : nn::layerRegistry().kinds())
         QVERIFY2(used.count(kind), qPrintable("the every-kind graph lacks " + QString::fromStdString(kind)));
+}
+
+void ExportPytorchTest::everyRegisteredLossHasAWriter()
+{
+    for (const std::string &kind : nn::lossRegistry().kinds())
+        QVERIFY2(nn::lossExport(kind), qPrintable("no PyTorch writer for the loss " + QString::fromStdString(kind)));
 }
 
 void ExportPytorchTest::anUnknownKindIsRefusedByName()
@@ -240,30 +199,29 @@ void ExportPytorchTest::theCliWritesTheScriptAndItsWeights()
 
 void ExportPytorchTest::everyKindPredictsAsLayerLab()
 {
-    nn::Model model(everyKindGraph(), 3);
-    RandomImages images;
+    nn::Model model(testgraphs::everyKindGraph(), 3);
+    RandomPoints points;
     nn::TrainingConfig config;
     config.batchSize = 8;
-    auto step = std::make_unique<nn::SupervisedStep>(model, config, images, 3);
+    auto step = std::make_unique<nn::SupervisedStep>(model, config, points, 2);
     const nn::Loss &loss = step->loss();
-    nn::Trainer trainer(std::move(step), config, images, nullptr, 3);
+    nn::Trainer trainer(std::move(step), config, points, nullptr, 2);
     for (int i = 0; i < 4; ++i)
         trainer.step();
     nn::ExportInfo info;
     info.name = "every kind";
     info.outputActivation = "softmax";
-    info.classNames = {"a", "b", "c"};
-    for (int f = 0; f < 128; ++f) {  // a scaling the script must apply: raw·scale + offset
+    info.classNames = {"a", "b"};
+    for (int f = 0; f < 2; ++f) {  // a scaling the script must apply: raw·scale + offset
         info.inputScale.push_back(0.5f + float(f % 7) * 0.25f);
         info.inputOffset.push_back(float(f % 5) * 0.1f - 0.2f);
     }
     QTemporaryDir folder;
     const QString script = exportTo(folder.path(), model, info);
     const std::string csv = (folder.path() + "/raw.csv").toStdString();
-    nn::writeFileAtomically(csv, rawCsv(images, 6, {}, info.inputScale, info.inputOffset, nullptr));
+    nn::writeFileAtomically(csv, rawCsv(points, 6, {}, info.inputScale, info.inputOffset, nullptr));
     datasets::DataInfo data;
-    data.sampleShape = {2, 8, 8};
-    data.isImage = true;
+    data.sampleShape = {2};
     data.scale = info.inputScale;
     data.offset = info.inputOffset;
     nn::Tensor values;
@@ -273,7 +231,7 @@ void ExportPytorchTest::everyKindPredictsAsLayerLab()
 
 void ExportPytorchTest::weightDecayAppliesToTheParametersTheEngineDecays()
 {
-    nn::Model model(everyKindGraph(), 3);
+    nn::Model model(testgraphs::everyKindGraph(), 3);
     const std::string script = nn::pytorchScript(model.graph(), nn::ExportInfo{}, "net.safetensors");
     const auto begin = script.find("DECAYING = ["), end = script.find(']', begin);
     QVERIFY(begin != std::string::npos && end != std::string::npos);

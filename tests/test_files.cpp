@@ -6,6 +6,7 @@
 #include "nn/error.h"
 #include "nn/model.h"
 #include "nn/project.h"
+#include "nn/projectsettings.h"
 #include "nn/safetensors.h"
 #include "nn/trainingconfig.h"
 #include "nn/weights.h"
@@ -121,6 +122,7 @@ private slots:
     void trainingConfigMissingKeysKeepDefaults();
     void trainingConfigRejectsBadValues_data();
     void trainingConfigRejectsBadValues();
+    void trainingConfigChecksEveryDeclaredRange();
     void effectiveBatchSize_data();
     void effectiveBatchSize();
 
@@ -367,6 +369,37 @@ void FilesTest::trainingConfigRejectsBadValues()
     const QString message = errorFrom<nn::SettingError>(
         [&] { nn::TrainingConfig::fromJson(nlohmann::json::parse(json.toStdString())); });
     VERIFY_MENTIONS(message, keywords);
+}
+
+// The reader checks each declared number against its declaration, so the window and the command
+// line, which read the same declarations, never offer what a file may not hold.
+void FilesTest::trainingConfigChecksEveryDeclaredRange()
+{
+    for (const nn::SettingSpec &spec : nn::trainingSettings().settings) {
+        const bool number = spec.type == nn::SettingSpec::Type::Int || spec.type == nn::SettingSpec::Type::Float;
+        if (!number || spec.name == "seed")  // a seed is any unsigned 64-bit number
+            continue;
+        const std::string key = spec.name.substr(spec.name.rfind('.') + 1);
+        for (const double value : {spec.min - 1.0, spec.max + 1.0}) {
+            nlohmann::json json = nlohmann::json::object();
+            if (spec.type == nn::SettingSpec::Type::Int)
+                json[key] = static_cast<int64_t>(value);
+            else
+                json[key] = value;
+            if (spec.name.starts_with("schedule."))
+                json = {{"schedule", json}};
+            const QString message = errorFrom<nn::SettingError>([&] { nn::TrainingConfig::fromJson(json); });
+            QVERIFY2(message.contains(QString::fromStdString("'" + key + "'")),
+                     qPrintable(QString::fromStdString(json.dump()) + " gave: " + message));
+        }
+        nlohmann::json fits = nn::TrainingConfig().toJson();
+        nlohmann::json &at = spec.name.starts_with("schedule.") ? fits["schedule"][key] : fits[key];
+        if (spec.type == nn::SettingSpec::Type::Int)
+            at = static_cast<int64_t>(spec.max);
+        else
+            at = spec.max;
+        QVERIFY2(nn::TrainingConfig::fromJson(fits).toJson() == fits, spec.name.c_str());
+    }
 }
 
 void FilesTest::effectiveBatchSize_data()

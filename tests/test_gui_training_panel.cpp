@@ -9,6 +9,9 @@
 #include "panels/trainingpanel.h"
 #include "panels/trainingsection.h"
 
+#include "nn/projectsettings.h"
+#include "nn/schedule.h"
+
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
@@ -20,6 +23,7 @@
 #include <QUndoStack>
 #include <QWheelEvent>
 
+#include <climits>
 #include <deque>
 
 using namespace guitest;
@@ -228,6 +232,38 @@ private slots:
         checkOneUndoableStep(*window, [&] { choose(training->scheduleBox(), QStringLiteral("cosine")); });
         QVERIFY(!training->isRowShown("schedule.gamma"));
         QVERIFY(training->isRowShown("schedule.min_lr"));
+    }
+
+    // The editors offer what the project file declares: each number's range, each schedule kind.
+    void theEditorsFollowTheDeclaredSettings()
+    {
+        auto window = spiralWindow();
+        TrainingSection *training = window->trainingPanel()->trainingSection();
+        int numbers = 0;
+        for (const nn::SettingSpec &spec : nn::trainingSettings().settings) {
+            SettingEditor *editor = training->numberEditor(spec.name);
+            if (!editor)
+                continue;
+            ++numbers;
+            const QString name = QString::fromStdString(spec.name);
+            QCOMPARE(editor->spec().min, spec.min);
+            QCOMPARE(editor->spec().max, spec.max);
+            QVERIFY2(!editor->toolTip().isEmpty() && editor->toolTip() == QString::fromStdString(spec.help), qPrintable(name));
+            if (auto *box = controlOf<QSpinBox>(editor)) {
+                QCOMPARE(double(box->minimum()), spec.min);
+                QCOMPARE(double(box->maximum()), std::min(spec.max, double(INT_MAX)));
+            } else if (auto *box = controlOf<QDoubleSpinBox>(editor)) {
+                QCOMPARE(box->minimum(), spec.min);
+                QCOMPARE(box->maximum(), spec.max);
+            }
+        }
+        QCOMPARE(numbers, 10);  // epochs, step size, gamma, minimum rate, L1, L2, clip, early stop, seed, threads
+        const nn::SettingSpec &batchSize = nn::trainingSetting("batch_size");
+        QCOMPARE(double(training->batchSizeBox()->minimum()), batchSize.min);
+        QCOMPARE(double(training->batchSizeBox()->maximum()), batchSize.max);
+        QCOMPARE(training->scheduleBox()->count(), int(nn::scheduleKinds().size()));
+        for (int i = 0; i < training->scheduleBox()->count(); ++i)
+            QCOMPARE(training->scheduleBox()->itemData(i).toString().toStdString(), nn::scheduleKinds()[size_t(i)].name);
     }
 
     void aRefusedValueNeverReachesTheDocument()

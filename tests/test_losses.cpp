@@ -134,6 +134,34 @@ private slots:
         }
     }
 
+    // What prediction, the views and the exports read: the output activation the loss declares.
+    void probabilitiesApplyTheDeclaredOutputActivation()
+    {
+        const nn::Tensor logits = gradcheck::randomTensor({3, 4}, 9);
+        for (const std::string &kind : nn::lossRegistry().kinds()) {
+            const auto loss = makeLoss(kind, nlohmann::json::object());
+            const std::string &activation = loss->spec().outputActivation;
+            QCOMPARE(nn::outputActivationForLoss(kind), activation);
+            nn::Tensor probabilities;
+            loss->probabilities(logits, probabilities);
+            for (int64_t row = 0; row < 3; ++row) {
+                double sum = 0.0;
+                for (int64_t column = 0; column < 4; ++column)
+                    sum += std::exp(double(logits[row * 4 + column]));
+                for (int64_t column = 0; column < 4; ++column) {
+                    const double z = logits[row * 4 + column];
+                    const double expected = activation == "softmax"   ? std::exp(z) / sum
+                                            : activation == "sigmoid" ? 1.0 / (1.0 + std::exp(-z))
+                                                                      : z;
+                    QVERIFY2(std::abs(probabilities[row * 4 + column] - expected) < 1e-6,
+                             (kind + " (" + activation + "): " + std::to_string(probabilities[row * 4 + column]) +
+                              " instead of " + std::to_string(expected)).c_str());
+                }
+            }
+        }
+        QCOMPARE(nn::outputActivationForLoss("NoSuchLoss"), std::string("none"));
+    }
+
     void matchesPyTorch_data()
     {
         QTest::addColumn<int>("row");

@@ -9,6 +9,7 @@
 #include "datasets/datasets.h"
 
 #include "nn/error.h"
+#include "nn/projectsettings.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -32,6 +33,12 @@ namespace {
 constexpr int kNoiseSteps = 50;  // the slider's 0..50 is a noise of 0..0.5
 constexpr int kMinSamples = 50;
 constexpr int kMaxSamples = 5000;
+
+// The declared help of a data setting, as the window shows it.
+QString helpOf(const char *key)
+{
+    return DataSection::tr(nn::dataSetting(key).help.c_str());
+}
 
 bool isCsvPath(const std::string &path)
 {
@@ -97,15 +104,15 @@ DataSection::DataSection(GraphDocument *document, QWidget *parent)
     task_->addItem(tr("auto (from the data)"), QStringLiteral("auto"));
     task_->addItem(tr("classification"), QStringLiteral("classification"));
     task_->addItem(tr("regression"), QStringLiteral("regression"));
-    task_->setToolTip(tr("Classification learns classes (labels); regression learns numbers."));
+    task_->setToolTip(helpOf("task"));
     scaling_->setObjectName(QStringLiteral("scaling"));
     scaling_->addItem(tr("auto"), QStringLiteral("auto"));
     scaling_->addItem(tr("none"), QStringLiteral("none"));
     scaling_->addItem(tr("standardize (mean 0, sd 1)"), QStringLiteral("standardize"));
     scaling_->addItem(tr("min–max (0 to 1)"), QStringLiteral("minmax"));
-    scaling_->setToolTip(tr("How input features are rescaled, fitted on the training split only."));
-    validation_->setToolTip(tr("Share of the training data held out to check the network on data it never learns from."));
-    test_->setToolTip(tr("Share of the data kept aside for the final test (sets with their own test set ignore it)."));
+    scaling_->setToolTip(helpOf("scaling"));
+    validation_->setToolTip(helpOf("validation_split"));
+    test_->setToolTip(helpOf("test_split"));
 
     form_->setContentsMargins(0, 0, 0, 0);
     form_->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -186,7 +193,8 @@ QSpinBox *DataSection::makePercentBox(const char *field)
 {
     auto *box = new QSpinBox;
     box->setObjectName(QString::fromLatin1(field));
-    box->setRange(0, 90);
+    const nn::SettingSpec &share = nn::dataSetting(field);
+    box->setRange(static_cast<int>(std::lround(share.min * 100.0)), static_cast<int>(std::lround(share.max * 100.0)));
     box->setSuffix(QStringLiteral(" %"));
     box->setKeyboardTracking(false);
     connect(box, &QSpinBox::valueChanged, this, [this, field = std::string(field)](int percent) {

@@ -20,19 +20,21 @@ namespace {
 
 using Type = nn::SettingSpec::Type;
 
-double defaultReal(const nn::SettingSpec &spec)
+// The value whose scale sets the editor's notation, decimals and step: the typical value where
+// the declaration gives one (L2: 1e-4, though off by default), else the default.
+double scaleValue(const nn::SettingSpec &spec)
 {
-    return std::get<double>(spec.defaultValue);
+    return spec.typical.value_or(std::get<double>(spec.defaultValue));
 }
 
 // Reals too small for a spin box's fixed decimals (1e-5, 3e-4) get a line edit taking 1e-5 notation.
 bool needsScientific(const nn::SettingSpec &spec)
 {
-    const double value = std::abs(defaultReal(spec));
+    const double value = std::abs(scaleValue(spec));
     return (value > 0.0 && value < 1e-3) || (spec.min > 0.0 && spec.min < 1e-3);
 }
 
-// Decimals that show the default exactly, at least 2.
+// Decimals that show that value exactly, at least 2.
 int decimalsFor(double value)
 {
     int decimals = 2;
@@ -41,7 +43,7 @@ int decimalsFor(double value)
     return decimals;
 }
 
-// A step of the default's own order of magnitude: 0.1 for 0.5, 0.01 for 0.01, 0.1 for 1.
+// A step of that value's own order of magnitude: 0.1 for 0.5, 0.01 for 0.01, 0.1 for 1.
 double stepFor(double value, int decimals)
 {
     if (value == 0.0)
@@ -122,10 +124,10 @@ QWidget *SettingEditor::makeRealControl()
         return line;
     }
     auto *box = new QDoubleSpinBox;
-    const int decimals = decimalsFor(defaultReal(spec_));
+    const int decimals = decimalsFor(scaleValue(spec_));
     box->setDecimals(decimals);
     box->setRange(spec_.min, spec_.max);
-    box->setSingleStep(stepFor(defaultReal(spec_), decimals));
+    box->setSingleStep(stepFor(scaleValue(spec_), decimals));
     box->setKeyboardTracking(false);
     connect(box, &QDoubleSpinBox::valueChanged, this, [this](double value) { emit edited(value); });
     return box;

@@ -1,5 +1,6 @@
-// The run's settings: editors built from the loss and optimizer registries and from plain
-// SettingSpecs for the numbers, so ranges, decimals and red messages work as in the inspector.
+// The run's settings: editors built from the loss and optimizer registries and from the declared
+// training settings (nn/projectsettings.h), so ranges, decimals, help and red messages work as in
+// the inspector; the schedule box lists the declared schedule kinds.
 #include "trainingsection.h"
 
 #include "componenteditor.h"
@@ -8,7 +9,9 @@
 #include "document/graphdocument.h"
 
 #include "nn/loss.h"
+#include "nn/projectsettings.h"
 #include "nn/registry.h"
+#include "nn/schedule.h"
 #include "nn/trainingconfig.h"
 
 #include <QComboBox>
@@ -21,11 +24,18 @@
 #include <QThread>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <climits>
 
 namespace {
 
 using nn::SettingSpec;
+
+// The declared help of a training setting, as the window shows it.
+QString helpOf(const std::string &key)
+{
+    return TrainingSection::tr(nn::trainingSetting(key).help.c_str());
+}
 
 // The value at a dotted path of a JSON object, as the editor of `spec` shows it.
 nn::SettingValue valueAt(const nlohmann::json &json, const std::string &field, const SettingSpec &spec)
@@ -58,7 +68,14 @@ nlohmann::json carriedSettings(const nlohmann::json &old, const nn::ComponentSpe
 
 bool isRegressionLoss(const nn::ComponentSpec &spec)
 {
-    return nn::lossRegistry().create(spec.kind)->targetKind() == nn::TargetKind::Values;
+    return nn::lossRegistry().spec(spec.kind).targets == nn::TargetKind::Values;
+}
+
+// The loss declarations as the component editor lists them.
+std::vector<const nn::ComponentSpec *> lossSpecs()
+{
+    const auto specs = nn::lossRegistry().specs();
+    return {specs.begin(), specs.end()};
 }
 
 void setSpecialText(SettingEditor *editor, const QString &text)
@@ -79,7 +96,7 @@ QFormLayout *makeForm(QGroupBox *group)
 } // namespace
 
 TrainingSection::TrainingSection(GraphDocument *document, QWidget *parent)
-    : ProjectSection(document, parent), loss_(new ComponentEditor(nn::lossRegistry().specs())), lossWarning_(new QLabel),
+    : ProjectSection(document, parent), loss_(new ComponentEditor(lossSpecs())), lossWarning_(new QLabel),
       optimizer_(new ComponentEditor(nn::optimizerRegistry().specs())), batchMode_(new QComboBox), batchSize_(new QSpinBox),
       schedule_(new QComboBox), problem_(makeProblemLabel())
 {
@@ -126,15 +143,14 @@ QGroupBox *TrainingSection::makeBatchGroup()
     batchMode_->addItem(tr("Full batch"), QStringLiteral("full"));
     batchMode_->addItem(tr("Mini-batch"), QStringLiteral("minibatch"));
     batchMode_->addItem(tr("Stochastic (1)"), QStringLiteral("stochastic"));
-    batchMode_->setToolTip(tr("Full batch: one step per epoch over all samples (gradient descent). Mini-batch: "
-                              "a step per batch of this size. Stochastic: a step per sample."));
+    batchMode_->setToolTip(helpOf("batch_mode"));
+    const SettingSpec &batchSize = nn::trainingSetting("batch_size");
     batchSize_->setObjectName(QStringLiteral("batch_size"));
-    batchSize_->setRange(1, 1'000'000);
+    batchSize_->setRange(static_cast<int>(batchSize.min), static_cast<int>(batchSize.max));
     batchSize_->setKeyboardTracking(false);
-    batchSize_->setToolTip(tr("Samples per mini-batch."));
+    batchSize_->setToolTip(helpOf("batch_size"));
     form->addRow(tr("Batch"), makeRow(batchMode_, batchSize_));
-    addNumber(form, tr("Epochs"), SettingSpec::integer("epochs", 10, 1, 100'000, ""),
-              tr("How many times training goes through all training samples."));
+    addNumber(form, tr("Epochs"), "epochs");
     connect(batchMode_, &QComboBox::activated, this, [this](int index) { editChoice("batch_mode", batchMode_->itemData(index).toString()); });
     connect(batchSize_, &QSpinBox::valueChanged, this, [this](int size) { editNumber("batch_size", int64_t{size}); });
     return group;
@@ -145,18 +161,13 @@ QGroupBox *TrainingSection::makeScheduleGroup()
     auto *group = new QGroupBox(tr("Learning-rate schedule"));
     QFormLayout *form = makeForm(group);
     schedule_->setObjectName(QStringLiteral("schedule"));
-    schedule_->addItem(tr("Constant"), QStringLiteral("constant"));
-    schedule_->addItem(tr("Step decay"), QStringLiteral("step"));
-    schedule_->addItem(tr("Cosine"), QStringLiteral("cosine"));
-    schedule_->setToolTip(tr("Constant keeps the optimizer's rate; step multiplies it by gamma every few epochs; "
-                             "cosine lowers it smoothly to the minimum by the last epoch."));
+    for (const nn::ScheduleKind &kind : nn::scheduleKinds())
+        schedule_->addItem(tr(kind.label.c_str()), QString::fromStdString(kind.name));
+    schedule_->setToolTip(helpOf("schedule.kind"));
     form->addRow(tr("Schedule"), schedule_);
-    addNumber(form, tr("Every"), SettingSpec::integer("schedule.step_size", 10, 1, 100'000, ""),
-              tr("Epochs between two decays."));
-    addNumber(form, tr("Gamma"), SettingSpec::real("schedule.gamma", 0.1, 0.0, 1.0, ""),
-              tr("The factor the rate is multiplied by at each decay (more than 0, at most 1)."));
-    addNumber(form, tr("Minimum rate"), SettingSpec::real("schedule.min_lr", 1e-4, 0.0, 10.0, ""),
-              tr("The rate reached at the last epoch, such as 0 or 1e-5."));
+    addNumber(form, tr("Every"), "schedule.step_size");
+    addNumber(form, tr("Gamma"), "schedule.gamma");
+    addNumber(form, tr("Minimum rate"), "schedule.min_lr");
     connect(schedule_, &QComboBox::activated, this, [this](int index) { editChoice("schedule.kind", schedule_->itemData(index).toString()); });
     return group;
 }
@@ -165,31 +176,29 @@ QGroupBox *TrainingSection::makeRegularizationGroup()
 {
     auto *group = new QGroupBox(tr("Regularization and run"));
     QFormLayout *form = makeForm(group);
-    addNumber(form, tr("L1"), SettingSpec::real("l1", 1e-4, 0.0, 10.0, ""),
-              tr("Adds L1 × the sum of |w| to the loss: pushes unneeded weights to exactly 0 (try 1e-4)."));
-    addNumber(form, tr("L2"), SettingSpec::real("l2", 1e-4, 0.0, 10.0, ""),
-              tr("Adds L2 × the sum of w² to the loss: keeps weights small against overfitting (try 1e-4)."));
-    SettingEditor *clip = addNumber(form, tr("Clip norm"), SettingSpec::real("clip_norm", 1.0, 0.0, 1e6, ""),
-                                    tr("Rescales the gradients when their overall length exceeds this; against exploding gradients."));
+    addNumber(form, tr("L1"), "l1");
+    addNumber(form, tr("L2"), "l2");
+    SettingEditor *clip = addNumber(form, tr("Clip norm"), "clip_norm");
     setSpecialText(clip, tr("off"));
-    SettingEditor *patience = addNumber(form, tr("Early stop"), SettingSpec::integer("early_stopping_patience", 0, 0, 10'000, ""),
-                                        tr("Stops after this many epochs without a better validation loss."));
+    SettingEditor *patience = addNumber(form, tr("Early stop"), "early_stopping_patience");
     setSpecialText(patience, tr("off"));
     if (auto *box = qobject_cast<QSpinBox *>(patience->control()))
         box->setSuffix(tr(" epochs"));
-    addNumber(form, tr("Seed"), SettingSpec::integer("seed", 1, 0, INT_MAX, ""),
-              tr("Starts the random numbers (weights, shuffling, dropout): the same seed gives the same run."));
-    SettingEditor *threads = addNumber(form, tr("Threads"), SettingSpec::integer("threads", 0, 0, 1024, ""),
-                                       tr("How many CPU cores train; 0 uses all of them."));
+    addNumber(form, tr("Seed"), "seed");  // the spin box holds seeds up to INT_MAX
+    SettingEditor *threads = addNumber(form, tr("Threads"), "threads");
     setSpecialText(threads, tr("all %1 cores").arg(QThread::idealThreadCount()));
     return group;
 }
 
-SettingEditor *TrainingSection::addNumber(QFormLayout *form, const QString &label, const nn::SettingSpec &spec, const QString &tip)
+SettingEditor *TrainingSection::addNumber(QFormLayout *form, const QString &label, const std::string &key)
 {
+    const SettingSpec &spec = nn::trainingSetting(key);
+    const QString tip = helpOf(key);
     auto *editor = new SettingEditor(spec);
+    editor->setHelpVisible(false);  // compact: the help is the tooltip
     editor->setObjectName(QString::fromStdString(spec.name));
     editor->setToolTip(tip);
+    editor->control()->setToolTip(tip);
     auto *labelWidget = new QLabel(label);
     labelWidget->setToolTip(tip);
     form->addRow(labelWidget, editor);
@@ -278,11 +287,17 @@ void TrainingSection::showDocument()
     ProjectSection::showProblem(problem_, {});
 }
 
+// Each schedule shows the rows of the settings it declares it reads.
 void TrainingSection::showScheduleRows(const std::string &kind)
 {
-    formOf_.at("schedule.step_size")->setRowVisible(numbers_.at("schedule.step_size"), kind == "step");
-    formOf_.at("schedule.gamma")->setRowVisible(numbers_.at("schedule.gamma"), kind == "step");
-    formOf_.at("schedule.min_lr")->setRowVisible(numbers_.at("schedule.min_lr"), kind == "cosine");
+    const nn::ScheduleKind *schedule = nn::findScheduleKind(kind);
+    for (const auto &[field, editor] : numbers_) {
+        if (!field.starts_with("schedule."))
+            continue;
+        const bool reads = schedule && std::find(schedule->settings.begin(), schedule->settings.end(), field) !=
+                                           schedule->settings.end();
+        formOf_.at(field)->setRowVisible(editor, reads);
+    }
 }
 
 // Greys out the losses that do not fit the data and says what to choose when the current one does not.

@@ -46,7 +46,8 @@ private:
     QGroupBox *makeBatchGroup();
     QGroupBox *makeScheduleGroup();
     QGroupBox *makeRegularizationGroup();
-    SettingEditor *addNumber(QFormLayout *form, const QString &label, const nn::SettingSpec &spec, const QString &tip);
+    // The editor of the declared training setting `key` (nn/projectsettings.h), its help as tooltip.
+    SettingEditor *addNumber(QFormLayout *form, const QString &label, const std::string &key);
     void editKind(const char *kindKey, const char *settingsKey, const std::string &kind);
     void editComponentSetting(ComponentEditor *editor, const char *settingsKey, const std::string &setting,
                               const nn::SettingValue &value);

@@ -2,7 +2,7 @@
 #include "batchprediction.h"
 
 #include "datasets/experiment.h"
-#include "nn/export/exportinfo.h"
+#include "nn/loss.h"
 
 #include <algorithm>
 #include <cmath>

@@ -8,6 +8,7 @@
 
 #include "nn/error.h"
 #include "nn/export/pytorchexport.h"
+#include "nn/loss.h"
 
 #include <QApplication>
 #include <QClipboard>

@@ -17,9 +17,9 @@ struct ExportInfo {
     // Per input feature, flattened in the sample's row-major order: model input = raw·scale + offset.
     // Both empty when the data is used as it is.
     std::vector<float> inputScale, inputOffset;
-    // What turns the network's raw outputs into what a user reads: "softmax" (CrossEntropy:
-    // class probabilities), "sigmoid" (BinaryCrossEntropy: per-output probabilities) or "none"
-    // (regression: the values themselves).
+    // What turns the network's raw outputs into what a user reads: "softmax" (class
+    // probabilities), "sigmoid" (per-output probabilities) or "none" (regression: the values
+    // themselves), as the training's loss declares it (nn::outputActivationForLoss).
     std::string outputActivation = "none";
     bool classification = false;
     std::vector<std::string> classNames;    // classification
@@ -28,15 +28,5 @@ struct ExportInfo {
     DataSpec data;                          // where the data came from (the script's train entry point)
     TrainingConfig training;                // loss, optimizer, batch, schedule, seed
 };
-
-// "softmax", "sigmoid" or "none" for a loss's registered name.
-inline std::string outputActivationForLoss(const std::string &loss)
-{
-    if (loss == "CrossEntropy")
-        return "softmax";
-    if (loss == "BinaryCrossEntropy")
-        return "sigmoid";
-    return "none";
-}
 
 } // namespace nn

@@ -1,8 +1,8 @@
-// ONNX export: the graph walked in topological order, each node through its kind's writer, with
+// ONNX export: the graph walked in topological order, each node through its kind's adapter, with
 // the input scaling in front and the output activation behind; serialized deterministically.
 #include "onnxexport.h"
 
-#include "onnxnodewriters.h"
+#include "layerexport.h"
 
 #include "nn/atomicfile.h"
 #include "nn/error.h"
@@ -74,29 +74,29 @@ std::string writeInputScaling(OnnxGraphWriter &writer, const ExportInfo &info, c
     return writer.addNode("Add", {scaled, offset}, input + "/standardized");
 }
 
-// Every node but the Input through its writer; returns the output node's value name.
+// Every node through its kind's adapter, the Input node fed `input`; returns the output node's value name.
 std::string writeNodes(OnnxGraphWriter &writer, const Graph &graph, Model &model, const std::string &input)
 {
     const auto shapes = graph.inferShapes();
     const auto tensors = tensorsByNode(model);
-    std::map<int, std::string> valueOf{{graph.inputNodes().front(), input}};
+    std::map<int, std::string> valueOf;
     for (int id : graph.topologicalOrder()) {
         const Node &node = graph.node(id);
-        if (node.kind == "Input")
-            continue;
-        const auto entry = onnxNodeWriters().find(node.kind);
-        if (entry == onnxNodeWriters().end())
+        const LayerExport *adapters = layerExport(node.kind);
+        if (!adapters)
             throw Error("ONNX export cannot write node '" + node.name + "': layer kind '" + node.kind +
                         "' has no ONNX writer yet; replace the node with layers ONNX export knows, or export "
                         "as safetensors.");
         OnnxNodeContext context{node, {}, {}, shapes.at(id).output, {}};
+        if (id == graph.inputNodes().front())
+            context.inputs.push_back(input);
         for (int from : graph.inputsOf(id)) {
             context.inputs.push_back(valueOf.at(from));
             context.inputShapes.push_back(shapes.at(from).output);
         }
         if (auto found = tensors.find(node.name); found != tensors.end())
             context.tensors = found->second;
-        valueOf[id] = entry->second(writer, context);
+        valueOf[id] = adapters->onnx(writer, context);
     }
     return valueOf.at(graph.outputNodes().front());
 }
@@ -180,27 +180,9 @@ std::string serializeDeterministically(const onnx::ModelProto &proto)
 
 } // namespace
 
-const OnnxWriterTable &onnxNodeWriters()
-{
-    static const OnnxWriterTable table = [] {
-        OnnxWriterTable t;
-        addCoreWriters(t);
-        addConvolutionWriters(t);
-        addNormalizationWriters(t);
-        return t;
-    }();
-    return table;
-}
-
-const Tensor *OnnxNodeContext::tensor(const std::string &name) const
-{
-    const auto found = tensors.find(name);
-    return found == tensors.end() ? nullptr : found->second;
-}
-
 bool hasOnnxWriter(const std::string &kind)
 {
-    return kind == "Input" || onnxNodeWriters().count(kind) != 0;
+    return layerExport(kind) != nullptr;
 }
 
 std::string onnxModelBytes(Model &model, const ExportInfo &info)

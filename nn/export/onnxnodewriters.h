@@ -1,6 +1,6 @@
-// ONNX node writers: one function per layer kind that appends the kind's ONNX nodes for one graph
-// node. Split by family: core and merge (onnxcorewriters.cpp), convolution and pooling
-// (onnxconvolutionwriters.cpp), normalization (onnxnormalizationwriters.cpp).
+// What an ONNX node writer sees of one graph node, and what the layer kinds' writers share: the
+// fused activations and constants in place of absent tensors. The writers themselves are the
+// kinds' export adapters (layerexport.h, nn/export/layers/).
 #pragma once
 
 #include "onnxgraphwriter.h"
@@ -17,6 +17,7 @@ namespace nn {
 
 // What a writer sees of one graph node: its settings, the ONNX values feeding its ports, the
 // shapes (batch dim kBatch) and its trained tensors by their short name ("weight", "running_mean").
+// The graph's Input node is fed the graph input (after the input scaling).
 struct OnnxNodeContext {
     const Node &node;
     std::vector<std::string> inputs;  // value names, in port order
@@ -34,18 +35,15 @@ struct OnnxNodeContext {
 
 // Appends the nodes for one graph node and returns the name of the value that holds its output.
 using OnnxNodeWriter = std::function<std::string(OnnxGraphWriter &, const OnnxNodeContext &)>;
-using OnnxWriterTable = std::map<std::string, OnnxNodeWriter>;
-
-// Every known writer, by layer kind.
-const OnnxWriterTable &onnxNodeWriters();
-
-void addCoreWriters(OnnxWriterTable &table);           // Dense, activations, Flatten, Reshape, Dropout, Add, Concat
-void addConvolutionWriters(OnnxWriterTable &table);    // Conv2D, ConvTranspose2D, pools, Upsample
-void addNormalizationWriters(OnnxWriterTable &table);  // BatchNorm, LayerNorm
 
 // f(input) as ONNX nodes, the last one's output named from `stem`; Linear adds nothing and
 // returns `input`. GELU is written in its exact erf form (opset 17 has no Gelu).
 std::string writeActivation(OnnxGraphWriter &writer, Activation activation, float alpha, const std::string &input,
                             const std::string &stem);
+
+// The node's tensor `name` as an initializer, or where the node has none (no affine part, no bias)
+// a constant of `shape` filled with `fill`, named from the node's part `fillStem`.
+std::string tensorOrFilled(OnnxGraphWriter &writer, const OnnxNodeContext &c, const std::string &name,
+                           const Shape &shape, float fill, const std::string &fillStem);
 
 } // namespace nn

@@ -68,7 +68,7 @@ std::map<int, std::string> variableNames(const Graph &graph)
     std::set<std::string> taken = kTakenVariables;
     for (int id : graph.topologicalOrder()) {
         const Node &node = graph.node(id);
-        if (chain || node.kind == "Input") {
+        if (chain || id == graph.inputNodes().front()) {
             names[id] = "x";
             continue;
         }
@@ -197,13 +197,15 @@ ClassText networkBody(const Graph &graph, const std::map<int, NodeStatus> &statu
     const auto variables = variableNames(graph);
     for (int id : graph.topologicalOrder()) {
         const Node &node = graph.node(id);
-        if (node.kind == "Input")
-            continue;
-        checkModuleName(node);
         PytorchNodeContext context{inputShapes(graph, id, status), status.at(id).output, {}, moduleReference(node.name)};
+        if (id == graph.inputNodes().front())
+            context.arguments.push_back("x");  // forward's argument
         for (int input : graph.inputsOf(id))
             context.arguments.push_back(variables.at(input));
         const PytorchNode code = pytorchNode(node, context);
+        if (code.module.empty() && code.expression == variables.at(id))
+            continue;  // the graph input: forward's x as it is, nothing to compute
+        checkModuleName(node);
         const std::string shape = "  # " + node.name + " (" + node.kind + "): " + toString(context.output);
         if (!code.module.empty())
             text.modules += python::isIdentifier(node.name)

@@ -2,6 +2,7 @@
 // keyword arguments already (Adam's beta1 and beta2 become betas=(…)), so they are written as they are.
 #include "pytorchtraining.h"
 
+#include "lossexport.h"
 #include "pythontext.h"
 
 #include "nn/error.h"
@@ -32,22 +33,12 @@ std::string constants(const TrainingConfig &c, const std::vector<std::string> &d
 std::string lossCode(const TrainingConfig &c)
 {
     const Settings s = Settings::fromJson(lossRegistry().spec(c.loss), c.lossSettings);
-    std::string make;
-    if (c.loss == "CrossEntropy")
-        make = "nn.CrossEntropyLoss(label_smoothing=" + python::number(s.real("label_smoothing")) + ")";
-    else if (c.loss == "BinaryCrossEntropy")
-        make = "nn.BCEWithLogitsLoss()  # sigmoid and binary cross-entropy in one, on the raw outputs";
-    else if (c.loss == "MSE")
-        make = "nn.MSELoss()";
-    else if (c.loss == "MAE")
-        make = "nn.L1Loss()";
-    else if (c.loss == "SmoothL1")
-        make = "nn.SmoothL1Loss(beta=" + python::number(s.real("beta")) + ")";
-    else
+    const PytorchLossWriter *writer = lossExport(c.loss);
+    if (!writer)
         throw SettingError("The PyTorch export does not know the loss " + c.loss + "; pick another loss.");
     return "def make_loss():\n"
            "    \"\"\"LayerLab's " + c.loss + " loss, averaged over the batch.\"\"\"\n"
-           "    return " + make + "\n";
+           "    return " + (*writer)(s) + "\n";
 }
 
 // Keyword arguments in the spec's order; Adam's beta1 and beta2 join as betas.

@@ -9,12 +9,14 @@ namespace {
 const bool registeredBinaryCrossEntropyLoss = registerLoss<BinaryCrossEntropyLoss>();
 }
 
-const ComponentSpec &BinaryCrossEntropyLoss::declaration()
+const LossSpec &BinaryCrossEntropyLoss::declaration()
 {
-    static const ComponentSpec spec{
-        "BinaryCrossEntropy", "Loss",
-        "Binary cross-entropy: for yes/no targets; each output is a score turned into a probability by a sigmoid.",
-        {}};
+    static const LossSpec spec{
+        {"BinaryCrossEntropy", "Loss",
+         "Binary cross-entropy: for yes/no targets; each output is a score turned into a probability by a sigmoid.",
+         {}},
+        TargetKind::Binary,
+        "sigmoid"};
     return spec;
 }
 

@@ -10,9 +10,8 @@ namespace nn {
 class BinaryCrossEntropyLoss : public ElementwiseLoss {
 public:
     explicit BinaryCrossEntropyLoss(Settings settings) : ElementwiseLoss(std::move(settings)) {}
-    static const ComponentSpec &declaration();
+    static const LossSpec &declaration();
 
-    TargetKind targetKind() const override { return TargetKind::Binary; }
 
 protected:
     double sumOfTerms(ConstArrayMap prediction, ConstArrayMap target) const override;

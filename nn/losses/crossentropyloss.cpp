@@ -15,15 +15,17 @@ namespace {
 const bool registeredCrossEntropyLoss = registerLoss<CrossEntropyLoss>();
 }
 
-const ComponentSpec &CrossEntropyLoss::declaration()
+const LossSpec &CrossEntropyLoss::declaration()
 {
-    static const ComponentSpec spec{
-        "CrossEntropy", "Loss",
-        "Cross-entropy: for picking one class of several; the outputs are class scores turned into "
-        "probabilities by a softmax.",
-        {SettingSpec::real("label_smoothing", 0.0, 0.0, 0.99,
-                           "Spreads this share of every target over all classes, so the network is not "
-                           "pushed towards total certainty.")}};
+    static const LossSpec spec{
+        {"CrossEntropy", "Loss",
+         "Cross-entropy: for picking one class of several; the outputs are class scores turned into "
+         "probabilities by a softmax.",
+         {SettingSpec::real("label_smoothing", 0.0, 0.0, 0.99,
+                            "Spreads this share of every target over all classes, so the network is not "
+                            "pushed towards total certainty.")}},
+        TargetKind::ClassIndex,
+        "softmax"};
     return spec;
 }
 

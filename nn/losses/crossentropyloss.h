@@ -10,9 +10,8 @@ namespace nn {
 class CrossEntropyLoss : public Loss {
 public:
     explicit CrossEntropyLoss(Settings settings);
-    static const ComponentSpec &declaration();
+    static const LossSpec &declaration();
 
-    TargetKind targetKind() const override { return TargetKind::ClassIndex; }
 
     double forward(const Tensor &prediction, const Tensor &target) const override;
     void backward(const Tensor &prediction, const Tensor &target, Tensor &dPrediction) const override;

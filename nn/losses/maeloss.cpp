@@ -9,11 +9,12 @@ namespace {
 const bool registeredMAELoss = registerLoss<MAELoss>();
 }
 
-const ComponentSpec &MAELoss::declaration()
+const LossSpec &MAELoss::declaration()
 {
-    static const ComponentSpec spec{
-        "MAE", "Loss", "Mean absolute error: the average of |output − target|; outliers count less than in MSE.",
-        {}};
+    static const LossSpec spec{
+        {"MAE", "Loss", "Mean absolute error: the average of |output − target|; outliers count less than in MSE.", {}},
+        TargetKind::Values,
+        "none"};
     return spec;
 }
 

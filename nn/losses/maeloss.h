@@ -9,9 +9,8 @@ namespace nn {
 class MAELoss : public ElementwiseLoss {
 public:
     explicit MAELoss(Settings settings) : ElementwiseLoss(std::move(settings)) {}
-    static const ComponentSpec &declaration();
+    static const LossSpec &declaration();
 
-    TargetKind targetKind() const override { return TargetKind::Values; }
 
 protected:
     double sumOfTerms(ConstArrayMap prediction, ConstArrayMap target) const override;

@@ -9,10 +9,12 @@ namespace {
 const bool registeredMSELoss = registerLoss<MSELoss>();
 }
 
-const ComponentSpec &MSELoss::declaration()
+const LossSpec &MSELoss::declaration()
 {
-    static const ComponentSpec spec{
-        "MSE", "Loss", "Mean squared error: the average of (output − target)²; big misses cost a lot.", {}};
+    static const LossSpec spec{
+        {"MSE", "Loss", "Mean squared error: the average of (output − target)²; big misses cost a lot.", {}},
+        TargetKind::Values,
+        "none"};
     return spec;
 }
 

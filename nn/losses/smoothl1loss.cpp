@@ -9,12 +9,14 @@ namespace {
 const bool registeredSmoothL1Loss = registerLoss<SmoothL1Loss>();
 }
 
-const ComponentSpec &SmoothL1Loss::declaration()
+const LossSpec &SmoothL1Loss::declaration()
 {
-    static const ComponentSpec spec{
-        "SmoothL1", "Loss", "Smooth L1 (Huber): squared error for small misses, absolute error for big ones.",
-        {SettingSpec::real("beta", 1.0, 0.0, 100.0,
-                           "Misses smaller than this are squared, larger ones count linearly; 0 gives MAE.")}};
+    static const LossSpec spec{
+        {"SmoothL1", "Loss", "Smooth L1 (Huber): squared error for small misses, absolute error for big ones.",
+         {SettingSpec::real("beta", 1.0, 0.0, 100.0,
+                            "Misses smaller than this are squared, larger ones count linearly; 0 gives MAE.")}},
+        TargetKind::Values,
+        "none"};
     return spec;
 }
 

@@ -9,9 +9,8 @@ namespace nn {
 class SmoothL1Loss : public ElementwiseLoss {
 public:
     explicit SmoothL1Loss(Settings settings);
-    static const ComponentSpec &declaration();
+    static const LossSpec &declaration();
 
-    TargetKind targetKind() const override { return TargetKind::Values; }
 
 protected:
     double sumOfTerms(ConstArrayMap prediction, ConstArrayMap target) const override;

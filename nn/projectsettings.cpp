@@ -1,0 +1,105 @@
+// The training and data sections' declarations. Defaults are read from TrainingConfig and DataSpec,
+// so that the structs' initializers stay the one place they are written.
+#include "projectsettings.h"
+
+#include "dataspec.h"
+#include "schedule.h"
+#include "trainingconfig.h"
+
+#include <cassert>
+#include <limits>
+
+namespace nn {
+
+namespace {
+
+ComponentSpec makeTrainingSettings()
+{
+    using S = SettingSpec;
+    const TrainingConfig defaults;
+    const ScheduleConfig &schedule = defaults.schedule;
+    S seed = S::integer("seed", static_cast<int64_t>(defaults.seed), 0, 0,
+                        "Starts the random numbers (weights, shuffling, splits, dropout): the same seed gives the same run.");
+    seed.max = static_cast<double>(std::numeric_limits<uint64_t>::max());  // any unsigned 64-bit number
+    return {"training", "Training", "The settings of a run besides the loss and the optimizer.",
+            {S::integer("epochs", defaults.epochs, 1, 100'000, "How many times training goes through all training samples."),
+             S::choice("batch_mode", defaults.batchMode, {"full", "minibatch", "stochastic"},
+                       "Full batch: one step per epoch over all samples (gradient descent). Mini-batch: a step per "
+                       "batch of this size. Stochastic: a step per sample."),
+             S::integer("batch_size", defaults.batchSize, 1, 1'000'000, "Samples per mini-batch."),
+             S::boolean("shuffle", defaults.shuffle, "Shuffles the training samples before every epoch."),
+             seed,
+             S::integer("threads", defaults.threads, 0, 1024, "How many CPU cores train; 0 uses all of them."),
+             S::real("l1", defaults.l1, 0.0, 10.0,
+                     "Adds L1 × the sum of |w| to the loss: pushes unneeded weights to exactly 0 (try 1e-4).")
+                 .typicalAt(1e-4),
+             S::real("l2", defaults.l2, 0.0, 10.0,
+                     "Adds L2 × the sum of w² to the loss: keeps weights small against overfitting (try 1e-4).")
+                 .typicalAt(1e-4),
+             S::real("clip_norm", defaults.clipNorm, 0.0, 1e6,
+                     "Rescales the gradients when their overall length exceeds this; against exploding gradients.")
+                 .typicalAt(1.0),
+             S::choice("schedule.kind", schedule.kind, scheduleNames(),
+                       "Constant keeps the optimizer's rate; step multiplies it by gamma every few epochs; cosine "
+                       "lowers it smoothly to the minimum by the last epoch."),
+             S::integer("schedule.step_size", schedule.stepSize, 1, 100'000, "Epochs between two decays."),
+             // (0, 1]: a factor of 0 would stop learning for good, above 1 the rate grows.
+             S::real("schedule.gamma", schedule.gamma, 0.0, 1.0,
+                     "The factor the rate is multiplied by at each decay (more than 0, at most 1)."),
+             S::real("schedule.min_lr", schedule.minLearningRate, 0.0, 10.0,
+                     "The rate reached at the last epoch, such as 0 or 1e-5.")
+                 .typicalAt(1e-4),
+             S::integer("early_stopping_patience", defaults.earlyStoppingPatience, 0, 10'000,
+                        "Stops after this many epochs without a better validation loss.")}};
+}
+
+ComponentSpec makeDataSettings()
+{
+    using S = SettingSpec;
+    const DataSpec defaults;
+    return {"data", "Data", "Where a project's data comes from and how it is split and scaled.",
+            {S::choice("task", defaults.task, {"auto", "classification", "regression"},
+                       "Classification learns classes (labels); regression learns numbers."),
+             S::integer("samples", defaults.samples, 4, 10'000'000,
+                        "How many points to generate (split into training, validation and test)."),
+             S::real("noise", defaults.noise, 0.0, 10.0, "How much random jitter the generated points get."),
+             S::choice("scaling", defaults.scaling, {"auto", "none", "standardize", "minmax"},
+                       "How input features are rescaled, fitted on the training split only."),
+             S::real("validation_split", defaults.validationSplit, 0.0, 0.9,
+                     "Share of the training data held out to check the network on data it never learns from."),
+             S::real("test_split", defaults.testSplit, 0.0, 0.9,
+                     "Share of the data kept aside for the final test (sets with their own test set ignore it).")}};
+}
+
+const SettingSpec &declared(const ComponentSpec &section, const std::string &key)
+{
+    const SettingSpec *spec = section.find(key);
+    assert(spec && "not a declared setting of this section");
+    return *spec;
+}
+
+} // namespace
+
+const ComponentSpec &trainingSettings()
+{
+    static const ComponentSpec spec = makeTrainingSettings();
+    return spec;
+}
+
+const ComponentSpec &dataSettings()
+{
+    static const ComponentSpec spec = makeDataSettings();
+    return spec;
+}
+
+const SettingSpec &trainingSetting(const std::string &key)
+{
+    return declared(trainingSettings(), key);
+}
+
+const SettingSpec &dataSetting(const std::string &key)
+{
+    return declared(dataSettings(), key);
+}
+
+} // namespace nn
