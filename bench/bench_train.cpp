@@ -8,7 +8,6 @@
 
 #include "datasets/experiment.h"
 #include "nn/error.h"
-#include "nn/parallel.h"
 #include "nn/project.h"
 
 #include <CLI/CLI.hpp>
@@ -40,6 +39,7 @@ struct Run {
     double samplesPerSecond = 0.0;
     double trainLoss = 0.0;
     double testAccuracy = std::nan("");
+    int threads = 1;                      // of the trainer's arena: the project's setting or --threads
     std::vector<nn::LayerTiming> layers;  // forward and backward time per layer
 };
 
@@ -94,6 +94,7 @@ Run trainOnce(datasets::Experiment &experiment, const nn::BatchSource &train)
         throw nn::TrainingError("The benchmark run did not complete: " + finish.message);
 
     Run run;
+    run.threads = trainer->arena().threads();
     double samples = 0.0;
     for (const auto &epoch : collector.epochs) {
         run.seconds += epoch.seconds;
@@ -223,7 +224,7 @@ Summary measureTraining(const Options &options)
             std::fprintf(stderr, "repeat %d: %.0f samples/s (%.4g s), train loss %.4f, test accuracy %.2f%%\n", repeat + 1,
                          run.samplesPerSecond, run.seconds, run.trainLoss, 100.0 * run.testAccuracy);
     }
-    summary.threads = nn::threadCount();
+    summary.threads = summary.runs.front().threads;
     summary.samplesPerSecond = medianOf(summary.runs, &Run::samplesPerSecond);
     summary.seconds = medianOf(summary.runs, &Run::seconds);
     summary.testAccuracy = medianOf(summary.runs, &Run::testAccuracy);

@@ -8,7 +8,6 @@
 #include "nn/error.h"
 #include "nn/export/onnxexport.h"
 #include "nn/export/pytorchexport.h"
-#include "nn/parallel.h"
 #include "nn/registry.h"
 #include "nn/runstate.h"
 #include "nn/weights.h"
@@ -178,7 +177,7 @@ int train(const TrainOptions &options)
                     project.name.c_str(), experiment.data().info.name.c_str(),
                     static_cast<long long>(experiment.data().train->size()),
                     static_cast<long long>(experiment.data().validation ? experiment.data().validation->size() : 0),
-                    static_cast<long long>(experiment.model().parameterCount()), nn::threadCount());
+                    static_cast<long long>(experiment.model().parameterCount()), trainer->arena().threads());
     const nn::FinishReport result = trainer->run();
 
     nn::saveProject(experiment.project(), out);
@@ -235,9 +234,10 @@ int predict(const PredictOptions &options)
     datasets::Experiment experiment = openTrained(options.project);
     const datasets::DataInfo &info = experiment.data().info;
     const nn::Tensor features = datasets::readFeatures(options.input, info);
-    const nn::Tensor &output = experiment.model().forward(features, nn::RunContext{});
+    const auto trainer = experiment.makeTrainer();  // the loss, and the project's threads to predict on
+    const nn::Tensor output = trainer->arena().run([&] { return experiment.model().forward(features, nn::RunContext{}); });
     nn::Tensor values;
-    experiment.makeTrainer()->loss().probabilities(output, values);
+    trainer->loss().probabilities(output, values);
     const auto classes = nn::MetricsAccumulator::predictedClasses(output);
     const int64_t columns = values.rank() > 1 ? values.size() / values.dim(0) : 1;
     const auto className = [&](size_t c) { return c < info.classNames.size() ? info.classNames[c] : std::to_string(c); };

@@ -2,7 +2,6 @@
 #include "trainer.h"
 
 #include "error.h"
-#include "parallel.h"
 #include "random.h"
 #include "registry.h"
 #include "regularization.h"
@@ -75,7 +74,7 @@ void checkSampleFitsInput(const Shape &input, const Shape &sample)
 
 Trainer::Trainer(Model &model, const TrainingConfig &config, const BatchSource &train,
                  const BatchSource *validation, int classes)
-    : model_(model), config_(config), train_(train), validation_(validation), classes_(classes)
+    : model_(model), config_(config), train_(train), validation_(validation), classes_(classes), arena_(config.threads)
 {
     loss_ = lossRegistry().create(config.loss, Settings::fromJson(lossRegistry().spec(config.loss), config.lossSettings));
     optimizer_ = optimizerRegistry().create(
@@ -114,7 +113,6 @@ Trainer::Trainer(Model &model, const TrainingConfig &config, const BatchSource &
 
     batchSize_ = config.effectiveBatchSize(train.size());
     bestValidationLoss_ = std::numeric_limits<double>::infinity();
-    setThreadCount(config.threads);
 }
 
 Trainer::~Trainer() = default;
@@ -152,6 +150,11 @@ void Trainer::prepareEpoch()
 }
 
 bool Trainer::step()
+{
+    return arena_.run([this] { return trainBatch(); });
+}
+
+bool Trainer::trainBatch()
 {
     if (finished_)
         return false;
@@ -283,7 +286,7 @@ void Trainer::finishEpoch()
     report.gradientNorms = model_.gradientNorms();
     report.hasValidation = validation_ && validation_->size() > 0;
     if (report.hasValidation)
-        report.validation = evaluate(*validation_);
+        report.validation = evaluateSplit(*validation_);
     else
         report.validation.loss = std::nan("");
     batchInEpoch_ = 0;
@@ -368,6 +371,11 @@ bool Trainer::waitWhilePaused()
 
 FinishReport Trainer::run()
 {
+    return arena_.run([this] { return trainEpochs(); });
+}
+
+FinishReport Trainer::trainEpochs()
+{
     while (!finished_) {
         if (!waitWhilePaused() || stopRequested_) {
             finish(FinishReport::Reason::Stopped,
@@ -375,12 +383,17 @@ FinishReport Trainer::run()
                        std::to_string(globalStep_) + " batches; the weights trained so far are kept.");
             break;
         }
-        step();
+        trainBatch();
     }
     return *finished_;
 }
 
 Evaluation Trainer::evaluate(const BatchSource &data)
+{
+    return arena_.run([&] { return evaluateSplit(data); });
+}
+
+Evaluation Trainer::evaluateSplit(const BatchSource &data)
 {
     Evaluation result;
     MetricsAccumulator metrics(classes_);

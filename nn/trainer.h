@@ -7,6 +7,7 @@
 #include "metrics.h"
 #include "model.h"
 #include "optimizer.h"
+#include "threadarena.h"
 #include "trainingconfig.h"
 
 #include <atomic>
@@ -92,6 +93,8 @@ struct RunState {
 // Throws ShapeError when samples of shape `sample` cannot feed an Input whose samples are `input`.
 void checkSampleFitsInput(const Shape &input, const Shape &sample);
 
+// Trains a model on its own threads: run(), step() and evaluate() execute in the trainer's
+// ThreadArena of config.threads threads.
 class Trainer {
 public:
     // `classes` is the data's class count (0 for regression). Throws SettingError / ShapeError
@@ -103,6 +106,7 @@ public:
     void setObserver(TrainingObserver *observer) { observer_ = observer; }
     const Loss &loss() const { return *loss_; }
     const TrainingConfig &config() const { return config_; }
+    ThreadArena &arena() { return arena_; }
 
     // Runs the remaining epochs; returns early when stopped, early-stopped or diverged.
     FinishReport run();
@@ -131,6 +135,9 @@ public:
     std::vector<std::string> continueFrom(const RunState &state);
 
 private:
+    FinishReport trainEpochs();
+    bool trainBatch();
+    Evaluation evaluateSplit(const BatchSource &data);
     void startEpoch();
     void prepareEpoch();
     void finishEpoch();
@@ -147,6 +154,7 @@ private:
     std::unique_ptr<Optimizer> optimizer_;
     std::vector<Parameter *> parameters_;
     std::vector<Parameter *> state_;  // parameters and buffers (running statistics): what snapshots keep
+    ThreadArena arena_;
     TrainingObserver *observer_ = nullptr;
 
     // Position in the run.

@@ -2,7 +2,6 @@
 // pauses and steps when told, stops early, and survives a diverging run with its weights intact.
 #include "datasets/experiment.h"
 #include "nn/error.h"
-#include "nn/parallel.h"
 #include "nn/project.h"
 #include "nn/runstate.h"
 #include "nn/weights.h"
@@ -113,7 +112,6 @@ private slots:
             results.push_back(weights(experiment.model()));
             losses.push_back(recorder.epochLosses);
         }
-        nn::setThreadCount(0);
         for (size_t i = 1; i < results.size(); ++i) {
             QVERIFY2(results[i].size() == results[0].size(), "parameter counts differ");
             QVERIFY2(std::memcmp(results[i].data(), results[0].data(), results[0].size() * sizeof(float)) == 0,
