@@ -22,6 +22,14 @@
 
 namespace {
 
+// The shipped build (scripts/package) has asserts off; a build from source has them on
+// (LAYERLAB_ASSERTS), and its speed is not the one users get.
+#ifdef NDEBUG
+constexpr bool kAsserts = false;
+#else
+constexpr bool kAsserts = true;
+#endif
+
 struct Options {
     std::string project = "fashion-mnist-mlp";
     int epochs = 1;
@@ -263,6 +271,7 @@ nlohmann::json toJson(const Summary &summary, const Options &options)
                              {"flops_per_sample", numberOrNull(summary.flopsPerSample)},
                              {"flops_formula", bench::kFlopsFormula},
                              {"achieved_gflops", numberOrNull(summary.achievedGflops)},
+                             {"asserts", kAsserts},
                              {"layers", nlohmann::json::array()},
                              {"runs", nlohmann::json::array()}};
     for (const auto &row : summary.layers)
@@ -355,6 +364,9 @@ int main(int argc, char **argv)
     app.add_flag("--json", options.json, "Print one JSON object instead of text");
     app.add_flag("--gemm", options.gemm, "Also measure Eigen's one-thread GEMM speed on 512³ and the network's shapes");
     CLI11_PARSE(app, argc, argv);
+    if (kAsserts)
+        std::fprintf(stderr, "note: this build checks its asserts (LAYERLAB_ASSERTS=ON), the shipped one does not; "
+                             "measure in a build configured with -DLAYERLAB_ASSERTS=OFF (bench/README.md)\n");
     try {
         const Summary summary = measureTraining(options);
         if (options.json)
