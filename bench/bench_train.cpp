@@ -8,7 +8,6 @@
 
 #include "datasets/experiment.h"
 #include "nn/error.h"
-#include "nn/parallel.h"
 #include "nn/project.h"
 
 #include <CLI/CLI.hpp>
@@ -23,6 +22,14 @@
 #include <set>
 
 namespace {
+
+// The shipped build (scripts/package) has asserts off; a build from source has them on
+// (LAYERLAB_ASSERTS), and its speed is not the one users get.
+#ifdef NDEBUG
+constexpr bool kAsserts = false;
+#else
+constexpr bool kAsserts = true;
+#endif
 
 struct Options {
     std::string project = "fashion-mnist-mlp";
@@ -42,6 +49,7 @@ struct Run {
     double samplesPerSecond = 0.0;
     double trainLoss = 0.0;
     double testAccuracy = std::nan("");
+    int threads = 1;                      // of the trainer's arena: the project's setting or --threads
     std::vector<nn::LayerTiming> layers;  // forward and backward time per layer
     int64_t taps = 0;  // records taken
 };
@@ -116,6 +124,7 @@ Run trainOnce(datasets::Experiment &experiment, const nn::BatchSource &train, do
         throw nn::TrainingError("The benchmark run did not complete: " + finish.message);
 
     Run run;
+    run.threads = trainer->arena().threads();
     double samples = 0.0;
     for (const auto &epoch : collector.epochs) {
         run.seconds += epoch.seconds;
@@ -255,7 +264,7 @@ Summary measureTraining(const Options &options)
         }
     }
     summary.tappedSamplesPerSecond = medianOf(summary.tappedRuns, &Run::samplesPerSecond);
-    summary.threads = nn::threadCount();
+    summary.threads = summary.runs.front().threads;
     summary.samplesPerSecond = medianOf(summary.runs, &Run::samplesPerSecond);
     summary.seconds = medianOf(summary.runs, &Run::seconds);
     summary.testAccuracy = medianOf(summary.runs, &Run::testAccuracy);
@@ -294,6 +303,7 @@ nlohmann::json toJson(const Summary &summary, const Options &options)
                              {"flops_per_sample", numberOrNull(summary.flopsPerSample)},
                              {"flops_formula", bench::kFlopsFormula},
                              {"achieved_gflops", numberOrNull(summary.achievedGflops)},
+                             {"asserts", kAsserts},
                              {"layers", nlohmann::json::array()},
                              {"runs", nlohmann::json::array()}};
     if (options.taps > 0.0) {
@@ -399,6 +409,9 @@ int main(int argc, char **argv)
         ->check(CLI::Range(0.0, 1000.0));
     app.add_flag("--gemm", options.gemm, "Also measure Eigen's one-thread GEMM speed on 512³ and the network's shapes");
     CLI11_PARSE(app, argc, argv);
+    if (kAsserts)
+        std::fprintf(stderr, "note: this build checks its asserts (LAYERLAB_ASSERTS=ON), the shipped one does not; "
+                             "measure in a build configured with -DLAYERLAB_ASSERTS=OFF (bench/README.md)\n");
     try {
         const Summary summary = measureTraining(options);
         if (options.json)

@@ -87,7 +87,8 @@ def table(rows):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--build", default=os.path.join(ROOT, "build"), help="built build folder (default: ../build)")
+    parser.add_argument("--build", default=os.path.join(ROOT, "build-bench"),
+                        help="built build folder, configured with -DLAYERLAB_ASSERTS=OFF (default: ../build-bench)")
     parser.add_argument("--project", default="fashion-mnist-mlp", choices=sorted(TARGET_RATIOS))
     parser.add_argument("--train-samples", type=int, default=0,
                         help="train on the first N samples of LayerLab's training split (0: all 54,000)")
@@ -110,6 +111,9 @@ def main():
     ceiling = run_json([bench, "--project", args.project, "--threads", "1", "--repeats", "1", "--json", "--gemm",
                         "--train-samples", str(args.train_samples)], dict(os.environ))
     train_samples = ceiling["train_samples"]
+    if ceiling.get("asserts", True):
+        sys.exit(f"error: {bench} checks its asserts, which the shipped build does not; configure its build with "
+                 f"-DLAYERLAB_ASSERTS=OFF (bench/README.md)")
 
     frameworks = [("LayerLab", lambda t: (layerlab_command(args, t), dict(os.environ))),
                   ("PyTorch (Debian BLAS)", lambda t: (pytorch_command(args, t, train_samples),

@@ -8,7 +8,6 @@
 #include "nn/error.h"
 #include "nn/export/onnxexport.h"
 #include "nn/export/pytorchexport.h"
-#include "nn/parallel.h"
 #include "nn/registry.h"
 #include "nn/runstate.h"
 #include "nn/weights.h"
@@ -180,7 +179,7 @@ int train(const TrainOptions &options)
                     project.name.c_str(), experiment.data().info.name.c_str(),
                     static_cast<long long>(experiment.data().train->size()),
                     static_cast<long long>(experiment.data().validation ? experiment.data().validation->size() : 0),
-                    static_cast<long long>(experiment.model().parameterCount()), nn::threadCount());
+                    static_cast<long long>(experiment.model().parameterCount()), trainer->arena().threads());
     const nn::FinishReport result = trainer->run();
 
     nn::saveProject(experiment.project(), out);
@@ -237,7 +236,8 @@ int predict(const PredictOptions &options)
     datasets::Experiment experiment = openTrained(options.project);
     const datasets::DataInfo &info = experiment.data().info;
     const nn::Tensor features = datasets::readFeatures(options.input, info);
-    const nn::Tensor &output = experiment.model().forward(features, nn::RunContext{});
+    nn::ThreadArena arena(experiment.project().training.threads);  // the project's threads to predict on
+    const nn::Tensor output = arena.run([&] { return experiment.model().forward(features, nn::RunContext{}); });
     const nn::Tensor values = experiment.probabilities(output);
     const auto classes = nn::MetricsAccumulator::predictedClasses(output);
     const int64_t columns = values.rank() > 1 ? values.size() / values.dim(0) : 1;

@@ -1,10 +1,12 @@
 // Deterministic parallel loops on oneTBB: work is cut into fixed chunks that do not depend on
 // the number of threads, so the same seed gives bitwise the same run on 1, 2 or 16 threads.
+// A loop uses the threads of the arena it runs in (nn::ThreadArena, nn/threadarena.h).
 #pragma once
 
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 #include <tbb/partitioner.h>
+#include <tbb/task_arena.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -39,29 +41,21 @@ inline void tsanAcquire([[maybe_unused]] void *token)
 #endif
 }
 
-// Limits the engine to `count` threads (0: all cores). Process-wide, like torch.set_num_threads.
-void setThreadCount(int count);
-int threadCount();
-
-// Lowers the scheduling priority (Linux nice, by `niceness` steps) of the calling thread and of
-// every engine pool thread from now on, so that a window's own thread stays responsive while
-// training uses every core. The GUI's training thread calls it; elsewhere a no-op.
-void lowerTrainingPriority(int niceness);
-
 // Below this many floating-point operations a loop runs on the calling thread: a thread pool
 // costs a few microseconds to wake, more than small layers take.
 inline constexpr double kParallelFlopThreshold = 2.0e5;
 
 // Calls body(begin, end) for the chunks [0, grain), [grain, 2·grain), … of [0, count).
 // Chunks must write disjoint outputs. `flops` is the whole loop's cost, to skip the pool for
-// small work; chunk boundaries are the same either way.
+// small work; in an arena of one thread the chunks run in order on the calling thread. Chunk
+// boundaries are the same either way.
 template <typename Body>
 void parallelChunks(int64_t count, int64_t grain, double flops, const Body &body)
 {
     grain = std::max<int64_t>(grain, 1);
     const int64_t chunks = (count + grain - 1) / grain;
     const auto run = [&](int64_t chunk) { body(chunk * grain, std::min(count, (chunk + 1) * grain)); };
-    if (chunks <= 1 || flops < kParallelFlopThreshold || threadCount() == 1) {
+    if (chunks <= 1 || flops < kParallelFlopThreshold || tbb::this_task_arena::max_concurrency() == 1) {
         for (int64_t chunk = 0; chunk < chunks; ++chunk)
             run(chunk);
         return;

@@ -48,7 +48,8 @@ std::string number(double value)
 
 Trainer::Trainer(std::unique_ptr<TrainingStep> step, const TrainingConfig &config, const BatchSource &train,
                  const BatchSource *validation, int classes)
-    : step_(std::move(step)), config_(config), train_(train), validation_(validation), classes_(classes)
+    : step_(std::move(step)), config_(config), train_(train), validation_(validation), classes_(classes),
+      arena_(config.threads)
 {
     if (train.size() == 0)
         throw TrainingError("The training split is empty; use a larger data set or smaller validation and test splits.");
@@ -57,7 +58,6 @@ Trainer::Trainer(std::unique_ptr<TrainingStep> step, const TrainingConfig &confi
     lossSums_.assign(step_->lossNames().size(), 0.0);
     batchSize_ = config.effectiveBatchSize(train.size());
     bestValidationLoss_ = std::numeric_limits<double>::infinity();
-    setThreadCount(config.threads);
 }
 
 Trainer::Trainer(Model &model, const TrainingConfig &config, const BatchSource &train, const BatchSource *validation,
@@ -102,6 +102,11 @@ void Trainer::prepareEpoch()
 }
 
 bool Trainer::step()
+{
+    return arena_.run([this] { return trainBatch(); });
+}
+
+bool Trainer::trainBatch()
 {
     if (finished_)
         return false;
@@ -304,37 +309,41 @@ void Trainer::finishStopped()
 
 FinishReport Trainer::run()
 {
-    while (!finished_) {
-        if (!control_->waitWhilePaused()) {
-            finishStopped();
-            break;
+    return arena_.run([this] {
+        while (!finished_) {
+            if (!control_->waitWhilePaused()) {
+                finishStopped();
+                break;
+            }
+            if (control_->mayTrain())
+                trainBatch();
         }
-        if (control_->mayTrain())
-            step();
-    }
-    return *finished_;
+        return *finished_;
+    });
 }
 
 Trainer::Progress Trainer::advance(std::chrono::milliseconds budget)
 {
     const auto deadline = std::chrono::steady_clock::now() + budget;
-    while (!finished_) {
-        if (control_->stopRequested()) {
-            finishStopped();
-            break;
+    return arena_.run([&] {
+        while (!finished_) {
+            if (control_->stopRequested()) {
+                finishStopped();
+                break;
+            }
+            if (!control_->mayTrain())
+                return Progress::Paused;
+            trainBatch();
+            if (!finished_ && (control_->paused() || std::chrono::steady_clock::now() >= deadline))
+                return control_->holding() ? Progress::Paused : Progress::Running;
         }
-        if (!control_->mayTrain())
-            return Progress::Paused;
-        step();
-        if (!finished_ && (control_->paused() || std::chrono::steady_clock::now() >= deadline))
-            return control_->holding() ? Progress::Paused : Progress::Running;
-    }
-    return Progress::Finished;
+        return Progress::Finished;
+    });
 }
 
 Evaluation Trainer::evaluate(const BatchSource &data)
 {
-    if (std::optional<Evaluation> evaluation = step_->evaluate(data))
+    if (std::optional<Evaluation> evaluation = arena_.run([&] { return step_->evaluate(data); }))
         return *evaluation;
     Evaluation none;
     none.loss = std::nan("");

@@ -6,6 +6,7 @@
 #include "model.h"
 #include "runcontrol.h"
 #include "supervisedstep.h"
+#include "threadarena.h"
 #include "trainingconfig.h"
 #include "trainingstep.h"
 
@@ -83,8 +84,10 @@ struct RunState {
     int completedEpochs() const { return batchInEpoch == 0 ? epoch : epoch - 1; }
 };
 
-// Runs epochs of batches through one TrainingStep. The controls (pause, step, stop) and the guard
-// against divergence live here once, for the CLI, the window and every kind of step.
+// Runs epochs of batches through one TrainingStep, on its own threads: run(), advance(), step() and
+// evaluate() execute in the trainer's ThreadArena of config.threads threads. The controls (pause,
+// step, stop) and the guard against divergence live here once, for the CLI, the window and every
+// kind of step.
 class Trainer {
 public:
     // Trains with `step`; `classes` is the data's class count (0 for regression or none).
@@ -99,6 +102,7 @@ public:
     void setObserver(TrainingObserver *observer) { observer_ = observer; }
     TrainingStep &trainingStep() { return *step_; }
     const TrainingConfig &config() const { return config_; }
+    ThreadArena &arena() { return arena_; }
 
     // Runs the remaining epochs; returns early when stopped, early-stopped or diverged. While
     // paused it waits, and stepOnce() lets exactly one batch through.
@@ -141,6 +145,7 @@ public:
     std::vector<std::string> continueFrom(const RunState &state);
 
 private:
+    bool trainBatch();
     void startEpoch();
     void prepareEpoch();
     void finishEpoch();
@@ -179,6 +184,7 @@ private:
 
     RunControl ownControl_;
     RunControl *control_ = &ownControl_;
+    ThreadArena arena_;
 };
 
 } // namespace nn

@@ -1,4 +1,5 @@
-# CPack settings for a Debian package of LayerLab (scripts/package builds with LAYERLAB_NATIVE=OFF).
+# CPack settings for a Debian package of LayerLab (scripts/package builds with LAYERLAB_NATIVE=OFF
+# and LAYERLAB_ASSERTS=OFF).
 set(LAYERLAB_PACKAGE_MAINTAINER "LayerLab developers <layerlab@example.org>"
   CACHE STRING "Maintainer field of the Debian package: Name <email>")
 

@@ -37,12 +37,15 @@ ensure_packages() {
   fi
 }
 
+# An optimized build that checks its asserts (LAYERLAB_ASSERTS), so that the tests check them too.
+# Configures a new build folder, and again one made before the option or with it off.
 build_layerlab() {
   local jobs
   jobs="$(nproc)"
-  if [ ! -f "$LAYERLAB_BUILD/build.ninja" ]; then
+  if [ ! -f "$LAYERLAB_BUILD/build.ninja" ] ||
+    ! grep -qx 'LAYERLAB_ASSERTS:BOOL=ON' "$LAYERLAB_BUILD/CMakeCache.txt" 2>/dev/null; then
     cmake -S "$LAYERLAB_ROOT" -B "$LAYERLAB_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-      -DCMAKE_CXX_COMPILER_LAUNCHER=ccache
+      -DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DLAYERLAB_ASSERTS=ON
   fi
   cmake --build "$LAYERLAB_BUILD" -j "$jobs"
 }

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "nn/layer.h"
-#include "nn/parallel.h"
+#include "nn/threadarena.h"
 
 #include <cstring>
 #include <string>
@@ -35,17 +35,20 @@ inline bool bitwiseEqual(const nn::Tensor &a, const nn::Tensor &b)
     return a.shape() == b.shape() && std::memcmp(a.data(), b.data(), size_t(a.size()) * sizeof(float)) == 0;
 }
 
+// run() inside an arena of `threads` threads.
+inline std::vector<nn::Tensor> runOn(int threads, nn::Layer &layer, const nn::Tensor &x, const nn::Tensor &dy,
+                                     const nn::RunContext &ctx = {})
+{
+    return nn::ThreadArena(threads).run([&] { return run(layer, x, dy, ctx); });
+}
+
 // "" when run() on 2 and on 16 threads is bitwise the run on 1 thread, else what differs first.
-// Leaves the thread count at 1.
 inline std::string threadCountDifference(nn::Layer &layer, const nn::Tensor &x, const nn::Tensor &dy,
                                          const nn::RunContext &ctx = {})
 {
-    nn::setThreadCount(1);
-    const std::vector<nn::Tensor> reference = run(layer, x, dy, ctx);
+    const std::vector<nn::Tensor> reference = runOn(1, layer, x, dy, ctx);
     for (int threads : {2, 16}) {
-        nn::setThreadCount(threads);
-        const std::vector<nn::Tensor> result = run(layer, x, dy, ctx);
-        nn::setThreadCount(1);
+        const std::vector<nn::Tensor> result = runOn(threads, layer, x, dy, ctx);
         for (size_t i = 0; i < result.size(); ++i)
             if (!bitwiseEqual(result[i], reference[i])) {
                 const std::string what = i == 0 ? "the output" : i == 1 ? "the input gradient"

@@ -4,7 +4,6 @@
 #include "errormessage.h"
 #include "gradcheck.h"
 #include "layerrun.h"
-#include "nn/parallel.h"
 #include "nn/registry.h"
 
 #include <nlohmann/json.hpp>
@@ -89,8 +88,6 @@ class TestConvolution : public QObject {
     Q_OBJECT
 
 private slots:
-    void cleanup() { nn::setThreadCount(0); }
-
     void outputShapes_data()
     {
         QTest::addColumn<QString>("kind");

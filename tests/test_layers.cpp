@@ -8,8 +8,8 @@
 #include "nn/error.h"
 #include "nn/init.h"
 #include "nn/model.h"
-#include "nn/parallel.h"
 #include "nn/registry.h"
+#include "nn/threadarena.h"
 
 #include <nlohmann/json.hpp>
 
@@ -276,8 +276,6 @@ class TestLayers : public QObject {
     Q_OBJECT
 
 private slots:
-    void cleanup() { nn::setThreadCount(0); }
-
     void matchesPyTorch_data() { fixtureRows(); }
 
     void matchesPyTorch()
@@ -464,11 +462,12 @@ private slots:
         ctx.seed = 3;
         std::vector<nn::Tensor> outputs;
         nn::Saved saved;
-        for (int threads : {1, 2, 16}) {
-            nn::setThreadCount(threads);
-            outputs.emplace_back();
-            dropout->forward({&x}, outputs.back(), saved, ctx);
-        }
+        for (int threads : {1, 2, 16})
+            outputs.push_back(nn::ThreadArena(threads).run([&] {
+                nn::Tensor y;
+                dropout->forward({&x}, y, saved, ctx);
+                return y;
+            }));
         QVERIFY2(bitwiseEqual(outputs[0], outputs[1]) && bitwiseEqual(outputs[0], outputs[2]),
                  "the dropout mask changed with the thread count");
         ctx.step = 1;
@@ -1055,11 +1054,10 @@ private slots:
         const nn::Tensor x = randomTensor(shape, 23), dy = randomTensor(shape, 24);
         std::vector<std::vector<nn::Tensor>> runs;
         for (int threads : {1, 2, 16}) {
-            nn::setThreadCount(threads);
             auto norm = makeLayer(kind.toStdString(), {}, {symbolic});
             for (nn::Parameter *p : norm->parameters())
                 p->value = randomTensor(p->value.shape(), 25, 0.5f, 1.5f);
-            runs.push_back(layerrun::run(*norm, x, dy, trainingContext()));
+            runs.push_back(layerrun::runOn(threads, *norm, x, dy, trainingContext()));
         }
         const char *names[] = {"output", "dX", "dγ", "dβ", "running_mean", "running_var"};
         for (size_t run = 1; run < runs.size(); ++run)

@@ -5,10 +5,10 @@
 
 #include "nn/error.h"
 #include "nn/optimizer.h"
-#include "nn/parallel.h"
 #include "nn/regularization.h"
 #include "nn/registry.h"
 #include "nn/schedule.h"
+#include "nn/threadarena.h"
 
 #include <QtTest>
 
@@ -268,15 +268,15 @@ private slots:
         QFETCH(QString, kind);
         QFETCH(QString, settings);
         const auto run = [&](int threads) {
-            nn::setThreadCount(threads);
-            const auto optimizer = makeOptimizer(kind.toStdString(), nlohmann::json::parse(settings.toStdString()));
-            std::vector<nn::Parameter> parameters = largeParameters();
-            for (int step = 0; step < 3; ++step)
-                optimizer->step(pointers(parameters));
-            return parameters;
+            return nn::ThreadArena(threads).run([&] {
+                const auto optimizer = makeOptimizer(kind.toStdString(), nlohmann::json::parse(settings.toStdString()));
+                std::vector<nn::Parameter> parameters = largeParameters();
+                for (int step = 0; step < 3; ++step)
+                    optimizer->step(pointers(parameters));
+                return parameters;
+            });
         };
         const std::vector<nn::Parameter> one = run(1), all = run(0);
-        nn::setThreadCount(0);
         for (size_t p = 0; p < one.size(); ++p)
             QVERIFY2(std::memcmp(one[p].value.data(), all[p].value.data(),
                                  size_t(one[p].value.size()) * sizeof(float)) == 0,

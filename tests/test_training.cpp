@@ -1,20 +1,23 @@
-// The trainer as a specification: it learns, it is deterministic across thread counts, it stops,
-// pauses and steps when told, stops early, and survives a diverging run with its weights intact.
+// The trainer as a specification: it learns, it is deterministic across thread counts, it trains
+// on its own threads, it stops, pauses and steps when told, stops early, and survives a diverging
+// run with its weights intact.
 #include "datasets/experiment.h"
 #include "nn/error.h"
-#include "nn/parallel.h"
 #include "nn/project.h"
 #include "nn/runstate.h"
 #include "nn/weights.h"
 #include "nn/trainer.h"
 
 #include <nlohmann/json.hpp>
+// oneTBB before any Qt header: its profiling header names a parameter `emit`, Qt's keyword macro.
+#include <tbb/task_arena.h>
 
 #include <QtTest>
 
 #include <atomic>
 #include <cstring>
 #include <numeric>
+#include <set>
 #include <thread>
 
 namespace {
@@ -46,6 +49,56 @@ std::vector<float> weights(nn::Model &model)
     for (const auto &named : model.parametersAndBuffers())
         all.insert(all.end(), named.parameter->value.data(), named.parameter->value.data() + named.parameter->value.size());
     return all;
+}
+
+// A split that notes the concurrency of the arena each batch is gathered in: the number of threads
+// the step or the evaluation that reads it may use.
+class ArenaWitness : public nn::BatchSource {
+public:
+    explicit ArenaWitness(const nn::BatchSource &source) : source_(source) {}
+    int64_t size() const override { return source_.size(); }
+    nn::Shape sampleShape() const override { return source_.sampleShape(); }
+    nn::Shape targetShape() const override { return source_.targetShape(); }
+    void gather(std::span<const int64_t> indices, nn::Tensor &x, nn::Tensor &y) const override
+    {
+        concurrency.insert(tbb::this_task_arena::max_concurrency());
+        source_.gather(indices, x, y);
+    }
+    mutable std::set<int> concurrency;  // gathered from one thread at a time: the trainer's
+
+private:
+    const nn::BatchSource &source_;
+};
+
+// Digits, 2 epochs in batches of 64, through `network`: [["Kind", {settings}], …] as JSON text.
+nn::Project digitsProject(const std::string &network, int threads)
+{
+    nn::Project project = example("iris");
+    project.data.source = "digits";
+    std::vector<std::pair<std::string, nlohmann::json>> chain;
+    for (const auto &layer : nlohmann::json::parse(network))
+        chain.emplace_back(layer[0], layer[1]);
+    project.graph = nn::Graph::chain(chain);
+    project.training.epochs = 2;
+    project.training.batchSize = 64;
+    project.training.threads = threads;
+    return project;
+}
+
+// An MLP whose first Dense layer splits its batches over threads.
+nn::Project digitsMlp(int threads)
+{
+    return digitsProject(R"([["Input", {"shape": [64]}], ["Dense", {"units": 256, "activation": "relu"}],
+                             ["Dropout", {"rate": 0.2}], ["Dense", {"units": 10}]])",
+                         threads);
+}
+
+QString concurrencyText(const std::set<int> &values)
+{
+    QStringList list;
+    for (int value : values)
+        list << QString::number(value);
+    return "{" + list.join(", ") + "}";
 }
 
 } // namespace
@@ -93,14 +146,7 @@ private slots:
     void sameSeedGivesBitwiseIdenticalRunsOnOneTwoAndSixteenThreads()
     {
         QFETCH(QString, network);
-        nn::Project project = example("iris");
-        project.data.source = "digits";
-        std::vector<std::pair<std::string, nlohmann::json>> chain;
-        for (const auto &layer : nlohmann::json::parse(network.toStdString()))
-            chain.emplace_back(layer[0], layer[1]);
-        project.graph = nn::Graph::chain(chain);
-        project.training.epochs = 2;
-        project.training.batchSize = 64;
+        nn::Project project = digitsProject(network.toStdString(), 1);
         std::vector<std::vector<float>> results;
         std::vector<std::vector<double>> losses;
         for (int threads : {1, 2, 16}) {
@@ -113,13 +159,87 @@ private slots:
             results.push_back(weights(experiment.model()));
             losses.push_back(recorder.epochLosses);
         }
-        nn::setThreadCount(0);
         for (size_t i = 1; i < results.size(); ++i) {
             QVERIFY2(results[i].size() == results[0].size(), "parameter counts differ");
             QVERIFY2(std::memcmp(results[i].data(), results[0].data(), results[0].size() * sizeof(float)) == 0,
                      qPrintable(QString("weights after training differ between 1 and %1 threads").arg(i == 1 ? 2 : 16)));
             QVERIFY2(losses[i] == losses[0], "epoch losses differ between thread counts");
         }
+    }
+
+    // step(), run() and evaluate() all execute in the trainer's arena of config.threads threads
+    // (at most the machine's cores), not in the process's default arena of all cores.
+    void aTrainerRunsOnItsOwnNumberOfThreads()
+    {
+        const int cores = tbb::this_task_arena::max_concurrency();
+        for (int threads : {1, 2, 3}) {
+            datasets::Experiment experiment(digitsMlp(threads));
+            const ArenaWitness train(*experiment.data().train), validation(*experiment.data().validation);
+            nn::Trainer trainer(experiment.model(), experiment.project().training, train, &validation,
+                                experiment.classes());
+            const int expected = std::min(threads, cores);
+            QCOMPARE(trainer.arena().threads(), expected);
+            trainer.step();
+            trainer.run();
+            const ArenaWitness test(*experiment.data().test);
+            trainer.evaluate(test);
+            for (const ArenaWitness *split : {&train, &validation, &test})
+                QVERIFY2(split->concurrency == std::set<int>{expected},
+                         qPrintable(QString("a trainer of %1 thread(s) read its data in arenas of %2 threads")
+                                        .arg(expected)
+                                        .arg(concurrencyText(split->concurrency))));
+        }
+    }
+
+    // A run of 1 thread trains on a std::thread while an arena of 2 threads evaluates another model
+    // on this one: each keeps its own threads, and both give bitwise what they give alone.
+    void twoArenasWorkAtOnceAndGiveWhatTheyGiveAlone()
+    {
+        const auto train = [](datasets::Experiment &experiment, const std::function<void()> &atFirstStep) {
+            const ArenaWitness split(*experiment.data().train);
+            nn::Trainer trainer(experiment.model(), experiment.project().training, split, nullptr, experiment.classes());
+            Recorder recorder;
+            recorder.onStep = [&](int step) {
+                if (step == 1)
+                    atFirstStep();
+            };
+            trainer.setObserver(&recorder);
+            trainer.run();
+            return std::pair(weights(experiment.model()), split.concurrency);
+        };
+        datasets::Experiment trainedAlone(digitsMlp(1)), evaluatedAlone(digitsMlp(2));
+        const auto [aloneWeights, aloneConcurrency] = train(trainedAlone, [] {});
+        const double aloneLoss = evaluatedAlone.makeTrainer()->evaluate(evaluatedAlone.split("train")).loss;
+
+        datasets::Experiment trained(digitsMlp(1)), evaluated(digitsMlp(2));
+        std::atomic<bool> evaluating{false}, trainingDone{false};
+        std::pair<std::vector<float>, std::set<int>> together;
+        std::thread trainingThread([&] {
+            together = train(trained, [&] {  // the run waits in its first step until the evaluation is under way
+                while (!evaluating)
+                    std::this_thread::yield();
+            });
+            trainingDone = true;
+        });
+        const ArenaWitness split(evaluated.split("train"));
+        const auto evaluator = evaluated.makeTrainer();
+        std::vector<double> losses;
+        while (!trainingDone || losses.empty()) {
+            evaluating = true;
+            losses.push_back(evaluator->evaluate(split).loss);
+        }
+        trainingThread.join();
+
+        QVERIFY2(aloneConcurrency == std::set<int>{1} && together.second == std::set<int>{1},
+                 qPrintable("the run of 1 thread trained in arenas of " + concurrencyText(together.second) + " threads"));
+        QVERIFY2(split.concurrency == std::set<int>{evaluator->arena().threads()},
+                 qPrintable("the evaluation's arena of " + QString::number(evaluator->arena().threads()) +
+                            " threads evaluated in arenas of " + concurrencyText(split.concurrency) + " threads"));
+        QVERIFY2(together.first == aloneWeights, "the run's weights differ from those it reaches alone");
+        for (double loss : losses)
+            QVERIFY2(loss == aloneLoss, qPrintable(QString("the evaluation gave loss %1 beside the run, %2 alone")
+                                                       .arg(loss, 0, 'g', 17)
+                                                       .arg(aloneLoss, 0, 'g', 17)));
     }
 
     void aStoppedSavedAndReopenedRunContinuesBitwise_data()

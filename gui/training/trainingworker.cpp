@@ -1,8 +1,5 @@
 // The training worker: preparation, the batch loop on the worker's event loop, throttled reports,
 // probes, and the weights file.
-// oneTBB before any Qt header: its profiling header names a parameter `emit`, Qt's keyword macro.
-#include "nn/parallel.h"
-
 #include "trainingworker.h"
 
 #include "weightcarryover.h"
@@ -77,8 +74,9 @@ void TrainingWorker::prepare(const nn::Project &project, const QString &weightsP
     }
     experiment_.reset();
     try {
-        nn::setThreadCount(project.training.threads);  // as the CLI: the project's threads, 0 = all cores
-        nn::lowerTrainingPriority(kTrainingNiceness);   // the window's thread comes first
+        // The views' probes run on the project's threads (0: all cores), as a run does.
+        probeArena_ = std::make_unique<nn::ThreadArena>(project.training.threads);
+        probeArena_->lowerPriority(kTrainingNiceness);  // the window's thread comes first
         auto experiment = std::make_unique<datasets::Experiment>(project);
         experiment->makeTrainer();  // the loss, optimizer and settings fit the model and the data
         QString note;
@@ -183,12 +181,12 @@ bool TrainingWorker::startRun(bool paused)
     QString note;
     try {
         nn::TrainingConfig config = experiment_->project().training;
-        nn::setThreadCount(config.threads);
         // Stopped before its last epoch, a run goes on to it; finished, it trains its epochs once more.
         if (runState_ && runState_->completedEpochs() >= config.epochs)
             config.epochs += runState_->completedEpochs();
         trainer_ = experiment_->makeTrainer(config);
         note = continueRun();
+        trainer_->arena().lowerPriority(kTrainingNiceness);
     } catch (const std::exception &error) {
         trainer_.reset();
         emit runFailed(QString::fromStdString(nn::messageOf(error)));
@@ -396,13 +394,15 @@ void TrainingWorker::runProbes(ProbeMoment moment)
         std::lock_guard lock(probesMutex_);
         probes = probes_;
     }
-    for (const ModelProbe &probe : probes) {
-        try {
-            probe(moment, experiment_->model(), *experiment_);
-        } catch (const std::exception &error) {
-            qWarning("A training view could not update: %s", error.what());
+    probeArena_->run([&] {
+        for (const ModelProbe &probe : probes) {
+            try {
+                probe(moment, experiment_->model(), *experiment_);
+            } catch (const std::exception &error) {
+                qWarning("A training view could not update: %s", error.what());
+            }
         }
-    }
+    });
 }
 
 void TrainingWorker::resetWeights()

@@ -8,6 +8,7 @@
 
 #include "nn/project.h"
 #include "nn/tensor.h"
+#include "nn/threadarena.h"
 #include "nn/trainer.h"
 
 #include <QElapsedTimer>
@@ -111,7 +112,8 @@ private:
     void tapped(const nn::TapRecord &record) override;
 
     std::unique_ptr<datasets::Experiment> experiment_;
-    std::unique_ptr<nn::Trainer> trainer_;
+    std::unique_ptr<nn::Trainer> trainer_;        // trains on its own arena of the project's threads
+    std::unique_ptr<nn::ThreadArena> probeArena_;  // where the views' probes run, niced as the trainer's
     QTimer *timer_;
     std::map<std::string, nn::Tensor> stash_;  // weights of the last network that built, while the graph does not
     bool trained_ = false;                     // the weights hold more than the seed's initialisation
