@@ -52,6 +52,7 @@ struct Run {
     int threads = 1;                      // of the trainer's arena: the project's setting or --threads
     std::vector<nn::LayerTiming> layers;  // forward and backward time per layer
     int64_t taps = 0;  // records taken
+    double tapSeconds = std::nan("");  // median tapped step − median untapped step of the same run
 };
 
 // The first `count` samples of another source: a shorter epoch with the same data.
@@ -75,7 +76,7 @@ private:
 };
 
 // Keeps the epoch reports of one run; with `tapsPerSecond`, asks for a tap that often, as the
-// window does for its views, and counts the records.
+// window does for its views, and times each step (from one stepFinished to the next), tapped or not.
 class EpochCollector : public nn::TrainingObserver {
 public:
     explicit EpochCollector(double tapsPerSecond = 0.0) : interval_(tapsPerSecond > 0.0 ? 1.0 / tapsPerSecond : 0.0) {}
@@ -83,20 +84,31 @@ public:
     void stepFinished(const nn::StepReport &) override
     {
         const auto now = std::chrono::steady_clock::now();
+        if (lastStep_)
+            (stepWasTapped_ ? tappedSteps : plainSteps).push_back(std::chrono::duration<double>(now - *lastStep_).count());
+        stepWasTapped_ = false;
         if (interval_ > 0.0 && std::chrono::duration<double>(now - lastTap_).count() >= interval_) {
             lastTap_ = now;
             trainer_->requestTap({});
         }
+        lastStep_ = std::chrono::steady_clock::now();
     }
-    void tapped(const nn::TapRecord &) override { ++taps; }
+    void tapped(const nn::TapRecord &) override
+    {
+        ++taps;
+        stepWasTapped_ = true;
+    }
     void epochFinished(const nn::EpochReport &report) override { epochs.push_back(report); }
     std::vector<nn::EpochReport> epochs;
     int64_t taps = 0;
+    std::vector<double> plainSteps, tappedSteps;  // seconds per step
 
 private:
     double interval_;
     nn::Trainer *trainer_ = nullptr;
     std::chrono::steady_clock::time_point lastTap_{};
+    std::optional<std::chrono::steady_clock::time_point> lastStep_;
+    bool stepWasTapped_ = false;
 };
 
 double median(std::vector<double> values)
@@ -133,6 +145,8 @@ Run trainOnce(datasets::Experiment &experiment, const nn::BatchSource &train, do
     run.samplesPerSecond = samples / std::max(run.seconds, 1e-9);
     run.trainLoss = collector.epochs.back().trainLoss;
     run.taps = collector.taps;
+    if (!collector.tappedSteps.empty())
+        run.tapSeconds = median(collector.tappedSteps) - median(collector.plainSteps);
     run.layers = model.timings();
     model.setTiming(false);
     const nn::BatchSource *test = experiment.data().test.get();
@@ -204,6 +218,7 @@ struct Summary {
     double gemmBound = std::nan("");  // samples/s if a batch were only its products, on every thread
     std::vector<Run> tappedRuns;        // with --taps: the same repeats with taps on, interleaved
     double tappedSamplesPerSecond = std::nan("");
+    double tapSeconds = std::nan("");  // median over the tapped runs of what one tap adds to a step
 };
 
 double medianOf(const std::vector<Run> &runs, double Run::*field)
@@ -259,11 +274,13 @@ Summary measureTraining(const Options &options)
         if (options.taps > 0.0) {
             const Run &tapped = summary.tappedRuns.emplace_back(trainOnce(experiment, train, options.taps));
             if (!options.json)
-                std::fprintf(stderr, "repeat %d with taps: %.0f samples/s (%.4g s), %lld taps\n", repeat + 1,
-                             tapped.samplesPerSecond, tapped.seconds, static_cast<long long>(tapped.taps));
+                std::fprintf(stderr, "repeat %d with taps: %.0f samples/s (%.4g s), %lld taps of %.2f ms each\n",
+                             repeat + 1, tapped.samplesPerSecond, tapped.seconds, static_cast<long long>(tapped.taps),
+                             1e3 * tapped.tapSeconds);
         }
     }
     summary.tappedSamplesPerSecond = medianOf(summary.tappedRuns, &Run::samplesPerSecond);
+    summary.tapSeconds = medianOf(summary.tappedRuns, &Run::tapSeconds);
     summary.threads = summary.runs.front().threads;
     summary.samplesPerSecond = medianOf(summary.runs, &Run::samplesPerSecond);
     summary.seconds = medianOf(summary.runs, &Run::seconds);
@@ -310,6 +327,7 @@ nlohmann::json toJson(const Summary &summary, const Options &options)
         result["taps_per_second"] = options.taps;
         result["tapped_samples_per_second"] = numberOrNull(summary.tappedSamplesPerSecond);
         result["tap_slowdown"] = numberOrNull(1.0 - summary.tappedSamplesPerSecond / summary.samplesPerSecond);
+        result["tap_seconds"] = numberOrNull(summary.tapSeconds);
     }
     for (const auto &row : summary.layers)
         result["layers"].push_back({{"node", row.node},
@@ -373,6 +391,10 @@ void printSummary(const Summary &summary, const Options &options)
         std::printf("with taps at %g per second: %.0f samples/s (median of %d, interleaved), %.1f%% slower\n",
                     options.taps, summary.tappedSamplesPerSecond, options.repeats,
                     100.0 * (1.0 - summary.tappedSamplesPerSecond / summary.samplesPerSecond));
+    if (options.taps > 0.0)
+        std::printf("one tap adds %.2f ms to its step (median tapped step − median other step, median of %d runs): "
+                    "%.1f%% of each second at %g per second\n",
+                    1e3 * summary.tapSeconds, options.repeats, 100.0 * summary.tapSeconds * options.taps, options.taps);
     printLayers(summary);
     if (!options.gemm)
         return;
