@@ -3,10 +3,10 @@
 // hover readings and the charts' place in the window.
 #include "guitest.h"
 
-#include "views/accuracychartview.h"
-#include "views/chartseries.h"
-#include "views/losschartview.h"
-#include "views/trainingcharts.h"
+#include "views/charts/accuracychartview.h"
+#include "views/charts/chartseries.h"
+#include "views/charts/losschartview.h"
+#include "views/charts/trainingcharts.h"
 
 #include <QAction>
 #include <QCheckBox>

@@ -2,7 +2,7 @@
 // and explains a shape problem instead of showing code.
 #include "guitest.h"
 
-#include "views/codepanel.h"
+#include "views/code/codepanel.h"
 
 #include <QDockWidget>
 #include <QPlainTextEdit>

@@ -8,9 +8,9 @@
 #include "panels/inspectorpanel.h"
 #include "training/trainingcontroller.h"
 #include "training/trainingstatus.h"
-#include "views/trainingcharts.h"
-#include "views/decisionboundaryview.h"
-#include "views/confusionview.h"
+#include "views/charts/trainingcharts.h"
+#include "views/plots/decisionboundaryview.h"
+#include "views/evaluation/confusionview.h"
 
 #include "datasets/experiment.h"
 #include "nn/atomicfile.h"

@@ -14,11 +14,11 @@
 #include "panels/trainingpanel.h"
 #include "training/trainingcontroller.h"
 #include "training/trainingstatus.h"
-#include "views/codepanel.h"
-#include "views/confusionview.h"
-#include "views/datasetpreview.h"
-#include "views/decisionboundaryview.h"
-#include "views/trainingcharts.h"
+#include "views/code/codepanel.h"
+#include "views/evaluation/confusionview.h"
+#include "views/plots/datasetpreview.h"
+#include "views/plots/decisionboundaryview.h"
+#include "views/charts/trainingcharts.h"
 
 #include "datasets/experiment.h"
 

@@ -1,5 +1,5 @@
 // Batched, inference-only model runs for the views' probes.
-#include "batchprediction.h"
+#include "views/batchprediction.h"
 
 #include "datasets/experiment.h"
 #include "nn/loss.h"

@@ -1,5 +1,5 @@
 // The Tableau 10 palette and a two-hue ramp for values.
-#include "classcolors.h"
+#include "views/classcolors.h"
 
 #include <algorithm>
 #include <array>

@@ -1,7 +1,7 @@
 // Model inputs back to pixels.
-#include "sampleimage.h"
+#include "views/sampleimage.h"
 
-#include "batchprediction.h"
+#include "views/batchprediction.h"
 
 #include <algorithm>
 #include <vector>

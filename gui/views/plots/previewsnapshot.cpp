@@ -1,8 +1,8 @@
 // The data preview's content, read from the training split with the scaling undone.
-#include "previewsnapshot.h"
+#include "views/plots/previewsnapshot.h"
 
-#include "batchprediction.h"
-#include "sampleimage.h"
+#include "views/batchprediction.h"
+#include "views/sampleimage.h"
 
 #include "datasets/experiment.h"
 

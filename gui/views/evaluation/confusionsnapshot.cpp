@@ -1,9 +1,9 @@
 // The evaluation behind the confusion view: batches of at most 1024 samples through the model,
 // into an nn::MetricsAccumulator, keeping the misclassified images.
-#include "confusionsnapshot.h"
+#include "views/evaluation/confusionsnapshot.h"
 
-#include "batchprediction.h"
-#include "sampleimage.h"
+#include "views/batchprediction.h"
+#include "views/sampleimage.h"
 
 #include "datasets/experiment.h"
 

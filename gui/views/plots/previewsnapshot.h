@@ -2,7 +2,7 @@
 // labels, a scatter of 2-D points, or a table of the first rows, and the split sizes.
 #pragma once
 
-#include "plotdata.h"
+#include "views/plots/plotdata.h"
 
 #include <QImage>
 #include <QString>

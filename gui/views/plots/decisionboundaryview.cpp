@@ -1,8 +1,8 @@
 // The decision boundary view: a plot or a message, fed by its probe.
-#include "decisionboundaryview.h"
+#include "views/plots/decisionboundaryview.h"
 
-#include "plotcanvas.h"
-#include "postsnapshot.h"
+#include "views/plots/plotcanvas.h"
+#include "views/postsnapshot.h"
 
 #include "canvas/canvasstyle.h"
 #include "nn/error.h"

@@ -1,5 +1,5 @@
 // Colours, fonts and margins shared by the loss and accuracy charts.
-#include "chartstyle.h"
+#include "views/charts/chartstyle.h"
 
 #include "canvas/canvasstyle.h"
 

@@ -1,8 +1,8 @@
 // The loss chart's series, axes, log scale and hover reading.
-#include "losschartview.h"
+#include "views/charts/losschartview.h"
 
-#include "chartstyle.h"
-#include "metricshistory.h"
+#include "views/charts/chartstyle.h"
+#include "views/charts/metricshistory.h"
 
 #include <QLineSeries>
 #include <QLogValueAxis>

@@ -1,8 +1,8 @@
 // The charts panel: controls, the two charts, the refresh timer and the export.
-#include "trainingcharts.h"
+#include "views/charts/trainingcharts.h"
 
-#include "accuracychartview.h"
-#include "losschartview.h"
+#include "views/charts/accuracychartview.h"
+#include "views/charts/losschartview.h"
 
 #include <QCheckBox>
 #include <QCoreApplication>

@@ -1,8 +1,8 @@
 // The decision boundary's computation: points, grid predictions and the heat map image.
-#include "boundarysnapshot.h"
+#include "views/plots/boundarysnapshot.h"
 
-#include "batchprediction.h"
-#include "classcolors.h"
+#include "views/batchprediction.h"
+#include "views/classcolors.h"
 
 #include "datasets/experiment.h"
 

@@ -2,7 +2,7 @@
 // window, with smoothing, a log scale, hover readings and PNG/CSV export.
 #pragma once
 
-#include "metricshistory.h"
+#include "views/charts/metricshistory.h"
 #include "training/trainingprogress.h"
 
 #include <QWidget>

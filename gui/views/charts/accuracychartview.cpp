@@ -1,8 +1,8 @@
 // The accuracy chart's series, axes and hover reading.
-#include "accuracychartview.h"
+#include "views/charts/accuracychartview.h"
 
-#include "chartstyle.h"
-#include "metricshistory.h"
+#include "views/charts/chartstyle.h"
+#include "views/charts/metricshistory.h"
 
 #include <QLineSeries>
 #include <QValueAxis>

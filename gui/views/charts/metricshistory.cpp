@@ -1,5 +1,5 @@
 // The run's stored metrics: smoothing and the CSV table.
-#include "metricshistory.h"
+#include "views/charts/metricshistory.h"
 
 #include <QString>
 

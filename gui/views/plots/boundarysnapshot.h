@@ -3,7 +3,7 @@
 // curve of a one-input regression, or why neither applies.
 #pragma once
 
-#include "plotdata.h"
+#include "views/plots/plotdata.h"
 
 #include <QString>
 

@@ -1,9 +1,9 @@
 // The evaluation view: a summary line over the matrix, the metrics table and the gallery.
-#include "confusionview.h"
+#include "views/evaluation/confusionview.h"
 
-#include "confusionmatrixwidget.h"
-#include "imagegallery.h"
-#include "postsnapshot.h"
+#include "views/evaluation/confusionmatrixwidget.h"
+#include "views/evaluation/imagegallery.h"
+#include "views/postsnapshot.h"
 
 #include "canvas/canvasstyle.h"
 #include "nn/error.h"

@@ -1,5 +1,5 @@
 // Min/max decimation of a chart line into a fixed number of buckets.
-#include "chartseries.h"
+#include "views/charts/chartseries.h"
 
 #include <algorithm>
 #include <array>

@@ -2,7 +2,7 @@
 // points, the curve and a legend. The decision boundary view and the data preview share it.
 #pragma once
 
-#include "plotdata.h"
+#include "views/plots/plotdata.h"
 
 #include <QWidget>
 

@@ -1,7 +1,7 @@
 // Painting the hover reading: guide, dot and text box.
-#include "hovercallout.h"
+#include "views/charts/hovercallout.h"
 
-#include "chartstyle.h"
+#include "views/charts/chartstyle.h"
 #include "canvas/canvasstyle.h"
 
 #include <QChart>

@@ -1,7 +1,7 @@
 // Painting of the live views' 2-D plots.
-#include "plotcanvas.h"
+#include "views/plots/plotcanvas.h"
 
-#include "classcolors.h"
+#include "views/classcolors.h"
 
 #include "canvas/canvasstyle.h"
 

@@ -1,8 +1,8 @@
 // The accuracy chart: training and validation accuracy per epoch, in percent.
 #pragma once
 
-#include "chartseries.h"
-#include "metricschartview.h"
+#include "views/charts/chartseries.h"
+#include "views/charts/metricschartview.h"
 
 class MetricsHistory;
 class QLineSeries;

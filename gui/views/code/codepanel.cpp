@@ -1,8 +1,8 @@
 // CodePanel: regenerates the PyTorch script after edits (debounced, so a drag or a typed number
 // rebuilds once), shows shape problems as a comment saying what to fix, copies and saves it.
-#include "codepanel.h"
+#include "views/code/codepanel.h"
 
-#include "pythonhighlighter.h"
+#include "views/code/pythonhighlighter.h"
 
 #include "document/graphdocument.h"
 

@@ -1,7 +1,7 @@
 // Painting and clicking of the confusion matrix.
-#include "confusionmatrixwidget.h"
+#include "views/evaluation/confusionmatrixwidget.h"
 
-#include "classcolors.h"
+#include "views/classcolors.h"
 
 #include "canvas/canvasstyle.h"
 

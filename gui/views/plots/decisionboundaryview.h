@@ -3,7 +3,7 @@
 // curve; otherwise a message saying what data it needs.
 #pragma once
 
-#include "boundarysnapshot.h"
+#include "views/plots/boundarysnapshot.h"
 
 #include "training/modelprobe.h"
 

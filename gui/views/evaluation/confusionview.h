@@ -3,7 +3,7 @@
 // image data a gallery of misclassified samples; MAE and R² for regression.
 #pragma once
 
-#include "confusionsnapshot.h"
+#include "views/evaluation/confusionsnapshot.h"
 
 #include "training/modelprobe.h"
 

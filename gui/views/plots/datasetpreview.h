@@ -2,7 +2,7 @@
 // the first training images with labels, a scatter of 2-D points, or a table of the first rows.
 #pragma once
 
-#include "previewsnapshot.h"
+#include "views/plots/previewsnapshot.h"
 
 #include "training/modelprobe.h"
 

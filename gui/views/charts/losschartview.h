@@ -2,8 +2,8 @@
 // the global step, on a linear or a logarithmic axis.
 #pragma once
 
-#include "chartseries.h"
-#include "metricschartview.h"
+#include "views/charts/chartseries.h"
+#include "views/charts/metricschartview.h"
 
 class MetricsHistory;
 class QLineSeries;

@@ -1,8 +1,8 @@
 // Mouse tracking and the hover reading shared by the charts.
-#include "metricschartview.h"
+#include "views/charts/metricschartview.h"
 
-#include "chartstyle.h"
-#include "hovercallout.h"
+#include "views/charts/chartstyle.h"
+#include "views/charts/hovercallout.h"
 
 #include <QAbstractSeries>
 #include <QMouseEvent>

@@ -1,5 +1,5 @@
 // The image grid of the preview and the misclassified gallery.
-#include "imagegallery.h"
+#include "views/evaluation/imagegallery.h"
 
 #include <QFontMetrics>
 #include <QPixmap>

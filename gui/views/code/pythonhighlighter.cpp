@@ -1,6 +1,6 @@
 // PythonHighlighter: regular expressions applied in order (later rules win, so a '#' inside a
 // string stays a string), then the multi-line docstrings tracked through the block state.
-#include "pythonhighlighter.h"
+#include "views/code/pythonhighlighter.h"
 
 namespace {
 

@@ -1,9 +1,9 @@
 // The data preview: a summary line over an image grid, a scatter or a table.
-#include "datasetpreview.h"
+#include "views/plots/datasetpreview.h"
 
-#include "imagegallery.h"
-#include "plotcanvas.h"
-#include "postsnapshot.h"
+#include "views/evaluation/imagegallery.h"
+#include "views/plots/plotcanvas.h"
+#include "views/postsnapshot.h"
 
 #include "canvas/canvasstyle.h"
 #include "nn/error.h"
