@@ -84,7 +84,7 @@ std::vector<LayerWork> layerWork(const nn::Graph &graph, int64_t batch, const st
             needGrad.insert(id);
         if (inputs.size() != 1)
             continue;
-        const nn::Shape &in = status.at(inputs[0]).output, &out = status.at(id).output;
+        const nn::Shape &in = status.at(inputs[0]).output(), &out = status.at(id).output();
         if (node.kind == "Dense")
             layers.push_back(denseWork(node, in, batch, inputGrad));
         else if (node.kind == "Conv2D" || node.kind == "ConvTranspose2D")

@@ -291,7 +291,7 @@ int info(const std::string &pathOrName, bool json)
             problems += "  " + s.error + "\n";
         if (__builtin_add_overflow(total, count, &total))
             total = std::numeric_limits<int64_t>::max();
-        layers.push_back({{"name", node.name}, {"kind", node.kind}, {"output", s.ok() ? nn::toString(s.output) : "?"},
+        layers.push_back({{"name", node.name}, {"kind", node.kind}, {"output", s.ok() ? nn::toString(s.output()) : "?"},
                           {"parameters", count}, {"settings", node.settings.toJson()}});
     }
     if (total > nn::kMaxParameters)

@@ -33,7 +33,7 @@ Experiment::Experiment(nn::Project project)
     const auto inputs = project_.graph.inputNodes();
     if (inputs.size() == 1)
         if (const nn::NodeStatus status = project_.graph.inferShapes().at(inputs.front()); status.ok())
-            nn::checkSampleFitsInput(nn::Shape(status.output.begin() + 1, status.output.end()),
+            nn::checkSampleFitsInput(nn::Shape(status.output().begin() + 1, status.output().end()),
                                      data_.train->sampleShape());
     model_ = std::make_unique<nn::Model>(project_.graph, project_.training.seed);
 }

@@ -120,10 +120,19 @@ bool Graph::wouldCreateCycle(int from, int to) const
     return false;
 }
 
-void Graph::connect(int from, int to, int port)
+const Shape &NodeStatus::output(size_t port) const
+{
+    static const Shape unknown;
+    return port < outputs.size() ? outputs[port] : unknown;
+}
+
+void Graph::connect(int from, int to, int port, int fromPort)
 {
     const Node &source = node(from);
     const Node &target = node(to);
+    if (const auto ports = outputPortsOf(from); fromPort < 0 || fromPort >= static_cast<int>(ports.size()))
+        throw Error(source.name + " (" + source.kind + ") has no output " + std::to_string(fromPort) + "; it has " +
+                    std::to_string(ports.size()) + " output(s).");
     const auto &spec = layerRegistry().spec(target.kind);
     if (port < 0 || port >= spec.maxInputs)
         throw Error(target.name + " (" + target.kind + ") has no input " + std::to_string(port) + "; it takes " +
@@ -136,7 +145,7 @@ void Graph::connect(int from, int to, int port)
     for (const auto &e : edges_)
         if (e.to == to && e.port == port)
             throw Error("Input " + std::to_string(port) + " of " + target.name + " is already connected.");
-    edges_.push_back({from, to, port});
+    edges_.push_back({from, to, port, fromPort});
 }
 
 void Graph::disconnect(int to, int port)
@@ -154,6 +163,24 @@ std::vector<int> Graph::inputsOf(int id) const
             inputs[static_cast<size_t>(e.port)] = e.from;
         }
     return inputs;
+}
+
+std::vector<Edge> Graph::inputEdgesOf(int id) const
+{
+    std::vector<Edge> inputs;
+    for (const auto &e : edges_)
+        if (e.to == id) {
+            if (static_cast<int>(inputs.size()) <= e.port)
+                inputs.resize(static_cast<size_t>(e.port) + 1, Edge{-1, id, 0, 0});
+            inputs[static_cast<size_t>(e.port)] = e;
+        }
+    return inputs;
+}
+
+std::vector<std::string> Graph::outputPortsOf(int id) const
+{
+    const Node &n = node(id);
+    return layerRegistry().create(n.kind, n.settings)->outputPorts();
 }
 
 std::vector<int> Graph::consumersOf(int id) const
@@ -214,8 +241,9 @@ std::map<int, NodeStatus> Graph::inferShapes() const
         const Node &n = node(id);
         NodeStatus &result = status[id];
         const auto &spec = layerRegistry().spec(n.kind);
-        const std::vector<int> inputs = inputsOf(id);
-        const int connected = static_cast<int>(std::count_if(inputs.begin(), inputs.end(), [](int i) { return i >= 0; }));
+        const std::vector<Edge> inputs = inputEdgesOf(id);
+        const int connected =
+            static_cast<int>(std::count_if(inputs.begin(), inputs.end(), [](const Edge &e) { return e.from >= 0; }));
         if (connected != static_cast<int>(inputs.size()) || connected < spec.minInputs) {
             result.error = n.name + " (" + n.kind + ") needs " +
                            (spec.minInputs == 1 ? std::string("an input") : std::to_string(spec.minInputs) + " inputs") +
@@ -224,20 +252,31 @@ std::map<int, NodeStatus> Graph::inferShapes() const
         }
         std::vector<Shape> shapes;
         bool inputsKnown = true;
-        for (int input : inputs) {
-            const NodeStatus &upstream = status.at(input);
+        std::string missingPort;
+        for (const Edge &e : inputs) {
+            const NodeStatus &upstream = status.at(e.from);
             inputsKnown = inputsKnown && upstream.ok();
-            shapes.push_back(upstream.output);
+            if (upstream.ok() && e.fromPort >= static_cast<int>(upstream.outputs.size()))
+                missingPort = node(e.from).name + " has no output " + std::to_string(e.fromPort) + " any more (it has " +
+                              std::to_string(upstream.outputs.size()) + "); connect " + n.name +
+                              " to one of its outputs.";
+            shapes.push_back(upstream.output(size_t(e.fromPort)));
         }
         if (!inputsKnown) {
             result.error = n.name + " waits for its input, which has a problem of its own.";
             result.blockedUpstream = true;
             continue;
         }
+        if (!missingPort.empty()) {
+            result.error = n.name + ": " + missingPort;
+            continue;
+        }
         try {
-            result.output = layerRegistry().create(n.kind, n.settings)->inferShape(shapes);
-            checkSampleSize(result.output);
+            result.outputs = layerRegistry().create(n.kind, n.settings)->inferPortShapes(shapes);
+            for (const Shape &output : result.outputs)
+                checkSampleSize(output);
         } catch (const Error &e) {
+            result.outputs.clear();
             result.error = n.name + ": " + e.what();
         }
     }
@@ -252,8 +291,8 @@ std::map<int, int64_t> Graph::parameterCounts(const std::map<int, NodeStatus> &s
         if (!status.at(n.id).ok())
             continue;
         std::vector<Shape> inputs;
-        for (int input : inputsOf(n.id))
-            inputs.push_back(status.at(input).output);
+        for (const Edge &e : inputEdgesOf(n.id))
+            inputs.push_back(status.at(e.from).output(size_t(e.fromPort)));
         auto layer = layerRegistry().create(n.kind, n.settings);
         layer->setName(n.name);
         counts[n.id] = parameterCount(*layer, inputs);
@@ -281,7 +320,7 @@ nlohmann::json Graph::toJson() const
                          {"settings", n.settings.toJson()}, {"position", {n.x, n.y}}});
     nlohmann::json edges = nlohmann::json::array();
     for (const auto &e : edges_)
-        edges.push_back({{"from", e.from}, {"to", e.to}, {"port", e.port}});
+        edges.push_back(e.toJson());
     return {{"nodes", nodes}, {"edges", edges}};
 }
 
@@ -290,13 +329,24 @@ Edge Edge::fromJson(const nlohmann::json &json)
     if (!json.is_object() || !json.contains("from") || !json.contains("to"))
         throw FileError("Every edge needs \"from\" and \"to\" node ids; found " + describeJson(json) + ".");
     try {
-        const auto port = json.find("port");
+        const auto port = json.find("port"), fromPort = json.find("from_port");
         return {static_cast<int>(wholeNumber(json.at("from"), "An edge's \"from\"", 0, kMaxNodeId)),
                 static_cast<int>(wholeNumber(json.at("to"), "An edge's \"to\"", 0, kMaxNodeId)),
-                port == json.end() ? 0 : static_cast<int>(wholeNumber(*port, "An edge's \"port\"", 0, kMaxNodeId))};
+                port == json.end() ? 0 : static_cast<int>(wholeNumber(*port, "An edge's \"port\"", 0, kMaxNodeId)),
+                fromPort == json.end()
+                    ? 0
+                    : static_cast<int>(wholeNumber(*fromPort, "An edge's \"from_port\"", 0, kMaxNodeId))};
     } catch (const SettingError &e) {
         throw FileError(e.what());
     }
+}
+
+nlohmann::json Edge::toJson() const
+{
+    nlohmann::json json{{"from", from}, {"to", to}, {"port", port}};
+    if (fromPort != 0)
+        json["from_port"] = fromPort;  // absent for the first output: files without ports read the same
+    return json;
 }
 
 namespace {
@@ -346,7 +396,7 @@ Graph Graph::fromJson(const nlohmann::json &json)
             throw FileError("The graph's \"edges\" must be a list, got " + describeJson(*edges) + ".");
         for (const auto &item : *edges) {
             const Edge edge = Edge::fromJson(item);
-            graph.connect(edge.from, edge.to, edge.port);
+            graph.connect(edge.from, edge.to, edge.port, edge.fromPort);
         }
     }
     return graph;

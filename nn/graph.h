@@ -26,19 +26,24 @@ struct Node {
 // Node ids in a file lie in [0, kMaxNodeId]; larger ones are refused rather than wrapped.
 inline constexpr int kMaxNodeId = 1'000'000'000;
 
-// The output of `from` feeds input `port` of `to`.
+// Output port `fromPort` of `from` feeds input `port` of `to`.
 struct Edge {
     int from = 0;
     int to = 0;
     int port = 0;
+    int fromPort = 0;  // 0 but for kinds with several outputs (Split's parts)
     bool operator==(const Edge &) const = default;
-    // {"from": id, "to": id, "port": p}; throws FileError for anything else.
+    // {"from": id, "to": id, "port": p}, with "from_port": q when q is not 0; throws FileError for
+    // anything else.
     static Edge fromJson(const nlohmann::json &json);
+    nlohmann::json toJson() const;
 };
 
 // The result of shape inference for one node.
 struct NodeStatus {
-    Shape output;       // empty when unknown
+    std::vector<Shape> outputs;  // one per output port; empty when unknown
+    // The first (for most kinds the only) port's shape; empty when unknown.
+    const Shape &output(size_t port = 0) const;
     std::string error;  // empty when the node is fine
     bool blockedUpstream = false;  // the error is only that an input has an error of its own
     bool ok() const { return error.empty(); }
@@ -54,8 +59,9 @@ public:
     // Removes the node and every edge touching it.
     void removeNode(int id);
 
-    // Throws Error when an id is unknown, the port is out of range or taken, or a cycle would form.
-    void connect(int from, int to, int port = 0);
+    // Connects output `fromPort` of `from` to input `port` of `to`. Throws Error when an id is
+    // unknown, a port is out of range or the input is taken, or a cycle would form.
+    void connect(int from, int to, int port = 0, int fromPort = 0);
     void disconnect(int to, int port);
     bool wouldCreateCycle(int from, int to) const;
 
@@ -67,13 +73,18 @@ public:
     const std::vector<Edge> &edges() const { return edges_; }
     // The node feeding each input port of `id`, -1 where nothing is connected.
     std::vector<int> inputsOf(int id) const;
+    // The edge feeding each input port of `id` (from = -1 where nothing is connected).
+    std::vector<Edge> inputEdgesOf(int id) const;
+    // The names of a node's output ports ({"output"} for one-output kinds).
+    std::vector<std::string> outputPortsOf(int id) const;
     std::vector<int> consumersOf(int id) const;
     std::string uniqueName(const std::string &stem) const;
     int nextId() const { return nextId_; }
 
     // Nodes in an order where every node comes after its inputs.
     std::vector<int> topologicalOrder() const;
-    // Input nodes and output nodes (nodes nobody consumes), in id order.
+    // Input nodes and output nodes (nodes nobody consumes), in id order. An output node's first port
+    // is the network's output; its other ports, like unconnected ports anywhere, are left unused.
     std::vector<int> inputNodes() const;
     std::vector<int> outputNodes() const;
 

@@ -17,6 +17,19 @@ bool Layer::learns()
     return false;
 }
 
+void MultiOutputLayer::forward(const std::vector<const Tensor *> &, Tensor &, Saved &, const RunContext &)
+{
+    throw Error(spec().kind + " has " + std::to_string(outputPorts().size()) +
+                " outputs; run it with forwardPorts, as Model does.");
+}
+
+void MultiOutputLayer::backward(const std::vector<const Tensor *> &, const Tensor &, const Tensor &, Saved &,
+                                const std::vector<Tensor *> &, const RunContext &)
+{
+    throw Error(spec().kind + " has " + std::to_string(outputPorts().size()) +
+                " outputs; run it with backwardPorts, as Model does.");
+}
+
 int64_t parameterCount(const Layer &layer, const std::vector<Shape> &inputs)
 {
     int64_t count = 0;

@@ -74,7 +74,14 @@ public:
 
     // The output shape for these input shapes (dim 0 may be kBatch). Throws ShapeError whose
     // message says what was expected, what came, and how to fix it; the graph adds the node name.
+    // A kind with several output ports gives its first port's shape (MultiOutputLayer).
     virtual Shape inferShape(const std::vector<Shape> &inputs) const = 0;
+
+    // The names of the layer's output ports, in port order: {"output"} for most kinds; several for a
+    // kind that returns a tuple (Split's parts, an LSTM's output, h and c). May depend on settings.
+    virtual std::vector<std::string> outputPorts() const { return {"output"}; }
+    // Every output port's shape, in port order.
+    virtual std::vector<Shape> inferPortShapes(const std::vector<Shape> &inputs) const { return {inferShape(inputs)}; }
 
     // The shapes of the learnable parameters build() would allocate for these input shapes, in
     // parameters() order; computed without allocating, so a too-large network can be refused.
@@ -93,6 +100,21 @@ public:
     virtual void backward(const std::vector<const Tensor *> &inputs, const Tensor &out, const Tensor &dOut,
                           Saved &saved, const std::vector<Tensor *> &dInputs, const RunContext &ctx) = 0;
 
+    // The same for every output port: outs[p] is port p's output, dOuts[p] its gradient (zeros where
+    // nothing consumes the port). The model calls these; a one-port kind implements forward and
+    // backward above, a several-port kind these (MultiOutputLayer).
+    virtual void forwardPorts(const std::vector<const Tensor *> &inputs, const std::vector<Tensor *> &outs,
+                              Saved &saved, const RunContext &ctx)
+    {
+        forward(inputs, *outs.at(0), saved, ctx);
+    }
+    virtual void backwardPorts(const std::vector<const Tensor *> &inputs, const std::vector<const Tensor *> &outs,
+                               const std::vector<const Tensor *> &dOuts, Saved &saved,
+                               const std::vector<Tensor *> &dInputs, const RunContext &ctx)
+    {
+        backward(inputs, *outs.at(0), *dOuts.at(0), saved, dInputs, ctx);
+    }
+
     // Learnable tensors, and non-learnable state that is saved with them (running statistics).
     virtual std::vector<Parameter *> parameters() { return {}; }
     virtual std::vector<Parameter *> buffers() { return {}; }
@@ -103,6 +125,25 @@ protected:
     Settings settings_;
     std::string name_;
     std::string randomKey_;
+};
+
+// A layer with several output ports. It implements inferPortShapes, forwardPorts and backwardPorts;
+// its one-output inferShape is its first port's, and the one-output forward and backward, which
+// cannot return the other ports, refuse to run (Model and the tests call the port versions).
+class MultiOutputLayer : public Layer {
+public:
+    using Layer::Layer;
+    std::vector<std::string> outputPorts() const override = 0;
+    std::vector<Shape> inferPortShapes(const std::vector<Shape> &inputs) const override = 0;
+    Shape inferShape(const std::vector<Shape> &inputs) const final { return inferPortShapes(inputs).at(0); }
+    void forward(const std::vector<const Tensor *> &inputs, Tensor &out, Saved &saved, const RunContext &ctx) final;
+    void backward(const std::vector<const Tensor *> &inputs, const Tensor &out, const Tensor &dOut, Saved &saved,
+                  const std::vector<Tensor *> &dInputs, const RunContext &ctx) final;
+    void forwardPorts(const std::vector<const Tensor *> &inputs, const std::vector<Tensor *> &outs, Saved &saved,
+                      const RunContext &ctx) override = 0;
+    void backwardPorts(const std::vector<const Tensor *> &inputs, const std::vector<const Tensor *> &outs,
+                       const std::vector<const Tensor *> &dOuts, Saved &saved, const std::vector<Tensor *> &dInputs,
+                       const RunContext &ctx) override = 0;
 };
 
 // The learnable values `layer` holds for these input shapes, from parameterShapes(): no allocation.

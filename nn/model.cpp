@@ -16,8 +16,9 @@ struct Model::Step {
     int nodeId = 0;
     std::string name;
     std::unique_ptr<Layer> layer;
-    std::vector<int> inputs;  // indices into steps_
+    std::vector<int> inputs;  // indices into the pass's values (a step's output ports, in order)
     std::vector<Shape> inputShapes;
+    int firstValue = 0, ports = 1;  // the step's outputs are values firstValue … firstValue + ports − 1
     bool isInput = false;
     double forwardSeconds = 0.0, backwardSeconds = 0.0;  // with timing on
     int64_t forwardCalls = 0, backwardCalls = 0;
@@ -41,12 +42,15 @@ void timed(bool on, double &seconds, int64_t &calls, const Call &call)
 
 } // namespace
 
-size_t Pass::indexOf(int nodeId) const
+size_t Pass::indexOf(int nodeId, size_t port) const
 {
-    if (model_)
-        for (size_t i = 0; i < model_->steps_.size(); ++i)
-            if (model_->steps_[i].nodeId == nodeId && i < outs_.size())
-                return i;
+    if (model_ && !outs_.empty())
+        for (const Model::Step &step : model_->steps_)
+            if (step.nodeId == nodeId) {
+                if (port >= size_t(step.ports))
+                    throw Error(step.name + " has no output " + std::to_string(port) + ".");
+                return size_t(step.firstValue) + port;
+            }
     throw Error("There is no node with id " + std::to_string(nodeId) + " in this pass.");
 }
 
@@ -54,24 +58,26 @@ const Tensor &Pass::output(size_t i) const
 {
     if (!model_ || i >= model_->outputIndices_.size() || outs_.empty())
         throw Error("The pass has no output " + std::to_string(i) + "; run a forward first.");
-    return outs_[size_t(model_->outputIndices_[i])];
+    return outs_[size_t(model_->steps_[size_t(model_->outputIndices_[i])].firstValue)];
 }
 
-const Tensor &Pass::activation(int nodeId) const { return outs_[indexOf(nodeId)]; }
+const Tensor &Pass::activation(int nodeId, size_t port) const { return outs_[indexOf(nodeId, port)]; }
 
 const Tensor &Pass::inputGradient(size_t i) const
 {
-    if (!model_ || i >= model_->inputIndices_.size() || dOuts_.empty() ||
-        !hasGradient_[size_t(model_->inputIndices_[i])])
+    const size_t value = model_ && i < model_->inputIndices_.size()
+                             ? size_t(model_->steps_[size_t(model_->inputIndices_[i])].firstValue)
+                             : 0;
+    if (!model_ || i >= model_->inputIndices_.size() || dOuts_.empty() || !hasGradient_[value])
         throw Error("The pass has no gradient for input " + std::to_string(i) +
                     "; run backward with input gradients first.");
-    return dOuts_[size_t(model_->inputIndices_[i])];
+    return dOuts_[value];
 }
 
-const Tensor &Pass::gradient(int nodeId) const
+const Tensor &Pass::gradient(int nodeId, size_t port) const
 {
     static const Tensor none;
-    const size_t i = indexOf(nodeId);
+    const size_t i = indexOf(nodeId, port);
     return i < hasGradient_.size() && hasGradient_[i] ? dOuts_[i] : none;
 }
 
@@ -85,7 +91,8 @@ Model::Model(const Graph &graph, uint64_t seed, std::string key) : graph_(graph)
     if (outputs.empty())
         throw ShapeError("The network needs an output (a layer whose output goes nowhere).");
     const auto status = graph_.inferShapes();
-    std::map<int, int> indexOf;
+    std::map<int, int> indexOf;  // node id → index into steps_
+    int values = 0;
     for (int id : graph_.topologicalOrder()) {
         const Node &node = graph_.node(id);
         Step step;
@@ -95,9 +102,12 @@ Model::Model(const Graph &graph, uint64_t seed, std::string key) : graph_(graph)
         step.layer->setName(node.name);
         step.layer->setRandomKey(key_.empty() ? node.name : key_ + "/" + node.name);
         step.isInput = step.layer->spec().maxInputs == 0;
-        for (int input : graph_.inputsOf(id)) {
-            step.inputs.push_back(indexOf.at(input));
-            step.inputShapes.push_back(status.at(input).output);
+        step.firstValue = values;
+        step.ports = static_cast<int>(status.at(id).outputs.size());
+        values += step.ports;
+        for (const Edge &e : graph_.inputEdgesOf(id)) {
+            step.inputs.push_back(steps_[size_t(indexOf.at(e.from))].firstValue + e.fromPort);
+            step.inputShapes.push_back(status.at(e.from).output(size_t(e.fromPort)));
         }
         indexOf[id] = static_cast<int>(steps_.size());
         steps_.push_back(std::move(step));
@@ -149,7 +159,7 @@ Shape Model::inputShape(size_t i) const
 
 Shape Model::outputShape(size_t i) const
 {
-    return graph_.inferShapes().at(steps_[size_t(outputIndices_.at(i))].nodeId).output;
+    return graph_.inferShapes().at(steps_[size_t(outputIndices_.at(i))].nodeId).output();
 }
 
 void Model::forward(Pass &pass, const std::vector<const Tensor *> &inputs, const RunContext &ctx)
@@ -169,9 +179,9 @@ void Model::run(Pass &pass, const std::vector<const Tensor *> &inputs, const Run
                          std::to_string(inputs.size()) + " batches.");
     pass.model_ = this;
     pass.ctx_ = ctx;
-    pass.outs_.resize(steps_.size());
+    pass.outs_.resize(valueCount());
     pass.saved_.resize(steps_.size());
-    pass.hasGradient_.assign(steps_.size(), 0);
+    pass.hasGradient_.assign(valueCount(), 0);
     for (size_t k = 0; k < inputIndices_.size(); ++k) {
         const Step &step = steps_[size_t(inputIndices_[k])];
         const Tensor &input = *inputs[k];
@@ -182,7 +192,7 @@ void Model::run(Pass &pass, const std::vector<const Tensor *> &inputs, const Run
                              toString(Shape(input.shape().begin() + std::min(input.rank(), 1), input.shape().end())) +
                              " but " + step.name + " expects " + toString(inputShape(k)) +
                              "; set the Input's shape to match the data.");
-        Tensor &out = pass.outs_[size_t(inputIndices_[k])];
+        Tensor &out = pass.outs_[size_t(step.firstValue)];
         out.resize(shape);
         std::copy(input.data(), input.data() + input.size(), out.data());
     }
@@ -193,61 +203,73 @@ void Model::run(Pass &pass, const std::vector<const Tensor *> &inputs, const Run
         std::vector<const Tensor *> in;
         for (int j : step.inputs)
             in.push_back(&pass.outs_[size_t(j)]);
+        std::vector<Tensor *> outs;
+        for (int p = 0; p < step.ports; ++p)
+            outs.push_back(&pass.outs_[size_t(step.firstValue + p)]);
         timed(timing, step.forwardSeconds, step.forwardCalls,
-              [&] { step.layer->forward(in, pass.outs_[i], pass.saved_[i], ctx); });
+              [&] { step.layer->forwardPorts(in, outs, pass.saved_[i], ctx); });
     }
+}
+
+size_t Model::valueCount() const
+{
+    return steps_.empty() ? 0 : size_t(steps_.back().firstValue + steps_.back().ports);
 }
 
 std::vector<char> Model::gradientNeeds(bool inputGradients) const
 {
-    std::vector<char> needs(steps_.size(), 0);
-    for (size_t i = 0; i < steps_.size(); ++i) {
-        const Step &step = steps_[i];
+    std::vector<char> needs(valueCount(), 0);
+    for (const Step &step : steps_) {
         bool need = step.isInput ? inputGradients : step.layer->learns();
         for (int j : step.inputs)
             need = need || needs[size_t(j)];
-        needs[i] = need;
+        std::fill_n(needs.begin() + step.firstValue, step.ports, need);
     }
     return needs;
 }
 
 void Model::backward(Pass &pass, const std::vector<const Tensor *> &dOutputs, bool inputGradients)
 {
-    if (pass.model_ != this || pass.outs_.size() != steps_.size())
+    if (pass.model_ != this || pass.outs_.size() != valueCount())
         throw Error("backward needs a forward of this model in the same pass.");
     if (dOutputs.size() != outputIndices_.size())
         throw ShapeError("The network has " + std::to_string(outputIndices_.size()) + " outputs but was given " +
                          std::to_string(dOutputs.size()) + " gradients.");
     const std::vector<char> needs = gradientNeeds(inputGradients);
-    pass.dOuts_.resize(steps_.size());
+    pass.dOuts_.resize(valueCount());
     pass.hasGradient_ = needs;
-    for (size_t i = 0; i < steps_.size(); ++i)
-        if (needs[i]) {
-            pass.dOuts_[i].resize(pass.outs_[i].shape());
-            pass.dOuts_[i].setZero();
+    for (size_t v = 0; v < needs.size(); ++v)
+        if (needs[v]) {
+            pass.dOuts_[v].resize(pass.outs_[v].shape());
+            pass.dOuts_[v].setZero();
         }
     for (size_t k = 0; k < outputIndices_.size(); ++k) {
-        const auto i = size_t(outputIndices_[k]);
-        if (!dOutputs[k] || !needs[i])
+        const Step &step = steps_[size_t(outputIndices_[k])];
+        const auto v = size_t(step.firstValue);
+        if (!dOutputs[k] || !needs[v])
             continue;
-        if (dOutputs[k]->shape() != pass.outs_[i].shape())
-            throw ShapeError("The gradient for output " + steps_[i].name + " has shape " +
+        if (dOutputs[k]->shape() != pass.outs_[v].shape())
+            throw ShapeError("The gradient for output " + step.name + " has shape " +
                              toString(dOutputs[k]->shape()) + " but the output has " +
-                             toString(pass.outs_[i].shape()) + ".");
-        pass.dOuts_[i].array() += dOutputs[k]->array();
+                             toString(pass.outs_[v].shape()) + ".");
+        pass.dOuts_[v].array() += dOutputs[k]->array();
     }
     for (size_t i = steps_.size(); i-- > 0;) {
         Step &step = steps_[i];
-        if (!needs[i] || step.isInput)
+        if (!needs[size_t(step.firstValue)] || step.isInput)
             continue;
-        std::vector<const Tensor *> in;
+        std::vector<const Tensor *> in, outs, dOuts;
         std::vector<Tensor *> dIn;
         for (int j : step.inputs) {
             in.push_back(&pass.outs_[size_t(j)]);
             dIn.push_back(needs[size_t(j)] ? &pass.dOuts_[size_t(j)] : nullptr);
         }
+        for (int p = 0; p < step.ports; ++p) {
+            outs.push_back(&pass.outs_[size_t(step.firstValue + p)]);
+            dOuts.push_back(&pass.dOuts_[size_t(step.firstValue + p)]);
+        }
         timed(timing_, step.backwardSeconds, step.backwardCalls, [&] {
-            step.layer->backward(in, pass.outs_[i], pass.dOuts_[i], pass.saved_[i], dIn, pass.ctx_);
+            step.layer->backwardPorts(in, outs, dOuts, pass.saved_[i], dIn, pass.ctx_);
         });
     }
 }
@@ -372,9 +394,11 @@ std::vector<std::pair<std::string, double>> Model::gradientNorms() const
 
 std::string Model::firstNonFiniteNode() const
 {
-    for (size_t i = 0; i < steps_.size(); ++i) {
-        const Step &step = steps_[i];
-        bool finite = i >= pass_.outs_.size() || pass_.outs_[i].allFinite();
+    for (const Step &step : steps_) {
+        bool finite = true;
+        for (int p = 0; p < step.ports; ++p)
+            finite = finite && (size_t(step.firstValue + p) >= pass_.outs_.size() ||
+                                pass_.outs_[size_t(step.firstValue + p)].allFinite());
         for (auto *p : step.layer->parameters())
             finite = finite && p->value.allFinite() && p->grad.allFinite();
         for (auto *b : step.layer->buffers())

@@ -41,22 +41,22 @@ class Pass {
 public:
     // The i-th output node's activations (Model::outputNames() order).
     const Tensor &output(size_t i = 0) const;
-    // A node's activations, by graph node id.
-    const Tensor &activation(int nodeId) const;
+    // A node's activations on one of its output ports, by graph node id.
+    const Tensor &activation(int nodeId, size_t port = 0) const;
     // ∂L/∂(input i) after a backward that asked for input gradients.
     const Tensor &inputGradient(size_t i = 0) const;
-    // ∂L/∂(a node's output) after backward; empty for nodes that needed no gradient.
-    const Tensor &gradient(int nodeId) const;
+    // ∂L/∂(a node's output on `port`) after backward; empty for nodes that needed no gradient.
+    const Tensor &gradient(int nodeId, size_t port = 0) const;
     const RunContext &context() const { return ctx_; }
 
 private:
     friend class Model;
-    size_t indexOf(int nodeId) const;
+    size_t indexOf(int nodeId, size_t port) const;
     const Model *model_ = nullptr;
     RunContext ctx_;
-    std::vector<Tensor> outs_, dOuts_;  // per node, topological order
-    std::vector<Saved> saved_;
-    std::vector<char> hasGradient_;
+    std::vector<Tensor> outs_, dOuts_;  // per value: each node's output ports, topological order
+    std::vector<Saved> saved_;          // per node
+    std::vector<char> hasGradient_;     // per value
 };
 
 // Runs a validated graph with any number of named Input nodes and output nodes (nodes nothing
@@ -131,8 +131,11 @@ private:
     struct Step;
     // The parameter count from the layers' declared shapes; throws when above kMaxParameters.
     int64_t checkedParameterCount() const;
-    // Which steps need a gradient: they learn, or feed on one that does (or on an input, when asked).
+    // Which values (output ports) need a gradient: their node learns, or feeds on a value that does
+    // (or on an input, when asked).
     std::vector<char> gradientNeeds(bool inputGradients) const;
+    // How many values a pass holds: every node's output ports.
+    size_t valueCount() const;
     void run(Pass &pass, const std::vector<const Tensor *> &inputs, const RunContext &ctx, bool timing);
     Graph graph_;
     std::string key_;

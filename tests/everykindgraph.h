@@ -32,7 +32,7 @@ inline nn::SettingValue text(const char *value) { return std::string(value); }
 // PyTorch script (padding modes, "same" with dilation, stride, dilation, groups, bias, every fused
 // activation, output_padding, count_include_pad, BatchNorm on ranks 2 to 4 and its momentum,
 // LayerNorm on images and rows and its epsilon, Dense and LayerNorm over a sequence's last axis,
-// Concat on two axes).
+// Concat on two axes, Split's second output port).
 inline nn::Graph everyKindGraph()
 {
     GraphBuilder b;
@@ -71,8 +71,10 @@ inline nn::Graph everyKindGraph()
     const int seqNorm = b.add("LayerNorm", "seq_norm", {{"normalized_dims", integer(1)}}, {seq});
     const int seqFlat = b.add("Flatten", "seq_flat", {}, {seqNorm});
     const int cat2 = b.add("Concat", "cat2", {}, {add, d2, seqFlat});
+    // Two output ports: the tail reads the first half, the last Concat the second.
+    const int halves = b.add("Split", "halves", {}, {cat2});
     // Signed values first, so that LeakyReLU's slope and ELU's alpha matter.
-    int x = b.add("Dense", "dense_linear", {{"units", integer(8)}}, {cat2});
+    int x = b.add("Dense", "dense_linear", {{"units", integer(8)}}, {halves});
     x = b.add("LeakyReLU", "leaky", {{"negative_slope", 0.2}}, {x});
     x = b.add("ELU", "elu", {{"alpha", 0.5}}, {x});
     x = b.add("GELU", "gelu", {}, {x});
@@ -88,6 +90,7 @@ inline nn::Graph everyKindGraph()
     // The image branch and the first activations also reach the output directly, so that an error
     // there cannot hide behind the saturating activations of the tail.
     x = b.add("Concat", "cat3", {}, {x, cat2, tanh});
+    b.graph.connect(halves, x, 3, 1);
     b.add("Dense", "output", {{"units", integer(2)}, {"use_bias", false}}, {x});
     return b.graph;
 }

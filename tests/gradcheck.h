@@ -53,8 +53,8 @@ inline std::string compare(const std::string &what, nn::Tensor &x, const nn::Ten
     return {};
 }
 
-// Checks a layer's input and parameter gradients for L = Σ r ⊙ layer(inputs), r fixed random.
-// The layer must be built. Returns "" or the first mismatch.
+// Checks a layer's input and parameter gradients for L = Σₚ Σ rₚ ⊙ portₚ(inputs), rₚ fixed random per
+// output port. The layer must be built. Returns "" or the first mismatch.
 inline std::string checkLayer(nn::Layer &layer, std::vector<nn::Tensor> inputs, const nn::RunContext &ctx,
                               const Tolerance &tol = {})
 {
@@ -64,17 +64,27 @@ inline std::string checkLayer(nn::Layer &layer, std::vector<nn::Tensor> inputs, 
             p.push_back(&t);
         return p;
     };
-    nn::Tensor out;
+    const size_t ports = layer.outputPorts().size();
+    const auto forward = [&](std::vector<nn::Tensor> &outs, nn::Saved &saved) {
+        outs.resize(ports);
+        std::vector<nn::Tensor *> o;
+        for (auto &t : outs)
+            o.push_back(&t);
+        layer.forwardPorts(pointers(), o, saved, ctx);
+    };
+    std::vector<nn::Tensor> outs, weights;
     nn::Saved saved;
-    layer.forward(pointers(), out, saved, ctx);
-    const nn::Tensor weights = randomTensor(out.shape(), 99);
+    forward(outs, saved);
+    for (size_t p = 0; p < ports; ++p)
+        weights.push_back(randomTensor(outs[p].shape(), 99 + p));
     const auto loss = [&]() -> double {
-        nn::Tensor o;
+        std::vector<nn::Tensor> o;
         nn::Saved own;  // a call of its own: the checked call's record stays as its forward left it
-        layer.forward(pointers(), o, own, ctx);
+        forward(o, own);
         double sum = 0.0;
-        for (int64_t i = 0; i < o.size(); ++i)
-            sum += double(o[i]) * weights[i];
+        for (size_t p = 0; p < ports; ++p)
+            for (int64_t i = 0; i < o[p].size(); ++i)
+                sum += double(o[p][i]) * weights[p][i];
         return sum;
     };
 
@@ -86,7 +96,12 @@ inline std::string checkLayer(nn::Layer &layer, std::vector<nn::Tensor> inputs, 
         dPointers.push_back(&t);
     for (auto *p : layer.parameters())
         p->grad.setZero();
-    layer.backward(pointers(), out, weights, saved, dPointers, ctx);
+    std::vector<const nn::Tensor *> outPointers, weightPointers;
+    for (size_t p = 0; p < ports; ++p) {
+        outPointers.push_back(&outs[p]);
+        weightPointers.push_back(&weights[p]);
+    }
+    layer.backwardPorts(pointers(), outPointers, weightPointers, saved, dPointers, ctx);
 
     const std::string op = layer.spec().kind;
     for (size_t i = 0; i < inputs.size(); ++i)

@@ -282,6 +282,37 @@ def normalization_cases():
     ]
 
 
+def ports_case(name, kind, settings, inputs, function):
+    """The same for a kind with several output ports: function returns a tuple, one tensor per port."""
+    inputs = [x.float().requires_grad_(True) for x in inputs]
+    outputs = function(*inputs)
+    grad_outputs = [torch.randn(o.shape) for o in outputs]
+    torch.autograd.backward(outputs, grad_outputs)
+    return {
+        "name": name,
+        "kind": kind,
+        "settings": settings,
+        "training": False,
+        "inputs": [tensor_json(x) for x in inputs],
+        "parameters": {},
+        "grad_outputs": [tensor_json(g) for g in grad_outputs],
+        "outputs": [tensor_json(o) for o in outputs],
+        "grad_inputs": [tensor_json(x.grad) for x in inputs],
+        "grad_parameters": {},
+    }
+
+
+def split_cases():
+    # Last in the file, so that adding them left every earlier case's random draws as they were.
+    return [
+        ports_case("split_last_two", "Split", {}, [torch.randn(3, 8)], lambda x: torch.chunk(x, 2, dim=-1)),
+        ports_case("split_channels_three", "Split", {"parts": 3, "axis": 1}, [torch.randn(2, 6, 2, 3)],
+                   lambda x: torch.chunk(x, 3, dim=1)),
+        ports_case("split_steps_four", "Split", {"parts": 4, "axis": 1}, [torch.randn(2, 8, 3)],
+                   lambda x: torch.chunk(x, 4, dim=1)),
+    ]
+
+
 def compact(text):
     """Puts each list of numbers on one line, so the file reads case by case."""
     return re.sub(r"\[\s+([-+0-9.,e\s]+?)\s+\]", lambda m: "[" + " ".join(m.group(1).split()) + "]", text)
@@ -289,7 +320,7 @@ def compact(text):
 
 def main():
     cases = (dense_cases() + activation_cases() + shape_and_merge_cases() + convolution_cases()
-             + pooling_cases() + normalization_cases())
+             + pooling_cases() + normalization_cases() + split_cases())
     document = {
         "generator": f"tests/make_layer_fixtures.py with torch {torch.__version__}, float32",
         "cases": cases,

@@ -120,6 +120,12 @@ def softmax(node, x):
     return torch.softmax(x, dim=attributes(node, {"axis": -1})["axis"])
 
 
+def split(node, x):
+    """Equal parts, one per output, as LayerLab writes Split (no sizes input); returns a tuple."""
+    axis = attributes(node, {"axis": 0})["axis"]
+    return torch.chunk(x, len(node.output), dim=axis)
+
+
 def plain(function):
     """An op without attributes."""
     def run(node, *inputs):
@@ -152,6 +158,7 @@ OPS = {
     "Reshape": reshape,
     "Flatten": flatten,
     "Transpose": transpose,
+    "Split": split,
     "Concat": lambda node, *xs: torch.cat(xs, dim=attributes(node, {"axis": None})["axis"]),
     "Relu": plain(torch.relu),
     "Tanh": plain(torch.tanh),
@@ -178,8 +185,12 @@ def run(model, x):
         inputs = [values[name] for name in node.input]
         while inputs and inputs[-1] is None:
             inputs.pop()
-        (output,) = node.output
-        values[output] = OPS[node.op_type](node, *inputs)
+        results = OPS[node.op_type](node, *inputs)
+        if len(node.output) == 1:
+            results = (results,)
+        if len(results) != len(node.output):
+            raise ValueError(f"node {node.name!r}: {len(node.output)} outputs named, {len(results)} computed")
+        values.update(zip(node.output, results))
     return values[graph.output[0].name]
 
 

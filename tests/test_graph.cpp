@@ -89,7 +89,7 @@ private slots:
         status = graph.inferShapes();
         for (const auto &[id, node] : status)
             QVERIFY2(node.ok(), node.error.c_str());
-        QCOMPARE(status.at(graph.findByName("out")->id).output, (nn::Shape{nn::kBatch, 2}));
+        QCOMPARE(status.at(graph.findByName("out")->id).output(), (nn::Shape{nn::kBatch, 2}));
     }
 
     void unconnectedInputIsReported()
@@ -122,6 +122,39 @@ private slots:
             const std::string failure = gradcheck::compare(named.name, named.parameter->value, analytic, loss, {});
             QVERIFY2(failure.empty(), failure.c_str());
         }
+    }
+
+    // An edge names the output port it leaves from; files without ports read as port 0, and a port a
+    // setting took away is a shape error on the node it fed, saying what to do.
+    void edgesLeaveFromTheOutputPortTheyName()
+    {
+        nn::Graph graph;
+        const int x = graph.addNode("Input", "x");
+        graph.node(x).settings.set("shape", std::vector<int64_t>{9});
+        const int split = graph.addNode("Split", "split");
+        graph.node(split).settings.set("parts", int64_t{3});
+        graph.connect(x, split);
+        const int dense = graph.addNode("Dense", "dense");
+        graph.connect(split, dense, 0, 2);
+        QCOMPARE(graph.outputPortsOf(split), (std::vector<std::string>{"part1", "part2", "part3"}));
+        QVERIFY_THROWS_EXCEPTION(nn::Error, graph.connect(split, graph.addNode("Dense", "d2"), 0, 3));
+
+        const nlohmann::json json = graph.toJson();
+        QCOMPARE(json["edges"][1]["from_port"].get<int>(), 2);
+        QVERIFY(!json["edges"][0].contains("from_port"));  // port 0: as files without ports were
+        const nn::Graph again = nn::Graph::fromJson(json);
+        QCOMPARE(again.toJson().dump(), json.dump());
+        QCOMPARE(again.inputEdgesOf(dense).at(0).fromPort, 2);
+        QCOMPARE(again.inferShapes().at(split).output(2), (nn::Shape{nn::kBatch, 3}));
+
+        graph.node(split).settings.set("parts", int64_t{2});
+        graph.node(x).settings.set("shape", std::vector<int64_t>{8});
+        const nn::NodeStatus status = graph.inferShapes().at(dense);
+        QVERIFY2(!status.ok() && QString::fromStdString(status.error).contains("split has no output 2"),
+                 status.error.c_str());
+        graph.node(x).settings.set("shape", std::vector<int64_t>{7});
+        const nn::NodeStatus uneven = graph.inferShapes().at(split);
+        QVERIFY2(QString::fromStdString(uneven.error).contains("divides 7"), uneven.error.c_str());
     }
 
     void jsonRoundTripKeepsEverything()

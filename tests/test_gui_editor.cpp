@@ -66,7 +66,7 @@ private slots:
         const nn::Graph &graph = window->document()->graph();
         const std::vector<nn::Edge> expected = {{ids[0], ids[1], 0}, {ids[1], ids[2], 0}, {ids[2], ids[3], 0}};
         QCOMPARE(graph.edges(), expected);
-        QCOMPARE(window->document()->status(ids[3]).output, (nn::Shape{nn::kBatch, 16}));
+        QCOMPARE(window->document()->status(ids[3]).output(), (nn::Shape{nn::kBatch, 16}));
         // Each edge is labelled with the shape it carries.
         QCOMPARE(window->scene()->edgeItem(ids[1], 0)->label(), QStringLiteral("N × 2"));
         QCOMPARE(window->scene()->edgeItem(ids[3], 0)->label(), QStringLiteral("N × 16"));
@@ -106,6 +106,30 @@ private slots:
         QCOMPARE(window->document()->graph().edges(), (std::vector<nn::Edge>{{input, dense, 0}}));
     }
 
+    // Split has one output port per part along its bottom edge; a drag from the second port connects
+    // from it, the edge starts there and carries that port's shape, and undo takes it back.
+    void aDragFromTheSecondOutputPortConnectsFromIt()
+    {
+        auto window = newWindow();
+        const int input = nodeNamed(*window, "input");
+        dropKind(*window, QStringLiteral("Split"), {0, 150});
+        const int split = nodeNamed(*window, "split1");
+        dropKind(*window, QStringLiteral("Dense"), {150, 300});
+        const int dense = nodeNamed(*window, "dense1");
+        mouseDrag(*window, item(*window, input)->outputPortPosition(), item(*window, split)->pos());
+        NodeItem *splitItem = item(*window, split);
+        QCOMPARE(splitItem->outputPorts(), 2);
+        QVERIFY(splitItem->outputPortPosition(0).x() < splitItem->outputPortPosition(1).x());
+        QCOMPARE(splitItem->outputPortAt(splitItem->outputPortPosition(1)), 1);
+        const std::string before = graphJson(*window);
+        mouseDrag(*window, splitItem->outputPortPosition(1), item(*window, dense)->pos());
+        QCOMPARE(window->document()->graph().inputEdgesOf(dense), (std::vector<nn::Edge>{{split, dense, 0, 1}}));
+        stack(*window)->undo();
+        QCOMPARE(graphJson(*window), before);
+        stack(*window)->redo();
+        QCOMPARE(window->document()->graph().inputEdgesOf(dense).at(0).fromPort, 1);
+    }
+
     void pullingAConnectionOffItsInputDisconnectsIt()
     {
         auto window = newWindow();
@@ -132,7 +156,7 @@ private slots:
         QCOMPARE(item(*window, concat)->inputPorts(), 2);
         connectByMouse(*window, b, concat, 1);
         QCOMPARE(item(*window, concat)->inputPorts(), 3);
-        QCOMPARE(window->document()->status(concat).output, (nn::Shape{nn::kBatch, 32}));
+        QCOMPARE(window->document()->status(concat).output(), (nn::Shape{nn::kBatch, 32}));
     }
 
     void deleteRemovesTheSelectionAndUndoRestoresTheExactJson()
@@ -289,7 +313,7 @@ private slots:
         connectByMouse(*window, flatten, dense);  // replaces input → dense
         QVERIFY2(window->document()->status(dense).ok(), window->document()->status(dense).error.c_str());
         QVERIFY(window->document()->status(softmax).ok());
-        QCOMPARE(window->document()->status(dense).output, (nn::Shape{nn::kBatch, 16}));
+        QCOMPARE(window->document()->status(dense).output(), (nn::Shape{nn::kBatch, 16}));
         QVERIFY2(!item(*window, dense)->toolTip().contains(QStringLiteral("Flatten")), "the old error is still shown");
         while (graphJson(*window) != broken)
             stack(*window)->undo();

@@ -148,7 +148,7 @@ private slots:
         shape->setText(QStringLiteral("1, 28, 28"));
         emit shape->editingFinished();
         QCOMPARE(settingsOf(*window, input).integers("shape"), (std::vector<int64_t>{1, 28, 28}));
-        QCOMPARE(window->document()->status(input).output, (nn::Shape{nn::kBatch, 1, 28, 28}));
+        QCOMPARE(window->document()->status(input).output(), (nn::Shape{nn::kBatch, 1, 28, 28}));
     }
 
     void badValuesAreRefusedWithAMessage()

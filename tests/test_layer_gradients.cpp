@@ -77,6 +77,9 @@ void addShapeAndMergeCases(std::vector<GradientCase> &cases)
     cases.push_back({"Concat axis 1", "Concat", {{"axis", 1}}, {{2, 3, 4}, {2, 2, 4}}});
     cases.push_back({"Concat axis 2 of three", "Concat", {{"axis", 2}}, {{2, 3, 2, 4}, {2, 3, 3, 4}, {2, 3, 1, 4}}});
     cases.push_back({"Concat axis 3 named", "Concat", {{"axis", 3}}, {{2, 2, 3, 2}, {2, 2, 3, 3}}});
+    cases.push_back({"Split last axis in two", "Split", {}, {{3, 8}}});
+    cases.push_back({"Split channels in three", "Split", {{"parts", 3}, {"axis", 1}}, {{2, 6, 2, 3}}});
+    cases.push_back({"Split time steps in four", "Split", {{"parts", 4}, {"axis", 1}}, {{2, 8, 3}}});
 }
 
 void addConvolutionCases(std::vector<GradientCase> &cases)

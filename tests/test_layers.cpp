@@ -127,9 +127,22 @@ std::string compareBuffers(nn::Layer &layer, const nlohmann::json &c)
 }
 
 struct Gradients {
-    nn::Tensor output;
+    std::vector<nn::Tensor> outputs;  // one per output port
     std::vector<nn::Tensor> inputs;
 };
+
+// A case's values per output port: "outputs"/"grad_outputs" for a kind with several, else the one
+// "output"/"grad_output".
+std::vector<nn::Tensor> portTensors(const nlohmann::json &c, const std::string &key)
+{
+    if (const auto ports = c.find(key + "s"); ports != c.end()) {
+        std::vector<nn::Tensor> tensors;
+        for (const auto &port : *ports)
+            tensors.push_back(jsonfixture::tensor(port));
+        return tensors;
+    }
+    return {jsonfixture::tensor(c[key])};
+}
 
 // Runs forward and backward; input and parameter gradients start at `start` (backward adds).
 Gradients runFixture(nn::Layer &layer, std::vector<nn::Tensor> &inputs, const nlohmann::json &c, float start)
@@ -148,8 +161,16 @@ Gradients runFixture(nn::Layer &layer, std::vector<nn::Tensor> &inputs, const nl
     nn::RunContext ctx;
     ctx.training = c["training"];
     nn::Saved saved;
-    layer.forward(in, g.output, saved, ctx);
-    layer.backward(in, g.output, jsonfixture::tensor(c["grad_output"]), saved, dIn, ctx);
+    g.outputs.resize(layer.outputPorts().size());
+    std::vector<nn::Tensor *> outs;
+    for (auto &y : g.outputs)
+        outs.push_back(&y);
+    layer.forwardPorts(in, outs, saved, ctx);
+    const std::vector<nn::Tensor> dOut = portTensors(c, "grad_output");
+    std::vector<const nn::Tensor *> constOuts(outs.begin(), outs.end()), dOuts;
+    for (const auto &dy : dOut)
+        dOuts.push_back(&dy);
+    layer.backwardPorts(in, constOuts, dOuts, saved, dIn, ctx);
     return g;
 }
 
@@ -285,7 +306,10 @@ private slots:
         std::vector<nn::Tensor> inputs;
         auto layer = layerFrom(c, inputs);
         const Gradients g = runFixture(*layer, inputs, c, 0.0f);
-        std::string failure = compare("output", g.output, jsonfixture::tensor(c["output"]));
+        const std::vector<nn::Tensor> expected = portTensors(c, "output");
+        std::string failure = g.outputs.size() == expected.size() ? "" : "the layer has a different number of outputs";
+        for (size_t p = 0; failure.empty() && p < expected.size(); ++p)
+            failure = compare("output " + std::to_string(p), g.outputs[p], expected[p]);
         for (size_t i = 0; failure.empty() && i < inputs.size(); ++i)
             failure = compare("input " + std::to_string(i) + " gradient", g.inputs[i],
                               jsonfixture::tensor(c["grad_inputs"][i]));

@@ -353,6 +353,42 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(nn::ShapeError, onlyTheLeft());
     }
 
+    // A node with two output ports: Split's halves go through their own Dense each and meet again.
+    // Both ports' gradients reach the input (central differences); the pass shows each port.
+    void aNodeWithTwoOutputPortsBackPropagatesThroughBoth()
+    {
+        nn::Graph graph;
+        const int x = add(graph, "Input", "x", {{"shape", {6}}});
+        const int split = add(graph, "Split", "halves", {}, x);
+        const int left = add(graph, "Dense", "left", {{"units", 2}, {"activation", "tanh"}}, split);
+        const int right = graph.addNode("Dense", "right");
+        graph.connect(split, right, 0, 1);
+        const int join = graph.addNode("Concat", "join");
+        graph.connect(left, join, 0);
+        graph.connect(right, join, 1);
+        add(graph, "Dense", "out", {{"units", 3}}, join);
+        QCOMPARE(graph.inferShapes().at(split).outputs, (std::vector<nn::Shape>{{nn::kBatch, 3}, {nn::kBatch, 3}}));
+        nn::Model model(graph, 2);
+        nn::Tensor input = randomTensor({4, 6}, 3);
+        const nn::Tensor r = randomTensor({4, 3}, 4);
+        nn::Pass pass;
+        model.forward(pass, {&input}, {});
+        QCOMPARE(pass.activation(split, 1).shape(), (nn::Shape{4, 3}));
+        QCOMPARE(pass.activation(split, 1)[0], input[3]);  // the second half of the first row
+        model.zeroGrad();
+        model.backward(pass, {&r}, true);
+        QVERIFY(!pass.gradient(split, 0).vector().isZero() && !pass.gradient(split, 1).vector().isZero());
+        const auto value = [&] {
+            nn::Pass p;
+            model.forward(p, {&input}, {});
+            return weighted(p.output(), r);
+        };
+        const std::string inputs = gradcheck::compare("input", input, pass.inputGradient(0), value, {});
+        QVERIFY2(inputs.empty(), inputs.c_str());
+        const std::string parameters = checkParameters(model, value, {});
+        QVERIFY2(parameters.empty(), parameters.c_str());
+    }
+
     // A frozen parameter gets no gradient and the optimizer leaves it where it is; thawed, it learns.
     void frozenParametersNeitherLearnNorMove()
     {

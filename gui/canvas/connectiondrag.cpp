@@ -11,16 +11,21 @@
 #include <QGraphicsPathItem>
 #include <QPen>
 
-ConnectionDrag::ConnectionDrag(GraphScene *scene, int nodeId, int port) : scene_(scene)
+#include <algorithm>
+
+ConnectionDrag::ConnectionDrag(GraphScene *scene, int nodeId, int inputPort, int outputPort) : scene_(scene)
 {
+    const int port = inputPort;
     if (port < 0) {
         sourceId_ = nodeId;
+        sourcePort_ = outputPort;
     } else {
-        const std::vector<int> inputs = scene_->document()->graph().inputsOf(nodeId);
-        const int feeder = port < static_cast<int>(inputs.size()) ? inputs[static_cast<size_t>(port)] : -1;
-        if (feeder >= 0) {
-            detached_ = nn::Edge{feeder, nodeId, port};
-            sourceId_ = feeder;
+        const std::vector<nn::Edge> inputs = scene_->document()->graph().inputEdgesOf(nodeId);
+        const nn::Edge feeder = port < static_cast<int>(inputs.size()) ? inputs[static_cast<size_t>(port)] : nn::Edge{-1};
+        if (feeder.from >= 0) {
+            detached_ = feeder;
+            sourceId_ = feeder.from;
+            sourcePort_ = feeder.fromPort;
         } else {
             targetId_ = nodeId;
             targetPort_ = port;
@@ -47,7 +52,7 @@ ConnectionDrag::~ConnectionDrag()
 void ConnectionDrag::moveTo(QPointF scenePosition)
 {
     if (sourceId_ >= 0)
-        preview_->setPath(EdgeItem::curve(scene_->nodeItem(sourceId_)->outputPortPosition(), scenePosition));
+        preview_->setPath(EdgeItem::curve(scene_->nodeItem(sourceId_)->outputPortPosition(sourcePort_), scenePosition));
     else
         preview_->setPath(EdgeItem::curve(scenePosition, scene_->nodeItem(targetId_)->inputPortPosition(targetPort_)));
     const std::optional<nn::Edge> edge = edgeAt(scenePosition);
@@ -63,8 +68,13 @@ std::optional<nn::Edge> ConnectionDrag::edgeAt(QPointF scenePosition) const
     if (!under)
         return std::nullopt;
     if (sourceId_ < 0)
-        return nn::Edge{under->nodeId(), targetId_, targetPort_};
-    return nn::Edge{sourceId_, under->nodeId(), inputPortFor(*under, scenePosition)};
+        return nn::Edge{under->nodeId(), targetId_, targetPort_, outputPortFor(*under, scenePosition)};
+    return nn::Edge{sourceId_, under->nodeId(), inputPortFor(*under, scenePosition), sourcePort_};
+}
+
+int ConnectionDrag::outputPortFor(const NodeItem &source, QPointF scenePosition)
+{
+    return std::max(source.outputPortAt(scenePosition), 0);
 }
 
 NodeItem *ConnectionDrag::nodeUnder(QPointF scenePosition) const

@@ -16,8 +16,8 @@ class QGraphicsPathItem;
 // output to take; from a connected input port it picks that connection up to move or drop it.
 class ConnectionDrag {
 public:
-    // `port` is -1 when the drag starts on the node's output port.
-    ConnectionDrag(GraphScene *scene, int nodeId, int port);
+    // From input `inputPort` of the node, or when that is -1, from its output `outputPort`.
+    ConnectionDrag(GraphScene *scene, int nodeId, int inputPort, int outputPort = 0);
     ~ConnectionDrag();
     ConnectionDrag(const ConnectionDrag &) = delete;
     ConnectionDrag &operator=(const ConnectionDrag &) = delete;
@@ -31,10 +31,13 @@ public:
 private:
     NodeItem *nodeUnder(QPointF scenePosition) const;
     int inputPortFor(const NodeItem &target, QPointF scenePosition) const;
+    // The output port under the mouse; else the first.
+    static int outputPortFor(const NodeItem &source, QPointF scenePosition);
     void highlight(int nodeId, int port);
 
     GraphScene *scene_;
     int sourceId_ = -1;  // the node whose output feeds the connection, when known
+    int sourcePort_ = 0;  // and which of its outputs
     int targetId_ = -1;  // the node whose input receives it, when known
     int targetPort_ = -1;
     std::optional<nn::Edge> detached_;

@@ -35,7 +35,7 @@ QPainterPath EdgeItem::curve(QPointF from, QPointF to)
 void EdgeItem::updateGeometry()
 {
     prepareGeometryChange();
-    path_ = curve(source_->outputPortPosition(), target_->inputPortPosition(edge_.port));
+    path_ = curve(source_->outputPortPosition(edge_.fromPort), target_->inputPortPosition(edge_.port));
 }
 
 void EdgeItem::setLabel(const QString &label)

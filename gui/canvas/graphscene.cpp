@@ -20,6 +20,7 @@
 #include <QMenu>
 #include <QUndoStack>
 
+#include <algorithm>
 
 GraphScene::GraphScene(GraphDocument *document, QObject *parent) : QGraphicsScene(parent), document_(document)
 {
@@ -103,7 +104,6 @@ void GraphScene::addNodeItem(int id)
     nodes_.insert(id, item);
     addItem(item);
     updateNode(id);
-    updatePorts(id);
 }
 
 void GraphScene::removeNodeItem(int id)
@@ -113,7 +113,8 @@ void GraphScene::removeNodeItem(int id)
 
 void GraphScene::addEdgeItem(int from, int to, int port)
 {
-    auto *item = new EdgeItem({from, to, port}, nodeItem(from), nodeItem(to));
+    const nn::Edge edge = document_->graph().inputEdgesOf(to).at(size_t(port));  // with its output port
+    auto *item = new EdgeItem(edge, nodeItem(from), nodeItem(to));
     edges_[{to, port}] = item;
     addItem(item);
     updatePorts(to);
@@ -134,6 +135,7 @@ void GraphScene::updateNode(int id)
 {
     const nn::Node &node = document_->graph().node(id);
     nodeItem(id)->setNode(node, nn::layerRegistry().spec(node.kind));
+    updatePorts(id);  // a setting can change the outputs (Split's parts)
 }
 
 void GraphScene::moveNode(int id)
@@ -143,11 +145,12 @@ void GraphScene::moveNode(int id)
     updateEdgesOf(id);
 }
 
-// Port count and which ports are taken; the node's edges follow the ports.
+// Port counts and which inputs are taken; the node's edges follow the ports.
 void GraphScene::updatePorts(int id)
 {
     NodeItem *item = nodeItem(id);
     item->setInputPorts(document_->visibleInputPorts(id));
+    item->setOutputPorts(document_->graph().outputPortsOf(id));
     std::vector<bool> connected;
     for (int input : document_->graph().inputsOf(id))
         connected.push_back(input >= 0);
@@ -160,7 +163,7 @@ void GraphScene::updateShapes()
     for (NodeItem *node : std::as_const(nodes_))
         node->setStatus(document_->status(node->nodeId()), document_->waitsForInput(node->nodeId()));
     for (const auto &[key, edge] : edges_)
-        edge->setLabel(shapeText(document_->status(edge->edge().from).output));
+        edge->setLabel(shapeText(document_->status(edge->edge().from).output(size_t(edge->edge().fromPort))));
 }
 
 void GraphScene::updateEdgesOf(int id)
@@ -258,10 +261,11 @@ bool GraphScene::beginConnection(QPointF scenePosition)
         auto *node = qgraphicsitem_cast<NodeItem *>(item);
         if (!node)
             continue;
-        const int port = node->isOnOutputPort(scenePosition) ? -1 : node->inputPortAt(scenePosition);
-        if (port == -1 && !node->isOnOutputPort(scenePosition))
+        const int outputPort = node->outputPortAt(scenePosition);
+        const int inputPort = outputPort >= 0 ? -1 : node->inputPortAt(scenePosition);
+        if (outputPort < 0 && inputPort < 0)
             return false;  // on the card itself: a move
-        connection_ = std::make_unique<ConnectionDrag>(this, node->nodeId(), port);
+        connection_ = std::make_unique<ConnectionDrag>(this, node->nodeId(), inputPort, std::max(outputPort, 0));
         connection_->moveTo(scenePosition);
         return true;
     }

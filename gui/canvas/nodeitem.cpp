@@ -32,6 +32,23 @@ QString kindLine(const nn::Node &node, const nn::LayerSpec &spec)
     return line;
 }
 
+// Along one edge of the card: `count` ports at most 36 apart, centred.
+double portX(int port, int count)
+{
+    const double spacing = std::min(36.0, (kNodeWidth - 24.0) / std::max(count, 1));
+    return (port - (count - 1) / 2.0) * spacing;
+}
+
+// "N × 4" for one port; "2 × (N × 4)" for equal ports; else the shapes joined.
+QString outputsText(const QStringList &shapes)
+{
+    if (shapes.size() <= 1)
+        return shapes.value(0);
+    if (shapes.count(shapes.front()) == shapes.size())
+        return QStringLiteral("%1 × (%2)").arg(shapes.size()).arg(shapes.front());
+    return shapes.join(QStringLiteral(" | "));
+}
+
 } // namespace
 
 NodeItem::NodeItem(int nodeId, QGraphicsItem *parent) : QGraphicsItem(parent), nodeId_(nodeId)
@@ -54,7 +71,10 @@ void NodeItem::setNode(const nn::Node &node, const nn::LayerSpec &spec)
 
 void NodeItem::setStatus(const nn::NodeStatus &status, bool waiting)
 {
-    shape_ = shapeText(status.output);
+    portShapes_.clear();
+    for (const nn::Shape &shape : status.outputs)
+        portShapes_ << shapeText(shape);
+    shape_ = outputsText(portShapes_);
     error_ = QString::fromStdString(status.error);
     waiting_ = waiting && !error_.isEmpty();
     updateToolTip();
@@ -67,6 +87,18 @@ void NodeItem::setInputPorts(int count)
         return;
     prepareGeometryChange();
     inputPorts_ = count;
+    update();
+}
+
+void NodeItem::setOutputPorts(const std::vector<std::string> &names)
+{
+    QStringList list;
+    for (const std::string &name : names)
+        list << QString::fromStdString(name);
+    if (list == outputNames_)
+        return;
+    prepareGeometryChange();
+    outputNames_ = list;
     update();
 }
 
@@ -86,10 +118,13 @@ void NodeItem::setHighlightedInput(int port)
 
 QPointF NodeItem::inputPortLocal(int port) const
 {
-    // Spread over the top edge, at most 36 apart, centred.
-    const double spacing = std::min(36.0, (kNodeWidth - 24.0) / std::max(inputPorts_, 1));
-    const double x = (port - (inputPorts_ - 1) / 2.0) * spacing;
-    return {x, kBody.top()};
+    return {portX(port, inputPorts_), kBody.top()};
+}
+
+QPointF NodeItem::outputPortLocal(int port) const
+{
+    // An edge from a port that a setting took away stays at the last port until it is reconnected.
+    return {portX(std::clamp(port, 0, std::max(outputPorts() - 1, 0)), outputPorts()), kBody.bottom()};
 }
 
 QPointF NodeItem::inputPortPosition(int port) const
@@ -97,9 +132,9 @@ QPointF NodeItem::inputPortPosition(int port) const
     return mapToScene(inputPortLocal(port));
 }
 
-QPointF NodeItem::outputPortPosition() const
+QPointF NodeItem::outputPortPosition(int port) const
 {
-    return mapToScene(QPointF(0.0, kBody.bottom()));
+    return mapToScene(outputPortLocal(port));
 }
 
 int NodeItem::inputPortAt(QPointF scenePosition) const
@@ -111,9 +146,13 @@ int NodeItem::inputPortAt(QPointF scenePosition) const
     return -1;
 }
 
-bool NodeItem::isOnOutputPort(QPointF scenePosition) const
+int NodeItem::outputPortAt(QPointF scenePosition) const
 {
-    return QLineF(mapFromScene(scenePosition), QPointF(0.0, kBody.bottom())).length() <= kPortHitRadius;
+    const QPointF local = mapFromScene(scenePosition);
+    for (int port = 0; port < outputPorts(); ++port)
+        if (QLineF(local, outputPortLocal(port)).length() <= kPortHitRadius)
+            return port;
+    return -1;
 }
 
 QRectF NodeItem::boundingRect() const
@@ -128,7 +167,8 @@ QPainterPath NodeItem::shape() const
     path.addRoundedRect(kBody, kCornerRadius, kCornerRadius);
     for (int port = 0; port < inputPorts_; ++port)
         path.addEllipse(inputPortLocal(port), kPortHitRadius, kPortHitRadius);
-    path.addEllipse(QPointF(0.0, kBody.bottom()), kPortHitRadius, kPortHitRadius);
+    for (int port = 0; port < outputPorts(); ++port)
+        path.addEllipse(outputPortLocal(port), kPortHitRadius, kPortHitRadius);
     return path.simplified();
 }
 
@@ -206,14 +246,22 @@ void NodeItem::paintPorts(QPainter *painter) const
     }
     painter->setPen(QPen(accent.darker(120), 1.5));
     painter->setBrush(accent);
-    painter->drawEllipse(QPointF(0.0, kBody.bottom()), kPortRadius, kPortRadius);
+    for (int port = 0; port < outputPorts(); ++port)
+        painter->drawEllipse(outputPortLocal(port), kPortRadius, kPortRadius);
 }
 
 // A cross over a port says "drag from here to connect".
 void NodeItem::hoverMoveEvent(QGraphicsSceneHoverEvent *event)
 {
-    const bool onPort = isOnOutputPort(event->scenePos()) || inputPortAt(event->scenePos()) >= 0;
+    const int output = outputPortAt(event->scenePos());
+    const bool onPort = output >= 0 || inputPortAt(event->scenePos()) >= 0;
     setCursor(onPort ? Qt::CrossCursor : Qt::ArrowCursor);
+    // Over one of several outputs, the tooltip names it and its shape; elsewhere, the node.
+    if (outputPorts() > 1 && output >= 0)
+        setToolTip(QObject::tr("Output %1 (%2): drag from here to connect").arg(outputNames_.value(output),
+                                                                                 portShapes_.value(output)));
+    else
+        updateToolTip();
     QGraphicsItem::hoverMoveEvent(event);
 }
 
@@ -223,7 +271,13 @@ void NodeItem::updateToolTip()
     if (!error_.isEmpty())
         tip += QStringLiteral("<p style='color:%1'>%2</p>")
                    .arg(waiting_ ? mutedTextColor().name() : errorColor().name(), error_.toHtmlEscaped());
-    else if (!shape_.isEmpty())
+    else if (outputPorts() > 1 && portShapes_.size() == outputPorts()) {
+        QStringList ports;
+        for (int port = 0; port < outputPorts(); ++port)
+            ports << QStringLiteral("%1: %2").arg(outputNames_[port], portShapes_[port]).toHtmlEscaped();
+        tip += QStringLiteral("<p>") + QObject::tr("Outputs, left to right: %1").arg(ports.join(QStringLiteral(", "))) +
+               QStringLiteral("</p>");
+    } else if (!shape_.isEmpty())
         tip += QStringLiteral("<p>") + QObject::tr("Output: %1").arg(shape_) + QStringLiteral("</p>");
     setToolTip(tip);
 }

@@ -1,9 +1,13 @@
 // NodeItem: one layer on the canvas: a rounded card with its kind, name and output shape,
-// input ports along the top and the output port at the bottom.
+// input ports along the top and the output ports (most kinds have one) along the bottom.
 #pragma once
 
 #include <QGraphicsItem>
 #include <QString>
+#include <QStringList>
+
+#include <string>
+#include <vector>
 
 namespace nn {
 struct Node;
@@ -29,14 +33,17 @@ public:
     void setInputPorts(int count);
     int inputPorts() const { return inputPorts_; }
     void setConnectedInputs(const std::vector<bool> &connected);
+    // The output ports' names ("output"; Split: "part1", "part2", …).
+    void setOutputPorts(const std::vector<std::string> &names);
+    int outputPorts() const { return static_cast<int>(outputNames_.size()); }
     // The port drawn larger while a connection is dragged over it; -1 for none.
     void setHighlightedInput(int port);
 
     // Port centres in scene coordinates, and which port (if any) a scene point is on.
     QPointF inputPortPosition(int port) const;
-    QPointF outputPortPosition() const;
+    QPointF outputPortPosition(int port = 0) const;
     int inputPortAt(QPointF scenePosition) const;
-    bool isOnOutputPort(QPointF scenePosition) const;
+    int outputPortAt(QPointF scenePosition) const;  // -1 when on none
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
@@ -47,6 +54,7 @@ protected:
 
 private:
     QPointF inputPortLocal(int port) const;
+    QPointF outputPortLocal(int port) const;
     void updateToolTip();
     void paintBody(QPainter *painter) const;
     void paintText(QPainter *painter) const;
@@ -57,10 +65,12 @@ private:
     QString kind_;      // with non-default choices: "Dense · tanh"
     QString summary_;
     QString category_;
-    QString shape_;     // "N × 32", empty when unknown
+    QString shape_;     // "N × 32", empty when unknown; "2 × (N × 4)" for equal output ports
+    QStringList portShapes_;  // per output port, for the tooltips
     QString error_;
     bool waiting_ = false;  // waits for an input: missing, or with an error of its own
     int inputPorts_ = 0;
     std::vector<bool> connected_;
+    QStringList outputNames_{QStringLiteral("output")};
     int highlighted_ = -1;
 };

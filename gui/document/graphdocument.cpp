@@ -211,6 +211,10 @@ QString GraphDocument::connectionProblem(const nn::Edge &edge) const
             .arg(QString::fromStdString(target.name));
     if (edge.port < 0 || edge.port >= spec.maxInputs)
         return tr("Connection refused: %1 has no input %2.").arg(QString::fromStdString(target.name)).arg(edge.port);
+    if (edge.fromPort < 0 || edge.fromPort >= static_cast<int>(graph().outputPortsOf(edge.from).size()))
+        return tr("Connection refused: %1 has no output %2.")
+            .arg(QString::fromStdString(graph().node(edge.from).name))
+            .arg(edge.fromPort);
     if (edge.from == edge.to || graph().wouldCreateCycle(edge.from, edge.to))
         return tr("Connection refused: it would create a cycle; a network flows one way, from inputs to outputs.");
     const auto &edges = graph().edges();
@@ -275,9 +279,9 @@ void GraphDocument::connectInOrder(const nn::Edge &edge)
             later.push_back(e);
     for (const nn::Edge &e : later)
         project_.graph.disconnect(e.to, e.port);
-    project_.graph.connect(edge.from, edge.to, edge.port);
+    project_.graph.connect(edge.from, edge.to, edge.port, edge.fromPort);
     for (const nn::Edge &e : later)
-        project_.graph.connect(e.from, e.to, e.port);
+        project_.graph.connect(e.from, e.to, e.port, e.fromPort);
 }
 
 void GraphDocument::sortEdges()
@@ -289,7 +293,7 @@ void GraphDocument::sortEdges()
         project_.graph.disconnect(e.to, e.port);
     std::sort(edges.begin(), edges.end(), feedsEarlierInput);
     for (const nn::Edge &e : edges)
-        project_.graph.connect(e.from, e.to, e.port);
+        project_.graph.connect(e.from, e.to, e.port, e.fromPort);
 }
 
 void GraphDocument::updateShapes()

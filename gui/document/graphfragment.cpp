@@ -34,7 +34,7 @@ nlohmann::json of(const nn::Graph &graph, const std::vector<int> &ids, Edges edg
     for (const nn::Edge &edge : graph.edges()) {
         const bool from = chosen.count(edge.from) != 0, to = chosen.count(edge.to) != 0;
         if ((from && to) || (edges == Edges::Touching && (from || to)))
-            json["edges"].push_back({{"from", edge.from}, {"to", edge.to}, {"port", edge.port}});
+            json["edges"].push_back(edge.toJson());
     }
     return json;
 }
@@ -78,7 +78,7 @@ nlohmann::json withFreshIds(const nlohmann::json &fragment, const nn::Graph &gra
     }
     for (const nn::Edge &edge : edgesOf(fragment))
         if (newId.count(edge.from) && newId.count(edge.to))
-            target.connect(newId[edge.from], newId[edge.to], edge.port);
+            target.connect(newId[edge.from], newId[edge.to], edge.port, edge.fromPort);
     return of(target, pasted, Edges::Inside);
 }
 

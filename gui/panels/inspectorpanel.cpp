@@ -152,7 +152,7 @@ void InspectorPanel::refreshStatus()
     if (nodeId_ < 0)
         return;
     const nn::NodeStatus &status = document_->status(nodeId_);
-    output_->setText(status.output.empty() ? tr("unknown") : shapeText(status.output));
+    output_->setText(status.output().empty() ? tr("unknown") : shapeText(status.output()));
     problem_->setText(QString::fromStdString(status.error));
     problem_->setStyleSheet(document_->waitsForInput(nodeId_) ? QStringLiteral("color: #6b7280;")
                                                    : QStringLiteral("color: #d03b3b; font-weight: 600;"));

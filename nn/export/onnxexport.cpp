@@ -79,7 +79,7 @@ std::string writeNodes(OnnxGraphWriter &writer, const Graph &graph, Model &model
 {
     const auto shapes = graph.inferShapes();
     const auto tensors = tensorsByNode(model);
-    std::map<int, std::string> valueOf;
+    std::map<int, std::vector<std::string>> valueOf;  // node id → its output ports' values
     for (int id : graph.topologicalOrder()) {
         const Node &node = graph.node(id);
         const LayerExport *adapters = layerExport(node.kind);
@@ -87,18 +87,18 @@ std::string writeNodes(OnnxGraphWriter &writer, const Graph &graph, Model &model
             throw Error("ONNX export cannot write node '" + node.name + "': layer kind '" + node.kind +
                         "' has no ONNX writer yet; replace the node with layers ONNX export knows, or export "
                         "as safetensors.");
-        OnnxNodeContext context{node, {}, {}, shapes.at(id).output, {}};
+        OnnxNodeContext context{node, {}, {}, shapes.at(id).output(), {}};
         if (id == graph.inputNodes().front())
             context.inputs.push_back(input);
-        for (int from : graph.inputsOf(id)) {
-            context.inputs.push_back(valueOf.at(from));
-            context.inputShapes.push_back(shapes.at(from).output);
+        for (const Edge &e : graph.inputEdgesOf(id)) {
+            context.inputs.push_back(valueOf.at(e.from).at(size_t(e.fromPort)));
+            context.inputShapes.push_back(shapes.at(e.from).output(size_t(e.fromPort)));
         }
         if (auto found = tensors.find(node.name); found != tensors.end())
             context.tensors = found->second;
-        valueOf[id] = adapters->onnx(writer, context);
+        valueOf[id] = adapters->onnx(writer, context).ports;
     }
-    return valueOf.at(graph.outputNodes().front());
+    return valueOf.at(graph.outputNodes().front()).front();
 }
 
 // What a user reads: class probabilities (softmax over the classes, or per-output sigmoid) or the

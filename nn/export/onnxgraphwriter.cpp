@@ -76,6 +76,27 @@ std::string OnnxGraphWriter::addNode(const std::string &opType, const std::vecto
     return output;
 }
 
+std::vector<std::string> OnnxGraphWriter::addNodeWithOutputs(const std::string &opType,
+                                                             const std::vector<std::string> &inputs,
+                                                             const std::string &stem,
+                                                             const std::vector<std::string> &outputStems,
+                                                             const std::vector<onnx::AttributeProto> &attributes)
+{
+    onnx::NodeProto *node = graph_.add_node();
+    node->set_name(freshName(stem));
+    node->set_op_type(opType);
+    for (const auto &input : inputs)
+        node->add_input(input);
+    std::vector<std::string> outputs;
+    for (const auto &outputStem : outputStems) {
+        outputs.push_back(freshName(stem + ":" + outputStem));
+        node->add_output(outputs.back());
+    }
+    for (const auto &attribute : attributes)
+        *node->add_attribute() = attribute;
+    return outputs;
+}
+
 onnx::AttributeProto OnnxGraphWriter::intAttribute(const std::string &name, int64_t value)
 {
     onnx::AttributeProto attribute;

@@ -35,6 +35,12 @@ public:
     std::string addNode(const std::string &opType, const std::vector<std::string> &inputs, const std::string &stem,
                         const std::vector<onnx::AttributeProto> &attributes = {});
 
+    // The same for a node with several outputs, named from `stem` and each of `outputStems`
+    // ("split1:part1"); the node is named `stem`. Returns the outputs' names in order.
+    std::vector<std::string> addNodeWithOutputs(const std::string &opType, const std::vector<std::string> &inputs,
+                                                const std::string &stem, const std::vector<std::string> &outputStems,
+                                                const std::vector<onnx::AttributeProto> &attributes = {});
+
     static onnx::AttributeProto intAttribute(const std::string &name, int64_t value);
     static onnx::AttributeProto intsAttribute(const std::string &name, const std::vector<int64_t> &values);
     static onnx::AttributeProto floatAttribute(const std::string &name, float value);

@@ -22,7 +22,7 @@ struct OnnxNodeContext {
     const Node &node;
     std::vector<std::string> inputs;  // value names, in port order
     std::vector<Shape> inputShapes;
-    Shape outputShape;
+    Shape outputShape;  // the first output port's
     std::map<std::string, const Tensor *> tensors;
 
     // The node's tensor `name`; nullptr when the node has none (a layer without bias).
@@ -33,8 +33,16 @@ struct OnnxNodeContext {
     std::string part(const std::string &name) const { return node.name + "/" + name; }
 };
 
-// Appends the nodes for one graph node and returns the name of the value that holds its output.
-using OnnxNodeWriter = std::function<std::string(OnnxGraphWriter &, const OnnxNodeContext &)>;
+// The names of the ONNX values holding a node's output ports, in port order. A writer for a kind
+// with one output returns its one name.
+struct OnnxOutputs {
+    std::vector<std::string> ports;
+    OnnxOutputs(std::string value) : ports{std::move(value)} {}
+    OnnxOutputs(std::vector<std::string> values) : ports(std::move(values)) {}
+};
+
+// Appends the nodes for one graph node and returns the values that hold its outputs.
+using OnnxNodeWriter = std::function<OnnxOutputs(OnnxGraphWriter &, const OnnxNodeContext &)>;
 
 // f(input) as ONNX nodes, the last one's output named from `stem`; Linear adds nothing and
 // returns `input`. GELU is written in its exact erf form (opset 17 has no Gelu).

@@ -56,27 +56,33 @@ std::string moduleReference(const std::string &name)
 bool isChain(const Graph &graph)
 {
     for (const Node &node : graph.nodes())
-        if (graph.consumersOf(node.id).size() > 1 || graph.inputsOf(node.id).size() > 1)
+        if (graph.consumersOf(node.id).size() > 1 || graph.inputsOf(node.id).size() > 1 ||
+            graph.outputPortsOf(node.id).size() > 1)
             return false;
     return true;
 }
 
-std::map<int, std::string> variableNames(const Graph &graph)
+// forward()'s variable for each node's output ports: "x" all along a chain, else the node's name
+// ("dense1"), with the port's for a node with several ("split1_part2").
+std::map<int, std::vector<std::string>> variableNames(const Graph &graph)
 {
-    std::map<int, std::string> names;
+    std::map<int, std::vector<std::string>> names;
     const bool chain = isChain(graph);
     std::set<std::string> taken = kTakenVariables;
     for (int id : graph.topologicalOrder()) {
         const Node &node = graph.node(id);
         if (chain || id == graph.inputNodes().front()) {
-            names[id] = "x";
+            names[id] = {"x"};
             continue;
         }
-        std::string name = python::identifier(node.name);
-        while (taken.count(name))
-            name += "_";
-        taken.insert(name);
-        names[id] = name;
+        const auto ports = graph.outputPortsOf(id);
+        for (const std::string &port : ports) {
+            std::string name = python::identifier(ports.size() == 1 ? node.name : node.name + "_" + port);
+            while (taken.count(name))
+                name += "_";
+            taken.insert(name);
+            names[id].push_back(name);
+        }
     }
     return names;
 }
@@ -84,8 +90,8 @@ std::map<int, std::string> variableNames(const Graph &graph)
 std::vector<Shape> inputShapes(const Graph &graph, int id, const std::map<int, NodeStatus> &status)
 {
     std::vector<Shape> shapes;
-    for (int input : graph.inputsOf(id))
-        shapes.push_back(status.at(input).output);
+    for (const Edge &e : graph.inputEdgesOf(id))
+        shapes.push_back(status.at(e.from).output(size_t(e.fromPort)));
     return shapes;
 }
 
@@ -197,13 +203,15 @@ ClassText networkBody(const Graph &graph, const std::map<int, NodeStatus> &statu
     const auto variables = variableNames(graph);
     for (int id : graph.topologicalOrder()) {
         const Node &node = graph.node(id);
-        PytorchNodeContext context{inputShapes(graph, id, status), status.at(id).output, {}, moduleReference(node.name)};
+        PytorchNodeContext context{inputShapes(graph, id, status), status.at(id).output(), {},
+                                   moduleReference(node.name)};
         if (id == graph.inputNodes().front())
             context.arguments.push_back("x");  // forward's argument
-        for (int input : graph.inputsOf(id))
-            context.arguments.push_back(variables.at(input));
+        for (const Edge &e : graph.inputEdgesOf(id))
+            context.arguments.push_back(variables.at(e.from).at(size_t(e.fromPort)));
         const PytorchNode code = pytorchNode(node, context);
-        if (code.module.empty() && code.expression == variables.at(id))
+        const std::vector<std::string> &assigned = variables.at(id);
+        if (code.module.empty() && code.expression == assigned.front())
             continue;  // the graph input: forward's x as it is, nothing to compute
         checkModuleName(node);
         const std::string shape = "  # " + node.name + " (" + node.kind + "): " + toString(context.output);
@@ -211,19 +219,22 @@ ClassText networkBody(const Graph &graph, const std::map<int, NodeStatus> &statu
             text.modules += python::isIdentifier(node.name)
                                 ? "        self." + node.name + " = " + code.module + "\n"
                                 : "        self.add_module(" + python::quoted(node.name) + ", " + code.module + ")\n";
-        text.forward += "        " + variables.at(id) + " = " + code.expression + shape + "\n";
+        std::string targets;
+        for (const std::string &variable : assigned)
+            targets += (targets.empty() ? "" : ", ") + variable;
+        text.forward += "        " + targets + " = " + code.expression + shape + "\n";
         for (const std::string &parameter : code.decaying)
             text.decaying.push_back(node.name + "." + parameter);
     }
-    text.forward += "        return " + variables.at(graph.outputNodes().at(0)) + "\n";
+    text.forward += "        return " + variables.at(graph.outputNodes().at(0)).front() + "\n";
     return text;
 }
 
 std::string networkClass(const Graph &graph, const std::map<int, NodeStatus> &status, const ClassText &body,
                          const ExportInfo &info, const std::string &className)
 {
-    const Shape input = status.at(graph.inputNodes().at(0)).output;
-    const Shape output = status.at(graph.outputNodes().at(0)).output;
+    const Shape input = status.at(graph.inputNodes().at(0)).output();
+    const Shape output = status.at(graph.outputNodes().at(0)).output();
     return "class " + className + "(nn.Module):\n"
            "    \"\"\"The graph of " + docText(python::quoted(info.name)) + ": one submodule per node, named as in LayerLab.\"\"\"\n\n"
            "    def __init__(self):\n"
@@ -265,7 +276,7 @@ std::string pytorchScript(const Graph &graph, const ExportInfo &info, const std:
 {
     checkRunnable(graph);
     const auto status = graph.inferShapes();
-    const Shape input = status.at(graph.inputNodes().at(0)).output;
+    const Shape input = status.at(graph.inputNodes().at(0)).output();
     const std::string className = python::className(info.name) + "Net";
     const ClassText body = networkBody(graph, status);
     return header(info, className, weightsFileName) + "\n" +

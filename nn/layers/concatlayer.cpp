@@ -1,6 +1,8 @@
 // Concat: each input seen as [outer, inner] (outer: the dims before the axis), copied into its columns.
 #include "concatlayer.h"
 
+#include "layeraxis.h"
+
 #include "nn/error.h"
 #include "nn/registry.h"
 
@@ -37,22 +39,14 @@ const LayerSpec &ConcatLayer::declaration()
     return spec;
 }
 
-int ConcatLayer::axisFor(int rank) const
-{
-    const auto axis = static_cast<int>(settings_.integer("axis"));
-    return axis == -1 ? rank - 1 : axis;
-}
+int ConcatLayer::axisFor(int rank) const { return resolvedAxis(settings_.integer("axis"), rank); }
 
 Shape ConcatLayer::inferShape(const std::vector<Shape> &inputs) const
 {
     assert(inputs.size() >= 2);
     const Shape &first = inputs[0];
     const int rank = static_cast<int>(first.size());
-    const int axis = axisFor(rank);
-    if (axis == 0 || axis >= rank)
-        throw ShapeError("Concat cannot join " + toString(first) + " along axis " +
-                         std::to_string(settings_.integer("axis")) + "; choose an axis from 1 to " +
-                         std::to_string(rank - 1) + " (0 is the batch), or -1 for the last.");
+    const int axis = checkedAxis("Concat", "join", settings_.integer("axis"), first);
     Shape out = first;
     for (size_t i = 1; i < inputs.size(); ++i) {
         const Shape &shape = inputs[i];
