@@ -1,5 +1,6 @@
-// The run state file: tensors "optimizer/NAME/B" (buffer B of parameter NAME) and "best/NAME"
-// (early stopping's best weights), and the metadata key "layerlab.run" holding the position.
+// The run state file: tensors "optimizer/NAME/B" (buffer B of parameter NAME; "optimizer/KEY/NAME/B"
+// when a run has several models) and "best/NAME" (early stopping's best weights), and the metadata
+// key "layerlab.run" holding the position, the loss sums and each optimizer's step count.
 #include "runstate.h"
 
 #include "configreader.h"
@@ -19,11 +20,27 @@ namespace nn {
 namespace {
 
 constexpr const char *kRunMetadataKey = "layerlab.run";
-constexpr int kFormatVersion = 1;
+constexpr int kFormatVersion = 2;  // 2: any number of optimizers and losses; 1 had one of each
 
-std::string bufferName(const std::string &parameter, size_t buffer)
+// "optimizer/NAME/B": buffer B of parameter NAME; with several models "optimizer/KEY/NAME/B".
+std::string bufferName(const std::string &prefix, const std::string &parameter, size_t buffer)
 {
-    return "optimizer/" + parameter + "/" + std::to_string(buffer);
+    return "optimizer/" + prefix + parameter + "/" + std::to_string(buffer);
+}
+
+// What names a model's tensors: nothing for a run of one model, else its key and a slash.
+std::vector<std::string> prefixesOf(const std::vector<Model *> &models)
+{
+    std::vector<std::string> prefixes;
+    for (const Model *model : models) {
+        const std::string prefix = models.size() == 1 ? std::string() : model->key() + "/";
+        if (models.size() > 1 && (model->key().empty() ||
+                                  std::find(prefixes.begin(), prefixes.end(), prefix) != prefixes.end()))
+            throw TrainingError("The models of one run need keys of their own ('generator', 'discriminator') "
+                                "to be saved in one run state.");
+        prefixes.push_back(prefix);
+    }
+    return prefixes;
 }
 
 FileError damaged(const std::string &path, const std::string &what)
@@ -46,18 +63,30 @@ std::string runStatePathBeside(const std::string &weightsPath)
 
 void saveRunState(Model &model, const RunState &state, const std::string &path)
 {
-    if (state.optimizers.size() != 1 || state.lossSums.size() != 1)
-        throw TrainingError("A run state file holds the run of one model with one optimizer and one loss.");
-    const OptimizerState &optimizer = state.optimizers.front();
-    const std::vector<NamedParameter> parameters = model.parameters();
+    saveRunState(std::vector<Model *>{&model}, state, path);
+}
+
+void saveRunState(const std::vector<Model *> &models, const RunState &state, const std::string &path)
+{
+    if (state.optimizers.size() != models.size())
+        throw TrainingError("A run state holds one optimizer per model; this run has " +
+                            std::to_string(state.optimizers.size()) + " for " + std::to_string(models.size()) +
+                            " models.");
+    const std::vector<std::string> prefixes = prefixesOf(models);
     TensorMap tensors;
-    size_t buffersPerParameter = 0;
-    for (size_t p = 0; p < optimizer.buffers.size() && p < parameters.size(); ++p) {
-        buffersPerParameter = optimizer.buffers[p].size();
-        for (size_t b = 0; b < optimizer.buffers[p].size(); ++b)
-            tensors.emplace(bufferName(parameters[p].name, b), optimizer.buffers[p][b]);
+    nlohmann::json optimizers = nlohmann::json::array();
+    for (size_t m = 0; m < models.size(); ++m) {
+        const OptimizerState &optimizer = state.optimizers[m];
+        const std::vector<NamedParameter> parameters = models[m]->parameters();
+        size_t buffersPerParameter = 0;
+        for (size_t p = 0; p < optimizer.buffers.size() && p < parameters.size(); ++p) {
+            buffersPerParameter = optimizer.buffers[p].size();
+            for (size_t b = 0; b < optimizer.buffers[p].size(); ++b)
+                tensors.emplace(bufferName(prefixes[m], parameters[p].name, b), optimizer.buffers[p][b]);
+        }
+        optimizers.push_back({{"steps", optimizer.steps}, {"buffers", buffersPerParameter}});
     }
-    const std::vector<NamedParameter> all = model.parametersAndBuffers();
+    const std::vector<NamedParameter> all = models.front()->parametersAndBuffers();
     for (size_t i = 0; i < state.bestWeights.size() && i < all.size(); ++i)
         tensors.emplace("best/" + all[i].name, state.bestWeights[i]);
     const nlohmann::json run = {
@@ -65,19 +94,57 @@ void saveRunState(Model &model, const RunState &state, const std::string &path)
         {"epoch", state.epoch},
         {"batch_in_epoch", state.batchInEpoch},
         {"global_step", state.globalStep},
-        {"loss_sum", state.lossSums.front()},
+        {"loss_sums", state.lossSums},
         {"seen", state.seen},
         {"correct", state.correct},
         {"judged", state.judged},
         {"best_validation_loss", std::isfinite(state.bestValidationLoss) ? nlohmann::json(state.bestValidationLoss) : nlohmann::json()},
         {"epochs_without_improvement", state.epochsWithoutImprovement},
-        {"optimizer_steps", optimizer.steps},
-        {"optimizer_buffers", optimizer.buffers.empty() ? 0 : buffersPerParameter},
+        {"optimizers", optimizers},
         {"training", state.config.toJson()}};
     saveSafetensors(path, tensors, {{kRunMetadataKey, run.dump()}});
 }
 
 RunState loadRunState(Model &model, const std::string &path)
+{
+    return loadRunState(std::vector<Model *>{&model}, path);
+}
+
+namespace {
+
+// The optimizers' step and buffer counts and the loss sums: version 2's lists, or version 1's one
+// optimizer and one loss.
+void readOptimizersAndLosses(const nlohmann::json &run, const ConfigReader &reader, int version, RunState &state,
+                             std::vector<int64_t> &buffers)
+{
+    constexpr int64_t kMax = std::numeric_limits<int64_t>::max() / 2;
+    if (version == 1) {
+        reader.real("loss_sum", state.lossSums.emplace_back(), 0.0, std::numeric_limits<double>::max());
+        reader.integer("optimizer_steps", state.optimizers.emplace_back().steps, 0, kMax);
+        reader.integer("optimizer_buffers", buffers.emplace_back(), 0, 16);
+        return;
+    }
+    const auto list = [&](const char *key) -> const nlohmann::json & {
+        const auto found = run.find(key);
+        if (found == run.end() || !found->is_array() || found->empty() || found->size() > 16)
+            throw SettingError(std::string("\"") + key + "\" must be a list of 1 to 16 entries.");
+        return *found;
+    };
+    for (const nlohmann::json &sum : list("loss_sums")) {
+        if (!sum.is_number() || !(sum.get<double>() >= 0.0) || !std::isfinite(sum.get<double>()))
+            throw SettingError("\"loss_sums\" must hold finite numbers of at least 0, got " + describeJson(sum) + ".");
+        state.lossSums.push_back(sum.get<double>());
+    }
+    for (const nlohmann::json &entry : list("optimizers")) {
+        const ConfigReader optimizer(entry, "an optimizer of the run state");
+        optimizer.integer("steps", state.optimizers.emplace_back().steps, 0, kMax);
+        optimizer.integer("buffers", buffers.emplace_back(), 0, 16);
+    }
+}
+
+} // namespace
+
+RunState loadRunState(const std::vector<Model *> &models, const std::string &path)
 {
     const SafetensorsFile file = loadSafetensors(path);
     const auto metadata = file.metadata.find(kRunMetadataKey);
@@ -88,21 +155,18 @@ RunState loadRunState(Model &model, const std::string &path)
         throw damaged(path, "holds " + describeJson(run) + " where its metadata should be an object.");
 
     RunState state;
-    OptimizerState &optimizer = state.optimizers.emplace_back();
-    double &lossSum = state.lossSums.emplace_back();
-    int64_t buffers = 0;
+    std::vector<int64_t> buffers;
     try {
         const ConfigReader reader(run, "run state");
         int version = 0;
         reader.integer("format_version", version, 1, std::numeric_limits<int>::max());
-        if (version != kFormatVersion)
-            throw damaged(path, "has format version " + std::to_string(version) + "; this LayerLab reads version " +
+        if (version > kFormatVersion)
+            throw damaged(path, "has format version " + std::to_string(version) + "; this LayerLab reads versions 1 to " +
                                     std::to_string(kFormatVersion) + ".");
         constexpr int64_t kMax = std::numeric_limits<int64_t>::max() / 2;
         reader.integer("epoch", state.epoch, 0, std::numeric_limits<int>::max());
         reader.integer("batch_in_epoch", state.batchInEpoch, 0, kMax);
         reader.integer("global_step", state.globalStep, 0, kMax);
-        reader.real("loss_sum", lossSum, 0.0, std::numeric_limits<double>::max());
         reader.integer("seen", state.seen, 0, kMax);
         reader.integer("correct", state.correct, 0, kMax);
         state.judged = state.seen;  // files before sequences judged one prediction per sample
@@ -111,12 +175,14 @@ RunState loadRunState(Model &model, const std::string &path)
         if (!run.value("best_validation_loss", nlohmann::json()).is_null())
             reader.real("best_validation_loss", state.bestValidationLoss, 0.0, std::numeric_limits<double>::max());
         reader.integer("epochs_without_improvement", state.epochsWithoutImprovement, 0, std::numeric_limits<int>::max());
-        reader.integer("optimizer_steps", optimizer.steps, 0, kMax);
-        reader.integer("optimizer_buffers", buffers, 0, 16);
+        readOptimizersAndLosses(run, reader, version, state, buffers);
         state.config = TrainingConfig::fromJson(reader.section("training"));
     } catch (const SettingError &error) {
         throw damaged(path, std::string("is damaged: ") + error.what());
     }
+    if (state.optimizers.size() != models.size())
+        throw damaged(path, "holds the run of " + std::to_string(state.optimizers.size()) + " model(s), not " +
+                                std::to_string(models.size()) + "; was it saved for another project?");
 
     size_t used = 0;
     const auto take = [&](const std::string &name, const Shape &shape) {
@@ -129,14 +195,16 @@ RunState loadRunState(Model &model, const std::string &path)
         ++used;
         return found->second;
     };
-    if (optimizer.steps > 0)
-        for (const auto &[name, parameter] : model.parameters()) {
-            auto &perParameter = optimizer.buffers.emplace_back();
-            for (int64_t b = 0; b < buffers; ++b)
-                perParameter.push_back(take(bufferName(name, size_t(b)), {parameter->value.size()}));
-        }
+    const std::vector<std::string> prefixes = prefixesOf(models);
+    for (size_t m = 0; m < models.size(); ++m)
+        if (state.optimizers[m].steps > 0)
+            for (const auto &[name, parameter] : models[m]->parameters()) {
+                auto &perParameter = state.optimizers[m].buffers.emplace_back();
+                for (int64_t b = 0; b < buffers[m]; ++b)
+                    perParameter.push_back(take(bufferName(prefixes[m], name, size_t(b)), {parameter->value.size()}));
+            }
     if (std::any_of(file.tensors.begin(), file.tensors.end(), [](const auto &entry) { return entry.first.starts_with("best/"); }))
-        for (const auto &[name, parameter] : model.parametersAndBuffers()) {
+        for (const auto &[name, parameter] : models.front()->parametersAndBuffers()) {
             Tensor best = take("best/" + name, parameter->value.shape());
             best.reshape(parameter->value.shape());
             state.bestWeights.push_back(std::move(best));

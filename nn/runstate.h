@@ -6,6 +6,7 @@
 #include "trainer.h"
 
 #include <string>
+#include <vector>
 
 namespace nn {
 
@@ -18,9 +19,15 @@ std::string runStatePathBeside(const std::string &weightsPath);
 
 // Writes `state`, a run of `model`, to `path` atomically.
 void saveRunState(Model &model, const RunState &state, const std::string &path);
+// The same for a run of several models: models[i] is the one optimizer i updates (the step's
+// optimizedBy(i); for AdversarialStep the discriminator, then the generator), and the models' keys
+// name their tensors in the file.
+void saveRunState(const std::vector<Model *> &models, const RunState &state, const std::string &path);
 
 // Reads a run state saved for `model`. Throws FileError naming the file and what does not fit
 // (another network, a damaged file); the caller can then start the optimizer afresh.
 RunState loadRunState(Model &model, const std::string &path);
+// The same for a run of several models, in the order they were saved.
+RunState loadRunState(const std::vector<Model *> &models, const std::string &path);
 
 } // namespace nn

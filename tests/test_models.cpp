@@ -12,6 +12,7 @@
 #include "nn/model.h"
 #include "nn/optimizer.h"
 #include "nn/registry.h"
+#include "nn/runstate.h"
 #include "nn/taps.h"
 #include "nn/trainer.h"
 
@@ -451,6 +452,58 @@ private slots:
         const float after = meanOf(adversarial.generate(2000, 1));
         QVERIFY2(std::abs(before - 3.0f) > 1.5f, qPrintable(QString("the generator started at %1").arg(before)));
         QVERIFY2(std::abs(after - 3.0f) < 0.3f, qPrintable(QString("the generator's samples average %1").arg(after)));
+    }
+
+    // A GAN's run continues exactly: 2 epochs, the run state of both models saved and read into fresh
+    // models, then 2 more, give bitwise the weights of 4 epochs straight.
+    void aGanRunContinuesBitwiseFromItsSavedRunState()
+    {
+        nn::TrainingConfig config;
+        config.optimizer = "Adam";
+        config.optimizerSettings = {{"lr", 0.01}, {"beta1", 0.5}};
+        config.batchMode = "minibatch";
+        config.batchSize = 64;
+        config.epochs = 4;
+        config.seed = 8;
+        const GaussianSamples real(256, 3.0f, 0.5f);
+        const auto models = [] {
+            return std::pair{std::make_unique<nn::Model>(perceptron(2, 8, "tanh", 1), 5, "generator"),
+                             std::make_unique<nn::Model>(perceptron(1, 8, "tanh", 1), 5, "discriminator")};
+        };
+        const auto trainer = [&](nn::Model &g, nn::Model &d, int epochs) {
+            nn::TrainingConfig c = config;
+            c.epochs = epochs;
+            return std::make_unique<nn::Trainer>(std::make_unique<nn::AdversarialStep>(g, d, c), c, real, nullptr, 0);
+        };
+        auto [g, d] = models();
+        QCOMPARE(int(trainer(*g, *d, 4)->run().reason), int(nn::FinishReport::Reason::Completed));
+
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("gan.run.safetensors").toStdString();
+        auto [g1, d1] = models();
+        {
+            auto first = trainer(*g1, *d1, 2);
+            first->run();
+            nn::saveRunState({d1.get(), g1.get()}, first->runState(), path);  // in optimizer order
+        }
+        auto [g2, d2] = models();
+        for (auto [from, to] : {std::pair{g1.get(), g2.get()}, std::pair{d1.get(), d2.get()}}) {
+            const auto source = from->parametersAndBuffers(), target = to->parametersAndBuffers();
+            for (size_t i = 0; i < source.size(); ++i)
+                target[i].parameter->value = source[i].parameter->value;
+        }
+        auto continued = trainer(*g2, *d2, 4);
+        const nn::RunState state = nn::loadRunState({d2.get(), g2.get()}, path);
+        QCOMPARE(state.optimizers.size(), size_t(2));
+        QVERIFY(continued->continueFrom(state).empty());
+        QCOMPARE(int(continued->run().reason), int(nn::FinishReport::Reason::Completed));
+        for (auto [straight, resumed] : {std::pair{g.get(), g2.get()}, std::pair{d.get(), d2.get()}}) {
+            const auto a = straight->parameters(), b = resumed->parameters();
+            for (size_t i = 0; i < a.size(); ++i)
+                QVERIFY2(bitwiseEqual(a[i].parameter->value, b[i].parameter->value), a[i].name.c_str());
+        }
+        const auto oneModel = [&] { nn::loadRunState(*g2, path); };
+        QVERIFY_THROWS_EXCEPTION(nn::FileError, oneModel());
     }
 
     // A per-token model ([N, T, F] → [N, T, K] scores against [N, T] classes) trains in the same
