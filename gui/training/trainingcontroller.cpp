@@ -2,6 +2,7 @@
 // the status bar and the divergence message.
 #include "trainingcontroller.h"
 
+#include "pacecontrol.h"
 #include "trainingstatus.h"
 #include "trainingworker.h"
 
@@ -43,8 +44,12 @@ TrainingController::TrainingController(GraphDocument *document, QWidget *window,
     connect(debounce_, &QTimer::timeout, this, &TrainingController::prepareNow);
     connect(document_, &GraphDocument::projectReset, this, &TrainingController::projectReset);
     connect(document_, &GraphDocument::shapesChanged, this, &TrainingController::scheduleReprepare);
+    // The pace applies at once, to a run that goes too; it needs no preparation.
+    connect(document_, &GraphDocument::trainingChanged, this, &TrainingController::sendPace);
+    connect(document_, &GraphDocument::projectReset, this, &TrainingController::sendPace);
     updateActions();
     projectReset();
+    sendPace();
 }
 
 TrainingController::~TrainingController()
@@ -130,6 +135,8 @@ void TrainingController::addActionsTo(QMenu *menu) const
 void TrainingController::addActionsTo(QToolBar *bar) const
 {
     bar->addActions({train_, pause_, step_, stop_, reset_});
+    bar->addSeparator();
+    bar->addWidget(new PaceControl(document_, bar));
 }
 
 qint64 TrainingController::batchesTrained() const
@@ -145,6 +152,12 @@ void TrainingController::setTapRequest(std::optional<nn::TapRequest> request)
 void TrainingController::addProbe(ModelProbe probe)
 {
     worker_->addProbe(std::move(probe));
+}
+
+void TrainingController::sendPace()
+{
+    const double pace = document_->project().training.stepsPerSecond;
+    post([worker = worker_, pace] { worker->setPace(pace); });
 }
 
 template <typename Work>
@@ -269,7 +282,9 @@ std::string TrainingController::preparationKey() const
     if (graph.contains("nodes"))
         for (auto &node : graph["nodes"])
             node.erase("position");
-    return nlohmann::json{{"graph", graph}, {"data", project.data.toJson()}, {"training", project.training.toJson()}}.dump();
+    nlohmann::json training = project.training.toJson();
+    training.erase("steps_per_second");  // the pace goes to the worker directly (sendPace)
+    return nlohmann::json{{"graph", graph}, {"data", project.data.toJson()}, {"training", training}}.dump();
 }
 
 void TrainingController::prepareNow()
