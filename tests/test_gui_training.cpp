@@ -549,6 +549,19 @@ private slots:
         QVERIFY2(median <= 100, qPrintable(QStringLiteral("the boundary redrew every %1 ms (median)").arg(median)));
     }
 
+    // Reset Weights moves the run just trained into the charts' earlier runs, named by its settings.
+    void resetWeightsKeepsTheRunForComparison()
+    {
+        auto window = windowThatTrained(spiralProject(3));
+        TrainingCharts *charts = window->charts();
+        QTRY_VERIFY(!charts->history().isEmpty());
+        window->training()->resetAction()->trigger();
+        QTRY_COMPARE(charts->pastRuns().size(), 1);
+        QVERIFY(charts->history().isEmpty());
+        QCOMPARE(charts->pastRuns()[0].label, QStringLiteral("Adam lr 0.01 · batch 16"));
+        QVERIFY(!charts->pastRuns()[0].smoothedLoss.isEmpty());
+    }
+
     void theEventLoopKeepsRespondingWhileTraining()
     {
         auto window = newWindow();

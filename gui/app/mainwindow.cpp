@@ -18,6 +18,7 @@
 #include "views/evaluation/confusionview.h"
 #include "views/plots/datasetpreview.h"
 #include "views/plots/decisionboundaryview.h"
+#include "views/charts/runlabel.h"
 #include "views/charts/trainingcharts.h"
 
 #include "datasets/experiment.h"
@@ -252,10 +253,16 @@ void MainWindow::createTraining()
     connect(training_, &TrainingController::epochReported, charts_, &TrainingCharts::addEpoch);
     connect(training_, &TrainingController::runStarted, charts_, [this](bool continuing) {
         if (!continuing)
-            charts_->clear();
+            charts_->startNewRun();
+        charts_->setRunLabel(RunLabel::of(document_->project()));
     });
-    connect(training_, &TrainingController::runReset, charts_, &TrainingCharts::clear);
-    connect(document_, &GraphDocument::projectReset, charts_, &TrainingCharts::clear);
+    connect(training_, &TrainingController::runReset, charts_, &TrainingCharts::startNewRun);
+    // The curves a project was trained with are kept beside it, as its weights are.
+    connect(document_, &GraphDocument::projectReset, charts_, [this] {
+        charts_->clear();
+        charts_->loadHistoryBeside(document_->filePath());
+    });
+    connect(files_, &ProjectFiles::saved, charts_, &TrainingCharts::saveHistoryBeside);
     // No results of another project or of a network that no longer builds stay on show.
     connect(document_, &GraphDocument::projectReset, this, [this] { showOnViews(tr("Preparing the project…")); });
     connect(training_, &TrainingController::preparationFailed, this, [this](const QString &problem) {

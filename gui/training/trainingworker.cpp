@@ -375,7 +375,13 @@ void TrainingWorker::stepFinished(const nn::StepReport &report)
     samplesDone_ += report.samples;
     trained_ = true;
     lastStep_ = report;
-    pendingSteps_.push_back({stepOffset_ + report.globalStep, epochOffset_ + report.epoch, report.loss, report.learningRate});
+    StepPoint point{stepOffset_ + report.globalStep, epochOffset_ + report.epoch, report.loss, report.learningRate};
+    if (report.losses.size() > 1) {
+        point.lossNames = lossNames(report.losses);
+        for (const auto &[name, value] : report.losses)
+            point.losses.append(value);
+    }
+    pendingSteps_.push_back(std::move(point));
     flushSteps(false);
     reportProgress(false);
 }
@@ -394,10 +400,29 @@ void TrainingWorker::epochFinished(const nn::EpochReport &report)
     }
     point.learningRate = report.learningRate;
     point.seconds = report.seconds;
+    if (report.trainLosses.size() > 1) {
+        point.lossNames = lossNames(report.trainLosses);
+        for (const auto &[name, value] : report.trainLosses)
+            point.trainLosses.append(value);
+    }
     flushSteps(true);  // the chart has the epoch's steps before its validation point
     emit epochReported(point);
     // Small networks finish hundreds of epochs a second; the views need ten of them a second.
     runProbesIfDue(ProbeMoment::Epoch, epochProbeClock_);
+}
+
+// The names of `losses`, kept from step to step so each point shares one list.
+const QStringList &TrainingWorker::lossNames(const nn::Measures &losses)
+{
+    bool same = lossNames_.size() == qsizetype(losses.size());
+    for (qsizetype i = 0; same && i < lossNames_.size(); ++i)
+        same = lossNames_[i] == QLatin1String(losses[size_t(i)].first.data(), qsizetype(losses[size_t(i)].first.size()));
+    if (!same) {
+        lossNames_.clear();
+        for (const auto &[name, value] : losses)
+            lossNames_.append(QString::fromStdString(name));
+    }
+    return lossNames_;
 }
 
 void TrainingWorker::flushSteps(bool force)

@@ -105,6 +105,7 @@ private:
     nn::FinishReport finishedReport() const;
     void requestTapIfDue();
     void endRun(nn::FinishReport report);
+    const QStringList &lossNames(const nn::Measures &losses);
     void flushSteps(bool force);
     void reportProgress(bool force);
     void runProbes(ProbeMoment moment);
@@ -140,6 +141,7 @@ private:
     nn::StepReport lastStep_;
 
     QVector<StepPoint> pendingSteps_;
+    QStringList lossNames_;  // of the last step that reported several losses
     QElapsedTimer stepsClock_, progressClock_, probeClock_, epochProbeClock_;
     qint64 probeIntervalMs_ = 0;  // grows with what the probes cost, so they take a small share of a run
     qint64 probedAtStep_ = -1;    // stepsDone_ when the probes last ran: a slow pace probes each step once
