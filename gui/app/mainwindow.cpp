@@ -2,6 +2,8 @@
 #include "mainwindow.h"
 
 #include "canvasactions.h"
+#include "examplecatalog.h"
+#include "helpmenu.h"
 #include "projectfiles.h"
 #include "recentfiles.h"
 #include "wheelguard.h"
@@ -180,6 +182,7 @@ void MainWindow::createMenus()
     training_->addActionsTo(menuBar()->addMenu(tr("&Training")));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    HelpMenu::fill(help, this);
     help->addAction(tr("&About LayerLab"), this, &MainWindow::showAbout);
 }
 
@@ -315,12 +318,7 @@ void MainWindow::fillRecentMenu()
 
 void MainWindow::fillExamplesMenu()
 {
-    for (const std::string &name : datasets::exampleNames()) {
-        const QString example = QString::fromStdString(name);
-        examplesMenu_->addAction(example, this, [this, example] { files_->openPath(example); });
-    }
-    if (examplesMenu_->isEmpty())
-        examplesMenu_->addAction(tr("No examples installed"))->setEnabled(false);
+    ExampleCatalog::fillMenu(examplesMenu_, [this](const QString &example) { files_->openPath(example); });
 }
 
 void MainWindow::updateTitle()

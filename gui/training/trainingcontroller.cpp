@@ -82,6 +82,16 @@ void TrainingController::createActions()
     reset_ = new QAction(tr("&Reset Weights"), this);
     reset_->setStatusTip(tr("Start again from fresh random weights (the project's seed)"));
     connect(reset_, &QAction::triggered, this, &TrainingController::resetWeights);
+    train_->setWhatsThis(tr("<b>Train</b><p>Trains the network on the project's data, epoch after epoch, on a "
+                            "worker thread; the charts and views follow it live. The network is read-only until "
+                            "the run stops. Training again continues from the weights trained so far.</p>"));
+    pause_->setWhatsThis(tr("<b>Pause / Resume</b><p>Holds the run between two batches, to look at the views; "
+                            "Resume goes on exactly where it stopped.</p>"));
+    step_->setWhatsThis(tr("<b>Step</b><p>Trains exactly one batch: one forward pass, one backward pass and one "
+                           "update of the weights. Use it to watch gradient descent one step at a time.</p>"));
+    stop_->setWhatsThis(tr("<b>Stop</b><p>Ends the run within a batch and keeps the weights trained so far.</p>"));
+    reset_->setWhatsThis(tr("<b>Reset Weights</b><p>Starts again from fresh random weights (the project's seed). "
+                            "With Compare Runs on, the run before stays on the charts as a faint line.</p>"));
 }
 
 void TrainingController::connectWorker()
