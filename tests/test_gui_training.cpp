@@ -506,9 +506,14 @@ private slots:
         QTRY_VERIFY(!finished.isEmpty());
         QTest::qWait(400);  // longer than the debounce of a re-preparation
         QCOMPARE(prepared.count(), 0);  // the pace prepares nothing
+        pace->slider()->setValue(PaceControl::notchOf(20.0));
+        pace->slider()->setValue(PaceControl::notchOf(100.0));
         window->document()->undoStack()->undo();  // the slider's moves were one merged undo step
         QCOMPARE(window->document()->project().training.stepsPerSecond, 0.0);
-        QCOMPARE(pace->slider()->value(), pace->slider()->maximum());
+        QCOMPARE(pace->slider()->value(), pace->slider()->maximum());  // the slider follows the document
+        QCOMPARE(pace->label()->text(), QStringLiteral("Full speed"));
+        openPrepared(*window, nn::loadProject(datasets::resolveProjectPath("spiral")));
+        QCOMPARE(pace->label()->text(), QStringLiteral("200 steps/s · 5 ms apart"));  // the example's pace
     }
 
     // The spiral example opens at a pace where its boundary forms over 10 to 20 seconds: the seeded

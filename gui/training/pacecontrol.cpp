@@ -48,12 +48,16 @@ PaceControl::PaceControl(GraphDocument *document, QWidget *parent)
     layout->addWidget(title);
     layout->addWidget(slider_);
     layout->addWidget(label_);
+    layout->addStretch(1);  // in a wide tool bar the spare room goes after the label, not between
     connect(slider_, &QSlider::valueChanged, this, [this](int notch) {
         const double pace = paceAt(notch);
         label_->setText(describe(pace));
         edit(Section::Training, "steps_per_second", Merge::SameField,
              [pace](nlohmann::json &json) { json["steps_per_second"] = pace; });
     });
+    // Another project, an undo or a file's value: the slider shows what the project holds.
+    connect(document, &GraphDocument::projectReset, this, &ProjectSection::refresh);
+    connect(document, &GraphDocument::trainingChanged, this, &ProjectSection::refresh);
     refresh();
 }
 
@@ -84,7 +88,7 @@ QString PaceControl::describe(double stepsPerSecond)
     if (stepsPerSecond <= 0.0)
         return tr("Full speed");
     const double apart = 1000.0 / stepsPerSecond;
-    return tr("%1 steps/s · %2 ms apart").arg(stepsPerSecond, 0, 'g', 6).arg(apart, 0, 'f', apart < 10.0 ? 1 : 0);
+    return tr("%1 steps/s · %2 ms apart").arg(stepsPerSecond, 0, 'g', 6).arg(apart < 10.0 ? QString::number(apart, 'g', 2) : QString::number(apart, 'f', 0));
 }
 
 void PaceControl::showDocument()
