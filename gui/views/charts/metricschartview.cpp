@@ -75,7 +75,7 @@ void MetricsChartView::showPastLines(const QStringList &labels, const QList<QLis
             continue;
         auto *series = new QLineSeries;
         series->setName(labels.value(run));
-        QColor color = classcolors::classColor(int(run) + 3);
+        QColor color = classcolors::classColor(int(run) + 5);  // past the named losses' 2 and 3
         color.setAlpha(110);  // faint: behind the current run, still told apart from each other
         chartstyle::styleLine(series, color, 1.5);
         series->replace(lines[run]);
