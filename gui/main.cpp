@@ -1,6 +1,7 @@
 // layerlab: the LayerLab window. `layerlab` opens the bundled spiral example, `layerlab PATH`
 // opens a project file or a bundled example by name.
 #include "app/mainwindow.h"
+#include "app/welcomepage.h"
 #include "training/trainingcontroller.h"
 
 #include <QApplication>
@@ -78,6 +79,9 @@ int main(int argc, char *argv[])
         QApplication::translate("main", "Train the project to the end, save a picture of the window to <png> and quit (scripts/screenshot)."),
         QStringLiteral("png"));
     parser.addOption(screenshot);
+    const QCommandLineOption welcome(QStringLiteral("welcome"),
+                                     QApplication::translate("main", "Show the welcome page, as on the first start."));
+    parser.addOption(welcome);
     parser.process(app);
 
     MainWindow window;
@@ -85,5 +89,7 @@ int main(int argc, char *argv[])
     window.openStartupProject(parser.positionalArguments().value(0));
     if (parser.isSet(screenshot))
         trainAndScreenshot(window, parser.value(screenshot));
+    else if (parser.isSet(welcome) || (parser.positionalArguments().isEmpty() && WelcomePage::isFirstStart()))
+        WelcomePage::showFor(&window);  // over the spiral, which stays open when the page is closed
     return app.exec();
 }

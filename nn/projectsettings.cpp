@@ -50,7 +50,11 @@ ComponentSpec makeTrainingSettings()
                      "The rate reached at the last epoch, such as 0 or 1e-5.")
                  .typicalAt(1e-4),
              S::integer("early_stopping_patience", defaults.earlyStoppingPatience, 0, 10'000,
-                        "Stops after this many epochs without a better validation loss.")}};
+                        "Stops after this many epochs without a better validation loss."),
+             S::real("steps_per_second", defaults.stepsPerSecond, 0.0, 100'000.0,
+                     "The window's pace: at most this many training steps a second, to watch the network learn "
+                     "(0: as fast as possible). layerlab-cli always trains at full speed.")
+                 .typicalAt(300.0)}};
 }
 
 ComponentSpec makeDataSettings()

@@ -67,7 +67,8 @@ nlohmann::json TrainingConfig::toJson() const
               {"step_size", schedule.stepSize},
               {"gamma", schedule.gamma},
               {"min_lr", schedule.minLearningRate}}},
-            {"early_stopping_patience", earlyStoppingPatience}};
+            {"early_stopping_patience", earlyStoppingPatience},
+            {"steps_per_second", stepsPerSecond}};
 }
 
 TrainingConfig TrainingConfig::fromJson(const nlohmann::json &json)
@@ -98,6 +99,7 @@ TrainingConfig TrainingConfig::fromJson(const nlohmann::json &json)
     reader.real(trainingSetting("clip_norm"), config.clipNorm);
     config.schedule = scheduleFromJson(ConfigReader(reader.section("schedule"), "training schedule"), config.schedule);
     reader.integer(trainingSetting("early_stopping_patience"), config.earlyStoppingPatience);
+    reader.real(trainingSetting("steps_per_second"), config.stepsPerSecond);
     return config;
 }
 

@@ -34,6 +34,9 @@ struct TrainingConfig {
     double clipNorm = 0.0;  // rescales gradients whose global L2 norm exceeds this; 0: off
     ScheduleConfig schedule;
     int earlyStoppingPatience = 0;  // stop after this many epochs without a better validation loss; 0: off
+    // The window's pace: at most this many steps a second, to watch a run form; 0: as fast as
+    // possible. The trainer itself and layerlab-cli never wait.
+    double stepsPerSecond = 0.0;
 
     // The batch size the mode implies for `samples` training samples.
     int64_t effectiveBatchSize(int64_t samples) const;

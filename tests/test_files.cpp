@@ -316,7 +316,7 @@ void FilesTest::trainingConfigRoundTrip()
     QVERIFY2(nn::TrainingConfig::fromJson(json).toJson() == json, qPrintable(QString::fromStdString(json.dump())));
     for (const char *key : {"loss", "loss_settings", "optimizer", "optimizer_settings", "epochs", "batch_mode",
                             "batch_size", "shuffle", "seed", "threads", "l1", "l2", "clip_norm", "schedule",
-                            "early_stopping_patience"})
+                            "early_stopping_patience", "steps_per_second"})
         QVERIFY2(json.contains(key), key);
     for (const char *key : {"kind", "step_size", "gamma", "min_lr"})
         QVERIFY2(json["schedule"].contains(key), key);

@@ -6,7 +6,12 @@
 #include "views/charts/accuracychartview.h"
 #include "views/charts/chartseries.h"
 #include "views/charts/losschartview.h"
+#include "views/charts/historyfile.h"
+#include "views/charts/runlabel.h"
 #include "views/charts/trainingcharts.h"
+
+#include "nn/error.h"
+#include "nn/project.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -14,6 +19,7 @@
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineSeries>
 #include <QLogValueAxis>
@@ -124,6 +130,11 @@ private slots:
     void regressionShowsANoteInsteadOfAccuracy();
     void hoverReadsTheNearestPoint();
     void chartsAreDockedWithExportActions();
+    void severalNamedLossesGetALineAndAColumnEach();
+    void savingKeepsTheHistoryAndReopeningShowsIt();
+    void aBadHistoryFileIsRefusedWithTheLine();
+    void aFreshRunKeepsThePreviousOneAsAFaintLine();
+    void aRunIsNamedByItsSettings();
 };
 
 void TestGuiCharts::stepsAndEpochsGrowTheSeries()
@@ -435,6 +446,161 @@ void TestGuiCharts::chartsAreDockedWithExportActions()
         texts << action->text();
     QVERIFY2(texts.contains(QStringLiteral("Charts as &PNG…")) && texts.contains(QStringLiteral("Metrics as &CSV…")),
              qPrintable(texts.join(QStringLiteral(", "))));
+}
+
+// An adversarial run reports d_loss and g_loss at every step: each gets a smoothed line of its own,
+// the hover names both, and the CSV a column each (the step's value in step rows, the epoch's mean in epoch rows).
+void TestGuiCharts::severalNamedLossesGetALineAndAColumnEach()
+{
+    auto charts = shownCharts();
+    const QStringList names{QStringLiteral("d_loss"), QStringLiteral("g_loss")};
+    QVector<StepPoint> steps = stepsFrom(1, 20, 10);
+    for (StepPoint &step : steps) {
+        step.lossNames = names;
+        step.losses = {step.loss, 3.0 - 0.1 * double(step.step)};
+    }
+    charts->addSteps(steps);
+    EpochPoint epoch = epochAt(1, 10, std::nan(""));
+    epoch.lossNames = names;
+    epoch.trainLosses = {0.625, 2.375};
+    charts->addEpoch(epoch);
+    charts->refresh();
+
+    const MetricsHistory &history = charts->history();
+    QCOMPARE(history.lossNames(), names);
+    const QList<QLineSeries *> &lines = charts->lossView()->namedSeries();
+    QCOMPARE(lines.size(), 2);
+    QVERIFY2(lines[0]->name().contains(QStringLiteral("d_loss")) && lines[1]->name().contains(QStringLiteral("g_loss")),
+             qPrintable(lines[0]->name() + QStringLiteral(", ") + lines[1]->name()));
+    QVERIFY2(!charts->lossView()->smoothedSeries()->isVisible(), "the headline's smoothed line repeats d_loss");
+    QVector<StepPoint> gSteps = steps;
+    for (StepPoint &step : gSteps)
+        step.loss = step.losses[1];
+    const QVector<double> expected = tensorBoardSmoothing(gSteps, MetricsHistory::kDefaultSmoothing);
+    QCOMPARE(lines[1]->count(), 20);
+    for (const int i : {0, 7, 19})
+        QVERIFY2(std::abs(lines[1]->at(i).y() - expected[i]) <= 1e-12, qPrintable(QStringLiteral("g_loss at step %1").arg(i + 1)));
+
+    const QList<QByteArray> rows = history.toCsv().split('\n');
+    QVERIFY2(rows[0].endsWith(",seconds,d_loss,g_loss"), rows[0].constData());
+    QCOMPARE(rows[1].split(',').last().toDouble(), 3.0 - 0.1);  // step 1's g_loss
+    const QByteArray epochRow = rows[11];  // after step 10
+    QVERIFY2(epochRow.startsWith("epoch,10,1,") && epochRow.endsWith(",0.625,2.375"), epochRow.constData());
+
+    charts->clear();  // a run with one loss has no named lines again
+    charts->addSteps(stepsFrom(1, 5, 10));
+    charts->refresh();
+    QVERIFY(charts->lossView()->namedSeries().isEmpty());
+    QVERIFY(charts->lossView()->smoothedSeries()->isVisible());
+    QVERIFY(history.toCsv().split('\n')[0].endsWith(",seconds"));
+}
+
+// File ▸ Save writes NAME.history.csv beside the project; opening it again shows the same curves.
+void TestGuiCharts::savingKeepsTheHistoryAndReopeningShowsIt()
+{
+    QTemporaryDir dir;
+    const auto window = guitest::newWindow();
+    TrainingCharts *charts = window->charts();
+    charts->addSteps(stepsFrom(1, 30, 10));
+    charts->addEpoch(epochAt(1, 10, 0.5));
+    charts->addEpoch(epochAt(2, 20, 0.75));
+    charts->refresh();
+    const QByteArray csv = charts->history().toCsv();
+    const QString path = dir.filePath(QStringLiteral("net.layerlab.json"));
+    QCOMPARE(window->files()->write(path), QString());
+    QFile saved(dir.filePath(QStringLiteral("net.history.csv")));
+    QVERIFY2(saved.open(QIODevice::ReadOnly), "no history file beside the project");
+    QCOMPARE(saved.readAll(), csv);
+
+    window->files()->newProject();
+    QVERIFY2(charts->history().isEmpty(), "a new project starts with empty charts");
+    QVERIFY(window->files()->openPath(path));
+    QCOMPARE(charts->history().toCsv(), csv);
+    QCOMPARE(charts->lossView()->rawSeries()->count(), 30);
+    QCOMPARE(charts->accuracyView()->validationSeries()->count(), 2);
+
+    charts->clear();  // nothing trained: saving removes the old history, which no longer fits
+    QCOMPARE(window->files()->write(path), QString());
+    QVERIFY(!QFileInfo::exists(saved.fileName()));
+}
+
+void TestGuiCharts::aBadHistoryFileIsRefusedWithTheLine()
+{
+    QByteArray csv = MetricsHistory().toCsv();  // the header
+    csv += "step,1,1,0.5,0.5,0.01,,,,,\nstep,2,1,lots,0.5,0.01,,,,,\n";
+    QString message;
+    try {
+        HistoryFile::fromCsv(csv);
+    } catch (const nn::FileError &error) {
+        message = QString::fromUtf8(error.what());
+    }
+    QVERIFY2(message.contains(QStringLiteral("line 3")) && message.contains(QStringLiteral("lots")), qPrintable(message));
+    QTemporaryDir dir;
+    const QString project = dir.filePath(QStringLiteral("broken.layerlab.json"));
+    QFile file(HistoryFile::pathBeside(project));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(csv);
+    file.close();
+    QString problem;
+    QVERIFY(!HistoryFile::load(project, &problem));
+    QVERIFY2(problem.contains(QStringLiteral("line 3")), qPrintable(problem));
+}
+
+// A fresh run moves the current one behind it as a faint line named by its settings; the toggle
+// hides the earlier runs, at most kMaxPastRuns are kept, and Clear History forgets them.
+void TestGuiCharts::aFreshRunKeepsThePreviousOneAsAFaintLine()
+{
+    auto charts = shownCharts();
+    const QString label = QStringLiteral("Adam lr 0.01 · batch 16");
+    charts->setRunLabel(label);
+    charts->addSteps(stepsFrom(1, 50, 10));
+    charts->addEpoch(epochAt(1, 10, 0.5));
+    charts->refresh();
+    QVERIFY(!charts->clearHistoryAction()->isEnabled());
+    charts->startNewRun();
+    QVERIFY(charts->history().isEmpty());
+    QCOMPARE(charts->pastRuns().size(), 1);
+    const QList<QLineSeries *> &loss = charts->lossView()->pastSeries();
+    QCOMPARE(loss.size(), 1);
+    QCOMPARE(loss[0]->name(), label);
+    QCOMPARE(loss[0]->count(), 50);
+    QCOMPARE(loss[0]->at(49).y(), charts->pastRuns()[0].smoothedLoss.last().y());
+    QVERIFY2(loss[0]->color().alpha() < 255, "an earlier run is drawn faint");
+    QCOMPARE(charts->accuracyView()->pastSeries().size(), 1);
+    QVERIFY(charts->clearHistoryAction()->isEnabled());
+
+    charts->compareRunsAction()->setChecked(false);
+    QVERIFY(charts->lossView()->pastSeries().isEmpty());
+    charts->compareRunsAction()->setChecked(true);
+    QCOMPARE(charts->lossView()->pastSeries().size(), 1);
+
+    for (int run = 0; run < TrainingCharts::kMaxPastRuns + 1; ++run) {
+        charts->setRunLabel(QStringLiteral("SGD lr 0.%1").arg(run + 1));
+        charts->addSteps(stepsFrom(1, 10, 10));
+        charts->startNewRun();
+    }
+    QCOMPARE(charts->pastRuns().size(), TrainingCharts::kMaxPastRuns);
+    QCOMPARE(charts->pastRuns().first().label, QStringLiteral("SGD lr 0.2"));  // the oldest ones went first
+    QCOMPARE(charts->pastRuns().last().label, QStringLiteral("SGD lr 0.6"));
+    charts->clearHistoryAction()->trigger();
+    QVERIFY(charts->pastRuns().isEmpty());
+    QVERIFY(charts->lossView()->pastSeries().isEmpty());
+}
+
+void TestGuiCharts::aRunIsNamedByItsSettings()
+{
+    nn::Project project;
+    project.graph.addNode("Input", "input");
+    const int dropout = project.graph.addNode("Dropout", "drop");
+    project.graph.node(dropout).settings.set("rate", 0.3);
+    project.training.optimizer = "SGD";
+    project.training.optimizerSettings = {{"lr", 0.1}};
+    project.training.batchMode = "full";
+    project.training.l2 = 1e-4;
+    QCOMPARE(RunLabel::of(project), QStringLiteral("SGD lr 0.1 · full batch · L2 0.0001 · dropout 0.3"));
+    project.training = nn::TrainingConfig();  // Adam at its default rate, mini-batches of 32
+    project.graph = nn::Graph();
+    QCOMPARE(RunLabel::of(project), QStringLiteral("Adam lr 0.001 · batch 32"));
 }
 
 QTEST_MAIN(TestGuiCharts)

@@ -2,13 +2,23 @@
 // file and a star while modified; bad files are explained, never a crash; New, Recent, Examples.
 #include "guitest.h"
 
+#include "app/examplecatalog.h"
+#include "app/helpmenu.h"
 #include "app/recentfiles.h"
+#include "app/welcomepage.h"
+#include "training/trainingcontroller.h"
 #include "commands/changesettingcommand.h"
 
 #include "datasets/experiment.h"
 
+#include <QDockWidget>
 #include <QMenuBar>
+#include <QSettings>
+#include <QTableWidget>
+#include <QTextBrowser>
+#include <QToolButton>
 #include <QMessageBox>
+#include <QPointer>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QUndoStack>
@@ -184,8 +194,17 @@ private slots:
                 examples = menu;
         QVERIFY2(examples, "no Examples menu");
         QStringList listed;
-        for (QAction *action : examples->actions())
-            listed << action->text();
+        for (QAction *action : examples->actions()) {
+            listed << action->data().toString();
+            // Each entry shows its picture and one line of the project's description; the tooltip has all of it.
+            const nn::Project project = nn::loadProject(datasets::resolveProjectPath(action->data().toString().toStdString()));
+            QVERIFY2(!project.description.empty(), qPrintable(action->data().toString()));
+            QCOMPARE(action->toolTip().toStdString(), project.description);
+            const QString prefix = action->data().toString() + QStringLiteral(" — ");
+            QVERIFY2(action->text().startsWith(prefix) && action->text().size() > prefix.size() + 5,
+                     qPrintable(action->text()));
+            QVERIFY2(!action->icon().isNull(), qPrintable(action->text()));
+        }
         QStringList expected;
         for (const std::string &name : datasets::exampleNames())
             expected << QString::fromStdString(name);
@@ -201,6 +220,80 @@ private slots:
         window->openStartupProject({});
         QCOMPARE(window->document()->filePath(), examplePath("spiral"));
         QVERIFY(!window->isWindowModified());
+    }
+
+    // The first start greets with the welcome page: every example with its picture and one line,
+    // and an empty start; once shown it does not come back by itself.
+    void theWelcomePageOpensAnExampleOrAnEmptyProject()
+    {
+        QSettings().remove(QStringLiteral("welcome"));
+        QVERIFY(WelcomePage::isFirstStart());
+        auto window = newWindow();
+        window->openStartupProject({});
+        QPointer<WelcomePage> page = WelcomePage::showFor(window.get());
+        QVERIFY(!WelcomePage::isFirstStart());
+        QVERIFY(page->isVisible());
+        const QVector<ExampleCatalog::Example> examples = ExampleCatalog::examples();
+        QCOMPARE(page->exampleButtons().size(), examples.size());
+        QToolButton *iris = nullptr;
+        for (qsizetype i = 0; i < examples.size(); ++i) {
+            QToolButton *card = page->exampleButtons()[i];
+            QVERIFY2(!card->icon().isNull(), qPrintable(examples[i].name));
+            QVERIFY2(card->text().startsWith(examples[i].name + QLatin1Char('\n')) &&
+                         card->text().section(QLatin1Char('\n'), 1).replace(QLatin1Char('\n'), QLatin1Char(' ')) ==
+                             ExampleCatalog::oneLine(examples[i].description),
+                     qPrintable(card->text()));
+            if (examples[i].name == QStringLiteral("iris"))
+                iris = card;
+        }
+        QVERIFY2(iris, "no iris card");
+        QTest::mouseClick(iris, Qt::LeftButton);
+        QCOMPARE(window->document()->filePath(), examplePath("iris"));
+        QTRY_VERIFY(page.isNull() || !page->isVisible());
+
+        QPointer<WelcomePage> again = WelcomePage::showFor(window.get());
+        QTest::mouseClick(again->emptyButton(), Qt::LeftButton);
+        QVERIFY(window->document()->filePath().isEmpty());
+        QCOMPARE(window->document()->graph().nodes().size(), size_t(1));
+    }
+
+    // Help lists every menu action's keys (read off the actions, so a new shortcut shows up),
+    // shows the README as the user guide, and the docks and Train say what they are.
+    void helpListsTheShortcutsShowsTheGuideAndExplainsThePanels()
+    {
+        auto window = newWindow();
+        QVector<HelpMenu::Shortcut> rows = HelpMenu::shortcuts(window.get());
+        const auto keysOf = [&rows](const QString &action) {
+            for (const HelpMenu::Shortcut &row : rows)
+                if (row.action == action)
+                    return row.keys;
+            return QString();
+        };
+        QCOMPARE(keysOf(QStringLiteral("Training ▸ Train")), QKeySequence(Qt::Key_F5).toString(QKeySequence::NativeText));
+        QCOMPARE(keysOf(QStringLiteral("Training ▸ Step")), QKeySequence(Qt::Key_F10).toString(QKeySequence::NativeText));
+        QCOMPARE(keysOf(QStringLiteral("File ▸ Save")), QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText));
+        window->training()->resetAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+        rows = HelpMenu::shortcuts(window.get());
+        QCOMPARE(keysOf(QStringLiteral("Training ▸ Reset Weights")), QKeySequence(Qt::CTRL | Qt::Key_R).toString(QKeySequence::NativeText));
+
+        QDialog *dialog = HelpMenu::shortcutsDialog(window.get());
+        auto *table = dialog->findChild<QTableWidget *>(QStringLiteral("shortcutsTable"));
+        QVERIFY(table);
+        QCOMPARE(table->rowCount(), int(rows.size()));
+        delete dialog;
+
+        QDialog *guide = HelpMenu::userGuideDialog(window.get());
+        auto *browser = guide->findChild<QTextBrowser *>(QStringLiteral("userGuide"));
+        QVERIFY(browser);
+        QVERIFY2(browser->toPlainText().contains(QStringLiteral("Quick start")), "the guide is not the README");
+        QVERIFY2(!browser->toPlainText().contains(QStringLiteral("## ")), "the Markdown was not rendered");
+        delete guide;
+
+        for (const char *dock : {"layers", "settings", "training", "chartsPanel", "boundary", "evaluation"}) {
+            auto *widget = window->findChild<QDockWidget *>(QString::fromLatin1(dock));
+            QVERIFY2(widget && !widget->widget()->whatsThis().isEmpty(), dock);
+        }
+        QVERIFY(!window->training()->trainAction()->whatsThis().isEmpty());
     }
 };
 

@@ -6,6 +6,7 @@
 #include "app/canvasactions.h"
 #include "app/projectfiles.h"
 #include "panels/inspectorpanel.h"
+#include "training/pacecontrol.h"
 #include "training/trainingcontroller.h"
 #include "training/trainingstatus.h"
 #include "views/charts/trainingcharts.h"
@@ -22,6 +23,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QSignalSpy>
+#include <QSlider>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QUndoStack>
@@ -37,11 +39,12 @@ namespace {
 
 constexpr int kRunTimeoutMs = 40000;
 
-// The spiral example with changed training settings, as a project at `path` (not the examples folder).
+// The spiral example at full speed with changed training settings, as a project at `path` (not the examples folder).
 nn::Project spiralProject(int epochs)
 {
     nn::Project project = nn::loadProject(datasets::resolveProjectPath("spiral"));
     project.training.epochs = epochs;
+    project.training.stepsPerSecond = 0.0;  // full speed, not the example's teaching pace
     return project;
 }
 
@@ -468,6 +471,105 @@ private slots:
         QTest::qWait(400);
         QCOMPARE(tapped.count(), settled);
         training->stopAction()->trigger();
+    }
+
+    // The pace slider slows a run to its steps a second; a run follows a change at once, without
+    // preparing again, and full speed is far faster.
+    void aPacedRunGoesAtItsPaceAndFollowsTheSlider()
+    {
+        auto window = newWindow();
+        openPrepared(*window, spiralProject(100000));
+        TrainingController *training = window->training();
+        auto *pace = window->findChild<PaceControl *>();
+        QVERIFY2(pace, "no pace control in the window");
+        QCOMPARE(pace->label()->text(), QStringLiteral("Full speed"));  // the projects before pacing
+        pace->slider()->setValue(PaceControl::notchOf(50.0));
+        QCOMPARE(window->document()->project().training.stepsPerSecond, 50.0);
+        QCOMPARE(pace->label()->text(), QStringLiteral("50 steps/s · 20 ms apart"));
+        QSignalSpy prepared(training, &TrainingController::prepared);
+        training->trainAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(training->batchesTrained() > 0, kRunTimeoutMs);
+        const qint64 first = training->batchesTrained();
+        QElapsedTimer clock;
+        clock.start();
+        QTest::qWait(1000);
+        const double seconds = double(clock.elapsed()) / 1000.0;
+        const qint64 paced = training->batchesTrained() - first;
+        QVERIFY2(double(paced) <= 50.0 * seconds + 3.0 && paced >= 10,
+                 qPrintable(QStringLiteral("%1 batches in %2 s at 50 steps/s").arg(paced).arg(seconds)));
+
+        QVERIFY2(pace->isEnabled() && pace->isVisibleTo(window.get()), "the pace can change during a run");
+        pace->slider()->setValue(pace->slider()->maximum());
+        QCOMPARE(window->document()->project().training.stepsPerSecond, 0.0);
+        QCOMPARE(pace->label()->text(), QStringLiteral("Full speed"));
+        const qint64 before = training->batchesTrained();
+        QTest::qWait(500);
+        QVERIFY2(training->batchesTrained() - before > 200,
+                 qPrintable(QStringLiteral("%1 batches in 0.5 s at full speed").arg(training->batchesTrained() - before)));
+        QSignalSpy finished(training, &TrainingController::finished);
+        training->stopAction()->trigger();
+        QTRY_VERIFY(!finished.isEmpty());
+        QTest::qWait(400);  // longer than the debounce of a re-preparation
+        QCOMPARE(prepared.count(), 0);  // the pace prepares nothing
+        pace->slider()->setValue(PaceControl::notchOf(20.0));
+        pace->slider()->setValue(PaceControl::notchOf(100.0));
+        window->document()->undoStack()->undo();  // the slider's moves were one merged undo step
+        QCOMPARE(window->document()->project().training.stepsPerSecond, 0.0);
+        QCOMPARE(pace->slider()->value(), pace->slider()->maximum());  // the slider follows the document
+        QCOMPARE(pace->label()->text(), QStringLiteral("Full speed"));
+        openPrepared(*window, nn::loadProject(datasets::resolveProjectPath("spiral")));
+        QCOMPARE(pace->label()->text(), QStringLiteral("200 steps/s · 5 ms apart"));  // the example's pace
+    }
+
+    // The spiral example opens at a pace where its boundary forms over 10 to 20 seconds: the seeded
+    // run reaches 0.95 validation accuracy by epoch 150 (see trainingTheSpiral…).
+    void theSpiralExampleOpensAtATeachingPace()
+    {
+        const nn::Project spiral = nn::loadProject(datasets::resolveProjectPath("spiral"));
+        datasets::Experiment experiment(spiral);
+        const double steps = 150.0 * double(experiment.makeTrainer()->batchesPerEpoch());
+        const double seconds = steps / spiral.training.stepsPerSecond;
+        QVERIFY2(seconds >= 10.0 && seconds <= 20.0, qPrintable(QStringLiteral("%1 s to epoch 150").arg(seconds)));
+        QCOMPARE(nn::TrainingConfig().stepsPerSecond, 0.0);  // other projects and the CLI: full speed
+    }
+
+    // While a small model trains, the decision boundary redraws at least 10 times a second.
+    void theViewsUpdateTenTimesASecond()
+    {
+        auto window = newWindow();
+        openPrepared(*window, spiralProject(100000));
+        TrainingController *training = window->training();
+        QVector<qint64> redraws;
+        QElapsedTimer clock;
+        clock.start();
+        connect(window->boundaryView(), &DecisionBoundaryView::snapshotChanged, this,
+                [&] { redraws.append(clock.elapsed()); });
+        training->trainAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(training->batchesTrained() > 0, kRunTimeoutMs);
+        redraws.clear();
+        QTest::qWait(1500);
+        training->stopAction()->trigger();
+        QTRY_VERIFY(!training->isRunActive());
+        QVERIFY2(redraws.size() >= 5, qPrintable(QStringLiteral("%1 redraws in 1.5 s").arg(redraws.size())));
+        QVector<qint64> gaps;
+        for (qsizetype i = 1; i < redraws.size(); ++i)
+            gaps.append(redraws[i] - redraws[i - 1]);
+        std::sort(gaps.begin(), gaps.end());
+        const qint64 median = gaps[gaps.size() / 2];  // the median: a busy machine may stall a few
+        QVERIFY2(median <= 100, qPrintable(QStringLiteral("the boundary redrew every %1 ms (median)").arg(median)));
+    }
+
+    // Reset Weights moves the run just trained into the charts' earlier runs, named by its settings.
+    void resetWeightsKeepsTheRunForComparison()
+    {
+        auto window = windowThatTrained(spiralProject(3));
+        TrainingCharts *charts = window->charts();
+        QTRY_VERIFY(!charts->history().isEmpty());
+        window->training()->resetAction()->trigger();
+        QTRY_COMPARE(charts->pastRuns().size(), 1);
+        QVERIFY(charts->history().isEmpty());
+        QCOMPARE(charts->pastRuns()[0].label, QStringLiteral("Adam lr 0.01 · batch 16"));
+        QVERIFY(!charts->pastRuns()[0].smoothedLoss.isEmpty());
     }
 
     void theEventLoopKeepsRespondingWhileTraining()

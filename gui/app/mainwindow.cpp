@@ -2,6 +2,8 @@
 #include "mainwindow.h"
 
 #include "canvasactions.h"
+#include "examplecatalog.h"
+#include "helpmenu.h"
 #include "projectfiles.h"
 #include "recentfiles.h"
 #include "wheelguard.h"
@@ -18,6 +20,7 @@
 #include "views/evaluation/confusionview.h"
 #include "views/plots/datasetpreview.h"
 #include "views/plots/decisionboundaryview.h"
+#include "views/charts/runlabel.h"
 #include "views/charts/trainingcharts.h"
 
 #include "datasets/experiment.h"
@@ -179,6 +182,7 @@ void MainWindow::createMenus()
     training_->addActionsTo(menuBar()->addMenu(tr("&Training")));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    HelpMenu::fill(help, this);
     help->addAction(tr("&About LayerLab"), this, &MainWindow::showAbout);
 }
 
@@ -252,10 +256,16 @@ void MainWindow::createTraining()
     connect(training_, &TrainingController::epochReported, charts_, &TrainingCharts::addEpoch);
     connect(training_, &TrainingController::runStarted, charts_, [this](bool continuing) {
         if (!continuing)
-            charts_->clear();
+            charts_->startNewRun();
+        charts_->setRunLabel(RunLabel::of(document_->project()));
     });
-    connect(training_, &TrainingController::runReset, charts_, &TrainingCharts::clear);
-    connect(document_, &GraphDocument::projectReset, charts_, &TrainingCharts::clear);
+    connect(training_, &TrainingController::runReset, charts_, &TrainingCharts::startNewRun);
+    // The curves a project was trained with are kept beside it, as its weights are.
+    connect(document_, &GraphDocument::projectReset, charts_, [this] {
+        charts_->clear();
+        charts_->loadHistoryBeside(document_->filePath());
+    });
+    connect(files_, &ProjectFiles::saved, charts_, &TrainingCharts::saveHistoryBeside);
     // No results of another project or of a network that no longer builds stay on show.
     connect(document_, &GraphDocument::projectReset, this, [this] { showOnViews(tr("Preparing the project…")); });
     connect(training_, &TrainingController::preparationFailed, this, [this](const QString &problem) {
@@ -308,12 +318,7 @@ void MainWindow::fillRecentMenu()
 
 void MainWindow::fillExamplesMenu()
 {
-    for (const std::string &name : datasets::exampleNames()) {
-        const QString example = QString::fromStdString(name);
-        examplesMenu_->addAction(example, this, [this, example] { files_->openPath(example); });
-    }
-    if (examplesMenu_->isEmpty())
-        examplesMenu_->addAction(tr("No examples installed"))->setEnabled(false);
+    ExampleCatalog::fillMenu(examplesMenu_, [this](const QString &example) { files_->openPath(example); });
 }
 
 void MainWindow::updateTitle()

@@ -14,8 +14,8 @@ class Model;
 // When a probe runs.
 enum class ProbeMoment {
     Prepared,  // the experiment was (re)built: data loaded, model built, trained weights loaded or fresh
-    Step,      // after a batch, at most every 200 ms
-    Epoch,     // after an epoch (at most every 200 ms), once the validation split was evaluated
+    Step,      // after a batch, every 100 ms (longer when the probes are costly)
+    Epoch,     // after an epoch (every 100 ms or longer, as Step), once the validation split was evaluated
     Finished,  // the run ended (completed, stopped, diverged); the model holds the kept weights
 };
 

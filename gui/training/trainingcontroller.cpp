@@ -2,6 +2,7 @@
 // the status bar and the divergence message.
 #include "trainingcontroller.h"
 
+#include "pacecontrol.h"
 #include "trainingstatus.h"
 #include "trainingworker.h"
 
@@ -43,8 +44,12 @@ TrainingController::TrainingController(GraphDocument *document, QWidget *window,
     connect(debounce_, &QTimer::timeout, this, &TrainingController::prepareNow);
     connect(document_, &GraphDocument::projectReset, this, &TrainingController::projectReset);
     connect(document_, &GraphDocument::shapesChanged, this, &TrainingController::scheduleReprepare);
+    // The pace applies at once, to a run that goes too; it needs no preparation.
+    connect(document_, &GraphDocument::trainingChanged, this, &TrainingController::sendPace);
+    connect(document_, &GraphDocument::projectReset, this, &TrainingController::sendPace);
     updateActions();
     projectReset();
+    sendPace();
 }
 
 TrainingController::~TrainingController()
@@ -77,6 +82,16 @@ void TrainingController::createActions()
     reset_ = new QAction(tr("&Reset Weights"), this);
     reset_->setStatusTip(tr("Start again from fresh random weights (the project's seed)"));
     connect(reset_, &QAction::triggered, this, &TrainingController::resetWeights);
+    train_->setWhatsThis(tr("<b>Train</b><p>Trains the network on the project's data, epoch after epoch, on a "
+                            "worker thread; the charts and views follow it live. The network is read-only until "
+                            "the run stops. Training again continues from the weights trained so far.</p>"));
+    pause_->setWhatsThis(tr("<b>Pause / Resume</b><p>Holds the run between two batches, to look at the views; "
+                            "Resume goes on exactly where it stopped.</p>"));
+    step_->setWhatsThis(tr("<b>Step</b><p>Trains exactly one batch: one forward pass, one backward pass and one "
+                           "update of the weights. Use it to watch gradient descent one step at a time.</p>"));
+    stop_->setWhatsThis(tr("<b>Stop</b><p>Ends the run within a batch and keeps the weights trained so far.</p>"));
+    reset_->setWhatsThis(tr("<b>Reset Weights</b><p>Starts again from fresh random weights (the project's seed). "
+                            "With Compare Runs on, the run before stays on the charts as a faint line.</p>"));
 }
 
 void TrainingController::connectWorker()
@@ -130,6 +145,8 @@ void TrainingController::addActionsTo(QMenu *menu) const
 void TrainingController::addActionsTo(QToolBar *bar) const
 {
     bar->addActions({train_, pause_, step_, stop_, reset_});
+    bar->addSeparator();
+    bar->addWidget(new PaceControl(document_, bar));
 }
 
 qint64 TrainingController::batchesTrained() const
@@ -145,6 +162,12 @@ void TrainingController::setTapRequest(std::optional<nn::TapRequest> request)
 void TrainingController::addProbe(ModelProbe probe)
 {
     worker_->addProbe(std::move(probe));
+}
+
+void TrainingController::sendPace()
+{
+    const double pace = document_->project().training.stepsPerSecond;
+    post([worker = worker_, pace] { worker->setPace(pace); });
 }
 
 template <typename Work>
@@ -269,7 +292,9 @@ std::string TrainingController::preparationKey() const
     if (graph.contains("nodes"))
         for (auto &node : graph["nodes"])
             node.erase("position");
-    return nlohmann::json{{"graph", graph}, {"data", project.data.toJson()}, {"training", project.training.toJson()}}.dump();
+    nlohmann::json training = project.training.toJson();
+    training.erase("steps_per_second");  // the pace goes to the worker directly (sendPace)
+    return nlohmann::json{{"graph", graph}, {"data", project.data.toJson()}, {"training", training}}.dump();
 }
 
 void TrainingController::prepareNow()

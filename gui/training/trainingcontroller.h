@@ -40,6 +40,7 @@ public:
     QAction *stopAction() const { return stop_; }
     QAction *resetAction() const { return reset_; }
     void addActionsTo(QMenu *menu) const;
+    // The actions, then the pace slider (a PaceControl).
     void addActionsTo(QToolBar *bar) const;
     // The status bar part; the window adds it (and so takes it over).
     TrainingStatus *statusWidget() const { return status_; }
@@ -95,6 +96,8 @@ private:
     void setState(State state);
     void updateActions();
     void projectReset();
+    // The project's pace (training.steps_per_second) to the worker.
+    void sendPace();
     void prepareNow();
     std::string preparationKey() const;
     void onPrepared(const QString &summary);

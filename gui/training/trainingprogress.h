@@ -5,16 +5,26 @@
 #include "nn/taps.h"
 
 #include <QMetaType>
+#include <QStringList>
 #include <QVector>
 
 #include <limits>
 
 // One training batch: its loss. The worker sends these in bundles, at most ~30 a second.
 struct StepPoint {
+    StepPoint(qint64 step = 0, int epoch = 0, double loss = 0.0, double learningRate = 0.0)
+        : step(step), epoch(epoch), loss(loss), learningRate(learningRate)
+    {
+    }
+
     qint64 step = 0;  // global step, 1-based
     int epoch = 0;    // 1-based
     double loss = 0.0;
     double learningRate = 0.0;
+    // When the step reports several losses (an adversarial run's d_loss and g_loss): their names
+    // (shared, not copied, from step to step) and values; both empty for a single loss.
+    QStringList lossNames;
+    QVector<double> losses;
 };
 
 // One finished epoch; NaN where a value does not exist (no validation split, regression).
@@ -28,6 +38,9 @@ struct EpochPoint {
     double validationAccuracy = kNone;
     double learningRate = kNone;
     double seconds = 0.0;
+    // Each named loss's mean over the epoch, as StepPoint's (empty for a single loss).
+    QStringList lossNames;
+    QVector<double> trainLosses;
 };
 
 Q_DECLARE_METATYPE(StepPoint)

@@ -27,8 +27,12 @@ constexpr qint64 kTapIntervalMs = 100;        // tapsRecorded at most 10 times a
 constexpr qint64 kProgressIntervalMs = 100;  // progress at most ~10 times a second
 // Training threads run this much nicer than the window's thread, which then never waits for a core.
 constexpr int kTrainingNiceness = 5;
-constexpr qint64 kProbeIntervalMs = 200;     // Step probes, and Epoch probes, at most every 200 ms each
+// Step probes, and Epoch probes, every 100 ms each (the views update 10 times a second) while they
+// are cheap; probes that take longer run at most a fifth of the time.
+constexpr qint64 kProbeIntervalMs = 100;
+constexpr qint64 kProbeCostShare = 5;
 constexpr qint64 kSliceMs = 4;               // batches per timer event, so queued requests wait little
+constexpr double kLongestTickMs = 100.0;     // a slow pace still looks at Pause and Stop 10 times a second
 
 // The trainer's divergence message, with what to try when it does not say so already.
 QString divergenceAdvice(const std::string &message)
@@ -205,6 +209,8 @@ bool TrainingWorker::startRun(bool paused)
     progressClock_.start();
     probeClock_.start();
     epochProbeClock_.invalidate();
+    probedAtStep_ = -1;
+    paceClock_.invalidate();
     emit runStarted(epochOffset_ > 0 || stepOffset_ > 0 || trained_ || runState_.has_value(), note);
     timer_->start();
     return true;
@@ -222,6 +228,7 @@ void TrainingWorker::stepOnce()
 void TrainingWorker::resume()
 {
     control_.setPaused(false);
+    paceClock_.invalidate();  // the pace counts from now, without catching up on the pause
     if (trainer_)
         timer_->start();
 }
@@ -247,7 +254,8 @@ void TrainingWorker::trainSlice()
     requestTapIfDue();
     QElapsedTimer clock;
     clock.start();
-    const nn::Trainer::Progress progress = trainer_->advance(std::chrono::milliseconds(kSliceMs));
+    const nn::Trainer::Progress progress =
+        pace_ > 0.0 && !control_.paused() ? trainPaced() : trainer_->advance(std::chrono::milliseconds(kSliceMs));
     // Probes run on this thread between slices: the wall time training costs includes them.
     const auto countTime = qScopeGuard([this, &clock] { activeSeconds_ += double(clock.nsecsElapsed()) * 1e-9; });
     switch (progress) {
@@ -264,10 +272,47 @@ void TrainingWorker::trainSlice()
     case nn::Trainer::Progress::Running:
         break;
     }
-    if (probeClock_.elapsed() >= kProbeIntervalMs) {
-        probeClock_.restart();
-        runProbes(ProbeMoment::Step);
+    if (stepsDone_ != probedAtStep_)
+        runProbesIfDue(ProbeMoment::Step, probeClock_);
+}
+
+void TrainingWorker::setPace(double stepsPerSecond)
+{
+    pace_ = std::max(stepsPerSecond, 0.0);
+    paceClock_.invalidate();
+    timer_->setInterval(pace_ > 0.0 ? int(std::min(1000.0 / pace_, kLongestTickMs)) : 0);
+}
+
+// The batches due at the pace since paceClock_ started, each one advance(0), which trains exactly
+// one batch through the trainer's controls. A run that cannot keep up trains as fast as it can.
+nn::Trainer::Progress TrainingWorker::trainPaced()
+{
+    if (!paceClock_.isValid()) {
+        paceClock_.start();
+        pacedSteps_ = 0;
     }
+    const qint64 due = qint64(double(paceClock_.elapsed()) * 1e-3 * pace_) + 1;
+    QElapsedTimer slice;
+    slice.start();
+    nn::Trainer::Progress progress = nn::Trainer::Progress::Running;
+    while (pacedSteps_ < due && progress == nn::Trainer::Progress::Running && slice.elapsed() < kSliceMs) {
+        progress = trainer_->advance(std::chrono::milliseconds(0));
+        ++pacedSteps_;
+    }
+    if (pacedSteps_ < due)
+        paceClock_.invalidate();  // behind: go on at the pace from here rather than catch up in a burst
+    return progress;
+}
+
+// Runs the probes of `moment` when `clock` says the last ran long enough ago.
+void TrainingWorker::runProbesIfDue(ProbeMoment moment, QElapsedTimer &clock)
+{
+    if (clock.isValid() && clock.elapsed() < probeIntervalMs_)
+        return;
+    clock.start();
+    probedAtStep_ = stepsDone_;
+    runProbes(moment);
+    probeIntervalMs_ = std::max(kProbeIntervalMs, kProbeCostShare * clock.elapsed());
 }
 
 void TrainingWorker::setTapRequest(std::optional<nn::TapRequest> request)
@@ -330,7 +375,13 @@ void TrainingWorker::stepFinished(const nn::StepReport &report)
     samplesDone_ += report.samples;
     trained_ = true;
     lastStep_ = report;
-    pendingSteps_.push_back({stepOffset_ + report.globalStep, epochOffset_ + report.epoch, report.loss, report.learningRate});
+    StepPoint point{stepOffset_ + report.globalStep, epochOffset_ + report.epoch, report.loss, report.learningRate};
+    if (report.losses.size() > 1) {
+        point.lossNames = lossNames(report.losses);
+        for (const auto &[name, value] : report.losses)
+            point.losses.append(value);
+    }
+    pendingSteps_.push_back(std::move(point));
     flushSteps(false);
     reportProgress(false);
 }
@@ -349,13 +400,29 @@ void TrainingWorker::epochFinished(const nn::EpochReport &report)
     }
     point.learningRate = report.learningRate;
     point.seconds = report.seconds;
+    if (report.trainLosses.size() > 1) {
+        point.lossNames = lossNames(report.trainLosses);
+        for (const auto &[name, value] : report.trainLosses)
+            point.trainLosses.append(value);
+    }
     flushSteps(true);  // the chart has the epoch's steps before its validation point
     emit epochReported(point);
-    // Small networks finish hundreds of epochs a second; the views need a few of them a second.
-    if (!epochProbeClock_.isValid() || epochProbeClock_.elapsed() >= kProbeIntervalMs) {
-        epochProbeClock_.start();
-        runProbes(ProbeMoment::Epoch);
+    // Small networks finish hundreds of epochs a second; the views need ten of them a second.
+    runProbesIfDue(ProbeMoment::Epoch, epochProbeClock_);
+}
+
+// The names of `losses`, kept from step to step so each point shares one list.
+const QStringList &TrainingWorker::lossNames(const nn::Measures &losses)
+{
+    bool same = lossNames_.size() == qsizetype(losses.size());
+    for (qsizetype i = 0; same && i < lossNames_.size(); ++i)
+        same = lossNames_[i] == QLatin1String(losses[size_t(i)].first.data(), qsizetype(losses[size_t(i)].first.size()));
+    if (!same) {
+        lossNames_.clear();
+        for (const auto &[name, value] : losses)
+            lossNames_.append(QString::fromStdString(name));
     }
+    return lossNames_;
 }
 
 void TrainingWorker::flushSteps(bool force)
@@ -378,9 +445,12 @@ void TrainingWorker::reportProgress(bool force)
     const qint64 total = qint64(epochs) * perEpoch;
     const qint64 done = qint64(std::max(lastStep_.epoch, 1) - 1) * perEpoch + lastStep_.batch;
     const qint64 remaining = std::max<qint64>(0, total - done);
-    const double samplesPerSecond = activeSeconds_ > 0.0 ? double(samplesDone_) / activeSeconds_ : 0.0;
+    // A paced run goes no faster than its pace, whatever the engine could do.
+    const double paced = pace_ > 0.0 && stepsDone_ > 0 ? double(stepsDone_) / pace_ : 0.0;
+    const double seconds = std::max(activeSeconds_, paced);
+    const double samplesPerSecond = seconds > 0.0 ? double(samplesDone_) / seconds : 0.0;
     // Stepping batch by batch says nothing of the pace of a run: no estimate then (NaN).
-    const double secondsPerBatch = stepsDone_ > 0 && !control_.paused() ? activeSeconds_ / double(stepsDone_) : std::nan("");
+    const double secondsPerBatch = stepsDone_ > 0 && !control_.paused() ? seconds / double(stepsDone_) : std::nan("");
     emit progress(epochOffset_ + std::max(lastStep_.epoch, 1), epochOffset_ + epochs, lastStep_.batch, perEpoch,
                   samplesPerSecond, secondsPerBatch * double(remaining));
 }

@@ -60,6 +60,8 @@ public:
     void resume();
     // Ends a run that is going or paused with reason Stopped.
     void stop();
+    // At most `stepsPerSecond` batches a second from now on (0: as fast as possible), this run and the next.
+    void setPace(double stepsPerSecond);
     // Fresh weights from the project's seed; forgets the trainer and the epoch count.
     void resetWeights();
     // Writes the weights (atomically) when they were trained or loaded, or when a file is there
@@ -98,9 +100,12 @@ private:
     QString loadRunState(nn::Model &model, const std::string &path);
     QString continueRun();
     void trainSlice();
+    nn::Trainer::Progress trainPaced();
+    void runProbesIfDue(ProbeMoment moment, QElapsedTimer &clock);
     nn::FinishReport finishedReport() const;
     void requestTapIfDue();
     void endRun(nn::FinishReport report);
+    const QStringList &lossNames(const nn::Measures &losses);
     void flushSteps(bool force);
     void reportProgress(bool force);
     void runProbes(ProbeMoment moment);
@@ -136,7 +141,15 @@ private:
     nn::StepReport lastStep_;
 
     QVector<StepPoint> pendingSteps_;
+    QStringList lossNames_;  // of the last step that reported several losses
     QElapsedTimer stepsClock_, progressClock_, probeClock_, epochProbeClock_;
+    qint64 probeIntervalMs_ = 0;  // grows with what the probes cost, so they take a small share of a run
+    qint64 probedAtStep_ = -1;    // stepsDone_ when the probes last ran: a slow pace probes each step once
+
+    // The pace: batches a second (0: as fast as possible), counted from paceClock_'s start.
+    double pace_ = 0.0;
+    QElapsedTimer paceClock_;
+    qint64 pacedSteps_ = 0;
     // Seconds spent training batches in this run (probes included, pauses not) and the samples
     // trained: the status bar's samples per second and ETA.
     double activeSeconds_ = 0.0;

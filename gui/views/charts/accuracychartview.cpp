@@ -57,7 +57,23 @@ void AccuracyChartView::reset()
     clearHover();
     training_->clear();
     validation_->clear();
-    chartstyle::setCountRange(epochAxis_, kFirstEpochs);
+    chartstyle::setCountRange(epochAxis_, std::max<double>(kFirstEpochs, pastLastEpoch_));
+}
+
+void AccuracyChartView::setPastRuns(const QList<PastRun> &runs)
+{
+    QStringList labels;
+    QList<QList<QPointF>> lines;
+    pastLastEpoch_ = 0.0;
+    for (const PastRun &run : runs) {
+        labels << run.label;
+        lines << run.validationAccuracy;
+        for (const QPointF &point : run.validationAccuracy)
+            pastLastEpoch_ = std::max(pastLastEpoch_, point.x());
+    }
+    showPastLines(labels, lines, epochAxis_, accuracyAxis_);
+    if (std::max(pastLastEpoch_, lastEpoch_) > epochAxis_->max())
+        chartstyle::setCountRange(epochAxis_, std::max(pastLastEpoch_, lastEpoch_));
 }
 
 void AccuracyChartView::sync()

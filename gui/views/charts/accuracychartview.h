@@ -3,6 +3,7 @@
 
 #include "views/charts/chartseries.h"
 #include "views/charts/metricschartview.h"
+#include "views/charts/pastrun.h"
 
 class MetricsHistory;
 class QLineSeries;
@@ -17,6 +18,8 @@ public:
 
     void reset();
     void sync();
+    // Earlier runs' validation accuracy as faint lines.
+    void setPastRuns(const QList<PastRun> &runs);
 
     QLineSeries *trainingSeries() const { return training_; }
     QLineSeries *validationSeries() const { return validation_; }
@@ -34,4 +37,5 @@ private:
     ChartSeries validationPoints_;
     qsizetype shownEpochs_ = 0;
     double lastEpoch_ = 0.0;
+    double pastLastEpoch_ = 0.0;
 };

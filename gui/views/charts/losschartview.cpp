@@ -3,6 +3,7 @@
 
 #include "views/charts/chartstyle.h"
 #include "views/charts/metricshistory.h"
+#include "views/classcolors.h"
 
 #include <QLineSeries>
 #include <QLogValueAxis>
@@ -79,6 +80,49 @@ void LossChartView::createSeries()
     }
 }
 
+// A named loss's smoothed line, in a class colour of its own, on the axes the others use.
+void LossChartView::addNamedSeries(const QString &name)
+{
+    auto *series = new QLineSeries;
+    series->setName(tr("%1 (smoothed)").arg(name));
+    chartstyle::styleLine(series, classcolors::classColor(int(named_.size()) + 2), 2.0);
+    chart()->addSeries(series);
+    series->attachAxis(stepAxis_);
+    series->attachAxis(lossAxis());
+    named_.append(series);
+    namedPoints_.append(ChartSeries());
+    smoothed_->setVisible(false);  // the headline loss is the first named one
+}
+
+QList<QLineSeries *> LossChartView::allSeries() const
+{
+    return QList<QLineSeries *>{raw_, smoothed_, validation_} + named_ + pastSeries();
+}
+
+void LossChartView::setPastRuns(const QList<PastRun> &runs)
+{
+    pastRuns_ = runs;
+    QStringList labels;
+    QList<QList<QPointF>> lines;
+    for (const PastRun &run : runs) {
+        labels << run.label;
+        lines << positiveOnly(run.smoothedLoss);  // losses are not negative; a zero could not go on the log axis
+    }
+    showPastLines(labels, lines, stepAxis_, lossAxis());
+    includePastRuns();
+    updateAxes();
+}
+
+void LossChartView::includePastRuns()
+{
+    for (const PastRun &run : pastRuns_) {
+        for (const QPointF &point : run.smoothedLoss) {
+            range_.include(point.y());
+            lastStep_ = std::max(lastStep_, point.x());
+        }
+    }
+}
+
 QAbstractAxis *LossChartView::lossAxis() const
 {
     return logScale_ ? static_cast<QAbstractAxis *>(logAxis_) : linearAxis_;
@@ -89,6 +133,12 @@ void LossChartView::reset()
     rawPoints_.clear();
     smoothedPoints_.clear();
     validationPoints_.clear();
+    for (QLineSeries *series : named_)
+        chart()->removeSeries(series);
+    qDeleteAll(named_);
+    named_.clear();
+    namedPoints_.clear();
+    smoothed_->setVisible(true);
     shownSteps_ = shownEpochs_ = 0;
     range_ = Range{};
     lastStep_ = 0.0;
@@ -98,6 +148,8 @@ void LossChartView::reset()
     chartstyle::setCountRange(stepAxis_, 10.0);
     linearAxis_->setRange(0.0, 1.0);
     logAxis_->setRange(0.01, 1.0);
+    includePastRuns();
+    updateAxes();
 }
 
 void LossChartView::resmooth()
@@ -108,6 +160,13 @@ void LossChartView::resmooth()
     for (qsizetype i = 0; i < shownSteps_; ++i)
         smoothedPoints_.append(QPointF(double(steps[i].step), smoothed[i]));
     smoothed_->replace(logScale_ ? positiveOnly(smoothedPoints_.points()) : smoothedPoints_.points());
+    for (qsizetype named = 0; named < named_.size(); ++named) {
+        namedPoints_[named].clear();
+        const QVector<double> &values = history_->smoothedLoss(named);
+        for (qsizetype i = 0; i < shownSteps_; ++i)
+            namedPoints_[named].append(QPointF(double(steps[i].step), values[i]));
+        named_[named]->replace(logScale_ ? positiveOnly(namedPoints_[named].points()) : namedPoints_[named].points());
+    }
 }
 
 void LossChartView::sync()
@@ -117,11 +176,18 @@ void LossChartView::sync()
     if (shownSteps_ == steps.size() && shownEpochs_ == epochs.size())
         return;
     const QVector<double> &smoothed = history_->smoothedLoss();
+    while (named_.size() < history_->lossNames().size())
+        addNamedSeries(history_->lossNames()[named_.size()]);  // (a late name's earlier points are NaN: skipped)
     for (; shownSteps_ < steps.size(); ++shownSteps_) {
         const StepPoint &step = steps[shownSteps_];
         rawPoints_.append(QPointF(double(step.step), step.loss));
         smoothedPoints_.append(QPointF(double(step.step), smoothed[shownSteps_]));
         range_.include(step.loss);
+        for (qsizetype named = 0; named < named_.size(); ++named) {
+            const double value = history_->smoothedLoss(named)[shownSteps_];
+            namedPoints_[named].append(QPointF(double(step.step), value));
+            range_.include(value);
+        }
         lastStep_ = std::max(lastStep_, double(step.step));
     }
     const bool newEpochs = shownEpochs_ < epochs.size();
@@ -143,14 +209,14 @@ void LossChartView::setLogScale(bool on)
     QAbstractAxis *from = lossAxis();
     logScale_ = on;
     QAbstractAxis *to = lossAxis();
-    for (QLineSeries *series : {raw_, smoothed_, validation_})
+    for (QLineSeries *series : allSeries())
         series->detachAxis(from);
     from->hide();  // both axes stay in the chart (removing one leaves its drawing behind until
     to->show();    // the event loop runs, and a PNG taken right after would show both)
     clearHover();
     if (on)
         replacePoints();  // before attaching, so the log axis never sees a zero
-    for (QLineSeries *series : {raw_, smoothed_, validation_})
+    for (QLineSeries *series : allSeries())
         series->attachAxis(to);
     if (!on)
         replacePoints();  // after, so the zeros come back on the linear axis
@@ -164,6 +230,8 @@ void LossChartView::replacePoints(bool withValidation)
     };
     raw_->replace(shown(rawPoints_));
     smoothed_->replace(shown(smoothedPoints_));
+    for (qsizetype named = 0; named < named_.size(); ++named)
+        named_[named]->replace(shown(namedPoints_[named]));
     if (!withValidation)
         return;  // each replace() re-strokes the whole line: only the lines that changed
     validation_->replace(shown(validationPoints_));
@@ -204,6 +272,8 @@ std::optional<MetricsChartView::Reading> LossChartView::readingAt(QPointF at, QP
     const double smoothed = history_->smoothedLoss()[index];
     QString text = tr("step %1 · epoch %2\nloss %3\nsmoothed %4")
                        .arg(step.step).arg(step.epoch).arg(value(step.loss), value(smoothed));
+    for (qsizetype named = 0; named < history_->lossNames().size(); ++named)
+        text += tr("\n%1 %2").arg(history_->lossNames()[named], value(history_->namedLoss(step, named)));
     text += validationNear(position);
     return Reading{QPointF(double(step.step), std::isfinite(step.loss) ? step.loss : smoothed), text};
 }

@@ -4,6 +4,10 @@
 
 #include "views/charts/chartseries.h"
 #include "views/charts/metricschartview.h"
+#include "views/charts/pastrun.h"
+
+#include <QList>
+#include <QVector>
 
 class MetricsHistory;
 class QLineSeries;
@@ -22,11 +26,15 @@ public:
     void resmooth();  // the smoothing weight changed: every smoothed point is new
     void sync();      // brings the series and axes up to date with the history
     void setLogScale(bool on);
+    // Earlier runs' smoothed losses as faint lines; the axes take them in.
+    void setPastRuns(const QList<PastRun> &runs);
     bool isLogScale() const { return logScale_; }
 
     QLineSeries *rawSeries() const { return raw_; }
     QLineSeries *smoothedSeries() const { return smoothed_; }
     QLineSeries *validationSeries() const { return validation_; }
+    // One smoothed line per named loss when the run reports several (d_loss and g_loss), else none.
+    const QList<QLineSeries *> &namedSeries() const { return named_; }
     QAbstractAxis *lossAxis() const;
 
 protected:
@@ -39,6 +47,9 @@ private:
         void include(double y);
     };
     void createSeries();
+    void addNamedSeries(const QString &name);
+    void includePastRuns();
+    QList<QLineSeries *> allSeries() const;
     void replacePoints(bool withValidation = true);
     void updateAxes();
     QString validationNear(QPointF position) const;
@@ -53,6 +64,9 @@ private:
     ChartSeries rawPoints_;
     ChartSeries smoothedPoints_;
     ChartSeries validationPoints_;
+    QList<QLineSeries *> named_;
+    QVector<ChartSeries> namedPoints_;
+    QList<PastRun> pastRuns_;
     qsizetype shownSteps_ = 0;
     qsizetype shownEpochs_ = 0;
     Range range_;

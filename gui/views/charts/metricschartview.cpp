@@ -4,7 +4,10 @@
 #include "views/charts/chartstyle.h"
 #include "views/charts/hovercallout.h"
 
+#include "views/classcolors.h"
+
 #include <QAbstractSeries>
+#include <QLineSeries>
 #include <QMouseEvent>
 
 MetricsChartView::MetricsChartView(QWidget *parent)
@@ -58,4 +61,27 @@ void MetricsChartView::leaveEvent(QEvent *event)
 {
     clearHover();
     QChartView::leaveEvent(event);
+}
+
+void MetricsChartView::showPastLines(const QStringList &labels, const QList<QList<QPointF>> &lines, QAbstractAxis *x,
+                                     QAbstractAxis *y)
+{
+    for (QLineSeries *series : past_)
+        chart()->removeSeries(series);
+    qDeleteAll(past_);
+    past_.clear();
+    for (qsizetype run = 0; run < lines.size(); ++run) {
+        if (lines[run].isEmpty())
+            continue;
+        auto *series = new QLineSeries;
+        series->setName(labels.value(run));
+        QColor color = classcolors::classColor(int(run) + 5);  // past the named losses' 2 and 3
+        color.setAlpha(110);  // faint: behind the current run, still told apart from each other
+        chartstyle::styleLine(series, color, 1.5);
+        series->replace(lines[run]);
+        chart()->addSeries(series);  // after the current run's: the hover reads through the first series
+        series->attachAxis(x);
+        series->attachAxis(y);
+        past_.append(series);
+    }
 }

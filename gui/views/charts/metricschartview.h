@@ -2,10 +2,14 @@
 #pragma once
 
 #include <QChartView>
+#include <QList>
+#include <QPointF>
+#include <QStringList>
 
 #include <optional>
 
 class HoverCallout;
+class QLineSeries;
 
 // Owns its chart; subclasses say what the reading at a point is (which point, what text).
 class MetricsChartView : public QChartView {
@@ -20,7 +24,12 @@ public:
     void hoverAt(QPointF viewPosition);
     void clearHover();
 
+    // The faint lines of earlier runs (Compare runs), one per run, named by its settings.
+    const QList<QLineSeries *> &pastSeries() const { return past_; }
+
 protected:
+    // Replaces the earlier runs' lines: `lines` in the order of `labels`, on axes `x` and `y`.
+    void showPastLines(const QStringList &labels, const QList<QList<QPointF>> &lines, QAbstractAxis *x, QAbstractAxis *y);
     // A point read off the chart: where it is (in values of the chart's first series) and its text.
     struct Reading {
         QPointF value;
@@ -38,5 +47,6 @@ protected:
 
 private:
     HoverCallout *callout_;
+    QList<QLineSeries *> past_;
     QPointF lastHover_;  // the last hovered position, in view coordinates
 };

@@ -24,6 +24,12 @@ public:
 
     const QVector<StepPoint> &steps() const { return steps_; }
     const QVector<double> &smoothedLoss() const { return smoothed_; }  // one per step
+    // The names of the losses when the steps report several (an adversarial run's d_loss and
+    // g_loss), else empty; and each one's smoothed values, one per step (NaN where a step lacks it).
+    const QStringList &lossNames() const { return lossNames_; }
+    const QVector<double> &smoothedLoss(qsizetype named) const { return namedSmoothed_[named]; }
+    // A step's value of named loss `named` (NaN when it does not report it).
+    double namedLoss(const StepPoint &step, qsizetype named) const;
     const QVector<EpochPoint> &epochs() const { return epochs_; }
     bool isEmpty() const { return steps_.isEmpty() && epochs_.isEmpty(); }
 
@@ -37,14 +43,21 @@ public:
     QByteArray toCsv() const;
 
 private:
-    double smoothedNext(double loss);
+    // One smoothed line: the running average before debiasing and w^t for the finite values seen so far.
+    struct Smoother {
+        double average = 0.0;
+        double weightPower = 1.0;
+        double next(double value, double weight);
+    };
     void resmooth();
 
     QVector<StepPoint> steps_;
     QVector<double> smoothed_;
     QVector<EpochPoint> epochs_;
+    QStringList lossNames_;
+    QVector<QVector<double>> namedSmoothed_;  // [named loss][step]
+    QVector<Smoother> namedSmoothers_;
     double smoothing_ = kDefaultSmoothing;
-    double average_ = 0.0;     // the running average before debiasing
-    double weightPower_ = 1.0; // w^t for the finite losses seen so far
+    Smoother smoother_;
     bool hasAccuracy_ = false;
 };

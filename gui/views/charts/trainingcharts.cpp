@@ -2,8 +2,13 @@
 #include "views/charts/trainingcharts.h"
 
 #include "views/charts/accuracychartview.h"
+#include "views/charts/chartseries.h"
+#include "views/charts/historyfile.h"
 #include "views/charts/losschartview.h"
 
+#include "datasets/experiment.h"
+
+#include <QAction>
 #include <QCheckBox>
 #include <QCoreApplication>
 #include <QDir>
@@ -24,13 +29,23 @@ namespace {
 
 constexpr int kSmoothingSteps = 100;  // the slider's 0…99 is the weight 0.00…0.99
 const QSize kExportSize(1280, 400);   // the panel's size for a picture taken while it is closed
+constexpr int kPastRunPoints = 400;   // a past run's line is thinned to this many points
 
 } // namespace
 
 TrainingCharts::TrainingCharts(QWidget *parent)
     : QWidget(parent), lossView_(new LossChartView(&history_)), accuracyView_(new AccuracyChartView(&history_)),
-      refreshTimer_(new QTimer(this))
+      refreshTimer_(new QTimer(this)), compareRuns_(new QAction(tr("Compare Runs"), this)),
+      clearHistory_(new QAction(tr("Clear History"), this))
 {
+    compareRuns_->setCheckable(true);
+    compareRuns_->setChecked(true);
+    compareRuns_->setToolTip(tr("Keep earlier runs as faint lines, named by their settings, to see what changing "
+                                "the learning rate, the optimizer or dropout did"));
+    connect(compareRuns_, &QAction::toggled, this, &TrainingCharts::showPastRuns);
+    clearHistory_->setToolTip(tr("Forget the earlier runs' lines"));
+    clearHistory_->setEnabled(false);  // until there is an earlier run
+    connect(clearHistory_, &QAction::triggered, this, &TrainingCharts::clearPastRuns);
     setObjectName(QStringLiteral("trainingCharts"));
     refreshTimer_->setSingleShot(true);
     refreshTimer_->setInterval(kRefreshIntervalMs);
@@ -85,6 +100,13 @@ QWidget *TrainingCharts::createControls()
     row->addWidget(smoothingValue_);
     row->addSpacing(12);
     row->addWidget(logScale_);
+    row->addSpacing(12);
+    auto *compare = new QToolButton;
+    compare->setDefaultAction(compareRuns_);
+    auto *clearHistory = new QToolButton;
+    clearHistory->setDefaultAction(clearHistory_);
+    row->addWidget(compare);
+    row->addWidget(clearHistory);
     row->addStretch(1);
     row->addWidget(savePngButton_);
     row->addWidget(saveCsvButton_);
@@ -121,12 +143,84 @@ bool TrainingCharts::isLogScale() const
 
 void TrainingCharts::clear()
 {
+    pastRuns_.clear();
+    runLabel_.clear();
+    showPastRuns();
+    startNewRun();
+}
+
+void TrainingCharts::startNewRun()
+{
     refreshTimer_->stop();
+    if (compareRuns_->isChecked() && !history_.isEmpty()) {
+        pastRuns_.append(currentAsPastRun());
+        while (pastRuns_.size() > kMaxPastRuns)
+            pastRuns_.removeFirst();
+        showPastRuns();
+    }
+    runLabel_.clear();  // the next run says what it trains with (setRunLabel)
     history_.clear();
     lossView_->reset();
     accuracyView_->reset();
     accuracyStack_->setCurrentWidget(accuracyView_);
     updateControls();
+}
+
+void TrainingCharts::clearPastRuns()
+{
+    pastRuns_.clear();
+    showPastRuns();
+    lossView_->reset();  // the axes shrink back to the current run
+    accuracyView_->reset();
+    refresh();
+}
+
+// The current run's smoothed loss and validation accuracy, thinned, under its settings.
+PastRun TrainingCharts::currentAsPastRun() const
+{
+    PastRun run;
+    run.label = runLabel_.isEmpty() ? tr("run %1").arg(pastRuns_.size() + 1) : runLabel_;
+    ChartSeries loss(kPastRunPoints), accuracy(kPastRunPoints);
+    for (qsizetype i = 0; i < history_.steps().size(); ++i)
+        loss.append(QPointF(double(history_.steps()[i].step), history_.smoothedLoss()[i]));
+    for (const EpochPoint &epoch : history_.epochs())
+        accuracy.append(QPointF(epoch.epoch, 100.0 * epoch.validationAccuracy));
+    run.smoothedLoss = loss.points();
+    run.validationAccuracy = accuracy.points();
+    return run;
+}
+
+void TrainingCharts::showPastRuns()
+{
+    const QList<PastRun> shown = compareRuns_->isChecked() ? pastRuns_ : QList<PastRun>();
+    lossView_->setPastRuns(shown);
+    accuracyView_->setPastRuns(shown);
+    clearHistory_->setEnabled(!pastRuns_.isEmpty());
+}
+
+void TrainingCharts::saveHistoryBeside(const QString &projectPath)
+{
+    if (datasets::isBundledExample(projectPath.toStdString()))
+        return;  // the examples folder is never written into
+    if (const QString problem = HistoryFile::save(history_, projectPath); !problem.isEmpty())
+        emit statusMessage(problem);
+}
+
+void TrainingCharts::loadHistoryBeside(const QString &projectPath)
+{
+    if (projectPath.isEmpty())
+        return;
+    QString problem;
+    std::optional<MetricsHistory> history = HistoryFile::load(projectPath, &problem);
+    if (!problem.isEmpty())
+        emit statusMessage(problem);
+    if (!history)
+        return;
+    startNewRun();
+    const double smoothing = history_.smoothing();
+    history_ = std::move(*history);
+    history_.setSmoothing(smoothing);
+    refresh();
 }
 
 void TrainingCharts::addSteps(const QVector<StepPoint> &steps)

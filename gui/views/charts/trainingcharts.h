@@ -3,11 +3,13 @@
 #pragma once
 
 #include "views/charts/metricshistory.h"
+#include "views/charts/pastrun.h"
 #include "training/trainingprogress.h"
 
 #include <QWidget>
 
 class AccuracyChartView;
+class QAction;
 class LossChartView;
 class QCheckBox;
 class QLabel;
@@ -42,8 +44,22 @@ public:
     bool isAccuracyShown() const;
     bool isLogScale() const;
 
+    // Compare runs: a fresh run (or Reset Weights) keeps the run before as faint lines, the newest
+    // kMaxPastRuns of them, named by their settings. The toggle and Clear history are actions.
+    static constexpr int kMaxPastRuns = 5;
+    const QList<PastRun> &pastRuns() const { return pastRuns_; }
+    QAction *compareRunsAction() const { return compareRuns_; }
+    QAction *clearHistoryAction() const { return clearHistory_; }
+    // The settings of the run going now (RunLabel), its legend entry once it is a past run.
+    void setRunLabel(const QString &label) { runLabel_ = label; }
+
 public slots:
-    void clear();  // a new run from fresh weights
+    void clear();  // another project: no current run, no past runs
+    void startNewRun();  // a run from fresh weights: the current run becomes a past one (when comparing)
+    void clearPastRuns();
+    // The history beside a saved project (HistoryFile): written after a save, read after opening.
+    void saveHistoryBeside(const QString &projectPath);
+    void loadHistoryBeside(const QString &projectPath);
     void addSteps(const QVector<StepPoint> &steps);
     void addEpoch(const EpochPoint &epoch);
     void setSmoothing(double weight);
@@ -60,6 +76,8 @@ private:
     QWidget *createAccuracyPanel();
     void scheduleRefresh();
     void updateControls();
+    void showPastRuns();
+    PastRun currentAsPastRun() const;
     QString askSavePath(const QString &title, const QString &ending, const QString &filter);
 
     MetricsHistory history_;
@@ -74,6 +92,10 @@ private:
     QToolButton *savePngButton_ = nullptr;
     QToolButton *saveCsvButton_ = nullptr;
     QTimer *refreshTimer_;
+    QAction *compareRuns_;
+    QAction *clearHistory_;
+    QList<PastRun> pastRuns_;
+    QString runLabel_;
     QString exportBaseName_;
     QString lastError_;
 };

@@ -17,7 +17,8 @@
 
 namespace {
 
-constexpr auto kStepInterval = std::chrono::milliseconds(200);  // at most 5 step updates a second
+// The worker probes every 100 ms; this only keeps a Step and an Epoch probe close together from both drawing.
+constexpr auto kStepInterval = std::chrono::milliseconds(80);
 
 } // namespace
 

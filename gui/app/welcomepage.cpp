@@ -1,0 +1,104 @@
+// The welcome page: a grid of example cards and the empty start.
+#include "app/welcomepage.h"
+
+#include "app/examplecatalog.h"
+#include "app/mainwindow.h"
+#include "app/projectfiles.h"
+
+#include <QDialogButtonBox>
+#include <QGridLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSettings>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace {
+
+const QString kShownKey = QStringLiteral("welcome/shown");
+constexpr int kColumns = 3;
+const QSize kThumbnail(150, 100);
+
+// The line broken at spaces into lines of about `width` characters: a tool button does not wrap.
+QString wrapped(const QString &line, int width = 34)
+{
+    QStringList lines{QString()};
+    for (const QString &word : line.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        if (!lines.last().isEmpty() && lines.last().size() + 1 + word.size() > width)
+            lines.append(QString());
+        lines.last() += (lines.last().isEmpty() ? QString() : QStringLiteral(" ")) + word;
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace
+
+WelcomePage::WelcomePage(MainWindow *window) : QDialog(window), window_(window), empty_(new QToolButton)
+{
+    setObjectName(QStringLiteral("welcomePage"));
+    setWindowTitle(tr("Welcome to LayerLab"));
+    auto *layout = new QVBoxLayout(this);
+    auto *intro = new QLabel(tr("<h2>Welcome to LayerLab</h2><p>Pick an example to start from: it opens ready to "
+                                "train. Press <b>Train</b> (F5) and watch the network learn; slow it down with "
+                                "<b>Pace</b> in the tool bar. Or start from an empty network and build your own.</p>"));
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+    layout->addWidget(makeExampleGrid(), 1);
+    empty_->setObjectName(QStringLiteral("startEmpty"));
+    empty_->setText(tr("Start with an empty network"));
+    empty_->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    connect(empty_, &QToolButton::clicked, this, [this] { choose({}); });
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
+    buttons->addButton(empty_, QDialogButtonBox::ActionRole);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+}
+
+QWidget *WelcomePage::makeExampleGrid()
+{
+    auto *grid = new QWidget;
+    auto *cards = new QGridLayout(grid);
+    cards->setContentsMargins(0, 0, 0, 0);
+    int index = 0;
+    for (const ExampleCatalog::Example &example : ExampleCatalog::examples(kThumbnail)) {
+        auto *card = new QToolButton;
+        card->setObjectName(QStringLiteral("example-%1").arg(example.name));
+        card->setToolButtonStyle(Qt::ToolButtonTextUnderIcon);
+        card->setIcon(QIcon(example.thumbnail));
+        card->setIconSize(kThumbnail);
+        card->setText(QStringLiteral("%1\n%2").arg(example.name, wrapped(ExampleCatalog::oneLine(example.description))));
+        card->setToolTip(example.description);
+        card->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+        card->setMinimumWidth(220);
+        connect(card, &QToolButton::clicked, this, [this, name = example.name] { choose(name); });
+        cards->addWidget(card, index / kColumns, index % kColumns);
+        examples_.append(card);
+        ++index;
+    }
+    if (examples_.isEmpty())
+        cards->addWidget(new QLabel(tr("No examples are installed; start with an empty network.")), 0, 0);
+    return grid;
+}
+
+bool WelcomePage::isFirstStart()
+{
+    return !QSettings().value(kShownKey, false).toBool();
+}
+
+WelcomePage *WelcomePage::showFor(MainWindow *window)
+{
+    auto *page = new WelcomePage(window);
+    page->setAttribute(Qt::WA_DeleteOnClose);
+    page->show();
+    QSettings().setValue(kShownKey, true);
+    return page;
+}
+
+void WelcomePage::choose(const QString &example)
+{
+    accept();
+    if (example.isEmpty())
+        window_->files()->newProject();
+    else
+        window_->files()->openPath(example);
+}
