@@ -67,7 +67,12 @@ class TestGuiLayout : public QObject {
     Q_OBJECT
 
 private slots:
-    void initTestCase() { guitest::useTestSettings(); }
+    void initTestCase()
+    {
+        guitest::useTestSettings();
+        // A settings file of its own: the geometry written here must not race gui_files' recent list.
+        QCoreApplication::setApplicationName(QStringLiteral("LayerLabLayoutTests"));
+    }
 
     void eachPresetShowsItsDocks()
     {
@@ -128,6 +133,19 @@ private slots:
         QVERIFY2(canvas < window->width() / 3, qPrintable(QStringLiteral("the canvas takes %1 of %2 px").arg(canvas).arg(window->width())));
         const QRect network = window->view()->mapFromScene(window->scene()->nodesBoundingRect()).boundingRect();
         QVERIFY2(window->view()->viewport()->rect().contains(network), "the network does not fit its canvas");
+    }
+
+    // A new project's lone Input does not build, so no data says what it is: it keeps the last
+    // project's kind of layout rather than whatever the window had before.
+    void aNewProjectIsLaidOutToo()
+    {
+        auto window = windowOfSize(kSmallScreen);
+        openLaidOut(*window, example("spiral"));
+        QSignalSpy applied(window->layouts(), &LayoutPresets::applied);
+        window->files()->newProject();
+        QVERIFY2(applied.wait(kPrepareTimeoutMs), "File ▸ New was not laid out");
+        QVERIFY(window->layouts()->planarData());
+        QVERIFY(shown(*window, "boundary") && shown(*window, "layers"));
     }
 
     void imageDataGivesTheChartsAndEvaluationTheRoom()

@@ -150,7 +150,7 @@ void LayoutPresets::sizeDocks(Preset preset)
     const int bottom = static_cast<int>(bottomShare * height);
     window_->resizeDocks({dock(kCharts)}, {bottom}, Qt::Vertical);
     // Images: room for the matrix and the gallery; Present: for the table in its large font.
-    const double chartsShare = !planar_ ? 0.4 : preset == Preset::Present ? 0.52 : 0.6;
+    const double chartsShare = !planar_ ? 0.4 : preset == Preset::Present ? 0.5 : 0.6;
     window_->resizeDocks({dock(kCharts), dock(kEvaluation)},
                          {static_cast<int>(chartsShare * width), static_cast<int>((1.0 - chartsShare) * width)},
                          Qt::Horizontal);

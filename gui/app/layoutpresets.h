@@ -28,7 +28,7 @@ public:
     Q_ENUM(Preset)
 
     // How much Present enlarges every font.
-    static constexpr double kPresentFontScale = 1.5;
+    static constexpr double kPresentFontScale = 1.4;
 
     LayoutPresets(QMainWindow *window, GraphView *canvas, GraphDocument *document);
     // Leaves Present's fonts behind: the application outlives the window.

@@ -272,6 +272,8 @@ void MainWindow::createTraining()
     training_->addProbe(boundaryView_->probe());
     training_->addProbe(confusionView_->probe());
     training_->addProbe(layouts_->probe());
+    // A project whose network does not build yet (a new one) is laid out as the last data was.
+    connect(training_, &TrainingController::preparationFailed, layouts_, [this] { layouts_->setPlanarData(layouts_->planarData()); });
     // The Code dock writes the loaded data's input scaling and class names into the script.
     training_->addProbe([code = QPointer<CodePanel>(codePanel_)](ProbeMoment moment, const nn::Model &, const datasets::Experiment &experiment) {
         if (moment != ProbeMoment::Prepared)
