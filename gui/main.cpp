@@ -1,45 +1,21 @@
 // layerlab: the LayerLab window. `layerlab` opens the bundled spiral example, `layerlab PATH`
 // opens a project file or a bundled example by name.
+#include "app/layoutpresets.h"
 #include "app/mainwindow.h"
+#include "app/screenshotrun.h"
 #include "app/welcomepage.h"
-#include "training/trainingcontroller.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QScreen>
-#include <QTimer>
 #include <QStyle>
 #include <QStyleFactory>
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
-#include <memory>
+#include <optional>
 
 namespace {
-
-// For docs/screenshot.png: fills the screen, trains once the project is prepared, and when the run
-// ends grabs the whole window (menus, docks, status bar) and quits; exit code 1 when it cannot.
-void trainAndScreenshot(MainWindow &window, const QString &path)
-{
-    window.setGeometry(window.screen()->availableGeometry());
-    TrainingController *training = window.training();
-    auto started = std::make_shared<bool>(false);
-    QObject::connect(training, &TrainingController::stateChanged, &window, [&window, training, path, started](TrainingController::State state) {
-        if (state == TrainingController::State::Idle && !*started) {
-            *started = true;
-            training->trainAction()->trigger();
-        } else if (state == TrainingController::State::Finished && *started) {
-            QTimer::singleShot(500, &window, [&window, path] {  // the views' last snapshots arrive
-                const bool saved = window.grab().save(path);
-                QApplication::exit(saved ? 0 : 1);
-            });
-        }
-    });
-    if (training->state() == TrainingController::State::Idle) {
-        *started = true;
-        training->trainAction()->trigger();
-    }
-}
 
 // `layerlab --version` answers before the QApplication exists, so it works without a display.
 bool printedVersion(int argc, char *argv[])
@@ -50,6 +26,31 @@ bool printedVersion(int argc, char *argv[])
             return true;
         }
     return false;
+}
+
+// "build", "train" or "present".
+std::optional<LayoutPresets::Preset> presetNamed(const QString &name)
+{
+    const QString names[] = {QStringLiteral("build"), QStringLiteral("train"), QStringLiteral("present")};
+    for (int i = 0; i < 3; ++i)
+        if (name.compare(names[i], Qt::CaseInsensitive) == 0)
+            return static_cast<LayoutPresets::Preset>(i);
+    return std::nullopt;
+}
+
+// A count option's value, or exits with a message naming the option.
+qint64 countOption(const QCommandLineParser &parser, const QCommandLineOption &option)
+{
+    if (!parser.isSet(option))
+        return 0;
+    bool ok = false;
+    const qint64 value = parser.value(option).toLongLong(&ok);
+    if (!ok || value < 1) {
+        std::fprintf(stderr, "%s\n", qPrintable(QApplication::translate("main", "--%1 needs a whole number of at least 1, not '%2'.")
+                                                     .arg(option.names().constFirst(), parser.value(option))));
+        std::exit(2);
+    }
+    return value;
 }
 
 } // namespace
@@ -78,17 +79,36 @@ int main(int argc, char *argv[])
         QStringLiteral("train-and-screenshot"),
         QApplication::translate("main", "Train the project to the end, save a picture of the window to <png> and quit (scripts/screenshot)."),
         QStringLiteral("png"));
-    parser.addOption(screenshot);
     const QCommandLineOption welcome(QStringLiteral("welcome"),
                                      QApplication::translate("main", "Show the welcome page, as on the first start."));
-    parser.addOption(welcome);
+    const QCommandLineOption afterSteps(
+        QStringLiteral("screenshot-after-steps"),
+        QApplication::translate("main", "With --train-and-screenshot: stop after <n> steps and take the picture then."),
+        QStringLiteral("n"));
+    const QCommandLineOption afterEpochs(
+        QStringLiteral("screenshot-after-epochs"),
+        QApplication::translate("main", "With --train-and-screenshot: stop after <n> epochs and take the picture then."),
+        QStringLiteral("n"));
+    const QCommandLineOption layout(
+        QStringLiteral("layout"), QApplication::translate("main", "Open in the <name> layout: build, train or present."),
+        QStringLiteral("name"));
+    parser.addOptions({screenshot, afterSteps, afterEpochs, layout, welcome});
     parser.process(app);
+    const std::optional<LayoutPresets::Preset> preset = presetNamed(parser.value(layout));
+    if (parser.isSet(layout) && !preset) {
+        std::fprintf(stderr, "%s\n", qPrintable(QApplication::translate("main", "There is no layout '%1': use build, train or present.")
+                                                     .arg(parser.value(layout))));
+        return 2;
+    }
+    const ScreenshotRun::Moment moment{countOption(parser, afterSteps), static_cast<int>(countOption(parser, afterEpochs))};
 
     MainWindow window;
     window.show();
+    if (preset)
+        window.layouts()->apply(*preset);
     window.openStartupProject(parser.positionalArguments().value(0));
     if (parser.isSet(screenshot))
-        trainAndScreenshot(window, parser.value(screenshot));
+        new ScreenshotRun(&window, parser.value(screenshot), moment);
     else if (parser.isSet(welcome) || (parser.positionalArguments().isEmpty() && WelcomePage::isFirstStart()))
         WelcomePage::showFor(&window);  // over the spiral, which stays open when the page is closed
     return app.exec();

@@ -15,6 +15,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
+#include <QTabWidget>
 #include <QScrollBar>
 #include <QLineEdit>
 #include <QLineSeries>
@@ -151,7 +152,7 @@ void charts(MainWindow &window)
     charts.clear();
 }
 
-// The Training tab on the spiral example, its lower half, and a regression set with a
+// The Training dock on the spiral example, its Training tab, and a regression set with a
 // classification loss (the loss warning).
 void trainingPanel(MainWindow &window)
 {
@@ -160,12 +161,11 @@ void trainingPanel(MainWindow &window)
     window.findChild<QDockWidget *>(QStringLiteral("training"))->raise();
     shoot(window, QStringLiteral("training"));
     TrainingPanel *panel = window.trainingPanel();
-    panel->verticalScrollBar()->setValue(panel->verticalScrollBar()->maximum());
+    panel->tabs()->setCurrentIndex(1);
     shoot(window, QStringLiteral("training-bottom"));
     QComboBox *source = panel->dataSection()->sourceBox();
     source->setCurrentIndex(source->findData(QStringLiteral("sine")));
     emit source->activated(source->currentIndex());
-    panel->verticalScrollBar()->setValue(0);
     shoot(window, QStringLiteral("training-sine"));
 }
 

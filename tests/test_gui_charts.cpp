@@ -21,6 +21,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLegend>
 #include <QLineSeries>
 #include <QLogValueAxis>
 #include <QMenu>
@@ -117,6 +118,23 @@ class TestGuiCharts : public QObject {
 
 private slots:
     void initTestCase() { guitest::useTestSettings(); }
+
+    // A legend too wide for its chart would elide its labels down to coloured markers alone (the
+    // "stray dashes" on the empty charts at 1280×800): it hides instead, and comes back with room.
+    void legendsShowWholeLabelsOrHide()
+    {
+        TrainingCharts charts;
+        charts.resize(360, 260);
+        charts.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&charts));
+        QVERIFY2(!charts.lossView()->isLegendShown(),
+                 qPrintable(QStringLiteral("a loss legend of %1 px in %2 px").arg(charts.lossView()->legendWidth()).arg(charts.lossView()->width())));
+        charts.resize(1200, 300);
+        QCoreApplication::processEvents();
+        for (MetricsChartView *view : {static_cast<MetricsChartView *>(charts.lossView()), static_cast<MetricsChartView *>(charts.accuracyView())})
+            QVERIFY2(view->isLegendShown() && view->legendWidth() <= view->width(),
+                     qPrintable(QStringLiteral("a legend of %1 px in %2 px").arg(view->legendWidth()).arg(view->width())));
+    }
     void stepsAndEpochsGrowTheSeries();
     void smoothedLossIsTensorBoardsMovingAverage();
     void pointsWaitForTheRefreshTimer();

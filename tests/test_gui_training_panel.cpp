@@ -448,7 +448,7 @@ private slots:
         auto *preview = new QLabel(QStringLiteral("preview"));
         window->trainingPanel()->setPreviewWidget(preview);
         QCOMPARE(window->trainingPanel()->previewWidget(), preview);
-        QVERIFY(window->trainingPanel()->widget()->isAncestorOf(preview));
+        QVERIFY(window->trainingPanel()->tabs()->widget(0)->isAncestorOf(preview));  // on the Data tab
         QPointer<QLabel> old(preview);
         window->trainingPanel()->setPreviewWidget(new QLabel(QStringLiteral("another")));
         QVERIFY2(old.isNull(), "the earlier preview was not deleted");

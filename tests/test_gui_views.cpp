@@ -1,5 +1,7 @@
 // The live views (decision boundary, evaluation, data preview) driven through their probes as
 // the training worker would call them, on experiments trained here, checked against the model.
+#include "digitsproject.h"
+
 #include "app/mainwindow.h"
 #include "panels/trainingpanel.h"
 #include "training/trainingcontroller.h"
@@ -19,6 +21,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableWidget>
+#include <QToolTip>
 #include <QtTest>
 
 #include <algorithm>
@@ -32,26 +35,6 @@ namespace {
 nn::Project example(const std::string &name, int epochs)
 {
     nn::Project project = nn::loadProject(datasets::resolveProjectPath(name));
-    project.training.epochs = epochs;
-    return project;
-}
-
-// Digits (8×8 images, 10 classes) through Flatten → Dense(10).
-nn::Project digits(int epochs)
-{
-    nn::Project project;
-    project.name = "digits";
-    project.data.source = "digits";
-    const int input = project.graph.addNode("Input", "input");
-    project.graph.node(input).settings.set("shape", std::vector<int64_t>{1, 8, 8});
-    const int flatten = project.graph.addNode("Flatten", "flatten");
-    const int dense = project.graph.addNode("Dense", "output");
-    project.graph.node(dense).settings.set("units", int64_t{10});
-    project.graph.connect(input, flatten);
-    project.graph.connect(flatten, dense);
-    project.training.loss = "CrossEntropy";
-    project.training.optimizer = "Adam";
-    project.training.optimizerSettings = {{"lr", 0.01}};
     project.training.epochs = epochs;
     return project;
 }
@@ -116,7 +99,7 @@ private slots:
     {
         QStandardPaths::setTestModeEnabled(true);
         spiral_ = trained(example("spiral", 40));
-        digits_ = trained(digits(2));
+        digits_ = trained(digitsProject(2));
     }
 
     void boundaryGridIsTheModelsArgmax()
@@ -260,7 +243,7 @@ private slots:
     void galleryHoldsTheMisclassifiedImages()
     {
         QFETCH(int, epochs);
-        std::unique_ptr<datasets::Experiment> fresh = epochs == 0 ? trained(digits(0)) : nullptr;
+        std::unique_ptr<datasets::Experiment> fresh = epochs == 0 ? trained(digitsProject(0)) : nullptr;
         datasets::Experiment &experiment = fresh ? *fresh : *digits_;
         ConfusionView view;
         probe(view, experiment);
@@ -311,6 +294,61 @@ private slots:
             QVERIFY2(caption.startsWith(names[t] + QStringLiteral(" → ") + names[p] + QStringLiteral(" (")), qPrintable(caption));
         QTest::mouseClick(view.matrix(), Qt::LeftButton, {}, view.matrix()->cellRect(t, p).center());
         QCOMPARE(view.gallery()->count(), int(std::min<int64_t>(view.snapshot().misclassifiedCount, kGalleryCap)));
+    }
+
+    // Ten classes with counts of four digits in cells too small for them: colours only, the count
+    // in the hovered cell's tooltip, its row and column outlined; with room, the counts come back.
+    void crowdedMatrixIsAHeatMapWithCountsOnHover()
+    {
+        std::vector<std::vector<int64_t>> confusion(10, std::vector<int64_t>(10, 3));
+        QStringList names;
+        for (int k = 0; k < 10; ++k) {
+            confusion[size_t(k)][size_t(k)] = 1721;
+            names << QStringLiteral("class %1").arg(k);
+        }
+        ConfusionMatrixWidget matrix;
+        matrix.setMatrix(confusion, names);
+        matrix.resize(300, 300);
+        matrix.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&matrix));
+        QVERIFY2(!matrix.showsCounts(), qPrintable(QStringLiteral("cells of %1 px write four digits").arg(matrix.cellRect(0, 0).width())));
+        const QPoint cell = matrix.cellRect(4, 4).center();
+        QMouseEvent move(QEvent::MouseMove, cell, matrix.mapToGlobal(cell), Qt::NoButton, Qt::NoButton, Qt::NoModifier);
+        QApplication::sendEvent(&matrix, &move);
+        QCOMPARE(matrix.hoveredCell(), std::make_pair(4, 4));
+        QHelpEvent help(QEvent::ToolTip, cell, matrix.mapToGlobal(cell));
+        QApplication::sendEvent(&matrix, &help);
+        QTRY_VERIFY2(QToolTip::text().contains(QStringLiteral("1721")), qPrintable(QToolTip::text()));
+        QVERIFY(QToolTip::text().contains(QStringLiteral("class 4")));
+        saveShot(matrix, QStringLiteral("matrix-heatmap"), {300, 300});
+        matrix.resize(900, 900);
+        QVERIFY2(matrix.showsCounts(), qPrintable(QStringLiteral("cells of %1 px").arg(matrix.cellRect(0, 0).width())));
+    }
+
+    void galleryCaptionsAreNotCut()
+    {
+        ImageGallery gallery(56, 2);
+        const QString caption = QStringLiteral("T-shirt/top → Pullover (p=0.93)");
+        gallery.addImage(QImage(28, 28, QImage::Format_Grayscale8), caption, QStringLiteral("validation sample 7"));
+        QVERIFY2(gallery.fits(caption), qPrintable(QStringLiteral("a %1 px cell").arg(gallery.gridSize().width())));
+        QCOMPARE(gallery.item(0)->toolTip(), caption + QStringLiteral("\nvalidation sample 7"));
+    }
+
+    // Ten classes' metrics with their macro average and accuracy rows, without scrolling, in the
+    // room the evaluation has at 1280×800.
+    void everyMetricsRowIsShown()
+    {
+        ConfusionView view;
+        view.resize(700, 340);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        probe(view, *digits_);
+        QTableWidget *table = view.metricsTable();
+        QCOMPARE(table->rowCount(), 12);
+        QCoreApplication::processEvents();
+        const QRect last = table->visualItemRect(table->item(11, 2));
+        QVERIFY2(table->viewport()->rect().contains(last),
+                 qPrintable(QStringLiteral("the accuracy row ends at %1 of %2 px").arg(last.bottom()).arg(table->viewport()->height())));
     }
 
     void regressionShowsErrorAndR2()

@@ -4,8 +4,10 @@
 #include "canvasactions.h"
 #include "examplecatalog.h"
 #include "helpmenu.h"
+#include "layoutpresets.h"
 #include "projectfiles.h"
 #include "recentfiles.h"
+#include "screenfit.h"
 #include "wheelguard.h"
 
 #include "canvas/graphscene.h"
@@ -59,6 +61,7 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(view_);
     setDockNestingEnabled(true);
     createDocks();
+    layouts_ = new LayoutPresets(this, view_, document_);
     createMenus();
     createToolBar();
     summary_ = new QLabel;
@@ -81,9 +84,9 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(scene_, &QGraphicsScene::selectionChanged, this, &MainWindow::updateInspector);
 
-    resize(1280, 800);
-    restoreGeometry(QSettings().value(QStringLiteral("window/geometry")).toByteArray());
+    screenfit::restoreGeometry(this, QSettings().value(QStringLiteral("window/geometry")).toByteArray(), {1280, 800});
     restoreState(QSettings().value(QStringLiteral("window/state")).toByteArray());
+    screenfit::keepDocksOnScreen(this);
     files_->newProject();
     updateTitle();
 }
@@ -176,6 +179,8 @@ void MainWindow::createMenus()
     view->addAction(canvasActions_->fitToView());
     view->addSeparator();
     view->addAction(canvasActions_->autoLayout());
+    view->addSeparator();
+    layouts_->addActionsTo(view);
     view->addSeparator();
     view->addMenu(panelsMenu_);
 
@@ -276,6 +281,9 @@ void MainWindow::createTraining()
     training_->addProbe(datasetPreview_->probe());
     training_->addProbe(boundaryView_->probe());
     training_->addProbe(confusionView_->probe());
+    training_->addProbe(layouts_->probe());
+    // A project whose network does not build yet (a new one) is laid out as the last data was.
+    connect(training_, &TrainingController::preparationFailed, layouts_, [this] { layouts_->setPlanarData(layouts_->planarData()); });
     // The Code dock writes the loaded data's input scaling and class names into the script.
     training_->addProbe([code = QPointer<CodePanel>(codePanel_)](ProbeMoment moment, const nn::Model &, const datasets::Experiment &experiment) {
         if (moment != ProbeMoment::Prepared)

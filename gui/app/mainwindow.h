@@ -16,6 +16,7 @@ class GraphDocument;
 class GraphScene;
 class GraphView;
 class InspectorPanel;
+class LayoutPresets;
 class PalettePanel;
 class ProjectFiles;
 class QDockWidget;
@@ -57,6 +58,8 @@ public:
     ConfusionView *confusionView() const { return confusionView_; }
     DatasetPreview *datasetPreview() const { return datasetPreview_; }
     TrainingController *training() const { return training_; }
+    // View ▸ Build, Train and Present, and the layout each project opens in.
+    LayoutPresets *layouts() const { return layouts_; }
 
     // Docks a panel and lists it under View ▸ Panels (the training panel and views use this).
     QDockWidget *addPanel(QWidget *panel, const QString &title, const QString &objectName, Qt::DockWidgetArea area);
@@ -93,6 +96,7 @@ private:
     ProjectFiles *files_;
     CanvasActions *canvasActions_;
     TrainingController *training_;
+    LayoutPresets *layouts_ = nullptr;
     PalettePanel *palette_ = nullptr;
     InspectorPanel *inspector_ = nullptr;
     TrainingCharts *charts_ = nullptr;

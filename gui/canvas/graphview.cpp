@@ -57,6 +57,7 @@ void GraphView::zoomOut() { zoomBy(1.0 / kZoomStep); }
 void GraphView::resetZoom()
 {
     setTransform(QTransform());
+    fitted_ = false;
 }
 
 void GraphView::fitToContents()
@@ -66,6 +67,7 @@ void GraphView::fitToContents()
     if (area.isEmpty()) {
         resetZoom();
         centerOn(0.0, 0.0);
+        fitted_ = true;
         return;
     }
     fitInView(area.adjusted(-60, -60, 60, 60), Qt::KeepAspectRatio);
@@ -76,6 +78,7 @@ void GraphView::fitToContents()
         setTransform(QTransform::fromScale(kMinZoom, kMinZoom));
         centerOn(area.center());
     }
+    fitted_ = true;
 }
 
 QPointF GraphView::visibleCentre() const
@@ -87,6 +90,7 @@ void GraphView::zoomBy(double factor)
 {
     const double target = std::clamp(zoom() * factor, kMinZoom, kMaxZoom);
     scale(target / zoom(), target / zoom());
+    fitted_ = false;
 }
 
 void GraphView::growSceneRect()
@@ -94,6 +98,13 @@ void GraphView::growSceneRect()
     const QRectF wanted = scene_->nodesBoundingRect().adjusted(-kMargin, -kMargin, kMargin, kMargin);
     if (!sceneRect().contains(wanted))
         setSceneRect(sceneRect().united(wanted));
+}
+
+void GraphView::resizeEvent(QResizeEvent *event)
+{
+    QGraphicsView::resizeEvent(event);
+    if (fitted_)
+        fitToContents();
 }
 
 void GraphView::dragEnterEvent(QDragEnterEvent *event)
@@ -148,6 +159,7 @@ void GraphView::mousePressEvent(QMouseEvent *event)
 {
     if (event->button() == Qt::MiddleButton || (event->button() == Qt::LeftButton && spaceHeld_)) {
         panning_ = true;
+        fitted_ = false;
         panFrom_ = event->position().toPoint();
         viewport()->setCursor(Qt::ClosedHandCursor);
         event->accept();
@@ -243,8 +255,12 @@ void GraphView::drawReadOnlyBanner(QPainter *painter)
     painter->setRenderHint(QPainter::Antialiasing);
     QFont font = canvasstyle::nameFont();
     painter->setFont(font);
-    const QString text = tr("Training — stop to edit the network");
     const QFontMetrics metrics(font);
+    // The short text on a narrow canvas (the Train layout gives a small network a small one).
+    QString text = tr("Training — stop to edit the network");
+    if (metrics.horizontalAdvance(text) + 52 > viewport()->width())
+        text = tr("Training — stop to edit");
+    text = metrics.elidedText(text, Qt::ElideRight, std::max(0, viewport()->width() - 52));
     const int width = metrics.horizontalAdvance(text) + 32, height = metrics.height() + 14;
     const QRect banner((viewport()->width() - width) / 2, 10, width, height);
     painter->setPen(Qt::NoPen);

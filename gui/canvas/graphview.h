@@ -19,8 +19,10 @@ public:
     void zoomIn();
     void zoomOut();
     void resetZoom();
-    // Shows every node, at no more than the natural size.
+    // Shows every node, at no more than the natural size, and again after each resize until the
+    // user zooms or pans.
     void fitToContents();
+    bool isFitted() const { return fitted_; }
     // Where a node added without a drop point goes: the middle of what is visible.
     QPointF visibleCentre() const;
 
@@ -34,6 +36,7 @@ protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void keyReleaseEvent(QKeyEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
     void drawBackground(QPainter *painter, const QRectF &rect) override;
     void drawForeground(QPainter *painter, const QRectF &rect) override;
 
@@ -45,5 +48,6 @@ private:
     GraphScene *scene_;
     bool spaceHeld_ = false;
     bool panning_ = false;
+    bool fitted_ = false;
     QPoint panFrom_;
 };

@@ -9,6 +9,8 @@
 #include <QMimeData>
 #include <QPainter>
 
+#include <algorithm>
+
 namespace {
 
 constexpr int kKindRole = Qt::UserRole;
@@ -33,7 +35,7 @@ PaletteTree::PaletteTree(QWidget *parent) : QTreeWidget(parent)
 {
     setHeaderHidden(true);
     setColumnCount(1);
-    setRootIsDecorated(false);
+    setRootIsDecorated(true);
     setIndentation(12);
     setDragEnabled(true);
     setDragDropMode(QAbstractItemView::DragOnly);
@@ -41,6 +43,44 @@ PaletteTree::PaletteTree(QWidget *parent) : QTreeWidget(parent)
     setIconSize(QSize(16, 16));
     setUniformRowHeights(true);
     populate();
+    const auto chosen = [this] {
+        if (!opening_)
+            userChose_ = true;
+    };
+    connect(this, &QTreeWidget::itemExpanded, this, chosen);
+    connect(this, &QTreeWidget::itemCollapsed, this, chosen);
+    connect(this, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem *item) {
+        if (!item->parent())
+            item->setExpanded(!item->isExpanded());  // a header opens and closes with one click
+    });
+}
+
+void PaletteTree::setOpen(QTreeWidgetItem *group, bool open)
+{
+    opening_ = true;
+    group->setExpanded(open);
+    opening_ = false;
+}
+
+void PaletteTree::openWhatFits()
+{
+    if (userChose_ || topLevelItemCount() == 0)
+        return;
+    const int row = std::max(1, sizeHintForRow(0));
+    int room = viewport()->height() / row - topLevelItemCount();
+    for (int g = 0; g < topLevelItemCount(); ++g) {
+        QTreeWidgetItem *group = topLevelItem(g);
+        const bool fits = group->childCount() <= room;
+        if (fits)
+            room -= group->childCount();
+        setOpen(group, fits);
+    }
+}
+
+void PaletteTree::resizeEvent(QResizeEvent *event)
+{
+    QTreeWidget::resizeEvent(event);
+    openWhatFits();
 }
 
 void PaletteTree::populate()
@@ -78,7 +118,11 @@ void PaletteTree::filter(const QString &text)
             any = any || match;
         }
         group->setHidden(!any);
+        if (!wanted.isEmpty())
+            setOpen(group, any);  // every match in view
     }
+    if (wanted.isEmpty())
+        openWhatFits();
 }
 
 QString PaletteTree::kindOf(const QTreeWidgetItem *item)

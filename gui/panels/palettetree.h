@@ -3,7 +3,9 @@
 
 #include <QTreeWidget>
 
-// Built from the layer registry only; a drag carries the kind under kLayerKindMimeType.
+// Built from the layer registry only; a drag carries the kind under kLayerKindMimeType. Every
+// category's header stays in view: as many categories as fit are open, the rest closed (a click
+// on a header opens it), until the user opens or closes one.
 class PaletteTree : public QTreeWidget {
     Q_OBJECT
 
@@ -16,11 +18,18 @@ public:
     QMimeData *mimeDataForKind(const QString &kind) const;
     // The kind of an item, or "" for a category.
     static QString kindOf(const QTreeWidgetItem *item);
+    // Opens the categories, in order, whose kinds fit in the view beside every header.
+    void openWhatFits();
 
 protected:
+    void resizeEvent(QResizeEvent *event) override;
     QStringList mimeTypes() const override;
     QMimeData *mimeData(const QList<QTreeWidgetItem *> &items) const override;
 
 private:
     void populate();
+    void setOpen(QTreeWidgetItem *group, bool open);
+
+    bool userChose_ = false;  // the user opened or closed a category: leave them as they are
+    bool opening_ = false;    // the expansion is this class's, not the user's
 };

@@ -7,10 +7,32 @@
 
 #include <QGroupBox>
 #include <QLabel>
+#include <QScrollArea>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
+namespace {
+
+// A tab's page: `content` at the top of a scroll area that scrolls only up and down.
+QScrollArea *scrollingPage(QWidget *content)
+{
+    auto *holder = new QWidget;
+    auto *column = new QVBoxLayout(holder);
+    column->setContentsMargins(8, 8, 8, 8);
+    column->addWidget(content);
+    column->addStretch(1);
+    auto *page = new QScrollArea;
+    page->setWidget(holder);
+    page->setWidgetResizable(true);
+    page->setFrameShape(QFrame::NoFrame);
+    page->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);  // labels wrap instead
+    return page;
+}
+
+} // namespace
+
 TrainingPanel::TrainingPanel(GraphDocument *document, QWidget *parent)
-    : QScrollArea(parent), document_(document), readOnlyNote_(new QLabel), dataGroup_(new QGroupBox(tr("Data"))),
+    : QWidget(parent), document_(document), readOnlyNote_(new QLabel), tabs_(new QTabWidget), dataGroup_(new QGroupBox(tr("Data"))),
       data_(new DataSection(document)), previewHolder_(new QVBoxLayout), training_(new TrainingSection(document))
 {
     readOnlyNote_->setText(tr("Training is running: stop it to change these settings."));
@@ -23,19 +45,16 @@ TrainingPanel::TrainingPanel(GraphDocument *document, QWidget *parent)
     previewHolder_->setContentsMargins(0, 0, 0, 0);
     dataLayout->addLayout(previewHolder_);
 
-    auto *content = new QWidget;
-    auto *column = new QVBoxLayout(content);
-    column->setContentsMargins(8, 8, 8, 8);
-    column->setSpacing(8);
+    tabs_->setDocumentMode(true);
+    tabs_->addTab(scrollingPage(dataGroup_), tr("Data"));
+    tabs_->addTab(scrollingPage(training_), tr("Training"));
+    tabs_->setTabToolTip(0, tr("What the network learns from: the data set, its noise and size, and the splits"));
+    tabs_->setTabToolTip(1, tr("How it learns: loss, optimizer, batches, epochs, schedule and regularization"));
+    auto *column = new QVBoxLayout(this);
+    column->setContentsMargins(4, 4, 4, 0);
+    column->setSpacing(4);
     column->addWidget(readOnlyNote_);
-    column->addWidget(dataGroup_);
-    column->addWidget(training_);
-    column->addStretch(1);
-
-    setWidget(content);
-    setWidgetResizable(true);
-    setFrameShape(QFrame::NoFrame);
-    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);  // labels wrap instead
+    column->addWidget(tabs_, 1);
     setMinimumWidth(260);
 
     connect(document_, &GraphDocument::projectReset, this, &TrainingPanel::refresh);

@@ -4,17 +4,20 @@
 
 #include "datasection.h"
 
-#include <QScrollArea>
+#include <QWidget>
 
 class GraphDocument;
 class QGroupBox;
 class QLabel;
+class QScrollArea;
+class QTabWidget;
 class QVBoxLayout;
 class TrainingSection;
 
-// A scroll area holding the Data group, the preview the integrator puts in, and the run's
-// settings. It shows the document after every reset, edit, undo and redo.
-class TrainingPanel : public QScrollArea {
+// Two tabs, each scrolling on its own: "Data" (the Data group and the preview the integrator puts
+// in) and "Training" (the run's settings), so a short dock shows that both are there. It shows the
+// document after every reset, edit, undo and redo.
+class TrainingPanel : public QWidget {
     Q_OBJECT
 
 public:
@@ -34,6 +37,7 @@ public:
 
     DataSection *dataSection() const { return data_; }
     TrainingSection *trainingSection() const { return training_; }
+    QTabWidget *tabs() const { return tabs_; }
 
     QSize sizeHint() const override;
 
@@ -42,6 +46,7 @@ private:
 
     GraphDocument *document_;
     QLabel *readOnlyNote_;
+    QTabWidget *tabs_;
     QGroupBox *dataGroup_;
     DataSection *data_;
     QVBoxLayout *previewHolder_;

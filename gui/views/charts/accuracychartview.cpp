@@ -27,9 +27,9 @@ AccuracyChartView::AccuracyChartView(const MetricsHistory *history, QWidget *par
     : MetricsChartView(parent), history_(history), training_(new QLineSeries), validation_(new QLineSeries),
       epochAxis_(new QValueAxis), accuracyAxis_(new QValueAxis)
 {
-    training_->setName(tr("training accuracy"));
+    training_->setName(tr("training"));  // the axis says what: the legend stays short
     chartstyle::styleLine(training_, chartstyle::trainingColor(), 2.0);
-    validation_->setName(tr("validation accuracy"));
+    validation_->setName(tr("validation"));
     chartstyle::styleLine(validation_, chartstyle::validationColor(), 2.0);
     chartstyle::styleAxis(epochAxis_, tr("epoch"));
     epochAxis_->setLabelFormat(QStringLiteral("%d"));

@@ -4,6 +4,7 @@
 #include "canvas/canvasstyle.h"
 
 #include <QAbstractAxis>
+#include <QApplication>
 #include <QChart>
 #include <QGraphicsLayout>
 #include <QLegend>
@@ -27,18 +28,34 @@ QColor rawLossColor()
 
 QColor validationColor() { return QColor(0xea, 0x58, 0x0c); }
 
+// Both follow the application's font, which View ▸ Present enlarges.
 QFont labelFont()
 {
-    QFont font;
-    font.setPointSizeF(8.0);
+    QFont font = QApplication::font();
+    font.setPointSizeF(std::max(8.0, 0.9 * font.pointSizeF()));
     return font;
 }
 
 QFont calloutFont()
 {
-    QFont font;
-    font.setPointSizeF(8.5);
+    QFont font = QApplication::font();
+    font.setPointSizeF(std::max(8.5, 0.95 * font.pointSizeF()));
     return font;
+}
+
+static void setAxisFonts(QAbstractAxis *axis)
+{
+    QFont titleFont = labelFont();
+    titleFont.setBold(true);
+    axis->setTitleFont(titleFont);
+    axis->setLabelsFont(labelFont());
+}
+
+void refreshFonts(QChart *chart)
+{
+    chart->legend()->setFont(labelFont());
+    for (QAbstractAxis *axis : chart->axes())
+        setAxisFonts(axis);
 }
 
 void styleChart(QChart *chart)
@@ -58,11 +75,8 @@ void styleChart(QChart *chart)
 void styleAxis(QAbstractAxis *axis, const QString &title)
 {
     axis->setTitleText(title);
-    QFont titleFont = labelFont();
-    titleFont.setBold(true);
-    axis->setTitleFont(titleFont);
+    setAxisFonts(axis);
     axis->setTitleBrush(canvasstyle::mutedTextColor());
-    axis->setLabelsFont(labelFont());
     axis->setLabelsColor(canvasstyle::mutedTextColor());
     axis->setGridLineColor(canvasstyle::gridColor());
     axis->setMinorGridLineColor(canvasstyle::gridColor().lighter(110));

@@ -22,6 +22,8 @@ QFont calloutFont();
 // Light background, small margins, legend on top, no animation (it would redraw for 1 s).
 void styleChart(QChart *chart);
 void styleAxis(QAbstractAxis *axis, const QString &title);
+// The legend's and the axes' fonts from labelFont(), after the application's font changed.
+void refreshFonts(QChart *chart);
 void styleLine(QXYSeries *series, const QColor &color, double width);
 
 // An axis of whole counts (steps, epochs) from 0 to at least `last`, ticks every 1, 2 or 5 × 10^k.

@@ -7,6 +7,8 @@
 #include "views/classcolors.h"
 
 #include <QAbstractSeries>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QMouseEvent>
 
@@ -55,6 +57,48 @@ void MetricsChartView::mouseMoveEvent(QMouseEvent *event)
 {
     hoverAt(event->position());
     QChartView::mouseMoveEvent(event);
+}
+
+void MetricsChartView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::ApplicationFontChange) {
+        chartstyle::refreshFonts(chart());
+        fitLegend();
+    }
+    QChartView::changeEvent(event);
+}
+
+void MetricsChartView::showEvent(QShowEvent *event)
+{
+    chartstyle::refreshFonts(chart());  // the axes exist by now
+    fitLegend();
+    QChartView::showEvent(event);
+}
+
+void MetricsChartView::resizeEvent(QResizeEvent *event)
+{
+    QChartView::resizeEvent(event);
+    fitLegend();
+}
+
+bool MetricsChartView::isLegendShown() const
+{
+    return chart()->legend()->isVisible();
+}
+
+double MetricsChartView::legendWidth() const
+{
+    const QLegend *legend = chart()->legend();
+    const QFontMetricsF metrics(legend->font());
+    double width = 24.0;  // the legend's own margins
+    for (const QLegendMarker *entry : legend->markers())
+        width += metrics.height() + 12.0 + metrics.horizontalAdvance(entry->label());  // swatch, gaps, label
+    return width;
+}
+
+void MetricsChartView::fitLegend()
+{
+    chart()->legend()->setVisible(legendWidth() <= width());
 }
 
 void MetricsChartView::leaveEvent(QEvent *event)

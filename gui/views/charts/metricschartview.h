@@ -20,6 +20,11 @@ public:
 
     // The hover box's text, empty while nothing is hovered.
     QString hoverText() const;
+    // Whether the legend is shown: only while every label fits whole beside the others, so that
+    // no marker stands there without its name (the lines' colours stay the same in both charts).
+    bool isLegendShown() const;
+    // The width the legend needs for every label whole.
+    double legendWidth() const;
     // Shows the reading at a position in view coordinates, as a mouse move there does.
     void hoverAt(QPointF viewPosition);
     void clearHover();
@@ -44,8 +49,14 @@ protected:
 
     void mouseMoveEvent(QMouseEvent *event) override;
     void leaveEvent(QEvent *event) override;
+    // The axes and the legend follow the application's font (View ▸ Present enlarges it).
+    void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
+    void fitLegend();
+
     HoverCallout *callout_;
     QList<QLineSeries *> past_;
     QPointF lastHover_;  // the last hovered position, in view coordinates

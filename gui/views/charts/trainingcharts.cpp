@@ -80,7 +80,6 @@ QWidget *TrainingCharts::createControls()
                                     "shows every step as it is, 0.99 shows the long-term trend"));
     label->setBuddy(smoothingSlider_);
     smoothingValue_ = new QLabel;
-    smoothingValue_->setMinimumWidth(smoothingValue_->fontMetrics().horizontalAdvance(QStringLiteral("0.000")));
     connect(smoothingSlider_, &QSlider::valueChanged, this,
             [this](int value) { setSmoothing(double(value) / kSmoothingSteps); });
     logScale_ = new QCheckBox(tr("Log scale"));

@@ -17,9 +17,12 @@
 #include <QHBoxLayout>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <exception>
 
 namespace {
+
+constexpr int kMinTableWidth = 180;
 
 QLabel *mutedLabel(const QString &text)
 {
@@ -70,6 +73,7 @@ QWidget *ConfusionView::createClassificationPage()
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->setSelectionMode(QAbstractItemView::NoSelection);
     table_->setFocusPolicy(Qt::NoFocus);
+    table_->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);  // it asks for its columns' width
     table_->setToolTip(tr("Precision: of the samples predicted as this class, the share that is. Recall: of the "
                           "samples of this class, the share found. F1: their harmonic mean."));
     row->addWidget(table_, 0);
@@ -197,11 +201,16 @@ void ConfusionView::fillTable()
 void ConfusionView::fitTableWidth()
 {
     table_->resizeColumnsToContents();
-    table_->verticalHeader()->resizeSections(QHeaderView::ResizeToContents);
+    // Compact rows, so ten classes, their macro average and the accuracy fit without scrolling.
+    table_->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().height() + 5);
     int width = table_->verticalHeader()->sizeHint().width() + 2 * table_->frameWidth() + table_->verticalScrollBar()->sizeHint().width();
     for (int c = 0; c < table_->columnCount(); ++c)
         width += table_->horizontalHeader()->sectionSize(c);
-    table_->setFixedWidth(width);
+    // Every column readable where there is room; where there is not (large fonts on a small
+    // screen) it scrolls rather than pushing the window off the screen.
+    table_->setMaximumWidth(width);
+    table_->setMinimumWidth(std::min(width, kMinTableWidth));
 }
 
 void ConfusionView::fillGallery(int trueClass, int predictedClass)

@@ -4,7 +4,8 @@
 
 #include <QListWidget>
 
-// A read-only icon list; each item holds one image and its caption.
+// A read-only icon list; each item holds one image and its caption. The cells widen until every
+// caption fits in its lines, so none is cut short.
 class ImageGallery : public QListWidget {
     Q_OBJECT
 
@@ -12,9 +13,20 @@ public:
     // `side`: the size images are drawn at; `captionLines`: lines of text under each.
     explicit ImageGallery(int side, int captionLines, QWidget *parent = nullptr);
 
+    // The tooltip holds the caption, then `toolTip`.
     void addImage(const QImage &image, const QString &caption, const QString &toolTip = {});
     QStringList captions() const;
+    // Whether `caption` fits in the cells' caption lines.
+    bool fits(const QString &caption) const;
+
+protected:
+    void changeEvent(QEvent *event) override;
 
 private:
+    int gridHeight() const;
+    void setCellSize(QSize size);
+    void fitCaption(const QString &caption);
+
     int side_;
+    int captionLines_;
 };

@@ -135,17 +135,25 @@ BoundarySnapshot message(const QString &text)
 
 } // namespace
 
-BoundarySnapshot computeBoundary(const nn::Model &model, const datasets::Experiment &experiment, int gridSize)
+QString boundaryProblem(const datasets::Experiment &experiment)
 {
     const datasets::DataInfo &info = experiment.data().info;
     const int64_t features = nn::elementCount(info.sampleShape);
-    const bool curve = !info.classification && features == 1 && experiment.data().train->targetShape() == nn::Shape{1};
     if (info.classification && features != 2)
-        return message(tr("The decision boundary needs 2 input features (this data has %1) — try the spiral, moons or "
-                          "circle data.").arg(features));
-    if (!info.classification && !curve)
-        return message(tr("The fitted curve needs 1 input feature and 1 target (this data has %1 features) — try the sine "
-                          "data. For 2-input classification the decision boundary shows here.").arg(features));
+        return tr("The decision boundary needs 2 input features (this data has %1) — try the spiral, moons or "
+                  "circle data.").arg(features);
+    if (!info.classification && (features != 1 || experiment.data().train->targetShape() != nn::Shape{1}))
+        return tr("The fitted curve needs 1 input feature and 1 target (this data has %1 features) — try the sine "
+                  "data. For 2-input classification the decision boundary shows here.").arg(features);
+    return {};
+}
+
+BoundarySnapshot computeBoundary(const nn::Model &model, const datasets::Experiment &experiment, int gridSize)
+{
+    if (const QString problem = boundaryProblem(experiment); !problem.isEmpty())
+        return message(problem);
+    const datasets::DataInfo &info = experiment.data().info;
+    const bool curve = !info.classification;
 
     BoundarySnapshot snapshot;
     snapshot.kind = curve ? BoundarySnapshot::Kind::Curve : BoundarySnapshot::Kind::Classes;

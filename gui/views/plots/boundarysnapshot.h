@@ -35,5 +35,9 @@ struct BoundarySnapshot {
 // The points drawn per split at most (a large CSV would otherwise drown the plot).
 inline constexpr int64_t kBoundaryPointsPerSplit = 2000;
 
+// Why the experiment's data has no plot (not 2 features to classify, nor 1 feature and 1 target to
+// fit), or an empty string when it has one.
+QString boundaryProblem(const datasets::Experiment &experiment);
+
 // Runs the model (inference only) and fills a snapshot for the experiment's data.
 BoundarySnapshot computeBoundary(const nn::Model &model, const datasets::Experiment &experiment, int gridSize = 100);

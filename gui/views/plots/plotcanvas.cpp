@@ -13,7 +13,7 @@
 
 namespace {
 
-constexpr double kLeftMargin = 46.0, kBottomMargin = 34.0, kTopMargin = 8.0, kRightMargin = 10.0;
+constexpr double kTopMargin = 8.0, kRightMargin = 10.0, kLegendGap = 8.0;
 
 // About five round tick values (1, 2 or 5 × 10ⁿ apart) inside [low, high].
 std::vector<double> ticks(double low, double high)
@@ -44,9 +44,62 @@ void PlotCanvas::setData(PlotData data)
     update();
 }
 
+QFont PlotCanvas::labelFont() const
+{
+    QFont font = this->font();  // follows the application's (Present enlarges it)
+    font.setPointSizeF(std::max(8.0, 0.9 * font.pointSizeF()));
+    return font;
+}
+
+QStringList PlotCanvas::legendEntries() const
+{
+    QStringList entries = data_.classNames;
+    if (data_.splitLegend)
+        entries << tr("● train") << tr("○ validation");
+    if (!data_.curve.empty())
+        entries << tr("— model");
+    return entries;
+}
+
+// The legend's box, which sits beside the plot or below it, so that it never covers the data.
+QSizeF PlotCanvas::legendSize() const
+{
+    const QStringList entries = legendEntries();
+    if (entries.isEmpty())
+        return {};
+    const QFontMetricsF metrics(labelFont());
+    double textWidth = 0.0;
+    for (const QString &entry : entries)
+        textWidth = std::max(textWidth, metrics.horizontalAdvance(entry));
+    const double swatch = data_.classNames.isEmpty() ? 0.0 : 14.0;
+    return {textWidth + swatch + 10, (metrics.height() + 1) * entries.size() + 6};
+}
+
+QMarginsF PlotCanvas::axisMargins() const
+{
+    const QFontMetricsF metrics(labelFont());
+    return {3.3 * metrics.height() + 4, kTopMargin, kRightMargin, 2.4 * metrics.height() + 4};
+}
+
+// Below when that leaves the plot more room than beside it (a tall, narrow widget).
+bool PlotCanvas::legendBelow() const
+{
+    const QSizeF legend = legendSize();
+    const QMarginsF m = axisMargins();
+    const double w = width() - m.left() - m.right(), h = height() - m.top() - m.bottom();
+    return std::min(w, h - legend.height() - kLegendGap) > std::min(w - legend.width() - kLegendGap, h);
+}
+
 QRectF PlotCanvas::plotRect() const
 {
-    QRectF plot(kLeftMargin, kTopMargin, width() - kLeftMargin - kRightMargin, height() - kTopMargin - kBottomMargin);
+    const QMarginsF m = axisMargins();
+    QRectF plot = QRectF(rect()).marginsRemoved(m);
+    if (const QSizeF legend = legendSize(); !legend.isEmpty()) {
+        if (legendBelow())
+            plot.setBottom(plot.bottom() - legend.height() - kLegendGap);
+        else
+            plot.setRight(plot.right() - legend.width() - kLegendGap);
+    }
     if (data_.equalAspect && data_.xMax > data_.xMin && data_.yMax > data_.yMin) {
         const double unit = std::min(plot.width() / (data_.xMax - data_.xMin), plot.height() / (data_.yMax - data_.yMin));
         const QSizeF size((data_.xMax - data_.xMin) * unit, (data_.yMax - data_.yMin) * unit);
@@ -82,17 +135,15 @@ void PlotCanvas::paintEvent(QPaintEvent *)
     drawPoints(painter, plot);
     drawCurve(painter, plot);  // over the points: the model is what a student looks for
     painter.restore();
-    drawLegend(painter, plot);
+    drawLegend(painter);
 }
 
 void PlotCanvas::drawAxes(QPainter &painter, const QRectF &plot) const
 {
     painter.setPen(QPen(canvasstyle::edgeColor(), 1.0));
     painter.drawRect(plot);
-    QFont font = painter.font();
-    font.setPointSizeF(8.0);
-    painter.setFont(font);
-    const QFontMetricsF metrics(font);
+    painter.setFont(labelFont());
+    const QFontMetricsF metrics(painter.font());
     for (double x : ticks(data_.xMin, data_.xMax)) {
         const QPointF at = toWidget(x, data_.yMin, plot);
         painter.setPen(canvasstyle::edgeColor());
@@ -112,7 +163,7 @@ void PlotCanvas::drawAxes(QPainter &painter, const QRectF &plot) const
     painter.setPen(canvasstyle::textColor());
     painter.drawText(QRectF(plot.left(), plot.bottom() + 6 + metrics.height(), plot.width(), metrics.height()), Qt::AlignCenter, data_.xLabel);
     painter.save();
-    painter.translate(plot.left() - kLeftMargin + metrics.height() / 2 + 2, plot.center().y());
+    painter.translate(metrics.height() / 2 + 2, plot.center().y());
     painter.rotate(-90);
     painter.drawText(QRectF(-plot.height() / 2, -metrics.height() / 2, plot.height(), metrics.height()), Qt::AlignCenter, data_.yLabel);
     painter.restore();
@@ -151,21 +202,25 @@ void PlotCanvas::drawCurve(QPainter &painter, const QRectF &plot) const
     painter.drawPath(path);
 }
 
-void PlotCanvas::drawLegend(QPainter &painter, const QRectF &plot) const
+QRectF PlotCanvas::legendRect() const
 {
-    QStringList entries = data_.classNames;
-    if (data_.splitLegend)
-        entries << tr("● train") << tr("○ validation");
-    if (!data_.curve.empty())
-        entries << tr("— model");
+    if (legendEntries().isEmpty())
+        return {};
+    const QRectF plot = plotRect();
+    if (legendBelow())
+        return {QPointF(plot.left(), plot.bottom() + axisMargins().bottom() + kLegendGap / 2), legendSize()};
+    return {QPointF(plot.right() + kLegendGap, plot.top()), legendSize()};
+}
+
+void PlotCanvas::drawLegend(QPainter &painter) const
+{
+    const QStringList entries = legendEntries();
     if (entries.isEmpty())
         return;
+    painter.setFont(labelFont());
     const QFontMetricsF metrics(painter.font());
-    double textWidth = 0.0;
-    for (const QString &entry : entries)
-        textWidth = std::max(textWidth, metrics.horizontalAdvance(entry));
     const double line = metrics.height() + 1, swatch = data_.classNames.isEmpty() ? 0.0 : 14.0;
-    const QRectF box(plot.right() - textWidth - swatch - 14, plot.top() + 4, textWidth + swatch + 10, line * entries.size() + 6);
+    const QRectF box = legendRect();
     painter.setPen(QPen(canvasstyle::gridColor(), 1.0));
     painter.setBrush(QColor(255, 255, 255, 215));
     painter.drawRoundedRect(box, 4, 4);

@@ -1,5 +1,6 @@
 // PlotCanvas: paints a PlotData: axes with tick values and feature names, the heat map, the
-// points, the curve and a legend. The decision boundary view and the data preview share it.
+// points, the curve and a legend beside the plot. The decision boundary view and the data preview
+// share it.
 #pragma once
 
 #include "views/plots/plotdata.h"
@@ -18,17 +19,24 @@ public:
 
     QSize sizeHint() const override { return {360, 320}; }
     QSize minimumSizeHint() const override { return {180, 160}; }
+    // Where the data is drawn, and where the legend is (empty without one): never overlapping.
+    QRectF plotRect() const;
+    QRectF legendRect() const;
 
 protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
-    QRectF plotRect() const;
+    QFont labelFont() const;
+    QStringList legendEntries() const;
+    QSizeF legendSize() const;
+    QMarginsF axisMargins() const;  // the room of the tick values and axis titles
+    bool legendBelow() const;
     QPointF toWidget(double x, double y, const QRectF &plot) const;
     void drawAxes(QPainter &painter, const QRectF &plot) const;
     void drawPoints(QPainter &painter, const QRectF &plot) const;
     void drawCurve(QPainter &painter, const QRectF &plot) const;
-    void drawLegend(QPainter &painter, const QRectF &plot) const;
+    void drawLegend(QPainter &painter) const;
 
     PlotData data_;
 };
