@@ -153,6 +153,19 @@ void printEvaluation(const nn::Evaluation &evaluation, const datasets::DataInfo 
     }
 }
 
+// predict's CSV header: the file (for images), the predicted class or row, then one column per
+// class probability or regression target.
+void printPredictionHeader(const datasets::DataInfo &info, int64_t columns, bool files)
+{
+    const auto className = [&](size_t c) { return c < info.classNames.size() ? info.classNames[c] : std::to_string(c); };
+    std::printf("%s%s", files ? "file," : "", info.classification ? "predicted" : "row");
+    for (int64_t c = 0; c < columns; ++c)
+        std::printf(",%s", info.classification ? ("p_" + className(static_cast<size_t>(c + (columns == 1)))).c_str()
+                                               : (c < static_cast<int64_t>(info.targetNames.size()) ? info.targetNames[static_cast<size_t>(c)]
+                                                                                                    : "y" + std::to_string(c)).c_str());
+    std::printf("\n");
+}
+
 } // namespace
 
 int train(const TrainOptions &options)
@@ -263,14 +276,8 @@ int predict(const PredictOptions &options)
     const int64_t columns = values.rank() > 1 ? values.size() / values.dim(0) : 1;
     const auto className = [&](size_t c) { return c < info.classNames.size() ? info.classNames[c] : std::to_string(c); };
 
-    if (!options.json) {
-        std::printf("%s%s", files.empty() ? "" : "file,", info.classification ? "predicted" : "row");
-        for (int64_t c = 0; c < columns; ++c)
-            std::printf(",%s", info.classification ? ("p_" + className(static_cast<size_t>(c + (columns == 1)))).c_str()
-                                                   : (c < static_cast<int64_t>(info.targetNames.size()) ? info.targetNames[static_cast<size_t>(c)]
-                                                                                                        : "y" + std::to_string(c)).c_str());
-        std::printf("\n");
-    }
+    if (!options.json)
+        printPredictionHeader(info, columns, !files.empty());
     for (int64_t row = 0; row < values.dim(0); ++row) {
         nlohmann::json line = {{"row", row}};
         if (!files.empty())

@@ -16,7 +16,7 @@ namespace datasets {
 // any number of cores; its class is i mod 5, so the classes are balanced.
 class ShapesSet {
 public:
-    static constexpr int64_t kDefaultCount = 12'000;
+    static constexpr int64_t kDefaultCount = 20'000;
     static constexpr uint64_t kSeed = 2026;  // the shipped set: the same images for every student
     static constexpr int kSize = 32;
 

@@ -369,6 +369,22 @@ def image_files():
         write(target, name, data)
         write(target, "truncated-" + name, data[: len(data) * 2 // 3])
     write("fuzz_png", "not-an-image.txt", "a text file among the pictures\n")
+
+
+def image_cache(header, pixels):
+    """An image folder's cache file (datasets/imagecache.h) for fingerprint 1, as fuzz_imagecache reads it."""
+    text = json.dumps(header, separators=(",", ":")).encode()
+    return b"LLIMGC01" + struct.pack("<Q", len(text)) + text + pixels
+
+
+def image_cache_files():
+    header = {"fingerprint": "1", "shape": [1, 2, 2], "classes": ["cats", "dogs"], "labels": [0, 1, 1],
+              "skipped": ["cats/bad.jpg: truncated JPEG"]}
+    write("fuzz_imagecache", "grey.bin", image_cache(header, bytes(range(12))))
+    rgb = dict(header, shape=[3, 1, 2], labels=[1], skipped=[])
+    write("fuzz_imagecache", "rgb.bin", image_cache(rgb, bytes(range(6))))
+    write("fuzz_imagecache", "stale.bin", image_cache(dict(header, fingerprint="2"), bytes(12)))
+    write("fuzz_imagecache", "short.bin", image_cache(header, bytes(11)))
     write("fuzz_jpeg", "markers-only.jpg", b"\xff\xd8\xff\xd9")
 
 
@@ -382,3 +398,4 @@ if __name__ == "__main__":
     gzip_files()
     csv_files()
     image_files()
+    image_cache_files()
