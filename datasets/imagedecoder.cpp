@@ -73,12 +73,30 @@ void jpegFatal(j_common_ptr info)
     std::longjmp(errors->jump, 1);
 }
 
-// Warnings (level -1) about corrupt data are collected; a premature end marks the file truncated.
+// Image data that ends early (the file, or its scan at a marker) stops decoding at once: libjpeg
+// would fill the rest of the image with grey, which for a short file claiming a huge size is a
+// long wait for a picture that is not there. Other warnings about odd bytes are tolerated.
 void jpegMessage(j_common_ptr info, int level)
 {
     auto *errors = reinterpret_cast<JpegErrors *>(info->err);
-    if (level == -1 && info->err->msg_code == JWRN_JPEG_EOF)
+    if (level == -1 && (info->err->msg_code == JWRN_JPEG_EOF || info->err->msg_code == JWRN_HIT_MARKER)) {
         errors->truncated = true;
+        std::longjmp(errors->jump, 1);
+    }
+}
+
+// A progressive JPEG may hold thousands of tiny scans, each a pass over the whole image (a known
+// denial of service); more than kMaxScans is treated as damaged, as djpeg -maxscans does.
+constexpr int kMaxScans = 1000;
+
+void jpegProgress(j_common_ptr info)
+{
+    auto *decompress = reinterpret_cast<j_decompress_ptr>(info);
+    if (decompress->is_decompressor && decompress->input_scan_number > kMaxScans) {
+        auto *errors = reinterpret_cast<JpegErrors *>(info->err);
+        std::snprintf(errors->message, sizeof errors->message, "more than %d progressive scans", kMaxScans);
+        std::longjmp(errors->jump, 1);
+    }
 }
 
 // Decodes into `pixels` (already sized by the caller's second call); returns false with a message
@@ -87,6 +105,8 @@ bool runJpeg(std::string_view bytes, int channels, JpegErrors &errors, int &widt
              bool headerOnly)
 {
     jpeg_decompress_struct info;
+    jpeg_progress_mgr progress{};
+    progress.progress_monitor = jpegProgress;
     info.err = jpeg_std_error(&errors.manager);
     errors.manager.error_exit = jpegFatal;
     errors.manager.emit_message = jpegMessage;
@@ -96,6 +116,7 @@ bool runJpeg(std::string_view bytes, int channels, JpegErrors &errors, int &widt
         return false;
     }
     jpeg_create_decompress(&info);
+    info.progress = &progress;
     jpeg_mem_src(&info, reinterpret_cast<const unsigned char *>(bytes.data()), static_cast<unsigned long>(bytes.size()));
     jpeg_read_header(&info, TRUE);
     width = static_cast<int>(info.image_width);
@@ -120,13 +141,15 @@ Image decodeJpeg(std::string_view bytes, int channels)
     Image image;
     image.channels = channels;
     if (!runJpeg(bytes, channels, errors, image.width, image.height, nullptr, true))
-        throw nn::FileError(std::string("damaged JPEG (") + errors.message + ")");
+        throw nn::FileError(errors.truncated ? std::string("truncated JPEG (the file ends within its header)")
+                                             : std::string("damaged JPEG (") + errors.message + ")");
     checkSize(image.width, image.height, "JPEG");
     image.pixels.resize(static_cast<size_t>(image.width) * static_cast<size_t>(image.height) * static_cast<size_t>(channels));
-    if (!runJpeg(bytes, channels, errors, image.width, image.height, image.pixels.data(), false))
-        throw nn::FileError(std::string("damaged JPEG (") + errors.message + ")");
+    const bool decoded = runJpeg(bytes, channels, errors, image.width, image.height, image.pixels.data(), false);
     if (errors.truncated)
         throw nn::FileError("truncated JPEG (the file ends before the image does)");
+    if (!decoded)
+        throw nn::FileError(std::string("damaged JPEG (") + errors.message + ")");
     return image;
 }
 

@@ -18,19 +18,18 @@ namespace datasets {
 namespace {
 
 constexpr int kSubsamples = 4;  // per pixel side
-constexpr double kPi = std::numbers::pi;
 
 // A convex or star-shaped outline as its corners, tested by the even-odd rule.
 template <size_t N>
 bool insidePolygon(const std::array<std::array<double, 2>, N> &corners, double u, double v)
 {
-    bool inside = false;
+    bool odd = false;  // crossings of a ray from (u, v) to the right
     for (size_t i = 0, j = N - 1; i < N; j = i++) {
         const auto &a = corners[i], &b = corners[j];
         if ((a[1] > v) != (b[1] > v) && u < (b[0] - a[0]) * (v - a[1]) / (b[1] - a[1]) + a[0])
-            inside = !inside;
+            odd = !odd;
     }
-    return inside;
+    return odd;
 }
 
 // `points` corners at radius 1 pointing up, alternating with corners at `inner` when it is above 0.
@@ -40,7 +39,7 @@ std::array<std::array<double, 2>, N> corners(double inner)
     std::array<std::array<double, 2>, N> result{};
     const bool star = inner > 0.0;
     for (size_t i = 0; i < N; ++i) {
-        const double angle = -kPi / 2.0 + 2.0 * kPi * static_cast<double>(i) / N;
+        const double angle = -std::numbers::pi / 2.0 + 2.0 * std::numbers::pi * static_cast<double>(i) / N;
         const double radius = star && i % 2 ? inner : 1.0;
         result[i] = {radius * std::cos(angle), radius * std::sin(angle)};
     }
@@ -97,7 +96,7 @@ void draw(uint64_t seed, int64_t index, int shape, uint8_t *out)
     const double radius = rng.uniform(6.5f, 12.0f);
     const double cx = rng.uniform(static_cast<float>(radius * 0.8), static_cast<float>(ShapesSet::kSize - radius * 0.8));
     const double cy = rng.uniform(static_cast<float>(radius * 0.8), static_cast<float>(ShapesSet::kSize - radius * 0.8));
-    const double turn = rng.uniform(0.0f, static_cast<float>(2.0 * kPi));
+    const double turn = rng.uniform(0.0f, static_cast<float>(2.0 * std::numbers::pi));
     const double c = std::cos(turn), s = std::sin(turn);
     const float noise = rng.uniform(4.0f, 16.0f);
     constexpr int plane = ShapesSet::kSize * ShapesSet::kSize;

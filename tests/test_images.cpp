@@ -291,6 +291,20 @@ private slots:
         QCOMPARE(strongest(8, 0) == -1, topRowBlack);
     }
 
+    void aShortJpegClaimingAHugeImageStopsAtItsEnd()
+    {
+        // fuzz_jpeg's finding: 419 bytes declaring 60945×255 pixels, whose data ends at an EOI marker;
+        // decoding it to the end took 24 s under the sanitizers.
+        QFile file(LAYERLAB_SOURCE_DIR "/tests/fuzz/crashes/fuzz_jpeg/slow-wide-image-ends-early.jpg");
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const std::string bytes = file.readAll().toStdString();
+        QElapsedTimer timer;
+        timer.start();
+        const std::string message = errorMessage([&] { datasets::ImageDecoder::decode(bytes, 3); });
+        QVERIFY2(message.starts_with("truncated JPEG"), message.c_str());
+        QVERIFY2(timer.elapsed() < 2000, qPrintable(QString("took %1 ms").arg(timer.elapsed())));
+    }
+
     void oneClassSaysToAddAnother()
     {
         const QString lonely = dir.filePath("one-class");
