@@ -1,9 +1,11 @@
 // The layerlab-cli subcommands: open a project through datasets::Experiment and act on it.
 #include "commands.h"
 
+#include "loadreporter.h"
 #include "progressreporter.h"
 
 #include "datasets/experiment.h"
+#include "datasets/imagedecoder.h"
 #include "nn/atomicfile.h"
 #include "nn/error.h"
 #include "nn/export/onnxexport.h"
@@ -14,6 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -63,7 +66,17 @@ std::string outputPath(const std::string &input, const std::string &out)
     return input;
 }
 
-// Opens a project with its trained weights, which evaluation and prediction need.
+// Opens a project's experiment with the loading of a folder of images reported to `reporter`.
+datasets::Experiment openExperiment(const nn::Project &project, LoadReporter &reporter)
+{
+    const auto start = std::chrono::steady_clock::now();
+    datasets::Experiment experiment(project, reporter.progress());
+    reporter.loaded(experiment.data().info, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    return experiment;
+}
+
+// Opens a project with its trained weights, which evaluation and prediction need; how its data
+// loads goes to stderr, away from the results.
 datasets::Experiment openTrained(const std::string &pathOrName)
 {
     const std::string path = datasets::resolveProjectPath(pathOrName);
@@ -71,7 +84,8 @@ datasets::Experiment openTrained(const std::string &pathOrName)
     if (!std::filesystem::exists(weights))  // before the data loads: the message comes at once
         throw nn::FileError("'" + path + "' has no trained weights (" + weights +
                             " is missing); train it first with: layerlab-cli train " + pathOrName);
-    datasets::Experiment experiment(nn::loadProject(path));
+    LoadReporter reporter(stderr, false);
+    datasets::Experiment experiment = openExperiment(nn::loadProject(path), reporter);
     nn::loadWeights(experiment.model(), weights);
     return experiment;
 }
@@ -139,6 +153,19 @@ void printEvaluation(const nn::Evaluation &evaluation, const datasets::DataInfo 
     }
 }
 
+// predict's CSV header: the file (for images), the predicted class or row, then one column per
+// class probability or regression target.
+void printPredictionHeader(const datasets::DataInfo &info, int64_t columns, bool files)
+{
+    const auto className = [&](size_t c) { return c < info.classNames.size() ? info.classNames[c] : std::to_string(c); };
+    std::printf("%s%s", files ? "file," : "", info.classification ? "predicted" : "row");
+    for (int64_t c = 0; c < columns; ++c)
+        std::printf(",%s", info.classification ? ("p_" + className(static_cast<size_t>(c + (columns == 1)))).c_str()
+                                               : (c < static_cast<int64_t>(info.targetNames.size()) ? info.targetNames[static_cast<size_t>(c)]
+                                                                                                    : "y" + std::to_string(c)).c_str());
+    std::printf("\n");
+}
+
 } // namespace
 
 int train(const TrainOptions &options)
@@ -146,7 +173,8 @@ int train(const TrainOptions &options)
     const std::string path = datasets::resolveProjectPath(options.project);
     nn::Project project = nn::loadProject(path);
     applyOverrides(project, options);
-    datasets::Experiment experiment(project);
+    LoadReporter loadReporter(stdout, options.json);
+    datasets::Experiment experiment = openExperiment(project, loadReporter);
     nn::TrainingConfig config = project.training;
     std::optional<nn::RunState> continued;
     if (options.resume) {
@@ -235,7 +263,12 @@ int predict(const PredictOptions &options)
 {
     datasets::Experiment experiment = openTrained(options.project);
     const datasets::DataInfo &info = experiment.data().info;
-    const nn::Tensor features = datasets::readFeatures(options.input, info);
+    // Images (a folder, or a file that is one) get a first column with their file; a CSV does not.
+    std::vector<std::string> files;
+    if (std::filesystem::is_directory(options.input) || datasets::ImageDecoder::hasImageExtension(options.input))
+        files = datasets::ImageFolder::imageFilesAt(options.input);
+    const nn::Tensor features = files.empty() ? datasets::readFeatures(options.input, info)
+                                              : datasets::readImages(files, info, experiment.project().data.imageResize);
     nn::ThreadArena arena(experiment.project().training.threads);  // the project's threads to predict on
     const nn::Tensor output = arena.run([&] { return experiment.model().forward(features, nn::RunContext{}); });
     const nn::Tensor values = experiment.probabilities(output);
@@ -243,16 +276,12 @@ int predict(const PredictOptions &options)
     const int64_t columns = values.rank() > 1 ? values.size() / values.dim(0) : 1;
     const auto className = [&](size_t c) { return c < info.classNames.size() ? info.classNames[c] : std::to_string(c); };
 
-    if (!options.json) {
-        std::printf(info.classification ? "predicted" : "row");
-        for (int64_t c = 0; c < columns; ++c)
-            std::printf(",%s", info.classification ? ("p_" + className(static_cast<size_t>(c + (columns == 1)))).c_str()
-                                                   : (c < static_cast<int64_t>(info.targetNames.size()) ? info.targetNames[static_cast<size_t>(c)]
-                                                                                                        : "y" + std::to_string(c)).c_str());
-        std::printf("\n");
-    }
+    if (!options.json)
+        printPredictionHeader(info, columns, !files.empty());
     for (int64_t row = 0; row < values.dim(0); ++row) {
         nlohmann::json line = {{"row", row}};
+        if (!files.empty())
+            line["file"] = files[static_cast<size_t>(row)];
         std::vector<double> rowValues(values.data() + row * columns, values.data() + (row + 1) * columns);
         if (options.json) {
             if (info.classification) {
@@ -261,9 +290,11 @@ int predict(const PredictOptions &options)
             } else {
                 line["values"] = rowValues;
             }
-            std::cout << line.dump() << "\n";
+            std::cout << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
             continue;
         }
+        if (!files.empty())
+            std::printf("%s,", files[static_cast<size_t>(row)].c_str());
         std::printf("%s", info.classification ? className(static_cast<size_t>(classes[static_cast<size_t>(row)])).c_str()
                                               : std::to_string(row).c_str());
         for (double v : rowValues)

@@ -44,7 +44,8 @@ CLI::App *addTrainCommand(CLI::App &app, cli::TrainOptions &options)
     const nn::SettingSpec rate = learningRate();
     auto *train = app.add_subcommand("train", "Train a project and save its weights beside it");
     train->add_option("project", options.project, "Project file (NAME.layerlab.json) or bundled example name")->required();
-    train->add_option("--data", options.data, "Data set name (iris, spiral, fashion-mnist, …) or a CSV/IDX path");
+    train->add_option("--data", options.data, "Data set name (iris, spiral, fashion-mnist, shapes, …), a CSV/IDX path, or a folder of images "
+                                       "with one subfolder per class");
     train->add_option("--epochs", options.epochs, trainingSetting("epochs").help)->check(rangeOf(trainingSetting("epochs")));
     train->add_option("--batch", options.batch, "Mini-batch size (1 = stochastic)")->check(rangeOf(trainingSetting("batch_size")));
     train->add_option("--optimizer", options.optimizer, "One of: " + nn::joined(nn::optimizerRegistry().kinds()));
@@ -79,9 +80,10 @@ int main(int argc, char **argv)
     eval->add_flag("--json", evalOptions.json, "Print the result as JSON");
 
     cli::PredictOptions predictOptions;
-    auto *predict = app.add_subcommand("predict", "Predict with a trained project on the rows of a CSV file");
+    auto *predict = app.add_subcommand("predict", "Predict with a trained project on the rows of a CSV file, or on images");
     predict->add_option("project", predictOptions.project, "Project file or bundled example name")->required();
-    predict->add_option("--input", predictOptions.input, "CSV file with the feature columns the project was trained on")->required();
+    predict->add_option("--input", predictOptions.input, "CSV file with the feature columns the project was trained on, or a PNG/JPEG image, "
+                                                            "or a folder of them")->required();
     predict->add_flag("--json", predictOptions.json, "Print one JSON object per row");
 
     cli::ExportOptions exportOptions;

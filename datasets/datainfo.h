@@ -24,6 +24,9 @@ struct DataInfo {
     bool isImage = false;                   // fashion-mnist, IDX, digits (8×8): previews draw them
     std::vector<float> scale, offset;       // per input feature (flattened): model input = raw·scale + offset
     bool hasOwnTestSet = false;
+    std::string imageFolder;                // the folder of images the set was read from; empty for other sources
+    std::vector<std::string> skippedFiles;  // image folders: "cats/bad.jpg: truncated JPEG (…)" per file left out
+    bool fromCache = false;                 // image folders: read from the decoded cache beside the folder
 };
 
 // A data set ready to train on. The sources are never null; a split whose fraction is 0 is empty.

@@ -9,7 +9,9 @@
 #include "featurescaling.h"
 #include "idxdataset.h"
 #include "idxfile.h"
+#include "imagefolder.h"
 #include "samplesource.h"
+#include "shapesset.h"
 #include "syntheticset.h"
 
 #include "nn/error.h"
@@ -47,10 +49,12 @@ void checkSpec(const nn::DataSpec &spec)
         throw nn::SettingError("data task must be auto, classification or regression, got '" + spec.task + "'.");
     if (spec.scaling != "auto" && spec.scaling != "none" && spec.scaling != "standardize" && spec.scaling != "minmax")
         throw nn::SettingError("data scaling must be auto, none, standardize or minmax, got '" + spec.scaling + "'.");
+    if (spec.imageResize != "stretch" && spec.imageResize != "crop" && spec.imageResize != "pad")
+        throw nn::SettingError("data image_resize must be stretch, crop or pad, got '" + spec.imageResize + "'.");
     checkRange(spec.validationSplit, 0.0, 0.9, "validation_split");
     checkRange(spec.testSplit, 0.0, 0.9, "test_split");
     if (spec.source.empty())
-        throw nn::SettingError("No data source is set: choose a bundled or synthetic data set, or a .csv or IDX file.");
+        throw nn::SettingError("No data source is set: choose a bundled or synthetic data set, a .csv or IDX file, or a folder of images.");
 }
 
 template <typename T>
@@ -120,16 +124,18 @@ std::string knownNames()
     return text;
 }
 
-LoadedData loadFile(const nn::DataSpec &spec, uint64_t seed)
+LoadedData loadFile(const nn::DataSpec &spec, uint64_t seed, const LoadOptions &options)
 {
     const std::string &path = spec.source;
     std::error_code error;
     if (!std::filesystem::exists(path, error)) {
         if (path.find_first_of("/\\.") == std::string::npos)
             throw nn::SettingError("Unknown data set '" + path + "'. Choose one of " + knownNames() +
-                                   ", or give the path of a .csv or IDX file.");
+                                   ", or give the path of a .csv or IDX file or of a folder of images.");
         throw nn::FileError("The data file " + path + " does not exist; check the path and its spelling.");
     }
+    if (std::filesystem::is_directory(path, error))
+        return assemble(ImageFolder::load(path, spec.labels, options.inputShape, spec.imageResize, options.progress), spec, seed);
     const std::string fileName = std::filesystem::path(path).filename().string();
     const bool isCsv = fileName.ends_with(".csv") || fileName.ends_with(".csv.gz");
     if (!isCsv && (fileName.find("idx") != std::string::npos || IdxFile::looksLikeIdx(path)))
@@ -167,9 +173,25 @@ std::vector<int> predictionColumns(const CsvHeader &header, const DataInfo &info
     return columns;
 }
 
+// Raw samples ([count, features]) scaled as the model sees them: [count, sampleShape…].
+template <typename T>
+nn::Tensor scaledSamples(const std::vector<T> &raw, int64_t count, int64_t features, const DataInfo &info)
+{
+    const FeatureScaling scaling = info.scale.empty() ? FeatureScaling::identity(features) : FeatureScaling(info.scale, info.offset);
+    if (scaling.features() != features || info.offset.size() != info.scale.size())
+        throw nn::SettingError("The data description holds " + std::to_string(info.scale.size()) + " scale factors for " +
+                               std::to_string(features) + " features; the project's data section is damaged.");
+    nn::Shape shape{count};
+    shape.insert(shape.end(), info.sampleShape.begin(), info.sampleShape.end());
+    nn::Tensor x(shape);
+    for (int64_t i = 0; i < count; ++i)
+        scaling.apply(raw.data() + i * features, x.data() + i * features);
+    return x;
+}
+
 } // namespace
 
-LoadedData load(const nn::DataSpec &spec, uint64_t seed)
+LoadedData load(const nn::DataSpec &spec, uint64_t seed, const LoadOptions &options)
 {
     checkSpec(spec);
     if (SyntheticSet::contains(spec.source)) {
@@ -179,9 +201,11 @@ LoadedData load(const nn::DataSpec &spec, uint64_t seed)
     }
     if (spec.source == "fashion-mnist")
         return assemble(IdxDataset::loadFashionMnist(), spec, seed);
+    if (spec.source == "shapes")
+        return assemble(ShapesSet::generate(ShapesSet::kDefaultCount, ShapesSet::kSeed), spec, seed);
     if (const BundledCsv *set = findBundledCsv(spec.source))
         return assemble(loadBundledCsv(*set, spec), spec, seed);
-    return loadFile(spec, seed);
+    return loadFile(spec, seed, options);
 }
 
 std::vector<std::string> bundledNames()
@@ -190,6 +214,7 @@ std::vector<std::string> bundledNames()
     for (const auto &set : kBundledCsv)
         names.emplace_back(set.name);
     names.emplace_back("fashion-mnist");
+    names.emplace_back("shapes");
     return names;
 }
 
@@ -204,6 +229,8 @@ std::string describe(const std::string &name)
         return SyntheticSet::generate(name, 4, 0.0, 1).info.description;  // four points: no real cost
     if (name == "fashion-mnist")
         return "Fashion-MNIST: 70000 grey 28×28 images of clothing in 10 classes (Zalando Research, MIT licence)";
+    if (name == "shapes")
+        return ShapesSet::description(ShapesSet::kDefaultCount);
     if (const BundledCsv *set = findBundledCsv(name))
         return set->description;
     return {};
@@ -219,12 +246,6 @@ nn::Tensor readFeatures(const std::string &csvPath, const DataInfo &info)
     CsvReader reader = CsvReader::open(csvPath);
     const CsvHeader header = CsvHeader::read(reader);
     const std::vector<int> columns = predictionColumns(header, info, csvPath);
-    const auto features = static_cast<int64_t>(columns.size());
-    const FeatureScaling scaling = info.scale.empty() ? FeatureScaling::identity(features) : FeatureScaling(info.scale, info.offset);
-    if (scaling.features() != features || info.offset.size() != info.scale.size())
-        throw nn::SettingError("The data description holds " + std::to_string(info.scale.size()) + " scale factors for " +
-                               std::to_string(features) + " features; the project's data section is damaged.");
-
     std::vector<float> raw;
     std::vector<std::string> cells;
     while (reader.next(cells)) {
@@ -232,15 +253,20 @@ nn::Tensor readFeatures(const std::string &csvPath, const DataInfo &info)
         for (int column : columns)
             raw.push_back(header.number(reader, cells[static_cast<size_t>(column)], column));
     }
+    const auto features = static_cast<int64_t>(columns.size());
     const int64_t count = features == 0 ? 0 : static_cast<int64_t>(raw.size()) / features;
     if (count == 0)
         throw nn::FileError(csvPath + " has a header but no data rows: add at least one row of feature values below it.");
-    nn::Shape shape{count};
-    shape.insert(shape.end(), info.sampleShape.begin(), info.sampleShape.end());
-    nn::Tensor x(shape);
-    for (int64_t i = 0; i < count; ++i)
-        scaling.apply(raw.data() + i * features, x.data() + i * features);
-    return x;
+    return scaledSamples(raw, count, features, info);
+}
+
+nn::Tensor readImages(const std::vector<std::string> &files, const DataInfo &info, const std::string &imageResize)
+{
+    if (!info.isImage || info.sampleShape.size() != 3)
+        throw nn::SettingError("This project was trained on " + info.name + ", whose samples are not images (" +
+                               nn::toString(info.sampleShape) + "); give it a CSV file of feature columns instead.");
+    const std::vector<uint8_t> pixels = ImageFolder::decodeFiles(files, info.sampleShape, imageResize);
+    return scaledSamples(pixels, static_cast<int64_t>(files.size()), nn::elementCount(info.sampleShape), info);
 }
 
 } // namespace datasets

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "datainfo.h"
+#include "imagefolder.h"
 
 #include "nn/dataspec.h"
 #include "nn/tensor.h"
@@ -13,12 +14,18 @@
 
 namespace datasets {
 
-// Loads spec.source (a bundled or synthetic set's name, a .csv file or an IDX images file),
-// splits it deterministically from `seed` and fits the input scaling on the training split.
-// Throws nn::FileError for missing or malformed files, nn::SettingError for settings that do not fit.
-LoadedData load(const nn::DataSpec &spec, uint64_t seed);
+// What loading needs besides the DataSpec.
+struct LoadOptions {
+    nn::Shape inputShape;   // the network Input's per-sample shape: a folder's images are fitted to it
+    LoadProgress progress;  // a folder's images: files decoded so far, of all
+};
 
-// iris, wine, breast-cancer, digits, fashion-mnist.
+// Loads spec.source (a bundled or synthetic set's name, a .csv file, an IDX images file or a folder
+// of images), splits it deterministically from `seed` and fits the input scaling on the training
+// split. Throws nn::FileError for missing or malformed files, nn::SettingError for settings that do not fit.
+LoadedData load(const nn::DataSpec &spec, uint64_t seed, const LoadOptions &options = {});
+
+// iris, wine, breast-cancer, digits, fashion-mnist, shapes.
 std::vector<std::string> bundledNames();
 // circle, xor, gaussian, spiral, moons, plane, sine.
 std::vector<std::string> syntheticNames();
@@ -33,5 +40,8 @@ bool isRegressionSet(const std::string &name);
 // [N, sampleShape…], which is [N, F] for tabular data and [N, 1, 28, 28] for Fashion-MNIST.
 // Images without feature names take exactly F columns, or F + 1 when one is named label.
 nn::Tensor readFeatures(const std::string &csvPath, const DataInfo &info);
+// For `predict`: image files decoded, fitted to the model's image size by `imageResize` (the
+// project's image_resize) and scaled as in training: [N, channels, height, width].
+nn::Tensor readImages(const std::vector<std::string> &files, const DataInfo &info, const std::string &imageResize);
 
 } // namespace datasets

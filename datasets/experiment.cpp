@@ -26,15 +26,12 @@ std::vector<fs::path> exampleFolders()
 
 } // namespace
 
-Experiment::Experiment(nn::Project project)
-    : project_(std::move(project)), data_(load(project_.data, project_.training.seed))
+Experiment::Experiment(nn::Project project, const LoadProgress &progress)
+    : project_(std::move(project)), data_(load(project_.data, project_.training.seed, {inputSampleShape(project_.graph), progress}))
 {
     // Said before the model is built: a network too large to allocate should not hide this simpler fix.
-    const auto inputs = project_.graph.inputNodes();
-    if (inputs.size() == 1)
-        if (const nn::NodeStatus status = project_.graph.inferShapes().at(inputs.front()); status.ok())
-            nn::checkSampleFitsInput(nn::Shape(status.output().begin() + 1, status.output().end()),
-                                     data_.train->sampleShape());
+    if (const nn::Shape input = inputSampleShape(project_.graph); !input.empty())
+        nn::checkSampleFitsInput(input, data_.train->sampleShape());
     model_ = std::make_unique<nn::Model>(project_.graph, project_.training.seed);
 }
 
@@ -87,6 +84,15 @@ const nn::BatchSource &Experiment::split(const std::string &name) const
         throw nn::SettingError("The " + name + " split of " + data_.info.name + " is empty; raise the project's " +
                                (name == "test" ? "test_split." : "validation_split."));
     return *source;
+}
+
+nn::Shape inputSampleShape(const nn::Graph &graph)
+{
+    const auto inputs = graph.inputNodes();
+    if (inputs.size() != 1)
+        return {};
+    const nn::NodeStatus status = graph.inferShapes().at(inputs.front());
+    return status.ok() ? nn::Shape(status.output().begin() + 1, status.output().end()) : nn::Shape{};
 }
 
 std::vector<std::string> exampleNames()

@@ -15,9 +15,10 @@ namespace datasets {
 
 class Experiment {
 public:
-    // Builds the model and loads the data the project names; throws nn::Error subclasses with
-    // messages a student can act on.
-    explicit Experiment(nn::Project project);
+    // Builds the model and loads the data the project names (a folder's images fitted to the
+    // Input's shape, reporting to `progress`); throws nn::Error subclasses with messages a student
+    // can act on.
+    explicit Experiment(nn::Project project, const LoadProgress &progress = {});
 
     const nn::Project &project() const { return project_; }
     const LoadedData &data() const { return data_; }
@@ -42,6 +43,9 @@ private:
     std::unique_ptr<nn::Model> model_;
 };
 
+// The per-sample shape of the graph's one Input node ({3, 32, 32}); empty when the graph has
+// another number of inputs or its Input is invalid.
+nn::Shape inputSampleShape(const nn::Graph &graph);
 // A project file path for a path or the name of a bundled example ("spiral"); throws FileError
 // listing the examples when neither exists.
 std::string resolveProjectPath(const std::string &pathOrExample);

@@ -16,7 +16,8 @@ nlohmann::json DataSpec::toJson() const
                            {"task", task},
                            {"scaling", scaling},
                            {"validation_split", validationSplit},
-                           {"test_split", testSplit}};
+                           {"test_split", testSplit},
+                           {"image_resize", imageResize}};
     if (!labels.empty())
         json["labels"] = labels;
     if (!labelColumn.empty())
@@ -44,6 +45,7 @@ DataSpec DataSpec::fromJson(const nlohmann::json &json)
     reader.choice(dataSetting("scaling"), spec.scaling);
     reader.real(dataSetting("validation_split"), spec.validationSplit);
     reader.real(dataSetting("test_split"), spec.testSplit);
+    reader.choice(dataSetting("image_resize"), spec.imageResize);
     return spec;
 }
 

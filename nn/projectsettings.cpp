@@ -72,7 +72,10 @@ ComponentSpec makeDataSettings()
              S::real("validation_split", defaults.validationSplit, 0.0, 0.9,
                      "Share of the training data held out to check the network on data it never learns from."),
              S::real("test_split", defaults.testSplit, 0.0, 0.9,
-                     "Share of the data kept aside for the final test (sets with their own test set ignore it).")}};
+                     "Share of the data kept aside for the final test (sets with their own test set ignore it)."),
+             S::choice("image_resize", defaults.imageResize, {"stretch", "crop", "pad"},
+                       "How a folder's images are fitted to the Input's size: stretch distorts them, crop cuts "
+                       "the ends of the longer side, pad adds black bars along the shorter side.")}};
 }
 
 const SettingSpec &declared(const ComponentSpec &section, const std::string &key)

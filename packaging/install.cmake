@@ -23,6 +23,8 @@ install(FILES
   resources/examples/fashion-mnist-cnn.layerlab.json
   resources/examples/fashion-mnist-mlp.layerlab.json
   resources/examples/iris.layerlab.json
+  resources/examples/shapes-cnn.layerlab.json
+  resources/examples/shapes-mlp.layerlab.json
   resources/examples/sine-regression.layerlab.json
   resources/examples/spiral.layerlab.json
   DESTINATION share/layerlab/examples)

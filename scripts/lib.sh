@@ -12,7 +12,7 @@ export CCACHE_NOHASHDIR="${CCACHE_NOHASHDIR:-1}"
 LAYERLAB_PACKAGES=(
   cmake ninja-build g++ pkg-config ccache
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev libgl-dev
-  libeigen3-dev libtbb-dev nlohmann-json3-dev zlib1g-dev libcli11-dev
+  libeigen3-dev libtbb-dev nlohmann-json3-dev zlib1g-dev libcli11-dev libpng-dev libjpeg62-turbo-dev
   libonnx-dev libprotobuf-dev protobuf-compiler python3-onnx python3-torch python3-numpy
   dataset-fashion-mnist
 )

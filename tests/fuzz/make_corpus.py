@@ -4,6 +4,7 @@ format, with every feature the loaders read. Deterministic: run it again and not
 
     python3 tests/fuzz/make_corpus.py
 """
+import base64
 import gzip
 import json
 import shutil
@@ -252,6 +253,141 @@ def csv_files():
     write("fuzz_csv", "classes.csv.gz", gz(b"p,q,r\n0,1,a\n1,0,b\n1,1,a\n"))
 
 
+# --- PNG and JPEG ---------------------------------------------------------------------------------
+# Small images written once with libpng 1.6.39 and libjpeg-turbo 2.1.5 (Python's standard library has
+# no JPEG encoder): every PNG colour type, 1 and 16 bits, a palette with transparency, Adam7
+# interlacing; grey, 4:2:0 and 4:4:4 baseline JPEG, progressive, and restart markers.
+IMAGES = {
+    "grey-8x6.png": (
+        "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAGCAAAAADbboAnAAAAEklEQVQI12NkUIUAJm4oIIYBAFm5AsdCCvaGAAAAAElF"
+        "TkSuQmCC"
+    ),
+    "rgb-12x10.png": (
+        "iVBORw0KGgoAAAANSUhEUgAAAAwAAAAKCAIAAAAPTiitAAAAN0lEQVQY02NgUPXKn7LzHrOGb9H0PQ/ZtANKZ+1/wqkX"
+        "XDH30HMew7DqBUdf8TNxEwFGFRGnCAAWex4N5KVCSgAAAABJRU5ErkJggg=="
+    ),
+    "rgba-9x7.png": (
+        "iVBORw0KGgoAAAANSUhEUgAAAAkAAAAHCAYAAADam2dgAAAAN0lEQVQY02NmUPXKn7J855l7H5mnrdh99sEn1umr9px/"
+        "+IVt5up9Fx5/5Zi1dv8lJm4iwJBVBADYvB+WGVxp2QAAAABJRU5ErkJggg=="
+    ),
+    "grey-alpha-5x5.png": (
+        "iVBORw0KGgoAAAANSUhEUgAAAAUAAAAFCAQAAAAnZu5uAAAAGUlEQVQI12NgUPXKn7LzHrOGLxM3HBBkAgDS6AVCmAZZ"
+        "QgAAAABJRU5ErkJggg=="
+    ),
+    "rgb16-6x4.png": (
+        "iVBORw0KGgoAAAANSUhEUgAAAAYAAAAEEAIAAABy9gVXAAAAGElEQVQI12NkUPXKn7LzHl7AxE0EoJ4iABcLINucG0Lv"
+        "AAAAAElFTkSuQmCC"
+    ),
+    "grey1bit-16x3.png": (
+        "iVBORw0KGgoAAAANSUhEUgAAABAAAAADAQAAAACyyrL5AAAAEUlEQVQI12NgUGXgNmAQswYAAmoAsvf+w9gAAAAASUVO"
+        "RK5CYII="
+    ),
+    "palette-trns-7x5.png": (
+        "iVBORw0KGgoAAAANSUhEUgAAAAcAAAAFAgMAAAD09B5LAAAADFBMVEX/AAAA/wAAAP/////7AGD2AAAAAXRSTlOArV5b"
+        "RgAAABdJREFUCNdjYFBkYDZgEDJmUGRiUBAEAAawAO6Rw1KXAAAAAElFTkSuQmCC"
+    ),
+    "interlaced-rgb-11x9.png": (
+        "iVBORw0KGgoAAAANSUhEUgAAAAsAAAAJCAIAAAEcAXHsAAAAo0lEQVQY02NgUPWqmHuIIaJ20YWvUgx7HrIxiFjGMesE"
+        "ll16+t3g8FXme8wa2vsucMroMenAAIuOjo6OzosXe3QYxawT7qECFh0dHR0urnsQfO8eF9c95vwpO8U0rFnFtb6wST7+"
+        "ysEiJib2BQbEvnzBy/8C49+D8xm4DUKr5h95yWccUbvo+BtBs+iGpafei1jGNa84+0ncJrFtNZMYIUANFQDKqHOrnb0o"
+        "MQAAAABJRU5ErkJggg=="
+    ),
+    "grey-8x8.jpg": (
+        "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAMCAgMCAgMDAwMEAwMEBQgFBQQEBQoHBwYIDAoMDAsKCwsNDhIQDQ4RDgsL"
+        "EBYQERMUFRUVDA8XGBYUGBIUFRT/wAALCAAIAAgBAREA/8QAHwAAAQUBAQEBAQEAAAAAAAAAAAECAwQFBgcICQoL/8QA"
+        "tRAAAgEDAwIEAwUFBAQAAAF9AQIDAAQRBRIhMUEGE1FhByJxFDKBkaEII0KxwRVS0fAkM2JyggkKFhcYGRolJicoKSo0"
+        "NTY3ODk6Q0RFRkdISUpTVFVWV1hZWmNkZWZnaGlqc3R1dnd4eXqDhIWGh4iJipKTlJWWl5iZmqKjpKWmp6ipqrKztLW2"
+        "t7i5usLDxMXGx8jJytLT1NXW19jZ2uHi4+Tl5ufo6erx8vP09fb3+Pn6/9oACAEBAAA/ALHhT9kzwf8ABvwqPEnjfUNP"
+        "8M6LDkfadQcJ5rhGk8qJfvSylY3KxoGdtp2qTX//2Q=="
+    ),
+    "rgb420-16x16.jpg": (
+        "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIxwc"
+        "KDcpLDAxNDQ0Hyc5PTgyPC4zNDL/2wBDAQkJCQwLDBgNDRgyIRwhMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIy"
+        "MjIyMjIyMjIyMjIyMjIyMjIyMjL/wAARCAAQABADASIAAhEBAxEB/8QAHwAAAQUBAQEBAQEAAAAAAAAAAAECAwQFBgcI"
+        "CQoL/8QAtRAAAgEDAwIEAwUFBAQAAAF9AQIDAAQRBRIhMUEGE1FhByJxFDKBkaEII0KxwRVS0fAkM2JyggkKFhcYGRol"
+        "JicoKSo0NTY3ODk6Q0RFRkdISUpTVFVWV1hZWmNkZWZnaGlqc3R1dnd4eXqDhIWGh4iJipKTlJWWl5iZmqKjpKWmp6ip"
+        "qrKztLW2t7i5usLDxMXGx8jJytLT1NXW19jZ2uHi4+Tl5ufo6erx8vP09fb3+Pn6/8QAHwEAAwEBAQEBAQEBAQAAAAAA"
+        "AAECAwQFBgcICQoL/8QAtREAAgECBAQDBAcFBAQAAQJ3AAECAxEEBSExBhJBUQdhcRMiMoEIFEKRobHBCSMzUvAVYnLR"
+        "ChYkNOEl8RcYGRomJygpKjU2Nzg5OkNERUZHSElKU1RVVldYWVpjZGVmZ2hpanN0dXZ3eHl6goOEhYaHiImKkpOUlZaX"
+        "mJmaoqOkpaanqKmqsrO0tba3uLm6wsPExcbHyMnK0tPU1dbX2Nna4uPk5ebn6Onq8vP09fb3+Pn6/9oADAMBAAIRAxEA"
+        "PwBJNNkthB4N0lSryIp1KRVwQpwViB9xy3sQM8sKeVt9ZuBY2ssS+GtKHnzXCrkTOqnc+ccqoyBjryecriN7eXTLZPD2"
+        "nyCbV9QBbUJ2JeSGN+SCT/G+TyeQOcfMpp8tnFqFxF4a09zHplgxbUZidiSSIfun/ZTGSScE8/wg0Wbavv8A1+CEtdv6"
+        "+7q9d+nkf//Z"
+    ),
+    "rgb444-13x7.jpg": (
+        "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAIBAQEBAQIBAQECAgICAgQDAgICAgUEBAMEBgUGBgYFBgYGBwkIBgcJBwYG"
+        "CAsICQoKCgoKBggLDAsKDAkKCgr/2wBDAQICAgICAgUDAwUKBwYHCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoK"
+        "CgoKCgoKCgoKCgoKCgoKCgoKCgr/wAARCAAHAA0DAREAAhEBAxEB/8QAHwAAAQUBAQEBAQEAAAAAAAAAAAECAwQFBgcI"
+        "CQoL/8QAtRAAAgEDAwIEAwUFBAQAAAF9AQIDAAQRBRIhMUEGE1FhByJxFDKBkaEII0KxwRVS0fAkM2JyggkKFhcYGRol"
+        "JicoKSo0NTY3ODk6Q0RFRkdISUpTVFVWV1hZWmNkZWZnaGlqc3R1dnd4eXqDhIWGh4iJipKTlJWWl5iZmqKjpKWmp6ip"
+        "qrKztLW2t7i5usLDxMXGx8jJytLT1NXW19jZ2uHi4+Tl5ufo6erx8vP09fb3+Pn6/8QAHwEAAwEBAQEBAQEBAQAAAAAA"
+        "AAECAwQFBgcICQoL/8QAtREAAgECBAQDBAcFBAQAAQJ3AAECAxEEBSExBhJBUQdhcRMiMoEIFEKRobHBCSMzUvAVYnLR"
+        "ChYkNOEl8RcYGRomJygpKjU2Nzg5OkNERUZHSElKU1RVVldYWVpjZGVmZ2hpanN0dXZ3eHl6goOEhYaHiImKkpOUlZaX"
+        "mJmaoqOkpaanqKmqsrO0tba3uLm6wsPExcbHyMnK0tPU1dbX2Nna4uPk5ebn6Onq8vP09fb3+Pn6/9oADAMBAAIRAxEA"
+        "PwCp4i+Fcnw3t/D3/BKj9naZdOvNc0W1u/jDrUKeS/2GcRyW2k2828ErNGC9ztXa0UkUO9g9xEOmtS/tXHSoVoQlQpOn"
+        "KzXNJ1ov2kbxlDliqX7qrTnGUpOo/wDl37L95c8J/Y+TxqYrDN1MXBToVHPSNKNWpTqSUIO7nKpSlSXtGoxgqj9lN1KV"
+        "Slo+N/2hv2nvBvjrVf2dP+Cc3xSsPBfhL4Z3H9h+INYi8PWVzca9rcZZbwsNQt38qG2kQ28YRF3sk0u+RJIhH8vQy/K/"
+        "EXBUM5nWxMMPUgnRjTxNbDqVOTbjWaw06U260XGUY1pzdOmofu6FWVeD86u6GCjCFF807P2nNCNoz5pLli3KXNFRUW5c"
+        "sHzylG0oxjOX/9k="
+    ),
+    "progressive-24x16.jpg": (
+        "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAYEBQYFBAYGBQYHBwYIChAKCgkJChQODwwQFxQYGBcUFhYaHSUfGhsjHBYW"
+        "ICwgIyYnKSopGR8tMC0oMCUoKSj/2wBDAQcHBwoIChMKChMoGhYaKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgo"
+        "KCgoKCgoKCgoKCgoKCgoKCgoKCj/wgARCAAQABgDASIAAhEBAxEB/8QAFgABAQEAAAAAAAAAAAAAAAAAAQIA/8QAFgEB"
+        "AQEAAAAAAAAAAAAAAAAAAQAC/9oADAMBAAIQAxAAAAEqKgznf//EABgQAQEBAQEAAAAAAAAAAAAAAAECAwAi/9oACAEB"
+        "AAEFAnJnvO9FGiy5Swa0M71//8QAGREAAgMBAAAAAAAAAAAAAAAAAAECYYHw/9oACAEDAQE/AURVLtP/xAAWEQEBAQAA"
+        "AAAAAAAAAAAAAAAAEXH/2gAIAQIBAT8B1X//xAApEAABAgIHCQEAAAAAAAAAAAABAAMCBBMhIjEzUWESFCMyUoHB0eHw"
+        "/9oACAEBAAY/AoZFi8jinwqOAjc2bRi6jmjNughhupps/ryhLNHafdxYryB7KEq1Uy3inM/FTR2ZRjl117r/xAAgEAAC"
+        "AQQCAwEAAAAAAAAAAAABESEAQXHRMZFRYbHx/9oACAEBAAE/IVLIAQLHjf8AaSzwsQATgJ+zFBn44k+Bk50KT2TJJbOs"
+        "g0e91tQBY+k7xRvACu68EMV//9oADAMBAAIAAwAAABD/AB//xAAeEQABBAEFAAAAAAAAAAAAAAABABEhMZFBYXHR8P/a"
+        "AAgBAwEBPxCQDexqZsVsgkWclsQftf/EAB4RAAEEAQUAAAAAAAAAAAAAAAEAEUFxITFhkaHB/9oACAECAQE/EGJIl71g"
+        "Rb7oOk1rzh3tf//EABoQAQEBAQEBAQAAAAAAAAAAAAERITEAQVH/2gAIAQEAAT8QFYceEAQb9NxohdHkEhVSibSpIAx3"
+        "pGOhIkeAUACiwlWvgIqII+or+hrUSwQOHUfX9tOxVY6mVPIz5HXxCyCcx1V//9k="
+    ),
+    "restart-32x16.jpg": (
+        "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAA0JCgsKCA0LCgsODg0PEyAVExISEyccHhcgLikxMC4pLSwzOko+MzZGNywt"
+        "QFdBRkxOUlNSMj5aYVpQYEpRUk//2wBDAQ4ODhMREyYVFSZPNS01T09PT09PT09PT09PT09PT09PT09PT09PT09PT09P"
+        "T09PT09PT09PT09PT09PT09PT0//wAARCAAQACADASIAAhEBAxEB/8QAHwAAAQUBAQEBAQEAAAAAAAAAAAECAwQFBgcI"
+        "CQoL/8QAtRAAAgEDAwIEAwUFBAQAAAF9AQIDAAQRBRIhMUEGE1FhByJxFDKBkaEII0KxwRVS0fAkM2JyggkKFhcYGRol"
+        "JicoKSo0NTY3ODk6Q0RFRkdISUpTVFVWV1hZWmNkZWZnaGlqc3R1dnd4eXqDhIWGh4iJipKTlJWWl5iZmqKjpKWmp6ip"
+        "qrKztLW2t7i5usLDxMXGx8jJytLT1NXW19jZ2uHi4+Tl5ufo6erx8vP09fb3+Pn6/8QAHwEAAwEBAQEBAQEBAQAAAAAA"
+        "AAECAwQFBgcICQoL/8QAtREAAgECBAQDBAcFBAQAAQJ3AAECAxEEBSExBhJBUQdhcRMiMoEIFEKRobHBCSMzUvAVYnLR"
+        "ChYkNOEl8RcYGRomJygpKjU2Nzg5OkNERUZHSElKU1RVVldYWVpjZGVmZ2hpanN0dXZ3eHl6goOEhYaHiImKkpOUlZaX"
+        "mJmaoqOkpaanqKmqsrO0tba3uLm6wsPExcbHyMnK0tPU1dbX2Nna4uPk5ebn6Onq8vP09fb3+Pn6/90ABAAB/9oADAMB"
+        "AAIRAxEAPwBHtGhEfh+wBDMoN24GCAcEID7jk+xA9RTiIr+UW0DoNIsR5kkoGRIyg5bP90cgY68nnjDWie0iXSrRxJfX"
+        "YJupCdzRq3qf7zZ78457g054EupU0e0bZaWpzdyE7Vd17H/ZXGfTP0Bos76/1/wEJa/1/W5//9AWaO4Z9Zu43Sytl2Wl"
+        "ux5PoMD+Jj1649SFzRvmtYZNVuFVtRvW228YxhOMA4/uqMfU4z1zQjQ6hKb2YeXpVgp8oYwX/wBrnHzNwAPoOuaRbjZu"
+        "1u/iUTygR2dsMsOBwv0HUnjqe5Ao3/r+ndhsf//Z"
+    ),
+}
+
+
+def image_files():
+    for name, text in IMAGES.items():
+        data = base64.b64decode(text)
+        target = "fuzz_png" if name.endswith(".png") else "fuzz_jpeg"
+        write(target, name, data)
+        write(target, "truncated-" + name, data[: len(data) * 2 // 3])
+    write("fuzz_png", "not-an-image.txt", "a text file among the pictures\n")
+
+
+def image_cache(header, pixels):
+    """An image folder's cache file (datasets/imagecache.h) for fingerprint 1, as fuzz_imagecache reads it."""
+    text = json.dumps(header, separators=(",", ":")).encode()
+    return b"LLIMGC01" + struct.pack("<Q", len(text)) + text + pixels
+
+
+def image_cache_files():
+    header = {"fingerprint": "1", "shape": [1, 2, 2], "classes": ["cats", "dogs"], "labels": [0, 1, 1],
+              "skipped": ["cats/bad.jpg: truncated JPEG"]}
+    write("fuzz_imagecache", "grey.bin", image_cache(header, bytes(range(12))))
+    rgb = dict(header, shape=[3, 1, 2], labels=[1], skipped=[])
+    write("fuzz_imagecache", "rgb.bin", image_cache(rgb, bytes(range(6))))
+    write("fuzz_imagecache", "stale.bin", image_cache(dict(header, fingerprint="2"), bytes(12)))
+    write("fuzz_imagecache", "short.bin", image_cache(header, bytes(11)))
+    write("fuzz_jpeg", "markers-only.jpg", b"\xff\xd8\xff\xd9")
+
+
 if __name__ == "__main__":
     if CORPUS.exists():
         shutil.rmtree(CORPUS)
@@ -261,3 +397,5 @@ if __name__ == "__main__":
     idx_files()
     gzip_files()
     csv_files()
+    image_files()
+    image_cache_files()
