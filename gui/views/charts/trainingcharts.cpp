@@ -14,6 +14,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QHBoxLayout>
+#include <QMenu>
 #include <QImage>
 #include <QLabel>
 #include <QLayout>
@@ -85,14 +86,24 @@ QWidget *TrainingCharts::createControls()
     logScale_ = new QCheckBox(tr("Log scale"));
     logScale_->setToolTip(tr("Show the loss on a logarithmic axis, where late small improvements stay visible"));
     connect(logScale_, &QCheckBox::toggled, this, &TrainingCharts::setLogScale);
-    savePngButton_ = new QToolButton;
-    savePngButton_->setText(tr("Save PNG…"));
-    savePngButton_->setToolTip(tr("Save both charts as a picture"));
-    connect(savePngButton_, &QToolButton::clicked, this, &TrainingCharts::exportPng);
-    saveCsvButton_ = new QToolButton;
-    saveCsvButton_->setText(tr("Save CSV…"));
-    saveCsvButton_->setToolTip(tr("Save every step and epoch of this run as a table for a spreadsheet"));
-    connect(saveCsvButton_, &QToolButton::clicked, this, &TrainingCharts::exportCsv);
+    // Saving and the earlier runs sit behind two buttons, so that the row fits beside the charts at
+    // 1280×800 and in Present's large fonts.
+    auto *save = saveButton_ = new QToolButton;
+    save->setText(tr("Save"));
+    save->setToolTip(tr("Save both charts as a picture, or every step and epoch of this run as a table"));
+    save->setPopupMode(QToolButton::InstantPopup);
+    auto *saveMenu = new QMenu(save);
+    saveMenu->addAction(tr("Save PNG…"), this, &TrainingCharts::exportPng)
+        ->setToolTip(tr("Save both charts as a picture"));
+    saveMenu->addAction(tr("Save CSV…"), this, &TrainingCharts::exportCsv)
+        ->setToolTip(tr("Save every step and epoch of this run as a table for a spreadsheet"));
+    save->setMenu(saveMenu);
+    auto *compare = new QToolButton;
+    compare->setDefaultAction(compareRuns_);
+    compare->setPopupMode(QToolButton::MenuButtonPopup);
+    auto *runsMenu = new QMenu(compare);
+    runsMenu->addAction(clearHistory_);
+    compare->setMenu(runsMenu);
 
     row->addWidget(label);
     row->addWidget(smoothingSlider_);
@@ -100,15 +111,9 @@ QWidget *TrainingCharts::createControls()
     row->addSpacing(12);
     row->addWidget(logScale_);
     row->addSpacing(12);
-    auto *compare = new QToolButton;
-    compare->setDefaultAction(compareRuns_);
-    auto *clearHistory = new QToolButton;
-    clearHistory->setDefaultAction(clearHistory_);
     row->addWidget(compare);
-    row->addWidget(clearHistory);
     row->addStretch(1);
-    row->addWidget(savePngButton_);
-    row->addWidget(saveCsvButton_);
+    row->addWidget(save);
     smoothingValue_->setText(QString::number(history_.smoothing(), 'f', 2));
     return controls;
 }
@@ -274,8 +279,7 @@ void TrainingCharts::refresh()
 void TrainingCharts::updateControls()
 {
     const bool hasData = !history_.isEmpty();
-    savePngButton_->setEnabled(hasData);
-    saveCsvButton_->setEnabled(hasData);
+    saveButton_->setEnabled(hasData);
 }
 
 bool TrainingCharts::savePng(const QString &path)

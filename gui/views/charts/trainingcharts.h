@@ -15,8 +15,8 @@ class QCheckBox;
 class QLabel;
 class QSlider;
 class QStackedWidget;
-class QTimer;
 class QToolButton;
+class QTimer;
 
 // Points arrive through addSteps()/addEpoch() as fast as the worker sends them; they only go into
 // the history, and a timer redraws the charts at most ~30 times a second.
@@ -89,9 +89,8 @@ private:
     QSlider *smoothingSlider_ = nullptr;
     QLabel *smoothingValue_ = nullptr;
     QCheckBox *logScale_ = nullptr;
-    QToolButton *savePngButton_ = nullptr;
-    QToolButton *saveCsvButton_ = nullptr;
     QTimer *refreshTimer_;
+    QToolButton *saveButton_ = nullptr;  // its menu saves PNG or CSV
     QAction *compareRuns_;
     QAction *clearHistory_;
     QList<PastRun> pastRuns_;
