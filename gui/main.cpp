@@ -7,8 +7,11 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QPixmap>
+#include <QScreen>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QTimer>
 
 #include <cstdio>
 #include <cstdlib>
@@ -26,6 +29,20 @@ bool printedVersion(int argc, char *argv[])
             return true;
         }
     return false;
+}
+
+// Fills the screen with the window, shows the welcome page over it and, once both are drawn, saves
+// the whole screen to `path` and quits (exit code 1 when the picture could not be written).
+void screenshotWelcome(MainWindow &window, const QString &path)
+{
+    window.setGeometry(window.screen()->availableGeometry());
+    WelcomePage::showFor(&window);
+    QTimer::singleShot(1500, &window, [&window, path] {
+        const bool saved = window.screen()->grabWindow(0).save(path);
+        if (!saved)
+            std::fprintf(stderr, "%s\n", qPrintable(QApplication::translate("main", "Could not write %1.").arg(path)));
+        QCoreApplication::exit(saved ? 0 : 1);
+    });
 }
 
 // "build", "train" or "present".
@@ -92,7 +109,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption layout(
         QStringLiteral("layout"), QApplication::translate("main", "Open in the <name> layout: build, train or present."),
         QStringLiteral("name"));
-    parser.addOptions({screenshot, afterSteps, afterEpochs, layout, welcome});
+    const QCommandLineOption welcomeShot(
+        QStringLiteral("welcome-screenshot"),
+        QApplication::translate("main", "Show the welcome page over the window, save a picture of the screen to <png> and quit (scripts/screenshot)."),
+        QStringLiteral("png"));
+    parser.addOptions({screenshot, afterSteps, afterEpochs, layout, welcome, welcomeShot});
     parser.process(app);
     const std::optional<LayoutPresets::Preset> preset = presetNamed(parser.value(layout));
     if (parser.isSet(layout) && !preset) {
@@ -109,6 +130,8 @@ int main(int argc, char *argv[])
     window.openStartupProject(parser.positionalArguments().value(0));
     if (parser.isSet(screenshot))
         new ScreenshotRun(&window, parser.value(screenshot), moment);
+    else if (parser.isSet(welcomeShot))
+        screenshotWelcome(window, parser.value(welcomeShot));
     else if (parser.isSet(welcome) || (parser.positionalArguments().isEmpty() && WelcomePage::isFirstStart()))
         WelcomePage::showFor(&window);  // over the spiral, which stays open when the page is closed
     return app.exec();
