@@ -5,6 +5,7 @@
 #include "nn/error.h"
 #include "nn/project.h"
 #include "nn/runstate.h"
+#include "nn/safetensors.h"
 #include "nn/weights.h"
 #include "nn/trainer.h"
 
@@ -330,6 +331,37 @@ private slots:
                                                                    [](std::string a, const std::string &b) { return a + b + "; "; }));
         QVERIFY2(all.contains("optimizer changed from \"Adam\" to \"SGD\""), qPrintable(all));
         QVERIFY2(all.contains("starts without moments"), qPrintable(all));
+    }
+
+    // Files saved before runs had several optimizers (format 1: one "loss_sum", "optimizer_steps" and
+    // "optimizer_buffers") still continue: read back, they give the state format 2 holds.
+    void aRunStateOfFormatOneStillLoads()
+    {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("old.run.safetensors").toStdString();
+        datasets::Experiment experiment(example("iris"));
+        auto trainer = experiment.makeTrainer();
+        QVERIFY(trainer->step() && trainer->step());
+        nn::saveRunState(experiment.model(), trainer->runState(), path);
+        const nn::RunState now = nn::loadRunState(experiment.model(), path);
+
+        nn::SafetensorsFile file = nn::loadSafetensors(path);
+        nlohmann::json run = nlohmann::json::parse(file.metadata.at("layerlab.run"));
+        QCOMPARE(run["format_version"].get<int>(), 2);
+        run["format_version"] = 1;
+        run["loss_sum"] = run["loss_sums"][0];
+        run["optimizer_steps"] = run["optimizers"][0]["steps"];
+        run["optimizer_buffers"] = run["optimizers"][0]["buffers"];
+        run.erase("loss_sums");
+        run.erase("optimizers");
+        nn::saveSafetensors(path, file.tensors, {{"layerlab.run", run.dump()}});
+        const nn::RunState old = nn::loadRunState(experiment.model(), path);
+        QCOMPARE(old.lossSums, now.lossSums);
+        QCOMPARE(old.optimizers.size(), size_t(1));
+        QCOMPARE(old.optimizers[0].steps, now.optimizers[0].steps);
+        QCOMPARE(old.optimizers[0].buffers.size(), now.optimizers[0].buffers.size());
+        QCOMPARE(old.globalStep, now.globalStep);
+        QVERIFY(experiment.makeTrainer()->continueFrom(old).empty());
     }
 
     void aRunStateOfAnotherNetworkIsRefusedByName()
