@@ -74,7 +74,8 @@ bool ProjectFiles::load(const QString &pathOrExample)
         recent_->remove(path);
         return false;
     }
-    emit statusMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)));
+    // The file's name alone: a long path ran into the training status beside it at 1280×800.
+    emit statusMessage(tr("Opened %1").arg(QFileInfo(path).fileName()));
     return true;
 }
 
