@@ -502,7 +502,8 @@ private slots:
             for (size_t i = 0; i < a.size(); ++i)
                 QVERIFY2(bitwiseEqual(a[i].parameter->value, b[i].parameter->value), a[i].name.c_str());
         }
-        const auto oneModel = [&] { nn::loadRunState(*g2, path); };
+        nn::Model &resumedGenerator = *g2;  // clang 14 cannot capture a structured binding
+        const auto oneModel = [&] { nn::loadRunState(resumedGenerator, path); };
         QVERIFY_THROWS_EXCEPTION(nn::FileError, oneModel());
     }
 
