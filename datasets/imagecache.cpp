@@ -32,7 +32,10 @@ std::optional<DecodedImages> parse(const std::string &bytes, uint64_t fingerprin
         return std::nullopt;
     const auto header = nlohmann::json::parse(bytes.begin() + kPrefix, bytes.begin() + static_cast<std::ptrdiff_t>(kPrefix + headerLength),
                                               nullptr, false);
-    if (header.is_discarded() || !header.is_object() || header.value("fingerprint", "") != fingerprintText(fingerprint))
+    if (header.is_discarded() || !header.is_object())
+        return std::nullopt;
+    // Compared as JSON, not read as text: a fingerprint of another type is a stale cache, not an error.
+    if (const auto stored = header.find("fingerprint"); stored == header.end() || *stored != fingerprintText(fingerprint))
         return std::nullopt;
     DecodedImages images;
     try {

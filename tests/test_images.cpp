@@ -237,6 +237,15 @@ private slots:
         QCOMPARE(sampleCount(data), int64_t{8});
     }
 
+    // fuzz_imagecache's finding: a cache whose fingerprint is a list threw from the JSON library
+    // instead of counting as a stale cache.
+    void aCacheWithAFingerprintOfAnotherTypeIsStale()
+    {
+        const std::string path = LAYERLAB_SOURCE_DIR "/tests/fuzz/crashes/fuzz_imagecache/fingerprint-not-text.bin";
+        QVERIFY(QFile::exists(QString::fromStdString(path)));
+        QVERIFY(!datasets::ImageCache::read(path, 1).has_value());
+    }
+
     void rewrittenFileOfTheSameSizeInvalidatesTheCache()
     {
         const QString copy = dir.filePath("rewritten");
