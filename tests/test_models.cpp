@@ -83,6 +83,19 @@ double weighted(const nn::Tensor &output, const nn::Tensor &weights)
     return (output.vector().cast<double>().array() * weights.vector().cast<double>().array()).sum();
 }
 
+// The 1-D GAN's training: Adam with β₁ 0.5, as GANs are usually trained, batches of 64.
+nn::TrainingConfig ganConfig(int epochs)
+{
+    nn::TrainingConfig config;
+    config.optimizer = "Adam";
+    config.optimizerSettings = {{"lr", 0.01}, {"beta1", 0.5}};
+    config.batchMode = "minibatch";
+    config.batchSize = 64;
+    config.epochs = epochs;
+    config.seed = 8;
+    return config;
+}
+
 constexpr double kFixtureTolerance = 1e-5;
 
 // Samples of one value each, from N(mean, stddev), without targets: a GAN's real data.
@@ -429,13 +442,7 @@ private slots:
     {
         nn::Model generator(perceptron(2, 16, "tanh", 1), 5, "generator");
         nn::Model discriminator(perceptron(1, 16, "tanh", 1), 5, "discriminator");
-        nn::TrainingConfig config;
-        config.optimizer = "Adam";
-        config.optimizerSettings = {{"lr", 0.01}, {"beta1", 0.5}};
-        config.batchMode = "minibatch";
-        config.batchSize = 64;
-        config.epochs = 40;
-        config.seed = 8;
+        const nn::TrainingConfig config = ganConfig(40);
         const GaussianSamples real(1024, 3.0f, 0.5f);
         auto step = std::make_unique<nn::AdversarialStep>(generator, discriminator, config);
         nn::AdversarialStep &adversarial = *step;
@@ -458,13 +465,7 @@ private slots:
     // models, then 2 more, give bitwise the weights of 4 epochs straight.
     void aGanRunContinuesBitwiseFromItsSavedRunState()
     {
-        nn::TrainingConfig config;
-        config.optimizer = "Adam";
-        config.optimizerSettings = {{"lr", 0.01}, {"beta1", 0.5}};
-        config.batchMode = "minibatch";
-        config.batchSize = 64;
-        config.epochs = 4;
-        config.seed = 8;
+        const nn::TrainingConfig config = ganConfig(4);
         const GaussianSamples real(256, 3.0f, 0.5f);
         const auto models = [] {
             return std::pair{std::make_unique<nn::Model>(perceptron(2, 8, "tanh", 1), 5, "generator"),

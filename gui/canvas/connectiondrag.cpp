@@ -15,20 +15,20 @@
 
 ConnectionDrag::ConnectionDrag(GraphScene *scene, int nodeId, int inputPort, int outputPort) : scene_(scene)
 {
-    const int port = inputPort;
-    if (port < 0) {
+    if (inputPort < 0) {
         sourceId_ = nodeId;
         sourcePort_ = outputPort;
     } else {
         const std::vector<nn::Edge> inputs = scene_->document()->graph().inputEdgesOf(nodeId);
-        const nn::Edge feeder = port < static_cast<int>(inputs.size()) ? inputs[static_cast<size_t>(port)] : nn::Edge{-1};
+        const nn::Edge feeder =
+            inputPort < static_cast<int>(inputs.size()) ? inputs[static_cast<size_t>(inputPort)] : nn::Edge{-1};
         if (feeder.from >= 0) {
             detached_ = feeder;
             sourceId_ = feeder.from;
             sourcePort_ = feeder.fromPort;
         } else {
             targetId_ = nodeId;
-            targetPort_ = port;
+            targetPort_ = inputPort;
         }
     }
     preview_ = new QGraphicsPathItem;
