@@ -36,8 +36,37 @@ void checkSize(int64_t width, int64_t height, const char *format)
                             " pixels); make it smaller");
 }
 
+uint32_t bigEndian32(const char *bytes)
+{
+    const auto *b = reinterpret_cast<const unsigned char *>(bytes);
+    return (uint32_t(b[0]) << 24) | (uint32_t(b[1]) << 16) | (uint32_t(b[2]) << 8) | uint32_t(b[3]);
+}
+
+// Walks the chunks up to IEND and refuses one that claims more bytes than the file has left.
+// libpng allocates some chunks (eXIf) at their claimed length before reading them, so a 100-byte
+// file could otherwise ask for 2 GB.
+void checkPngChunks(std::string_view bytes)
+{
+    size_t at = sizeof kPngSignature;
+    while (bytes.size() - at >= 8) {
+        const uint32_t length = bigEndian32(bytes.data() + at);
+        std::string type(bytes.substr(at + 4, 4));
+        for (char &c : type)
+            if (!std::isalpha(static_cast<unsigned char>(c)))
+                c = '?';
+        const size_t left = bytes.size() - at - 8;
+        if (length > 0x7fffffffu || size_t(length) + 4 > left)
+            throw nn::FileError("damaged or truncated PNG (its " + type + " chunk claims " + std::to_string(length) +
+                                " bytes, the file has " + std::to_string(left < 4 ? 0 : left - 4) + " left)");
+        if (type == "IEND")
+            return;
+        at += 12 + size_t(length);
+    }
+}
+
 Image decodePng(std::string_view bytes, int channels)
 {
+    checkPngChunks(bytes);
     png_image png;
     std::memset(&png, 0, sizeof png);
     png.version = PNG_IMAGE_VERSION;

@@ -314,6 +314,18 @@ private slots:
         QVERIFY2(timer.elapsed() < 2000, qPrintable(QString("took %1 ms").arg(timer.elapsed())));
     }
 
+    void aPngChunkClaimingMoreThanTheFileHasIsRefused()
+    {
+        // fuzz_png's finding: an 84-byte PNG whose eXIf chunk claims 2 GB, which libpng allocates
+        // before reading it.
+        QFile file(LAYERLAB_SOURCE_DIR "/tests/fuzz/crashes/fuzz_png/exif-chunk-claims-2gb.png");
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const std::string bytes = file.readAll().toStdString();
+        const std::string message = errorMessage([&] { datasets::ImageDecoder::decode(bytes, 3); });
+        QVERIFY2(message == "damaged or truncated PNG (its eXIf chunk claims 2113929234 bytes, the file has 39 left)",
+                 message.c_str());
+    }
+
     void oneClassSaysToAddAnother()
     {
         const QString lonely = dir.filePath("one-class");
