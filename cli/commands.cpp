@@ -6,6 +6,8 @@
 
 #include "datasets/experiment.h"
 #include "datasets/imagedecoder.h"
+#include "datasets/textsampler.h"
+#include "datasets/textset.h"
 #include "nn/atomicfile.h"
 #include "nn/error.h"
 #include "nn/export/onnxexport.h"
@@ -30,8 +32,10 @@ namespace {
 
 void applyOverrides(nn::Project &project, const TrainOptions &options)
 {
-    if (!options.data.empty())
+    if (!options.data.empty() && options.data != project.data.source) {
         project.data.source = options.data;
+        project.data.vocabulary.clear();  // another set's tokens: count them afresh
+    }
     if (options.epochs)
         project.training.epochs = *options.epochs;
     if (options.batch) {
@@ -141,6 +145,8 @@ void printEvaluation(const nn::Evaluation &evaluation, const datasets::DataInfo 
     const auto &m = *evaluation.classification;
     std::printf("accuracy %.2f%%  macro precision %.3f  recall %.3f  F1 %.3f\n\n", 100.0 * m.accuracy, m.macroPrecision,
                 m.macroRecall, m.macroF1);
+    if (info.languageModel)  // a class per token: a table of every character would drown the result
+        return;
     std::printf("%-16s %9s %9s %9s\n", "class", "precision", "recall", "F1");
     for (size_t c = 0; c < m.precision.size(); ++c)
         std::printf("%-16s %9.3f %9.3f %9.3f\n", c < info.classNames.size() ? info.classNames[c].c_str() : std::to_string(c).c_str(),
@@ -153,17 +159,28 @@ void printEvaluation(const nn::Evaluation &evaluation, const datasets::DataInfo 
     }
 }
 
-// predict's CSV header: the file (for images), the predicted class or row, then one column per
-// class probability or regression target.
-void printPredictionHeader(const datasets::DataInfo &info, int64_t columns, bool files)
+// predict's CSV header: the file (for images) or text, the predicted class or row, then one
+// column per class probability or regression target.
+void printPredictionHeader(const datasets::DataInfo &info, int64_t columns, const std::string &what)
 {
     const auto className = [&](size_t c) { return c < info.classNames.size() ? info.classNames[c] : std::to_string(c); };
-    std::printf("%s%s", files ? "file," : "", info.classification ? "predicted" : "row");
+    std::printf("%s%s", what.empty() ? "" : (what + ",").c_str(), info.classification ? "predicted" : "row");
     for (int64_t c = 0; c < columns; ++c)
         std::printf(",%s", info.classification ? ("p_" + className(static_cast<size_t>(c + (columns == 1)))).c_str()
                                                : (c < static_cast<int64_t>(info.targetNames.size()) ? info.targetNames[static_cast<size_t>(c)]
                                                                                                     : "y" + std::to_string(c)).c_str());
     std::printf("\n");
+}
+
+// A CSV field: as is, or in quotes (with quotes doubled) when it holds a comma, quote or line break.
+std::string csvField(const std::string &text)
+{
+    if (text.find_first_of(",\"\r\n") == std::string::npos)
+        return text;
+    std::string quoted = "\"";
+    for (char c : text)
+        quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return quoted + "\"";
 }
 
 } // namespace
@@ -261,14 +278,21 @@ int evaluate(const EvalOptions &options)
 
 int predict(const PredictOptions &options)
 {
+    if (options.input.empty() && options.texts.empty())
+        throw nn::SettingError("Give predict something to read: --input FILE (a CSV, an image or a folder of images) or --text \"…\".");
     datasets::Experiment experiment = openTrained(options.project);
     const datasets::DataInfo &info = experiment.data().info;
-    // Images (a folder, or a file that is one) get a first column with their file; a CSV does not.
-    std::vector<std::string> files;
-    if (std::filesystem::is_directory(options.input) || datasets::ImageDecoder::hasImageExtension(options.input))
+    // Images (a folder, or a file that is one) and texts get a first column with the file or the
+    // text; a CSV does not.
+    std::vector<std::string> files = options.texts;
+    if (!files.empty() && info.languageModel)
+        throw nn::SettingError("This project is a language model; let it write text with: layerlab-cli sample " + options.project);
+    if (files.empty() && (std::filesystem::is_directory(options.input) || datasets::ImageDecoder::hasImageExtension(options.input)))
         files = datasets::ImageFolder::imageFilesAt(options.input);
-    const nn::Tensor features = files.empty() ? datasets::readFeatures(options.input, info)
-                                              : datasets::readImages(files, info, experiment.project().data.imageResize);
+    const std::string what = !options.texts.empty() ? "text" : files.empty() ? "" : "file";
+    const nn::Tensor features = !options.texts.empty() ? datasets::TextSet::encode(options.texts, info)
+                                : files.empty()        ? datasets::readFeatures(options.input, info)
+                                                       : datasets::readImages(files, info, experiment.project().data.imageResize);
     nn::ThreadArena arena(experiment.project().training.threads);  // the project's threads to predict on
     const nn::Tensor output = arena.run([&] { return experiment.model().forward(features, nn::RunContext{}); });
     const nn::Tensor values = experiment.probabilities(output);
@@ -277,11 +301,11 @@ int predict(const PredictOptions &options)
     const auto className = [&](size_t c) { return c < info.classNames.size() ? info.classNames[c] : std::to_string(c); };
 
     if (!options.json)
-        printPredictionHeader(info, columns, !files.empty());
+        printPredictionHeader(info, columns, what);
     for (int64_t row = 0; row < values.dim(0); ++row) {
         nlohmann::json line = {{"row", row}};
         if (!files.empty())
-            line["file"] = files[static_cast<size_t>(row)];
+            line[what] = files[static_cast<size_t>(row)];
         std::vector<double> rowValues(values.data() + row * columns, values.data() + (row + 1) * columns);
         if (options.json) {
             if (info.classification) {
@@ -294,13 +318,23 @@ int predict(const PredictOptions &options)
             continue;
         }
         if (!files.empty())
-            std::printf("%s,", files[static_cast<size_t>(row)].c_str());
+            std::printf("%s,", csvField(files[static_cast<size_t>(row)]).c_str());
         std::printf("%s", info.classification ? className(static_cast<size_t>(classes[static_cast<size_t>(row)])).c_str()
                                               : std::to_string(row).c_str());
         for (double v : rowValues)
             std::printf(",%.6g", v);
         std::printf("\n");
     }
+    return 0;
+}
+
+int sample(const SampleOptions &options)
+{
+    datasets::Experiment experiment = openTrained(options.project);
+    const datasets::TextSampler sampler(experiment.model(), experiment.data().info);
+    nn::ThreadArena arena(experiment.project().training.threads);
+    const std::string text = arena.run([&] { return sampler.sample(options.prompt, options.length, options.temperature, options.seed); });
+    std::printf("%s%s\n", options.prompt.c_str(), text.c_str());
     return 0;
 }
 

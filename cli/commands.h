@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace cli {
 
@@ -34,8 +35,18 @@ struct EvalOptions {
 
 struct PredictOptions {
     std::string project;
-    std::string input;
+    std::string input;               // a CSV file, an image or a folder of images
+    std::vector<std::string> texts;  // --text: raw texts for a project trained on text
     bool json = false;
+};
+
+// `layerlab-cli sample PROJECT [--prompt TEXT] [--temperature T] [--length N] [--seed S]`.
+struct SampleOptions {
+    std::string project;
+    std::string prompt;
+    double temperature = 0.8;
+    int64_t length = 200;
+    uint64_t seed = 1;
 };
 
 // `layerlab-cli export PROJECT --format onnx|safetensors|pytorch [--out PATH]`.
@@ -48,6 +59,8 @@ struct ExportOptions {
 int train(const TrainOptions &options);
 int evaluate(const EvalOptions &options);
 int predict(const PredictOptions &options);
+// Prints text a trained language model writes after the prompt.
+int sample(const SampleOptions &options);
 int info(const std::string &project, bool json);
 // Writes the trained project in `format`; refuses a project without trained weights.
 int exportModel(const ExportOptions &options);

@@ -82,8 +82,10 @@ int main(int argc, char **argv)
     cli::PredictOptions predictOptions;
     auto *predict = app.add_subcommand("predict", "Predict with a trained project on the rows of a CSV file, or on images");
     predict->add_option("project", predictOptions.project, "Project file or bundled example name")->required();
-    predict->add_option("--input", predictOptions.input, "CSV file with the feature columns the project was trained on, or a PNG/JPEG image, "
-                                                            "or a folder of them")->required();
+    auto *input = predict->add_option("--input", predictOptions.input, "CSV file with the feature columns the project was trained on, "
+                                                                         "or a PNG/JPEG image, or a folder of them");
+    auto *text = predict->add_option("--text", predictOptions.texts, "Raw text for a project trained on text (repeat for several)");
+    input->excludes(text);
     predict->add_flag("--json", predictOptions.json, "Print one JSON object per row");
 
     cli::ExportOptions exportOptions;
@@ -91,6 +93,15 @@ int main(int argc, char **argv)
     exportCommand->add_option("project", exportOptions.project, "Project file or bundled example name")->required();
     exportCommand->add_option("--format", exportOptions.format, "onnx, safetensors or pytorch (default onnx)");
     exportCommand->add_option("--out", exportOptions.out, "File to write (default: NAME.onnx, NAME.safetensors or NAME.py here)");
+
+    cli::SampleOptions sampleOptions;
+    auto *sample = app.add_subcommand("sample", "Let a trained language model write text");
+    sample->add_option("project", sampleOptions.project, "Project file or bundled example name")->required();
+    sample->add_option("--prompt", sampleOptions.prompt, "Text to continue (default: none)");
+    sample->add_option("--temperature", sampleOptions.temperature, "0: always the likeliest character; 1: the model's own odds; "
+                                                                   "higher: wilder (default 0.8)")->check(CLI::Range(0.0, 100.0));
+    sample->add_option("--length", sampleOptions.length, "Tokens to write (default 200)")->check(CLI::Range(1, 100000));
+    sample->add_option("--seed", sampleOptions.seed, "Random seed: the same seed writes the same text (default 1)");
 
     std::string infoProject;
     bool infoJson = false;
@@ -106,6 +117,8 @@ int main(int argc, char **argv)
             return cli::evaluate(evalOptions);
         if (*predict)
             return cli::predict(predictOptions);
+        if (*sample)
+            return cli::sample(sampleOptions);
         if (*exportCommand)
             return cli::exportModel(exportOptions);
         return cli::info(infoProject, infoJson);

@@ -122,14 +122,9 @@ std::vector<float> classNumbers(const std::vector<Key> &keys, std::vector<std::s
     return targets;
 }
 
-void setClassTargets(const Rows &rows, const std::optional<NumericLabels> &numeric, Samples<float> &samples, DataInfo &info)
+void setClassTargets(const Rows &rows, Samples<float> &samples, DataInfo &info)
 {
-    if (numeric && numeric->integers) {
-        std::vector<int64_t> keys(numeric->values.begin(), numeric->values.end());
-        samples.targets = classNumbers<int64_t>(keys, info.classNames, [](const int64_t &k) { return std::to_string(k); });
-    } else {
-        samples.targets = classNumbers<std::string>(rows.labels, info.classNames, [](const std::string &k) { return k; });
-    }
+    samples.targets = CsvDataset::classTargets(rows.labels, info.classNames);
     info.classification = true;
     info.numClasses = static_cast<int>(info.classNames.size());
     samples.targetShape = {};
@@ -164,6 +159,15 @@ bool isClassification(const std::string &task, const std::optional<NumericLabels
 
 } // namespace
 
+std::vector<float> CsvDataset::classTargets(const std::vector<std::string> &labels, std::vector<std::string> &names)
+{
+    if (const auto numeric = numericLabels(labels); numeric && numeric->integers) {
+        std::vector<int64_t> keys(numeric->values.begin(), numeric->values.end());
+        return classNumbers<int64_t>(keys, names, [](const int64_t &k) { return std::to_string(k); });
+    }
+    return classNumbers<std::string>(labels, names, [](const std::string &k) { return k; });
+}
+
 RawData<float> CsvDataset::load(const std::string &path, const nn::DataSpec &spec, const std::string &name)
 {
     CsvReader reader = CsvReader::open(path);
@@ -181,7 +185,7 @@ RawData<float> CsvDataset::load(const std::string &path, const nn::DataSpec &spe
     const std::string &labelName = header.names()[static_cast<size_t>(columns.label)];
     const auto numeric = numericLabels(rows.labels);
     if (isClassification(spec.task, numeric))
-        setClassTargets(rows, numeric, *samples, info);
+        setClassTargets(rows, *samples, info);
     else
         setRegressionTargets(rows, numeric, path, labelName, *samples, info);
 

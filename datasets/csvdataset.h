@@ -6,6 +6,7 @@
 #include "nn/dataspec.h"
 
 #include <string>
+#include <vector>
 
 namespace datasets {
 
@@ -19,6 +20,9 @@ public:
     // `name` names the set in its DataInfo ("iris", or the file's name). Throws nn::FileError for a
     // malformed file, nn::SettingError for columns or a task that do not fit it.
     static RawData<float> load(const std::string &path, const nn::DataSpec &spec, const std::string &name);
+    // Class numbers for labels as written: integers by value, other text in byte order; `names`
+    // receives each class's name. nn::SettingError for more than 1000 classes.
+    static std::vector<float> classTargets(const std::vector<std::string> &labels, std::vector<std::string> &names);
 };
 
 } // namespace datasets

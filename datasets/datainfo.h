@@ -27,6 +27,12 @@ struct DataInfo {
     std::string imageFolder;                // the folder of images the set was read from; empty for other sources
     std::vector<std::string> skippedFiles;  // image folders: "cats/bad.jpg: truncated JPEG (…)" per file left out
     bool fromCache = false;                 // image folders: read from the decoded cache beside the folder
+    // Text and token tasks: the vocabulary (<pad>, <unk>, …) whose ids the samples hold, how text is
+    // split ("characters", "words"), and T. Empty vocabulary for sets of numbers.
+    std::vector<std::string> vocabulary;
+    std::string tokens;
+    int64_t sequenceLength = 0;             // T of the [N, T] or [N, T, F] samples; 0 for other sets
+    bool languageModel = false;             // targets are the next token at every step, [N, T]
 };
 
 // A data set ready to train on. The sources are never null; a split whose fraction is 0 is empty.

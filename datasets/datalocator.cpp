@@ -72,7 +72,36 @@ std::vector<std::string> fashionMnistCandidates()
     return folders;
 }
 
+// $`variable`, else `fallback`.
+std::string folderFrom(const char *variable, const char *fallback)
+{
+    const std::string folder = environment(variable);
+    return folder.empty() ? fallback : folder;
+}
+
 } // namespace
+
+std::string DataLocator::wordList(const std::string &file, const std::string &package)
+{
+    const std::string path = folderFrom("LAYERLAB_DICT", "/usr/share/dict") + "/" + file;
+    if (!isFile(path))
+        throw nn::FileError("The word list " + path + " is missing. Install it with: sudo apt-get install " + package +
+                            " (or leave its language out of the data setting 'languages').");
+    return path;
+}
+
+std::vector<std::string> DataLocator::fortuneFiles()
+{
+    const std::string folder = folderFrom("LAYERLAB_FORTUNES", "/usr/share/games/fortunes");
+    std::vector<std::string> files;
+    for (const char *name : {"fortunes", "literature", "riddles"}) {
+        files.push_back(folder + "/" + name);
+        if (!isFile(files.back()))
+            throw nn::FileError("The fortunes corpus " + files.back() + " is missing. Install it with: sudo apt-get install "
+                                "fortunes-min (or give the path of a UTF-8 .txt file as the data source).");
+    }
+    return files;
+}
 
 const std::vector<std::string> &DataLocator::fashionMnistFiles()
 {

@@ -27,6 +27,12 @@ public:
     // subfolder, then $LAYERLAB_SYSTEM_DATA/fashion-mnist (default /usr/share/datasets/fashion-mnist).
     // Throws nn::FileError with install instructions when none holds them.
     static std::string fashionMnistFolder();
+    // A Debian word list ("ngerman") in $LAYERLAB_DICT (default /usr/share/dict). Throws
+    // nn::FileError naming `package` to install when it is missing.
+    static std::string wordList(const std::string &file, const std::string &package);
+    // fortunes-min's three files (fortunes, literature, riddles) in $LAYERLAB_FORTUNES (default
+    // /usr/share/games/fortunes). Throws nn::FileError naming the package when one is missing.
+    static std::vector<std::string> fortuneFiles();
     // `folder`/`baseName`.gz or `folder`/`baseName`, whichever exists.
     static std::optional<std::string> findCompressedOrPlain(const std::string &folder, const std::string &baseName);
     // The four Fashion-MNIST file names without ".gz", the training images first.

@@ -12,7 +12,12 @@
 #include "imagefolder.h"
 #include "samplesource.h"
 #include "shapesset.h"
+#include "splitassembly.h"
 #include "syntheticset.h"
+#include "textcorpus.h"
+#include "textcsv.h"
+#include "textset.h"
+#include "wordlists.h"
 
 #include "nn/error.h"
 
@@ -57,43 +62,12 @@ void checkSpec(const nn::DataSpec &spec)
         throw nn::SettingError("No data source is set: choose a bundled or synthetic data set, a .csv or IDX file, or a folder of images.");
 }
 
-template <typename T>
-FeatureScaling fitScaling(const RawData<T> &raw, const std::vector<int64_t> &train, const std::string &method)
-{
-    const int64_t features = raw.samples->features();
-    if (method == "standardize" || (method == "auto" && raw.autoScaling == AutoScaling::Standardize))
-        return FeatureScaling::standardize(*raw.samples, train);
-    if (method == "minmax")
-        return FeatureScaling::minmax(*raw.samples, train);
-    if (method == "auto" && raw.autoScaling == AutoScaling::PixelMaximum)
-        return FeatureScaling::uniform(features, 1.0f / raw.pixelMaximum);
-    return FeatureScaling::identity(features);
-}
-
-// Splits (unless the set has its own test set, only train and validation), fits the scaling on the
-// training rows and wraps each split in a SampleSource.
+// Splits (unless the set has its own test set, only train and validation) by `seed`.
 template <typename T>
 LoadedData assemble(RawData<T> raw, const nn::DataSpec &spec, uint64_t seed)
 {
-    const std::shared_ptr<const Samples<T>> samples = raw.samples;
-    const DataSplit split = DataSplit::make(samples->count, spec.validationSplit, raw.ownTest ? 0.0 : spec.testSplit, seed);
-    const auto scaling = std::make_shared<const FeatureScaling>(fitScaling(raw, split.train, spec.scaling));
-
-    LoadedData data;
-    data.info = std::move(raw.info);
-    data.info.hasOwnTestSet = raw.ownTest != nullptr;
-    data.info.scale = scaling->scale();
-    data.info.offset = scaling->offset();
-    data.train = std::make_shared<SampleSource<T>>(samples, split.train, scaling);
-    data.validation = std::make_shared<SampleSource<T>>(samples, split.validation, scaling);
-    if (raw.ownTest) {
-        std::vector<int64_t> all(static_cast<size_t>(raw.ownTest->count));
-        std::iota(all.begin(), all.end(), int64_t{0});
-        data.test = std::make_shared<SampleSource<T>>(std::move(raw.ownTest), std::move(all), scaling);
-    } else {
-        data.test = std::make_shared<SampleSource<T>>(samples, split.test, scaling);
-    }
-    return data;
+    const DataSplit split = DataSplit::make(raw.samples->count, spec.validationSplit, raw.ownTest ? 0.0 : spec.testSplit, seed);
+    return assembleSplits(std::move(raw), spec, split);
 }
 
 const BundledCsv *findBundledCsv(const std::string &name)
@@ -118,7 +92,7 @@ RawData<float> loadBundledCsv(const BundledCsv &set, const nn::DataSpec &spec)
 std::string knownNames()
 {
     std::string text;
-    for (const auto &names : {bundledNames(), syntheticNames()})
+    for (const auto &names : {bundledNames(), syntheticNames(), sequenceNames()})
         for (const auto &name : names)
             text += (text.empty() ? "" : ", ") + name;
     return text;
@@ -137,6 +111,10 @@ LoadedData loadFile(const nn::DataSpec &spec, uint64_t seed, const LoadOptions &
     if (std::filesystem::is_directory(path, error))
         return assemble(ImageFolder::load(path, spec.labels, options.inputShape, spec.imageResize, options.progress), spec, seed);
     const std::string fileName = std::filesystem::path(path).filename().string();
+    if (fileName.ends_with(".txt"))
+        return TextSet::languageModel(TextCorpus::file(path), fileName, spec, seed);
+    if (!spec.textColumn.empty())
+        return TextSet::classification(TextCsv::load(path, spec, fileName), spec, seed, 0);
     const bool isCsv = fileName.ends_with(".csv") || fileName.ends_with(".csv.gz");
     if (!isCsv && (fileName.find("idx") != std::string::npos || IdxFile::looksLikeIdx(path)))
         return assemble(IdxDataset::loadPair(path, spec.labels), spec, seed);
@@ -203,6 +181,10 @@ LoadedData load(const nn::DataSpec &spec, uint64_t seed, const LoadOptions &opti
         return assemble(IdxDataset::loadFashionMnist(), spec, seed);
     if (spec.source == "shapes")
         return assemble(ShapesSet::generate(ShapesSet::kDefaultCount, ShapesSet::kSeed), spec, seed);
+    if (spec.source == "words")
+        return TextSet::classification(WordLists::load(spec, seed), spec, seed, WordLists::kLongest);
+    if (spec.source == "fortunes")
+        return TextSet::languageModel(TextCorpus::fortunes(), "fortunes", spec, seed);
     if (const BundledCsv *set = findBundledCsv(spec.source))
         return assemble(loadBundledCsv(*set, spec), spec, seed);
     return loadFile(spec, seed, options);
@@ -216,6 +198,11 @@ std::vector<std::string> bundledNames()
     names.emplace_back("fashion-mnist");
     names.emplace_back("shapes");
     return names;
+}
+
+std::vector<std::string> sequenceNames()
+{
+    return {"words", "fortunes"};
 }
 
 std::vector<std::string> syntheticNames()
@@ -233,6 +220,10 @@ std::string describe(const std::string &name)
         return ShapesSet::description(ShapesSet::kDefaultCount);
     if (const BundledCsv *set = findBundledCsv(name))
         return set->description;
+    if (name == "words")
+        return "Which language is this word: 4000 words each of 8 languages from Debian's word lists (wamerican, wngerman, …)";
+    if (name == "fortunes")
+        return "Fortunes: a character language model learns the next character of fortunes-min's fortunes";
     return {};
 }
 

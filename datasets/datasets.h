@@ -27,6 +27,9 @@ LoadedData load(const nn::DataSpec &spec, uint64_t seed, const LoadOptions &opti
 
 // iris, wine, breast-cancer, digits, fashion-mnist, shapes.
 std::vector<std::string> bundledNames();
+// The text and sequence sets: words (which language is this word?), fortunes (a character
+// language model), sines, adding, copy, reverse.
+std::vector<std::string> sequenceNames();
 // circle, xor, gaussian, spiral, moons, plane, sine.
 std::vector<std::string> syntheticNames();
 // One line on a bundled or synthetic set, for the GUI, without loading its files; empty for any

@@ -33,6 +33,11 @@ Experiment::Experiment(nn::Project project, const LoadProgress &progress)
     if (const nn::Shape input = inputSampleShape(project_.graph); !input.empty())
         nn::checkSampleFitsInput(input, data_.train->sampleShape());
     model_ = std::make_unique<nn::Model>(project_.graph, project_.training.seed);
+    // The project keeps the vocabulary and T it trains with, so predict and the exports read raw text.
+    if (!data_.info.vocabulary.empty()) {
+        project_.data.vocabulary = data_.info.vocabulary;
+        project_.data.sequenceLength = data_.info.sequenceLength;
+    }
 }
 
 std::unique_ptr<nn::Trainer> Experiment::makeTrainer()

@@ -37,6 +37,7 @@ struct RawData {
     std::shared_ptr<Samples<T>> ownTest;  // null unless the set comes with its own test set
     AutoScaling autoScaling = AutoScaling::Standardize;
     float pixelMaximum = 255.0f;                // for AutoScaling::PixelMaximum
+    bool tokenIds = false;                      // inputs are vocabulary ids: never rescaled
 };
 
 } // namespace datasets

@@ -26,6 +26,23 @@ nlohmann::json DataSpec::toJson() const
         json["feature_columns"] = featureColumns;
     json["samples"] = samples;
     json["noise"] = noise;
+    // The sequence settings only where they differ from the defaults, so that a project of another
+    // kind of data is written as before.
+    const DataSpec defaults;
+    const auto setIfChanged = [&json](const char *key, const auto &value, const auto &fallback) {
+        if (value != fallback)
+            json[key] = value;
+    };
+    setIfChanged("text_column", textColumn, defaults.textColumn);
+    setIfChanged("series_column", seriesColumn, defaults.seriesColumn);
+    setIfChanged("tokens", tokens, defaults.tokens);
+    setIfChanged("sequence_length", sequenceLength, defaults.sequenceLength);
+    setIfChanged("horizon", horizon, defaults.horizon);
+    setIfChanged("min_count", minCount, defaults.minCount);
+    setIfChanged("max_vocabulary", maxVocabulary, defaults.maxVocabulary);
+    setIfChanged("languages", languages, defaults.languages);
+    setIfChanged("words_per_language", wordsPerLanguage, defaults.wordsPerLanguage);
+    setIfChanged("vocabulary", vocabulary, defaults.vocabulary);
     return json;
 }
 
@@ -46,6 +63,16 @@ DataSpec DataSpec::fromJson(const nlohmann::json &json)
     reader.real(dataSetting("validation_split"), spec.validationSplit);
     reader.real(dataSetting("test_split"), spec.testSplit);
     reader.choice(dataSetting("image_resize"), spec.imageResize);
+    reader.text("text_column", spec.textColumn, true);
+    reader.text("series_column", spec.seriesColumn, true);
+    reader.choice(dataSetting("tokens"), spec.tokens);
+    reader.integer(dataSetting("sequence_length"), spec.sequenceLength);
+    reader.integer(dataSetting("horizon"), spec.horizon);
+    reader.integer(dataSetting("min_count"), spec.minCount);
+    reader.integer(dataSetting("max_vocabulary"), spec.maxVocabulary);
+    reader.texts("languages", spec.languages);
+    reader.integer(dataSetting("words_per_language"), spec.wordsPerLanguage);
+    reader.texts("vocabulary", spec.vocabulary);
     return spec;
 }
 

@@ -26,6 +26,21 @@ struct DataSpec {
     double validationSplit = 0.1;             // fraction of the training data held out
     double testSplit = 0.2;                   // for sets without their own test set
     std::string imageResize = "stretch";      // image folders: stretch, crop or pad to the Input's size
+    // Sequences and text (datasets/textset.h, sequencetasks.h): "words" (which language is this
+    // word?), "fortunes" (a character language model), "sines", "adding", "copy", "reverse", a .txt
+    // file (a language model), or a CSV with `textColumn` (text classification) or `seriesColumn`.
+    std::string textColumn;                   // CSV: the column of text to classify
+    std::string seriesColumn;                 // CSV: the column of a time series to forecast
+    std::string tokens = "characters";        // characters or words (split at white space)
+    int64_t sequenceLength = 0;               // T: texts padded or cut to it, windows, task length; 0 = the set's own
+    int64_t horizon = 1;                      // time series: how many values after the window to predict
+    int64_t minCount = 1;                     // tokens seen fewer times in the training split become <unk>
+    int64_t maxVocabulary = 0;                // entries at most, <pad> and <unk> included; 0 = no limit
+    std::vector<std::string> languages;       // "words": the languages to tell apart; empty = all
+    int64_t wordsPerLanguage = 4000;          // "words": how many words each language gives
+    // The vocabulary built on the training split (<pad>, <unk>, then the tokens), saved once
+    // trained so that predict and the exports read raw text with the ids the model learnt.
+    std::vector<std::string> vocabulary;
 
     nlohmann::json toJson() const;
     static DataSpec fromJson(const nlohmann::json &json);  // FileError/SettingError when malformed

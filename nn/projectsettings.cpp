@@ -75,7 +75,21 @@ ComponentSpec makeDataSettings()
                      "Share of the data kept aside for the final test (sets with their own test set ignore it)."),
              S::choice("image_resize", defaults.imageResize, {"stretch", "crop", "pad"},
                        "How a folder's images are fitted to the Input's size: stretch distorts them, crop cuts "
-                       "the ends of the longer side, pad adds black bars along the shorter side.")}};
+                       "the ends of the longer side, pad adds black bars along the shorter side."),
+             S::choice("tokens", defaults.tokens, {"characters", "words"},
+                       "How text becomes ids: one per character, or one per word (split at spaces)."),
+             S::integer("sequence_length", defaults.sequenceLength, 0, 100'000,
+                        "T, the steps per sample: texts are padded or cut to it, a language model or a time "
+                        "series reads windows of it, and the adding, copy and reverse tasks are this long "
+                        "(0: the set's own, such as 16 for words and 50 for the adding problem)."),
+             S::integer("horizon", defaults.horizon, 1, 10'000,
+                        "Time series: how many values after the window the network predicts."),
+             S::integer("min_count", defaults.minCount, 1, 1'000'000,
+                        "Tokens seen fewer times than this in the training split become <unk>."),
+             S::integer("max_vocabulary", defaults.maxVocabulary, 0, 10'000'000,
+                        "Keeps only the most frequent tokens, <pad> and <unk> included (0: no limit)."),
+             S::integer("words_per_language", defaults.wordsPerLanguage, 10, 1'000'000,
+                        "Which language is this word: how many words each language gives, the same for all.")}};
 }
 
 const SettingSpec &declared(const ComponentSpec &section, const std::string &key)

@@ -34,8 +34,10 @@ set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://layerlab.github.io/")
 # opened with dlopen, but Debian 12 ships them in libqt6gui6, which the window links, so shlibdeps
 # already names the package that holds them.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-# Two of the bundled examples train on Fashion-MNIST; exported PyTorch scripts need PyTorch.
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "dataset-fashion-mnist")
+# Two of the bundled examples train on Fashion-MNIST, the words set on Debian's word lists and the
+# character language model on fortunes-min; exported PyTorch scripts need PyTorch.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS
+  "dataset-fashion-mnist, wamerican, wngerman, wfrench, wspanish, witalian, wportuguese, wdutch, wpolish, fortunes-min")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "python3-torch")
 set(CPACK_DEBIAN_COMPRESSION_TYPE "xz")
 

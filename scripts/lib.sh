@@ -15,6 +15,7 @@ LAYERLAB_PACKAGES=(
   libeigen3-dev libtbb-dev nlohmann-json3-dev zlib1g-dev libcli11-dev libpng-dev libjpeg62-turbo-dev
   libonnx-dev libprotobuf-dev protobuf-compiler python3-onnx python3-torch python3-numpy
   dataset-fashion-mnist
+  wamerican wngerman wfrench wspanish witalian wportuguese wdutch wpolish fortunes-min
 )
 
 # What scripts/fuzz and scripts/sanitize add: clang with libFuzzer and the sanitizer runtimes, and
