@@ -11,6 +11,8 @@
 #include "idxfile.h"
 #include "imagefolder.h"
 #include "samplesource.h"
+#include "sequencetasks.h"
+#include "seriesdataset.h"
 #include "shapesset.h"
 #include "splitassembly.h"
 #include "syntheticset.h"
@@ -60,6 +62,13 @@ void checkSpec(const nn::DataSpec &spec)
     checkRange(spec.testSplit, 0.0, 0.9, "test_split");
     if (spec.source.empty())
         throw nn::SettingError("No data source is set: choose a bundled or synthetic data set, a .csv or IDX file, or a folder of images.");
+}
+
+// The settings of a generated set.
+void checkGenerated(const nn::DataSpec &spec)
+{
+    checkRange(static_cast<double>(spec.samples), 4.0, 1e7, "samples");
+    checkRange(spec.noise, 0.0, 10.0, "noise");
 }
 
 // Splits (unless the set has its own test set, only train and validation) by `seed`.
@@ -115,6 +124,8 @@ LoadedData loadFile(const nn::DataSpec &spec, uint64_t seed, const LoadOptions &
         return TextSet::languageModel(TextCorpus::file(path), fileName, spec, seed);
     if (!spec.textColumn.empty())
         return TextSet::classification(TextCsv::load(path, spec, fileName), spec, seed, 0);
+    if (!spec.seriesColumn.empty())
+        return SeriesDataset::load(path, spec, fileName);
     const bool isCsv = fileName.ends_with(".csv") || fileName.ends_with(".csv.gz");
     if (!isCsv && (fileName.find("idx") != std::string::npos || IdxFile::looksLikeIdx(path)))
         return assemble(IdxDataset::loadPair(path, spec.labels), spec, seed);
@@ -173,8 +184,7 @@ LoadedData load(const nn::DataSpec &spec, uint64_t seed, const LoadOptions &opti
 {
     checkSpec(spec);
     if (SyntheticSet::contains(spec.source)) {
-        checkRange(static_cast<double>(spec.samples), 4.0, 1e7, "samples");
-        checkRange(spec.noise, 0.0, 10.0, "noise");
+        checkGenerated(spec);
         return assemble(SyntheticSet::generate(spec.source, spec.samples, spec.noise, seed), spec, seed);
     }
     if (spec.source == "fashion-mnist")
@@ -185,6 +195,10 @@ LoadedData load(const nn::DataSpec &spec, uint64_t seed, const LoadOptions &opti
         return TextSet::classification(WordLists::load(spec, seed), spec, seed, WordLists::kLongest);
     if (spec.source == "fortunes")
         return TextSet::languageModel(TextCorpus::fortunes(), "fortunes", spec, seed);
+    if (SequenceTasks::contains(spec.source)) {
+        checkGenerated(spec);
+        return assemble(SequenceTasks::generate(spec.source, spec, seed), spec, seed);
+    }
     if (const BundledCsv *set = findBundledCsv(spec.source))
         return assemble(loadBundledCsv(*set, spec), spec, seed);
     return loadFile(spec, seed, options);
@@ -202,7 +216,10 @@ std::vector<std::string> bundledNames()
 
 std::vector<std::string> sequenceNames()
 {
-    return {"words", "fortunes"};
+    std::vector<std::string> names = {"words", "fortunes"};
+    for (const std::string &task : SequenceTasks::names())
+        names.push_back(task);
+    return names;
 }
 
 std::vector<std::string> syntheticNames()
@@ -224,6 +241,8 @@ std::string describe(const std::string &name)
         return "Which language is this word: 4000 words each of 8 languages from Debian's word lists (wamerican, wngerman, …)";
     if (name == "fortunes")
         return "Fortunes: a character language model learns the next character of fortunes-min's fortunes";
+    if (SequenceTasks::contains(name))
+        return SequenceTasks::describe(name);
     return {};
 }
 

@@ -4,6 +4,7 @@
 #include "datasets/datasets.h"
 #include "datasets/experiment.h"
 #include "datasets/samplesource.h"
+#include "datasets/sequencetasks.h"
 #include "datasets/textcorpus.h"
 #include "datasets/textcsv.h"
 #include "datasets/textsampler.h"
@@ -130,6 +131,14 @@ private slots:
     void samplerIsSeededAndHonoursTemperature();
     void samplerRefusesAModelWithoutStepLogits();
     void cliPredictsRawTextAndSamples();
+    void addingProblemMarksTwoValues();
+    void copyAndReverseTargets();
+    void sinesForecastTheSeriesContinuation();
+    void sequenceTasksAreDeterministicPerSeed_data();
+    void sequenceTasksAreDeterministicPerSeed();
+    void sequenceTaskSizeIsChecked();
+    void seriesCsvWindowsKeepTimeOrder();
+    void seriesCsvBadInputMessages();
 };
 
 void SequencesTest::utf8CharactersAreCodePoints()
@@ -502,6 +511,164 @@ void SequencesTest::cliPredictsRawTextAndSamples()
              qPrintable(out));
     std::tie(code, out) = run({"predict", QString::fromStdString(lm), "--text", "hello"});
     QVERIFY2(code == 1 && out.contains("layerlab-cli sample"), qPrintable(out));
+}
+
+void SequencesTest::addingProblemMarksTwoValues()
+{
+    nn::DataSpec spec;
+    spec.source = "adding";
+    spec.samples = 300;
+    const auto data = datasets::load(spec, 1);
+    QCOMPARE(data.train->sampleShape(), (nn::Shape{50, 2}));  // T = 50 by default
+    QCOMPARE(data.info.sequenceLength, int64_t{50});
+    QVERIFY(!data.info.classification);
+    const Gathered g = gatherAll(*data.train);
+    double meanSquare = 0.0;
+    for (int64_t i = 0; i < data.train->size(); ++i) {
+        const float *x = g.x.data() + i * 100;
+        std::vector<int64_t> marked;
+        float sum = 0.0f;
+        for (int64_t t = 0; t < 50; ++t) {
+            QVERIFY(x[2 * t] >= 0.0f && x[2 * t] < 1.0f);
+            if (x[2 * t + 1] == 1.0f) {
+                marked.push_back(t);
+                sum += x[2 * t];
+            }
+        }
+        QCOMPARE(marked.size(), size_t{2});
+        QVERIFY2(marked[0] < 25 && marked[1] >= 25, "one marker in each half");
+        QCOMPARE(g.y[i], sum);
+        meanSquare += (g.y[i] - 1.0) * (g.y[i] - 1.0) / static_cast<double>(data.train->size());
+    }
+    QVERIFY2(meanSquare > 0.1 && meanSquare < 0.25, "always answering 1 scores about 1/6");
+    spec.sequenceLength = 7;
+    QCOMPARE(datasets::load(spec, 1).train->sampleShape(), (nn::Shape{7, 2}));
+}
+
+void SequencesTest::copyAndReverseTargets()
+{
+    nn::DataSpec spec;
+    spec.samples = 50;
+    spec.sequenceLength = 6;
+    for (const std::string name : {"copy", "reverse"}) {
+        spec.source = name;
+        const auto data = datasets::load(spec, 3);
+        QCOMPARE(data.info.numClasses, 2 + 8);
+        QCOMPARE(data.info.vocabulary.size(), size_t{10});
+        QCOMPARE(data.train->targetShape(), (nn::Shape{6}));
+        const Gathered g = gatherAll(*data.train);
+        for (int64_t i = 0; i < data.train->size(); ++i)
+            for (int64_t t = 0; t < 6; ++t) {
+                QVERIFY(g.x[i * 6 + t] >= 2.0f && g.x[i * 6 + t] <= 9.0f);
+                QCOMPARE(g.y[i * 6 + t], g.x[i * 6 + (name == "copy" ? t : 5 - t)]);
+            }
+    }
+}
+
+void SequencesTest::sinesForecastTheSeriesContinuation()
+{
+    nn::DataSpec spec;
+    spec.source = "sines";
+    spec.samples = 40;
+    spec.noise = 0.0;
+    spec.horizon = 3;
+    spec.sequenceLength = 30;
+    const auto data = datasets::load(spec, 2);
+    QCOMPARE(data.train->sampleShape(), (nn::Shape{30, 1}));
+    QCOMPARE(data.train->targetShape(), (nn::Shape{3}));
+    QCOMPARE(data.info.targetNames, (std::vector<std::string>{"t+1", "t+2", "t+3"}));
+    const Gathered g = gatherAll(*data.train);
+    for (int64_t i = 0; i < data.train->size(); ++i) {
+        const float *x = g.x.data() + i * 30;
+        // Without noise the series is smooth: the first target continues the window's last step.
+        QVERIFY2(std::abs(g.y[i * 3] - x[29]) <= std::abs(x[29] - x[28]) + 0.6f, "the target follows the window");
+        QVERIFY(std::abs(x[0]) <= 3.0f);
+    }
+}
+
+void SequencesTest::sequenceTasksAreDeterministicPerSeed_data()
+{
+    QTest::addColumn<QString>("name");
+    for (const auto &name : datasets::SequenceTasks::names())
+        QTest::newRow(name.c_str()) << QString::fromStdString(name);
+}
+
+void SequencesTest::sequenceTasksAreDeterministicPerSeed()
+{
+    QFETCH(QString, name);
+    nn::DataSpec spec;
+    spec.source = name.toStdString();
+    spec.samples = 60;
+    const auto values = [&](uint64_t seed) { return gatherAll(*datasets::load(spec, seed).train).x; };
+    const nn::Tensor a = values(4), b = values(4), c = values(5);
+    QCOMPARE(std::vector<float>(a.data(), a.data() + a.size()), std::vector<float>(b.data(), b.data() + b.size()));
+    QVERIFY2(std::vector<float>(a.data(), a.data() + a.size()) != std::vector<float>(c.data(), c.data() + c.size()),
+             "another seed, other samples");
+    QVERIFY2(!datasets::describe(spec.source).empty(), "the GUI can describe it");
+}
+
+void SequencesTest::sequenceTaskSizeIsChecked()
+{
+    nn::DataSpec spec;
+    spec.source = "adding";
+    spec.samples = 10'000'000;
+    spec.sequenceLength = 1000;
+    QString message = messageOf([&] { datasets::load(spec, 1); });
+    QVERIFY2(message.contains("lower samples or sequence_length"), qPrintable(message));
+    spec.source = "addding";
+    spec.samples = 10;
+    message = messageOf([&] { datasets::load(spec, 1); });
+    QVERIFY2(message.contains("adding") && message.contains("reverse") && message.contains("words"), qPrintable(message));
+}
+
+void SequencesTest::seriesCsvWindowsKeepTimeOrder()
+{
+    const QTemporaryDir dir;
+    const std::string csv = dir.filePath("temperature.csv").toStdString();
+    std::string text = "day,celsius\n";
+    for (int i = 0; i < 100; ++i)
+        text += std::to_string(i) + "," + std::to_string(i * 2) + "\n";
+    writeFile(csv, text);
+    nn::DataSpec spec;
+    spec.source = csv;
+    spec.seriesColumn = "celsius";
+    spec.sequenceLength = 5;
+    spec.horizon = 2;
+    spec.scaling = "none";
+    spec.validationSplit = 0.1;
+    spec.testSplit = 0.2;
+    const auto data = datasets::load(spec, 1);
+    QCOMPARE(data.train->sampleShape(), (nn::Shape{5, 1}));
+    QCOMPARE(data.info.targetNames, (std::vector<std::string>{"celsius t+1", "celsius t+2"}));
+    const int64_t count = 100 - 5 - 2 + 1;
+    QCOMPARE(data.train->size() + data.validation->size() + data.test->size(), count);
+    const Gathered train = gatherAll(*data.train), test = gatherAll(*data.test);
+    for (int64_t i = 0; i < data.train->size(); ++i) {
+        QCOMPARE(train.x[i * 5], static_cast<float>(2 * i));  // window i starts at day i
+        QCOMPARE(train.y[i * 2 + 1], static_cast<float>(2 * (i + 6)));
+    }
+    QCOMPARE(test.x[(data.test->size() - 1) * 5 + 4], 2.0f * 97);  // the last windows are the test
+    spec.scaling = "auto";
+    const auto scaled = datasets::load(spec, 1);
+    QVERIFY2(scaled.info.scale[0] != 1.0f, "auto standardizes a series");
+}
+
+void SequencesTest::seriesCsvBadInputMessages()
+{
+    const QTemporaryDir dir;
+    const std::string csv = dir.filePath("short.csv").toStdString();
+    writeFile(csv, "value\n1\n2\n3\n");
+    nn::DataSpec spec;
+    spec.source = csv;
+    spec.seriesColumn = "value";
+    QString message = messageOf([&] { datasets::load(spec, 1); });
+    QVERIFY2(message.contains("too few for 10 windows"), qPrintable(message));
+    writeFile(csv, "value\n1\nwarm\n3\n");
+    message = messageOf([&] { datasets::load(spec, 1); });
+    QVERIFY2(message.contains("line 3") && message.contains("warm"), qPrintable(message));
+    spec.seriesColumn = "price";
+    message = messageOf([&] { datasets::load(spec, 1); });
+    QVERIFY2(message.contains("price") && message.contains("value"), qPrintable(message));
 }
 
 QTEST_GUILESS_MAIN(SequencesTest)
