@@ -1,0 +1,160 @@
+// The Inside dock's views (gradient flow, neuron statistics, filters) fed with TapRecords the engine
+// recorded here, checked against the numbers of those records.
+#include "guitest.h"
+
+#include "training/trainingcontroller.h"
+#include "views/inside/gradientflowview.h"
+#include "views/inside/insidepanel.h"
+#include "views/inside/logchartview.h"
+
+#include "datasets/experiment.h"
+#include "nn/project.h"
+#include "nn/taps.h"
+#include "nn/trainer.h"
+
+#include <QDockWidget>
+#include <QSignalSpy>
+#include <QtTest>
+
+#include <cmath>
+#include <limits>
+#include <memory>
+#include <vector>
+
+namespace {
+
+// Keeps every record the trainer hands over.
+struct TapCollector : nn::TrainingObserver {
+    void tapped(const nn::TapRecord &record) override { records.push_back(record); }
+    std::vector<nn::TapRecord> records;
+};
+
+// `steps` steps of the example `name`, each recorded with `request`.
+std::vector<nn::TapRecord> recordedSteps(const std::string &name, int steps, const nn::TapRequest &request = {})
+{
+    datasets::Experiment experiment(nn::loadProject(datasets::resolveProjectPath(name)));
+    auto trainer = experiment.makeTrainer();
+    TapCollector collector;
+    trainer->setObserver(&collector);
+    for (int i = 0; i < steps; ++i) {
+        trainer->requestTap(request);
+        trainer->step();
+    }
+    return collector.records;
+}
+
+// What the view must draw for a layer: (step, value) of every record where the value is drawable.
+QList<QPointF> expectedPoints(const std::vector<nn::TapRecord> &records, const std::string &node, bool ratio)
+{
+    QList<QPointF> points;
+    for (const nn::TapRecord &record : records)
+        for (const nn::NodeTap &tap : record.nodes) {
+            if (tap.name != node || (ratio && tap.parameters.empty()))
+                continue;
+            const double value = ratio ? tap.parameters.front().updateRatio : tap.gradientNorm;
+            if (std::isfinite(value) && value > 0.0)
+                points.append(QPointF(double(record.step), value));
+        }
+    return points;
+}
+
+void feed(GradientFlowView &view, const std::vector<nn::TapRecord> &records)
+{
+    for (const nn::TapRecord &record : records)
+        view.addRecord(record);
+}
+
+} // namespace
+
+class GuiInsideTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { guitest::useTestSettings(); }
+
+    // Each layer's line holds the gradient norms of the taps, step by step, and each Dense layer's
+    // the update/weight ratio of its weights; the legend lists the layers in graph order.
+    void gradientFlowDrawsTheTapsGradientNormsAndUpdateRatios()
+    {
+        const auto records = recordedSteps("spiral", 4);
+        QCOMPARE(records.size(), size_t(4));
+        GradientFlowView view;
+        view.resize(900, 400);
+        view.show();
+        feed(view, records);
+        QTRY_VERIFY(!view.gradientChart()->drawnPoints(QStringLiteral("output")).isEmpty());
+        QStringList layers;
+        for (const nn::NodeTap &node : records.front().nodes) {
+            if (node.kind == "Input")
+                continue;
+            const QString name = QString::fromStdString(node.name);
+            layers << name;
+            QCOMPARE(view.gradientChart()->drawnPoints(name), expectedPoints(records, node.name, false));
+            QCOMPARE(view.ratioChart()->drawnPoints(name), expectedPoints(records, node.name, true));
+            QVERIFY2(node.parameters.front().name == "weight", node.name.c_str());
+        }
+        QCOMPARE(view.legendNames(), layers);
+        QCOMPARE(expectedPoints(records, "hidden1", false).size(), qsizetype(4));
+        QVERIFY(view.note().isEmpty());
+        // The log axis spans every value.
+        const QPointF range = view.gradientChart()->valueRange();
+        for (const QPointF &p : view.gradientChart()->drawnPoints(QStringLiteral("hidden1")))
+            QVERIFY2(range.x() <= p.y() && p.y() <= range.y(), qPrintable(QString::number(p.y())));
+    }
+
+    // A value that is not finite (a diverged run) leaves a gap in its layer's line and a note that
+    // names the step and the layer; the other values are still drawn.
+    void gradientFlowShowsANonFiniteValueAsAGapAndANote()
+    {
+        auto records = recordedSteps("spiral", 3);
+        nn::NodeTap &hidden = records[1].nodes[1];
+        hidden.gradientNorm = std::numeric_limits<double>::quiet_NaN();
+        hidden.parameters.front().updateRatio = std::numeric_limits<double>::infinity();
+        GradientFlowView view;
+        view.show();
+        feed(view, records);
+        const QString name = QString::fromStdString(hidden.name);
+        QTRY_COMPARE(view.gradientChart()->drawnPoints(name).size(), qsizetype(2));
+        QCOMPARE(view.gradientChart()->drawnPoints(name), expectedPoints(records, hidden.name, false));
+        QCOMPARE(view.ratioChart()->drawnPoints(name), expectedPoints(records, hidden.name, true));
+        QVERIFY2(view.note().contains(QString::number(records[1].step)) && view.note().contains(name), qPrintable(view.note()));
+        view.clear();
+        QVERIFY(view.note().isEmpty() && view.gradientChart()->drawnPoints(name).isEmpty());
+    }
+
+    // In the window, the Inside dock asks for taps while it is shown, draws the records the run
+    // sends, and stops asking once it is hidden.
+    void insideDockDrawsTheRunsTapsWhileShown()
+    {
+        auto window = guitest::newWindow();
+        nn::Project project = nn::loadProject(datasets::resolveProjectPath("spiral"));
+        project.training.stepsPerSecond = 0.0;
+        TrainingController *training = window->training();
+        QSignalSpy prepared(training, &TrainingController::prepared);
+        window->document()->setProject(project, {});
+        QVERIFY(prepared.wait(40000));
+        QTRY_VERIFY(training->state() == TrainingController::State::Idle);
+        auto *dock = window->findChild<QDockWidget *>(QStringLiteral("inside"));
+        QVERIFY(dock);
+        dock->show();
+        dock->raise();
+        QTRY_VERIFY(window->insidePanel()->isVisible());
+        QVERIFY(window->insidePanel()->request().has_value());
+        QSignalSpy tapped(training, &TrainingController::tapsRecorded);
+        training->trainAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(tapped.count() >= 3, 40000);
+        training->stopAction()->trigger();
+        QTRY_VERIFY(!training->isRunActive());
+        std::vector<nn::TapRecord> records;
+        for (const QList<QVariant> &arguments : tapped)
+            records.push_back(arguments.at(0).value<nn::TapRecord>());
+        GradientFlowView *view = window->insidePanel()->gradientFlow();
+        QTRY_COMPARE(view->gradientChart()->drawnPoints(QStringLiteral("output")), expectedPoints(records, "output", false));
+        QCOMPARE(view->ratioChart()->drawnPoints(QStringLiteral("hidden1")), expectedPoints(records, "hidden1", true));
+        dock->hide();
+        QVERIFY(!window->insidePanel()->request().has_value());
+    }
+};
+
+QTEST_MAIN(GuiInsideTest)
+#include "test_gui_inside.moc"
