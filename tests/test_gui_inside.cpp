@@ -4,8 +4,11 @@
 
 #include "training/trainingcontroller.h"
 #include "views/inside/gradientflowview.h"
+#include "views/inside/histogramstrip.h"
 #include "views/inside/insidepanel.h"
 #include "views/inside/logchartview.h"
+#include "views/inside/neurongrid.h"
+#include "views/inside/neuronstatsview.h"
 
 #include "datasets/experiment.h"
 #include "nn/project.h"
@@ -120,6 +123,57 @@ private slots:
         QVERIFY2(view.note().contains(QString::number(records[1].step)) && view.note().contains(name), qPrintable(view.note()));
         view.clear();
         QVERIFY(view.note().isEmpty() && view.gradientChart()->drawnPoints(name).isEmpty());
+    }
+
+    // Each layer's columns are the taps' activation summaries, step by step: the histogram's
+    // counts and range, the dead and the saturated fractions; the heat map has a column per step.
+    void neuronStatsHoldTheTapsHistogramsAndFractions()
+    {
+        const auto records = recordedSteps("spiral", 5);
+        NeuronStatsView view;
+        view.resize(900, 500);
+        view.show();
+        for (const nn::TapRecord &record : records)
+            view.addRecord(record);
+        for (const nn::NodeTap &node : records.front().nodes) {
+            const NeuronHistory::Layer *layer = view.history().layer(QString::fromStdString(node.name));
+            if (node.kind == "Input") {
+                QVERIFY(!layer);
+                continue;
+            }
+            QVERIFY2(layer && layer->columns.size() == records.size(), node.name.c_str());
+            for (size_t i = 0; i < records.size(); ++i) {
+                const nn::ActivationSummary &tapped = records[i].nodes[&node - &records.front().nodes.front()].activation;
+                const nn::ActivationSummary &held = layer->columns[i].activation;
+                QCOMPARE(layer->columns[i].step, records[i].step);
+                QVERIFY2(held.histogram == tapped.histogram, node.name.c_str());
+                QCOMPARE(held.low, tapped.low);
+                QCOMPARE(held.high, tapped.high);
+                QCOMPARE(held.zeros, tapped.zeros);
+                QVERIFY(held.saturated == tapped.saturated || (std::isnan(held.saturated) && std::isnan(tapped.saturated)));
+            }
+            QTRY_COMPARE(view.grid()->strip(layer->name).width(), int(records.size()));
+        }
+        QVERIFY2(std::isfinite(view.history().layer(QStringLiteral("hidden1"))->columns.back().activation.saturated),
+                 "a tanh layer's saturation is measured");
+    }
+
+    // The heat map's colour at a height is the share of the column's values there: a column whose
+    // values all fall in its top bin is darkest in the rows of that bin's interval, white elsewhere.
+    void histogramStripShadesTheRowsOfEachBinsInterval()
+    {
+        NeuronHistory::Column column;
+        column.step = 1;
+        column.activation.low = -1.0f;
+        column.activation.high = 1.0f;
+        column.activation.histogram.back() = 40;  // the values in [0.9375, 1]
+        const QImage strip = histogramstrip::render({column}, 64);
+        QCOMPARE(strip.size(), QSize(1, 64));
+        // 64 rows over [-1, 1]: rows 0 and 1 hold [0.9375, 1].
+        for (int row = 0; row < 64; ++row)
+            QVERIFY2(strip.pixel(0, row) == (row < 2 ? histogramstrip::shade(1.0) : QColor(Qt::white)).rgb(),
+                     qPrintable(QStringLiteral("row %1").arg(row)));
+        QVERIFY(histogramstrip::shade(1.0).lightness() < 100);
     }
 
     // In the window, the Inside dock asks for taps while it is shown, draws the records the run

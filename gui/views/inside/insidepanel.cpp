@@ -3,11 +3,14 @@
 
 #include "training/trainingcontroller.h"
 #include "views/inside/gradientflowview.h"
+#include "views/inside/neuronstatsview.h"
 
-InsidePanel::InsidePanel(QWidget *parent) : QTabWidget(parent), gradientFlow_(new GradientFlowView)
+InsidePanel::InsidePanel(QWidget *parent)
+    : QTabWidget(parent), gradientFlow_(new GradientFlowView), neuronStats_(new NeuronStatsView)
 {
     setDocumentMode(true);
     addTab(gradientFlow_, tr("Gradient flow"));
+    addTab(neuronStats_, tr("Neurons"));
 }
 
 void InsidePanel::connectTo(TrainingController *training)
@@ -24,11 +27,13 @@ void InsidePanel::connectTo(TrainingController *training)
 void InsidePanel::addRecord(const nn::TapRecord &record)
 {
     gradientFlow_->addRecord(record);
+    neuronStats_->addRecord(record);
 }
 
 void InsidePanel::clear()
 {
     gradientFlow_->clear();
+    neuronStats_->clear();
 }
 
 std::optional<nn::TapRequest> InsidePanel::request() const
@@ -40,7 +45,7 @@ std::optional<nn::TapRequest> InsidePanel::request() const
 
 QStringList InsidePanel::viewNames()
 {
-    return {QStringLiteral("gradient-flow")};
+    return {QStringLiteral("gradient-flow"), QStringLiteral("neurons")};
 }
 
 bool InsidePanel::showView(const QString &name)

@@ -9,6 +9,7 @@
 #include <optional>
 
 class GradientFlowView;
+class NeuronStatsView;
 class TrainingController;
 
 // Asks for taps only while it is on screen, hands each record to every view, and clears them for a
@@ -30,6 +31,7 @@ public:
     static QStringList viewNames();
 
     GradientFlowView *gradientFlow() const { return gradientFlow_; }
+    NeuronStatsView *neuronStats() const { return neuronStats_; }
 
 signals:
     void requestChanged();
@@ -40,4 +42,5 @@ protected:
 
 private:
     GradientFlowView *gradientFlow_;
+    NeuronStatsView *neuronStats_;
 };
