@@ -3,6 +3,8 @@
 #include "guitest.h"
 
 #include "training/trainingcontroller.h"
+#include "views/inside/filtergrid.h"
+#include "views/inside/filtergridview.h"
 #include "views/inside/gradientflowview.h"
 #include "views/inside/histogramstrip.h"
 #include "views/inside/insidepanel.h"
@@ -174,6 +176,59 @@ private slots:
             QVERIFY2(strip.pixel(0, row) == (row < 2 ? histogramstrip::shade(1.0) : QColor(Qt::white)).rgb(),
                      qPrintable(QStringLiteral("row %1").arg(row)));
         QVERIFY(histogramstrip::shade(1.0).lightness() < 100);
+    }
+
+    // The filter grid draws every weight of the chosen Conv2D layer that the tap brought, at its level
+    // on the scale symmetric around 0 (s = max |w|): RGB tiles for 3 input channels, grey otherwise.
+    void filterGridDrawsEachWeightAtItsLevel_data()
+    {
+        QTest::addColumn<QString>("layer");
+        QTest::addColumn<bool>("rgb");
+        QTest::newRow("conv1: 3 channels, colour") << "conv1" << true;
+        QTest::newRow("conv2: 32 channels, grey") << "conv2" << false;
+    }
+
+    void filterGridDrawsEachWeightAtItsLevel()
+    {
+        QFETCH(QString, layer);
+        QFETCH(bool, rgb);
+        FilterGridView view;
+        view.resize(800, 600);
+        view.addRecord(recordedSteps("shapes-cnn", 1).front());  // lists the layers
+        view.selectLayer(layer);
+        QCOMPARE(view.selectedLayer(), layer);
+        const auto records = recordedSteps("shapes-cnn", 2, nn::TapRequest{-1, layer.toStdString()});
+        view.addRecord(records.back());
+        const nn::Tensor &weight = records.back().weights.front().second;
+        QCOMPARE(records.back().weights.front().first, std::string("weight"));
+        QCOMPARE(filtergrid::isRgb(weight.shape()), rgb);
+        const float scale = weight.array().abs().maxCoeff();
+        QCOMPARE(view.colorScale(), scale);
+        const QImage &image = view.image();
+        QVERIFY(!image.isNull());
+        QCOMPARE(image.pixelColor(0, 0), filtergrid::gapColor());
+        const nn::Shape &shape = weight.shape();
+        int64_t index = 0;
+        for (int64_t f = 0; f < shape[0]; ++f)
+            for (int64_t c = 0; c < shape[1]; ++c)
+                for (int64_t y = 0; y < shape[2]; ++y)
+                    for (int64_t x = 0; x < shape[3]; ++x, ++index) {
+                        const QRgb pixel = image.pixel(filtergrid::pixelOf(shape, f, c, y, x));
+                        const int expected = filtergrid::level(weight[index], scale);
+                        const int drawn = !rgb ? qRed(pixel) : c == 0 ? qRed(pixel) : c == 1 ? qGreen(pixel) : qBlue(pixel);
+                        QVERIFY2(drawn == expected && (rgb || (qGreen(pixel) == drawn && qBlue(pixel) == drawn)),
+                                 qPrintable(QStringLiteral("filter %1 channel %2 (%3, %4): %5, expected %6 for w = %7")
+                                                .arg(f).arg(c).arg(y).arg(x).arg(drawn).arg(expected).arg(weight[index])));
+                    }
+    }
+
+    // The scale is symmetric: 0 is mid-grey, ±s the ends, and twice as large a weight twice as far from the middle.
+    void filterLevelsAreSymmetricAroundZero()
+    {
+        QCOMPARE(filtergrid::level(0.0f, 0.5f), 128);
+        QCOMPARE(filtergrid::level(-0.5f, 0.5f), 0);
+        QCOMPARE(filtergrid::level(0.5f, 0.5f), 255);
+        QCOMPARE(filtergrid::level(0.25f, 0.5f) - 127.5, 127.5 - filtergrid::level(-0.25f, 0.5f));
     }
 
     // In the window, the Inside dock asks for taps while it is shown, draws the records the run

@@ -8,6 +8,7 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QScrollArea>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -51,7 +52,13 @@ GradientFlowView::GradientFlowView(QWidget *parent)
     charts->addWidget(ratioChart_);
     legend_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     legend_->setTextFormat(Qt::RichText);
-    charts->addWidget(legend_);
+    auto *legendScroll = new QScrollArea;  // a deep network's legend scrolls
+    legendScroll->setWidget(legend_);
+    legendScroll->setWidgetResizable(true);
+    legendScroll->setFrameShape(QFrame::NoFrame);
+    legendScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    legendScroll->setFixedWidth(120);
+    charts->addWidget(legendScroll);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(about);
     layout->addWidget(note_);

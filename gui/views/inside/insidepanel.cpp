@@ -2,15 +2,19 @@
 #include "views/inside/insidepanel.h"
 
 #include "training/trainingcontroller.h"
+#include "views/inside/filtergridview.h"
 #include "views/inside/gradientflowview.h"
 #include "views/inside/neuronstatsview.h"
 
 InsidePanel::InsidePanel(QWidget *parent)
-    : QTabWidget(parent), gradientFlow_(new GradientFlowView), neuronStats_(new NeuronStatsView)
+    : QTabWidget(parent), gradientFlow_(new GradientFlowView), neuronStats_(new NeuronStatsView),
+      filters_(new FilterGridView)
 {
     setDocumentMode(true);
     addTab(gradientFlow_, tr("Gradient flow"));
     addTab(neuronStats_, tr("Neurons"));
+    addTab(filters_, tr("Filters"));
+    connect(filters_, &FilterGridView::selectedLayerChanged, this, &InsidePanel::requestChanged);
 }
 
 void InsidePanel::connectTo(TrainingController *training)
@@ -28,24 +32,26 @@ void InsidePanel::addRecord(const nn::TapRecord &record)
 {
     gradientFlow_->addRecord(record);
     neuronStats_->addRecord(record);
+    filters_->addRecord(record);
 }
 
 void InsidePanel::clear()
 {
     gradientFlow_->clear();
     neuronStats_->clear();
+    filters_->clear();
 }
 
 std::optional<nn::TapRequest> InsidePanel::request() const
 {
     if (!isVisible())
         return std::nullopt;
-    return nn::TapRequest{};
+    return nn::TapRequest{-1, filters_->selectedLayer().toStdString()};
 }
 
 QStringList InsidePanel::viewNames()
 {
-    return {QStringLiteral("gradient-flow"), QStringLiteral("neurons")};
+    return {QStringLiteral("gradient-flow"), QStringLiteral("neurons"), QStringLiteral("filters")};
 }
 
 bool InsidePanel::showView(const QString &name)

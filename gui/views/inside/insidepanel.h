@@ -8,6 +8,7 @@
 
 #include <optional>
 
+class FilterGridView;
 class GradientFlowView;
 class NeuronStatsView;
 class TrainingController;
@@ -24,7 +25,7 @@ public:
     void connectTo(TrainingController *training);
     void addRecord(const nn::TapRecord &record);
     void clear();
-    // What the views want recorded: nothing while the panel is hidden.
+    // What the views want recorded: the filters' layer's weights; nothing while the panel is hidden.
     std::optional<nn::TapRequest> request() const;
     // Shows the tab named "gradient-flow", "neurons" or "filters"; false for another name.
     bool showView(const QString &name);
@@ -32,6 +33,7 @@ public:
 
     GradientFlowView *gradientFlow() const { return gradientFlow_; }
     NeuronStatsView *neuronStats() const { return neuronStats_; }
+    FilterGridView *filters() const { return filters_; }
 
 signals:
     void requestChanged();
@@ -43,4 +45,5 @@ protected:
 private:
     GradientFlowView *gradientFlow_;
     NeuronStatsView *neuronStats_;
+    FilterGridView *filters_;
 };

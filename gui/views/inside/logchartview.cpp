@@ -15,6 +15,12 @@
 #include <cmath>
 #include <limits>
 
+namespace {
+
+constexpr double kMaxGridLines = 7.0;
+
+} // namespace
+
 LogChartView::LogChartView(const QString &title, const QString &valueTitle, QWidget *parent)
     : QChartView(new QChart, parent), stepAxis_(new QValueAxis), valueAxis_(new QLogValueAxis)
 {
@@ -64,8 +70,14 @@ void LogChartView::setLines(const LayerLines &lines, const std::function<QColor(
     for (QAbstractSeries *series : chart()->series())  // a segment of one point shows as a dot
         static_cast<QLineSeries *>(series)->setPointsVisible(static_cast<QLineSeries *>(series)->count() == 1);
     chartstyle::setCountRange(stepAxis_, lastStep);
-    if (high > 0.0)  // whole decades around the values
-        valueAxis_->setRange(std::pow(10.0, std::floor(std::log10(low))), std::pow(10.0, std::ceil(std::log10(high) + 1e-9)));
+    if (high <= 0.0)
+        return;
+    // Whole decades around the values, a grid line every `step` decades so that at most about
+    // kMaxGridLines labels share the height (an exploding run spans twenty decades).
+    const double from = std::floor(std::log10(low)), to = std::ceil(std::log10(high) + 1e-9);
+    const double step = std::max(1.0, std::ceil((to - from) / kMaxGridLines));
+    valueAxis_->setBase(std::pow(10.0, step));
+    valueAxis_->setRange(std::pow(10.0, std::floor(from / step) * step), std::pow(10.0, std::ceil(to / step) * step));
 }
 
 QList<QPointF> LogChartView::drawnPoints(const QString &name) const
