@@ -4,9 +4,11 @@
 #include "app/mainwindow.h"
 #include "app/screenshotrun.h"
 #include "app/welcomepage.h"
+#include "views/inside/insidepanel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDockWidget>
 #include <QPixmap>
 #include <QScreen>
 #include <QStyle>
@@ -33,6 +35,21 @@ bool printedVersion(int argc, char *argv[])
 
 // Fills the screen with the window, shows the welcome page over it and, once both are drawn, saves
 // the whole screen to `path` and quits (exit code 1 when the picture could not be written).
+// Puts the Inside dock's `view` in front with half the window's height, now and after each layout
+// (the project's comes once it is prepared).
+void showInside(MainWindow &window, const QString &view)
+{
+    window.insidePanel()->showView(view);
+    const auto front = [&window] {
+        auto *dock = window.findChild<QDockWidget *>(QStringLiteral("inside"));
+        dock->show();
+        dock->raise();
+        window.resizeDocks({dock}, {window.height() / 2}, Qt::Vertical);
+    };
+    front();
+    QObject::connect(window.layouts(), &LayoutPresets::applied, &window, front);
+}
+
 void screenshotWelcome(MainWindow &window, const QString &path)
 {
     window.setGeometry(window.screen()->availableGeometry());
@@ -113,12 +130,21 @@ int main(int argc, char *argv[])
         QStringLiteral("welcome-screenshot"),
         QApplication::translate("main", "Show the welcome page over the window, save a picture of the screen to <png> and quit (scripts/screenshot)."),
         QStringLiteral("png"));
-    parser.addOptions({screenshot, afterSteps, afterEpochs, layout, welcome, welcomeShot});
+    const QCommandLineOption inside(
+        QStringLiteral("inside"),
+        QApplication::translate("main", "Show the Inside dock's <view> in front: %1.").arg(InsidePanel::viewNames().join(QStringLiteral(", "))),
+        QStringLiteral("view"));
+    parser.addOptions({screenshot, afterSteps, afterEpochs, layout, welcome, welcomeShot, inside});
     parser.process(app);
     const std::optional<LayoutPresets::Preset> preset = presetNamed(parser.value(layout));
     if (parser.isSet(layout) && !preset) {
         std::fprintf(stderr, "%s\n", qPrintable(QApplication::translate("main", "There is no layout '%1': use build, train or present.")
                                                      .arg(parser.value(layout))));
+        return 2;
+    }
+    if (parser.isSet(inside) && !InsidePanel::viewNames().contains(parser.value(inside))) {
+        std::fprintf(stderr, "%s\n", qPrintable(QApplication::translate("main", "There is no view '%1' in the Inside dock: use %2.")
+                                                     .arg(parser.value(inside), InsidePanel::viewNames().join(QStringLiteral(", ")))));
         return 2;
     }
     const ScreenshotRun::Moment moment{countOption(parser, afterSteps), static_cast<int>(countOption(parser, afterEpochs))};
@@ -127,6 +153,8 @@ int main(int argc, char *argv[])
     window.show();
     if (preset)
         window.layouts()->apply(*preset);
+    if (parser.isSet(inside))
+        showInside(window, parser.value(inside));
     window.openStartupProject(parser.positionalArguments().value(0));
     if (parser.isSet(screenshot))
         new ScreenshotRun(&window, parser.value(screenshot), moment);

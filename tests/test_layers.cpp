@@ -807,6 +807,7 @@ private slots:
                                         << std::sqrt(2.0 / (fanIn + fanOut));
         QTest::newRow("xavier_normal") << "xavier_normal" << 0.0 << std::sqrt(2.0 / (fanIn + fanOut));
         QTest::newRow("zeros") << "zeros" << 0.0 << 0.0;
+        QTest::newRow("normal") << "normal" << 0.0 << 1.0;
     }
 
     void initializersFollowPyTorchFormulas()

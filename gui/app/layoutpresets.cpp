@@ -23,7 +23,8 @@ namespace {
 const QString kLayers = QStringLiteral("layers"), kSettings = QStringLiteral("settings"),
               kTraining = QStringLiteral("training"), kCode = QStringLiteral("codePanel"),
               kHistory = QStringLiteral("history"), kCharts = QStringLiteral("chartsPanel"),
-              kBoundary = QStringLiteral("boundary"), kEvaluation = QStringLiteral("evaluation");
+              kBoundary = QStringLiteral("boundary"), kEvaluation = QStringLiteral("evaluation"),
+              kInside = QStringLiteral("inside");
 
 constexpr int kPaletteWidth = 180, kSettingsWidth = 310, kMinCanvasWidth = 220;
 constexpr int kWindowChrome = 90;  // the menu bar, tool bar, status bar and dock titles, about
@@ -109,10 +110,10 @@ QDockWidget *LayoutPresets::dock(const QString &name) const
 }
 
 // Layers | canvas | decision boundary | settings (Training, Settings, Code, History as tabs),
-// with the charts and the evaluation side by side below.
+// with the charts and the evaluation (the Inside dock tabbed behind it) side by side below.
 void LayoutPresets::arrange()
 {
-    for (const QString &name : {kLayers, kSettings, kTraining, kCode, kHistory, kCharts, kBoundary, kEvaluation})
+    for (const QString &name : {kLayers, kSettings, kTraining, kCode, kHistory, kCharts, kBoundary, kEvaluation, kInside})
         if (QDockWidget *d = dock(name))
             d->setFloating(false);
     window_->addDockWidget(Qt::LeftDockWidgetArea, dock(kLayers));
@@ -121,7 +122,8 @@ void LayoutPresets::arrange()
     for (const QString &name : {kTraining, kCode, kHistory})
         window_->tabifyDockWidget(dock(kSettings), dock(name));
     window_->addDockWidget(Qt::BottomDockWidgetArea, dock(kCharts));
-    window_->splitDockWidget(dock(kCharts), dock(kEvaluation), Qt::Horizontal);
+    window_->splitDockWidget(dock(kCharts), dock(kInside), Qt::Horizontal);
+    window_->tabifyDockWidget(dock(kInside), dock(kEvaluation));  // the evaluation on top
 }
 
 void LayoutPresets::showDocks(Preset preset)
@@ -134,6 +136,7 @@ void LayoutPresets::showDocks(Preset preset)
     dock(kCharts)->show();
     dock(kBoundary)->setVisible(preset != Preset::Build && planar_);
     dock(kEvaluation)->setVisible(preset != Preset::Build);
+    dock(kInside)->setVisible(preset != Preset::Build);
     if (editing)
         dock(preset == Preset::Build ? kSettings : kTraining)->raise();
 }

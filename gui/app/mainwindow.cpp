@@ -20,6 +20,7 @@
 #include "training/trainingstatus.h"
 #include "views/code/codepanel.h"
 #include "views/evaluation/confusionview.h"
+#include "views/inside/insidepanel.h"
 #include "views/plots/datasetpreview.h"
 #include "views/plots/decisionboundaryview.h"
 #include "views/charts/runlabel.h"
@@ -153,6 +154,8 @@ void MainWindow::createViewDocks()
     addPanel(boundaryView_, tr("Decision boundary"), QStringLiteral("boundary"), Qt::RightDockWidgetArea);
     confusionView_ = new ConfusionView;
     addPanel(confusionView_, tr("Evaluation"), QStringLiteral("evaluation"), Qt::BottomDockWidgetArea);
+    insidePanel_ = new InsidePanel;
+    addPanel(insidePanel_, tr("Inside"), QStringLiteral("inside"), Qt::BottomDockWidgetArea);
     datasetPreview_ = new DatasetPreview(this);
     datasetPreview_->hide();
 }
@@ -282,6 +285,7 @@ void MainWindow::createTraining()
     training_->addProbe(boundaryView_->probe());
     training_->addProbe(confusionView_->probe());
     training_->addProbe(layouts_->probe());
+    insidePanel_->connectTo(training_);
     // A project whose network does not build yet (a new one) is laid out as the last data was.
     connect(training_, &TrainingController::preparationFailed, layouts_, [this] { layouts_->setPlanarData(layouts_->planarData()); });
     // The Code dock writes the loaded data's input scaling and class names into the script.

@@ -16,6 +16,7 @@ class GraphDocument;
 class GraphScene;
 class GraphView;
 class InspectorPanel;
+class InsidePanel;
 class LayoutPresets;
 class PalettePanel;
 class ProjectFiles;
@@ -57,6 +58,8 @@ public:
     DecisionBoundaryView *boundaryView() const { return boundaryView_; }
     ConfusionView *confusionView() const { return confusionView_; }
     DatasetPreview *datasetPreview() const { return datasetPreview_; }
+    // The "Inside" dock: gradient flow, neuron statistics and filters from the training's taps.
+    InsidePanel *insidePanel() const { return insidePanel_; }
     TrainingController *training() const { return training_; }
     // View ▸ Build, Train and Present, and the layout each project opens in.
     LayoutPresets *layouts() const { return layouts_; }
@@ -103,6 +106,7 @@ private:
     DecisionBoundaryView *boundaryView_ = nullptr;
     ConfusionView *confusionView_ = nullptr;
     DatasetPreview *datasetPreview_ = nullptr;
+    InsidePanel *insidePanel_ = nullptr;
     TrainingPanel *trainingPanel_ = nullptr;
     QDockWidget *settingsDock_ = nullptr;
     CodePanel *codePanel_ = nullptr;
