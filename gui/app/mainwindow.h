@@ -26,6 +26,7 @@ class RecentFiles;
 class TrainingCharts;
 class TrainingPanel;
 class TrainingController;
+class TryItPanel;
 
 // Wires the document, the canvas, the docks and the file handling together.
 class MainWindow : public QMainWindow {
@@ -57,6 +58,8 @@ public:
     DecisionBoundaryView *boundaryView() const { return boundaryView_; }
     ConfusionView *confusionView() const { return confusionView_; }
     DatasetPreview *datasetPreview() const { return datasetPreview_; }
+    // The "Try it" dock: a picture dropped on the window or pasted, and what the model says of it.
+    TryItPanel *tryIt() const { return tryIt_; }
     TrainingController *training() const { return training_; }
     // View ▸ Build, Train and Present, and the layout each project opens in.
     LayoutPresets *layouts() const { return layouts_; }
@@ -103,6 +106,7 @@ private:
     DecisionBoundaryView *boundaryView_ = nullptr;
     ConfusionView *confusionView_ = nullptr;
     DatasetPreview *datasetPreview_ = nullptr;
+    TryItPanel *tryIt_ = nullptr;
     TrainingPanel *trainingPanel_ = nullptr;
     QDockWidget *settingsDock_ = nullptr;
     CodePanel *codePanel_ = nullptr;
