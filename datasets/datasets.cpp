@@ -9,6 +9,7 @@
 #include "featurescaling.h"
 #include "idxdataset.h"
 #include "idxfile.h"
+#include "imagefit.h"
 #include "imagefolder.h"
 #include "samplesource.h"
 #include "sequencetasks.h"
@@ -178,6 +179,13 @@ nn::Tensor scaledSamples(const std::vector<T> &raw, int64_t count, int64_t featu
     return x;
 }
 
+void checkImageModel(const DataInfo &info)
+{
+    if (!info.isImage || info.sampleShape.size() != 3)
+        throw nn::SettingError("This project was trained on " + info.name + ", whose samples are not images (" +
+                               nn::toString(info.sampleShape) + "); give it a CSV file of feature columns instead.");
+}
+
 } // namespace
 
 LoadedData load(const nn::DataSpec &spec, uint64_t seed, const LoadOptions &options)
@@ -272,11 +280,21 @@ nn::Tensor readFeatures(const std::string &csvPath, const DataInfo &info)
 
 nn::Tensor readImages(const std::vector<std::string> &files, const DataInfo &info, const std::string &imageResize)
 {
-    if (!info.isImage || info.sampleShape.size() != 3)
-        throw nn::SettingError("This project was trained on " + info.name + ", whose samples are not images (" +
-                               nn::toString(info.sampleShape) + "); give it a CSV file of feature columns instead.");
+    checkImageModel(info);
     const std::vector<uint8_t> pixels = ImageFolder::decodeFiles(files, info.sampleShape, imageResize);
     return scaledSamples(pixels, static_cast<int64_t>(files.size()), nn::elementCount(info.sampleShape), info);
+}
+
+nn::Tensor imageInput(const Image &image, const DataInfo &info, const std::string &imageResize)
+{
+    checkImageModel(info);
+    const nn::Shape &shape = info.sampleShape;  // {channels, height, width}
+    if (image.channels != shape[0])
+        throw nn::SettingError("The image has " + std::to_string(image.channels) + " channel(s) but the model takes " +
+                               std::to_string(shape[0]) + "; decode it with the model's channels.");
+    std::vector<uint8_t> pixels(static_cast<size_t>(nn::elementCount(shape)));
+    ImageFit::fit(image, static_cast<int>(shape[1]), static_cast<int>(shape[2]), ImageFit::modeFromName(imageResize), pixels.data());
+    return scaledSamples(pixels, 1, nn::elementCount(shape), info);
 }
 
 } // namespace datasets

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "datainfo.h"
+#include "imagedecoder.h"
 #include "imagefolder.h"
 
 #include "nn/dataspec.h"
@@ -46,5 +47,9 @@ nn::Tensor readFeatures(const std::string &csvPath, const DataInfo &info);
 // For `predict`: image files decoded, fitted to the model's image size by `imageResize` (the
 // project's image_resize) and scaled as in training: [N, channels, height, width].
 nn::Tensor readImages(const std::vector<std::string> &files, const DataInfo &info, const std::string &imageResize);
+// An image decoded elsewhere (the window decodes a dropped file's bytes with ImageDecoder) fitted
+// and scaled as readImages does: [1, channels, height, width]. The image's channels must be the
+// model's (decode it with the model's channels).
+nn::Tensor imageInput(const Image &image, const DataInfo &info, const std::string &imageResize);
 
 } // namespace datasets

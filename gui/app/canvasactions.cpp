@@ -136,6 +136,10 @@ void CanvasActions::pasteClipboard()
     const QMimeData *data = QGuiApplication::clipboard()->mimeData();
     if (!data)
         return;
+    if (!data->hasFormat(kGraphFragmentMimeType) && (data->hasImage() || data->hasUrls())) {
+        emit pictureToPaste();
+        return;
+    }
     const QByteArray text = data->hasFormat(kGraphFragmentMimeType) ? data->data(kGraphFragmentMimeType)
                                                                     : data->text().toUtf8();
     nlohmann::json fragment;
@@ -198,7 +202,7 @@ void CanvasActions::updateEnabled()
     copy_->setEnabled(nodes);
     delete_->setEnabled(editable && (nodes || !scene_->selectedEdges().empty()));
     const QMimeData *data = QGuiApplication::clipboard()->mimeData();
-    paste_->setEnabled(editable && data && (data->hasFormat(kGraphFragmentMimeType) || data->hasText()));
+    paste_->setEnabled(editable && data && (data->hasFormat(kGraphFragmentMimeType) || data->hasText() || data->hasImage()));
     layout_->setEnabled(editable);
     const QUndoStack *stack = scene_->document()->undoStack();
     undo_->setEnabled(editable && stack->canUndo());

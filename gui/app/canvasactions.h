@@ -37,6 +37,8 @@ public:
 
 signals:
     void statusMessage(const QString &message);
+    // Paste found no layers but an image or a file in the clipboard: Try it takes it.
+    void pictureToPaste();
 
 private:
     QAction *makeAction(const QString &text, const QKeySequence &shortcut, void (CanvasActions::*slot)());

@@ -13,6 +13,7 @@
 #include "canvas/graphscene.h"
 #include "canvas/graphview.h"
 #include "document/graphdocument.h"
+#include "panels/imagefoldersummary.h"
 #include "panels/inspectorpanel.h"
 #include "panels/palettepanel.h"
 #include "panels/trainingpanel.h"
@@ -23,6 +24,7 @@
 #include "views/inside/insidepanel.h"
 #include "views/plots/datasetpreview.h"
 #include "views/plots/decisionboundaryview.h"
+#include "views/tryit/tryitpanel.h"
 #include "views/charts/runlabel.h"
 #include "views/charts/trainingcharts.h"
 
@@ -158,6 +160,16 @@ void MainWindow::createViewDocks()
     addPanel(insidePanel_, tr("Inside"), QStringLiteral("inside"), Qt::BottomDockWidgetArea);
     datasetPreview_ = new DatasetPreview(this);
     datasetPreview_->hide();
+    tryIt_ = new TryItPanel(document_, training_);
+    QDockWidget *tryIt = addPanel(tryIt_, tr("Try it"), QStringLiteral("tryIt"), Qt::RightDockWidgetArea);
+    tryIt->hide();  // until a picture comes
+    tryIt_->watchDrops(this);
+    connect(tryIt_, &TryItPanel::pictureTaken, tryIt, [tryIt] {
+        tryIt->show();
+        tryIt->raise();
+    });
+    // Ctrl+V with no layers in the clipboard but a picture: try the picture.
+    connect(canvasActions_, &CanvasActions::pictureToPaste, tryIt_, &TryItPanel::pasteClipboard);
 }
 
 void MainWindow::createMenus()
@@ -171,6 +183,8 @@ void MainWindow::createMenus()
     edit->addAction(canvasActions_->cut());
     edit->addAction(canvasActions_->copy());
     edit->addAction(canvasActions_->paste());
+    edit->addAction(tr("Paste &Image"), QKeySequence(tr("Ctrl+Shift+V")), tryIt_, &TryItPanel::pasteClipboard)
+        ->setStatusTip(tr("Try the image in the clipboard on the network (the Try it panel)"));
     edit->addAction(canvasActions_->remove());
     edit->addSeparator();
     edit->addAction(canvasActions_->selectAll());
@@ -282,6 +296,10 @@ void MainWindow::createTraining()
     connect(training_, &TrainingController::modelTrainedChanged, confusionView_, &ConfusionView::setTrained);
     trainingPanel_->setPreviewWidget(datasetPreview_);
     training_->addProbe(datasetPreview_->probe());
+    ImageFolderSummary *folder = trainingPanel_->dataSection()->folderSummary();
+    training_->addProbe(folder->probe());
+    connect(training_, &TrainingController::dataLoadProgress, folder, &ImageFolderSummary::showProgress);
+    connect(training_, &TrainingController::preparationFailed, folder, &ImageFolderSummary::showFailure);
     training_->addProbe(boundaryView_->probe());
     training_->addProbe(confusionView_->probe());
     training_->addProbe(layouts_->probe());

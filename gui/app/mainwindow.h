@@ -27,6 +27,7 @@ class RecentFiles;
 class TrainingCharts;
 class TrainingPanel;
 class TrainingController;
+class TryItPanel;
 
 // Wires the document, the canvas, the docks and the file handling together.
 class MainWindow : public QMainWindow {
@@ -60,6 +61,8 @@ public:
     DatasetPreview *datasetPreview() const { return datasetPreview_; }
     // The "Inside" dock: gradient flow, neuron statistics and filters from the training's taps.
     InsidePanel *insidePanel() const { return insidePanel_; }
+    // The "Try it" dock: a picture dropped on the window or pasted, and what the model says of it.
+    TryItPanel *tryIt() const { return tryIt_; }
     TrainingController *training() const { return training_; }
     // View ▸ Build, Train and Present, and the layout each project opens in.
     LayoutPresets *layouts() const { return layouts_; }
@@ -107,6 +110,7 @@ private:
     ConfusionView *confusionView_ = nullptr;
     DatasetPreview *datasetPreview_ = nullptr;
     InsidePanel *insidePanel_ = nullptr;
+    TryItPanel *tryIt_ = nullptr;
     TrainingPanel *trainingPanel_ = nullptr;
     QDockWidget *settingsDock_ = nullptr;
     CodePanel *codePanel_ = nullptr;

@@ -1,6 +1,8 @@
 // The Data group: its editors, the source list and the file choices.
 #include "datasection.h"
 
+#include "panels/imagefoldersummary.h"
+
 #include "document/graphdocument.h"
 
 #include "datasets/csvheader.h"
@@ -50,6 +52,11 @@ bool isNamedSet(const std::string &source)
     return !datasets::describe(source).empty();
 }
 
+bool isFolder(const std::string &source)
+{
+    return !isNamedSet(source) && QFileInfo(QString::fromStdString(source)).isDir();
+}
+
 bool isSynthetic(const std::string &source)
 {
     const auto names = datasets::syntheticNames();
@@ -88,12 +95,13 @@ DataSection::DataSection(GraphDocument *document, QWidget *parent)
     : ProjectSection(document, parent), form_(new QFormLayout), source_(new QComboBox), description_(new QLabel),
       noise_(new QSlider(Qt::Horizontal)), noiseValue_(new QLabel), samplesSlider_(new QSlider(Qt::Horizontal)),
       samples_(new QSpinBox), labelColumn_(new QComboBox), labels_(new QLineEdit), chooseLabels_(new QPushButton(tr("Choose…"))),
-      task_(new QComboBox), scaling_(new QComboBox), validation_(makePercentBox("validation_split")),
+      task_(new QComboBox), scaling_(new QComboBox), resize_(new QComboBox), folderSummary_(new ImageFolderSummary), validation_(makePercentBox("validation_split")),
       test_(makePercentBox("test_split")), problem_(makeProblemLabel())
 {
     chooser_ = [this](const QString &caption, const QString &filter) {
         return QFileDialog::getOpenFileName(this, caption, QString(), filter);
     };
+    folderChooser_ = [this](const QString &caption) { return QFileDialog::getExistingDirectory(this, caption); };
     source_->setObjectName(QStringLiteral("source"));
     fillSources();
     description_->setWordWrap(true);
@@ -111,6 +119,11 @@ DataSection::DataSection(GraphDocument *document, QWidget *parent)
     scaling_->addItem(tr("standardize (mean 0, sd 1)"), QStringLiteral("standardize"));
     scaling_->addItem(tr("min–max (0 to 1)"), QStringLiteral("minmax"));
     scaling_->setToolTip(helpOf("scaling"));
+    resize_->setObjectName(QStringLiteral("image_resize"));
+    resize_->addItem(tr("stretch to the Input's size"), QStringLiteral("stretch"));
+    resize_->addItem(tr("crop to the centre"), QStringLiteral("crop"));
+    resize_->addItem(tr("pad with black bars"), QStringLiteral("pad"));
+    resize_->setToolTip(helpOf("image_resize"));
     validation_->setToolTip(helpOf("validation_split"));
     test_->setToolTip(helpOf("test_split"));
 
@@ -122,6 +135,8 @@ DataSection::DataSection(GraphDocument *document, QWidget *parent)
     form_->addRow(tr("Label column"), labelColumn_);
     form_->addRow(tr("Noise"), makeNoiseRow());
     form_->addRow(tr("Samples"), makeSamplesRow());
+    form_->addRow(tr("Resize"), resize_);
+    form_->addRow(folderSummary_);
     form_->addRow(tr("Task"), task_);
     form_->addRow(tr("Scaling"), scaling_);
     form_->addRow(tr("Validation"), validation_);
@@ -153,6 +168,8 @@ void DataSection::fillSources()
     }
     source_->insertSeparator(source_->count());
     source_->addItem(tr("CSV or IDX file…"), QString::fromLatin1(kChooseFile));
+    source_->addItem(tr("Folder of images…"), QString::fromLatin1(kChooseFolder));
+    source_->setItemData(source_->count() - 1, tr("A folder with one subfolder of PNG or JPEG images per class"), Qt::ToolTipRole);
 }
 
 QWidget *DataSection::makeNoiseRow()
@@ -228,6 +245,9 @@ void DataSection::connectEditors()
     connect(task_, &QComboBox::activated, this, [this](int index) {
         editData("task", [&](nlohmann::json &json) { json["task"] = task_->itemData(index).toString().toStdString(); });
     });
+    connect(resize_, &QComboBox::activated, this, [this](int index) {
+        editData("image_resize", [&](nlohmann::json &json) { json["image_resize"] = resize_->itemData(index).toString().toStdString(); });
+    });
     connect(scaling_, &QComboBox::activated, this, [this](int index) {
         editData("scaling", [&](nlohmann::json &json) { json["scaling"] = scaling_->itemData(index).toString().toStdString(); });
     });
@@ -258,6 +278,8 @@ void DataSection::showDocument()
     const QSignalBlocker taskBlocker(task_), scalingBlocker(scaling_);
     task_->setCurrentIndex(task_->findData(QString::fromStdString(data.task)));
     scaling_->setCurrentIndex(scaling_->findData(QString::fromStdString(data.scaling)));
+    const QSignalBlocker resizeBlocker(resize_);
+    resize_->setCurrentIndex(resize_->findData(QString::fromStdString(data.imageResize)));
     const QSignalBlocker validationBlocker(validation_), testBlocker(test_);
     validation_->setValue(int(std::lround(data.validationSplit * 100.0)));
     test_->setValue(int(std::lround(data.testSplit * 100.0)));
@@ -284,14 +306,21 @@ void DataSection::showSource(const nn::DataSpec &data)
     source_->setCurrentIndex(source_->findData(QString::fromStdString(data.source)));
 
     const bool csv = isFile && isCsvPath(data.source);
+    const bool folder = isFile && isFolder(data.source);
     const std::string described = datasets::describe(data.source);
     description_->setText(!isFile ? QString::fromStdString(described)
+                          : folder ? tr("A folder of images: one subfolder of PNG or JPEG files per class, fitted to the "
+                                        "Input's size and channels.")
                           : csv   ? tr("A CSV file: one sample per row, a header row naming the columns.")
                                   : tr("IDX images (the MNIST file format) with their labels file."));
+    form_->setRowVisible(resize_, folder);
+    form_->setRowVisible(folderSummary_, folder);
+    if (folder)
+        folderSummary_->showWaiting(QString::fromStdString(data.source));
     form_->setRowVisible(noise_->parentWidget(), isSynthetic(data.source));
     form_->setRowVisible(samples_->parentWidget(), isSynthetic(data.source));
     form_->setRowVisible(labelColumn_, csv);
-    form_->setRowVisible(labels_->parentWidget(), isFile && !csv);
+    form_->setRowVisible(labels_->parentWidget(), isFile && !csv && !folder);
     labels_->setText(QString::fromStdString(data.labels));
     if (csv)
         fillLabelColumns(data.source);
@@ -304,6 +333,10 @@ void DataSection::sourceActivated(int index)
     const QString source = source_->itemData(index).toString();
     if (source == QLatin1String(kChooseFile)) {
         chooseFile();
+        return;
+    }
+    if (source == QLatin1String(kChooseFolder)) {
+        chooseFolder();
         return;
     }
     if (source.toStdString() == document()->project().data.source)
@@ -341,6 +374,20 @@ void DataSection::chooseFile()
             json.erase(key);
         if (!labels.isEmpty())
             json["labels"] = labels.toStdString();
+    });
+}
+
+void DataSection::chooseFolder()
+{
+    const QString path = folderChooser_(tr("Open a folder of images (one subfolder per class)"));
+    if (path.isEmpty()) {
+        refresh();
+        return;
+    }
+    editData("source", [&](nlohmann::json &json) {
+        json["source"] = QDir::cleanPath(path).toStdString();
+        for (const char *key : {"labels", "label_column", "feature_columns"})
+            json.erase(key);
     });
 }
 

@@ -1,5 +1,6 @@
-// DataSection: the training panel's Data group: which data set (bundled, synthetic, or a CSV or
-// IDX file), the synthetic sets' noise and size, the task, the input scaling and the splits.
+// DataSection: the training panel's Data group: which data set (bundled, synthetic, a CSV or IDX
+// file, or a folder of images), the synthetic sets' noise and size, how images are resized, the
+// task, the input scaling and the splits.
 #pragma once
 
 #include "projectsection.h"
@@ -11,6 +12,7 @@
 #include <functional>
 #include <string>
 
+class ImageFolderSummary;
 class QComboBox;
 class QFormLayout;
 class QLabel;
@@ -26,10 +28,13 @@ class DataSection : public ProjectSection {
 public:
     // Asks for a file to open (a QFileDialog unless a test replaces it); empty when cancelled.
     using FileChooser = std::function<QString(const QString &caption, const QString &filter)>;
+    // Asks for a folder (a QFileDialog unless a test replaces it); empty when cancelled.
+    using FolderChooser = std::function<QString(const QString &caption)>;
 
     explicit DataSection(GraphDocument *document, QWidget *parent = nullptr);
 
     void setFileChooser(FileChooser chooser) { chooser_ = std::move(chooser); }
+    void setFolderChooser(FolderChooser chooser) { folderChooser_ = std::move(chooser); }
     // What the data's task is, as far as the panel can tell without loading files.
     bool isRegression() const;
     bool isClassification() const;
@@ -46,9 +51,14 @@ public:
     QLineEdit *labelsField() const { return labels_; }
     QLabel *descriptionLabel() const { return description_; }
     QLabel *problemLabel() const { return problem_; }
+    QComboBox *resizeBox() const { return resize_; }
+    // The classes, thumbnails and skipped files of a folder of images (shown for folders only).
+    ImageFolderSummary *folderSummary() const { return folderSummary_; }
 
     // The source combo box's entry that opens a file dialog.
     static constexpr const char *kChooseFile = "<choose file>";
+    // The entry that opens a folder dialog ("Folder of images…").
+    static constexpr const char *kChooseFolder = "<choose folder>";
 
 protected:
     void showDocument() override;
@@ -63,11 +73,13 @@ private:
     void showSource(const nn::DataSpec &data);
     void sourceActivated(int index);
     void chooseFile();
+    void chooseFolder();
     void chooseLabels();
     void fillLabelColumns(const std::string &path);
     void editData(const std::string &field, const Change &change, Merge merge = Merge::No);
 
     FileChooser chooser_;
+    FolderChooser folderChooser_;
     QFormLayout *form_;
     QComboBox *source_;
     QLabel *description_;
@@ -80,6 +92,8 @@ private:
     QPushButton *chooseLabels_;
     QComboBox *task_;
     QComboBox *scaling_;
+    QComboBox *resize_;
+    ImageFolderSummary *folderSummary_;
     QSpinBox *validation_;
     QSpinBox *test_;
     QLabel *problem_;

@@ -130,6 +130,7 @@ void TrainingController::connectWorker()
         emit epochReported(epoch);
     });
     connect(worker_, &TrainingWorker::progress, status_, &TrainingStatus::showProgress);
+    connect(worker_, &TrainingWorker::loadProgress, this, &TrainingController::dataLoadProgress);
     connect(worker_, &TrainingWorker::finished, this, &TrainingController::onFinished);
     connect(worker_, &TrainingWorker::weightsSaved, this, &TrainingController::onWeightsSaved);
     connect(worker_, &TrainingWorker::exported, this, &TrainingController::onExported);
@@ -162,6 +163,12 @@ void TrainingController::setTapRequest(std::optional<nn::TapRequest> request)
 void TrainingController::addProbe(ModelProbe probe)
 {
     worker_->addProbe(std::move(probe));
+}
+
+void TrainingController::runProbeNow(ModelProbe probe, std::function<void()> orElse)
+{
+    flushPendingPreparation();
+    post([worker = worker_, probe = std::move(probe), orElse = std::move(orElse)] { worker->runProbeNow(probe, orElse); });
 }
 
 void TrainingController::sendPace()

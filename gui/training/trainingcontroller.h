@@ -10,6 +10,7 @@
 #include <QString>
 #include <QVector>
 
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -55,6 +56,9 @@ public:
 
     // A probe for the live views; it runs on the worker thread (see modelprobe.h).
     void addProbe(ModelProbe probe);
+    // Runs `probe` once on the worker thread, after any preparation still waiting, with the model
+    // as it is now; `orElse` runs there instead when nothing is prepared (see TrainingWorker).
+    void runProbeNow(ModelProbe probe, std::function<void()> orElse);
     // What the views inside the network want recorded (none: no taps); tapsRecorded() brings it.
     void setTapRequest(std::optional<nn::TapRequest> request);
 
@@ -89,6 +93,8 @@ signals:
     void weightsSaved(const QString &path, bool written, const QString &error);
     void exported(const QString &path, const QString &error);
     void statusMessage(const QString &message);
+    // While a folder of images is decoded: files done of all.
+    void dataLoadProgress(qint64 done, qint64 total);
 
 private:
     void createActions();

@@ -81,7 +81,8 @@ void TrainingWorker::prepare(const nn::Project &project, const QString &weightsP
         // The views' probes run on the project's threads (0: all cores), as a run does.
         probeArena_ = std::make_unique<nn::ThreadArena>(project.training.threads);
         probeArena_->lowerPriority(kTrainingNiceness);  // the window's thread comes first
-        auto experiment = std::make_unique<datasets::Experiment>(project);
+        auto experiment = std::make_unique<datasets::Experiment>(
+            project, [this](int64_t done, int64_t total) { emit loadProgress(qint64(done), qint64(total)); });
         experiment->makeTrainer();  // the loss, optimizer and settings fit the model and the data
         QString note;
         if (!weightsPath.isEmpty() && QFileInfo::exists(weightsPath)) {
@@ -471,6 +472,21 @@ void TrainingWorker::runProbes(ProbeMoment moment)
             } catch (const std::exception &error) {
                 qWarning("A training view could not update: %s", error.what());
             }
+        }
+    });
+}
+
+void TrainingWorker::runProbeNow(const ModelProbe &probe, const std::function<void()> &orElse)
+{
+    if (!experiment_) {
+        orElse();
+        return;
+    }
+    probeArena_->run([&] {
+        try {
+            probe(ProbeMoment::Prepared, experiment_->model(), *experiment_);
+        } catch (const std::exception &error) {
+            qWarning("A view could not run the model: %s", error.what());
         }
     });
 }

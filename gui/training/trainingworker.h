@@ -17,6 +17,7 @@
 #include <QVector>
 
 #include <atomic>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -72,6 +73,9 @@ public:
     void exportModel(const QString &format, const QString &path);
     // Ends any run and drops the experiment (before the thread quits).
     void shutdown();
+    // Runs `probe` once now, between batches, with the model as it is (ProbeMoment::Prepared);
+    // `orElse` runs instead when no experiment is prepared (the network or its data do not load).
+    void runProbeNow(const ModelProbe &probe, const std::function<void()> &orElse);
 
 signals:
     // `trained`: the weights hold more than the seed's initialisation (loaded, kept or trained).
@@ -94,6 +98,8 @@ signals:
     // `error` is empty on success; `trained` false when the weights were never trained.
     void exported(const QString &path, bool trained, const QString &error);
     void tapsRecorded(const nn::TapRecord &record);
+    // While a folder of images is decoded: files done of all (emitted from the loading threads).
+    void loadProgress(qint64 done, qint64 total);
 
 private:
     bool startRun(bool paused);
