@@ -26,6 +26,13 @@ nlohmann::json DataSpec::toJson() const
         json["feature_columns"] = featureColumns;
     json["samples"] = samples;
     json["noise"] = noise;
+    if (augment.any())  // files without augmentation stay as they were
+        json["augment"] = {{"flip_horizontal", augment.flipHorizontal}, {"flip_vertical", augment.flipVertical},
+                           {"shift", augment.shift},
+                           {"crop_padding", augment.cropPadding},
+                           {"rotation", augment.rotation},
+                           {"brightness", augment.brightness},
+                           {"contrast", augment.contrast}};
     return json;
 }
 
@@ -46,6 +53,15 @@ DataSpec DataSpec::fromJson(const nlohmann::json &json)
     reader.real(dataSetting("validation_split"), spec.validationSplit);
     reader.real(dataSetting("test_split"), spec.testSplit);
     reader.choice(dataSetting("image_resize"), spec.imageResize);
+    const ConfigReader augment(reader.section("augment"), "data augment");
+    augment.rejectUnknownKeys(ConfigReader::keysOf(dataSettings(), "augment."));
+    augment.flag(dataSetting("augment.flip_horizontal"), spec.augment.flipHorizontal);
+    augment.flag(dataSetting("augment.flip_vertical"), spec.augment.flipVertical);
+    augment.integer(dataSetting("augment.shift"), spec.augment.shift);
+    augment.integer(dataSetting("augment.crop_padding"), spec.augment.cropPadding);
+    augment.real(dataSetting("augment.rotation"), spec.augment.rotation);
+    augment.real(dataSetting("augment.brightness"), spec.augment.brightness);
+    augment.real(dataSetting("augment.contrast"), spec.augment.contrast);
     return spec;
 }
 
