@@ -12,6 +12,7 @@
 #include "nn/error.h"
 #include "nn/export/onnxexport.h"
 #include "nn/export/pytorchexport.h"
+#include "nn/projectsettings.h"
 #include "nn/registry.h"
 #include "nn/runstate.h"
 #include "nn/weights.h"
@@ -29,6 +30,25 @@
 namespace cli {
 
 namespace {
+
+// The --augment-… options, checked by the data section's reader like the same keys in a file.
+void applyAugmentOverrides(nn::Project &project, const std::map<std::string, double> &augment)
+{
+    if (augment.empty())
+        return;
+    nlohmann::json data = project.data.toJson();
+    nlohmann::json &section = data["augment"];
+    for (const auto &[key, value] : augment) {
+        const nn::SettingSpec &spec = nn::dataSetting("augment." + key);
+        if (spec.type == nn::SettingSpec::Type::Bool)
+            section[key] = value != 0.0;
+        else if (spec.type == nn::SettingSpec::Type::Int)
+            section[key] = static_cast<int64_t>(std::llround(value));
+        else
+            section[key] = value;
+    }
+    project.data = nn::DataSpec::fromJson(data);
+}
 
 void applyOverrides(nn::Project &project, const TrainOptions &options)
 {
@@ -57,6 +77,7 @@ void applyOverrides(nn::Project &project, const TrainOptions &options)
         project.training.seed = *options.seed;
     if (options.threads)
         project.training.threads = *options.threads;
+    applyAugmentOverrides(project, options.augment);
 }
 
 // Where a trained project goes: --out, else over the input, except that bundled examples are

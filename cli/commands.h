@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,6 +23,7 @@ struct TrainOptions {
     std::string schedule;  // empty: the project's
     std::optional<uint64_t> seed;
     std::optional<int> threads;
+    std::map<std::string, double> augment;  // data "augment" settings by key ("rotation"); 1 or 0 for on/off
     std::string out;
     bool resume = false;
     bool json = false;

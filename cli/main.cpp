@@ -37,6 +37,30 @@ nn::SettingSpec learningRate()
     return rate.value_or(nn::SettingSpec::real("lr", 0.01, 0.0, 10.0, "Learning rate"));
 }
 
+// --augment-flip-horizontal, --augment-rotation DEGREES, …: one option per declared "augment." data
+// setting, a flag for those that are on or off.
+void addAugmentOptions(CLI::App &train, cli::TrainOptions &options)
+{
+    const std::string prefix = "augment.";
+    for (const nn::SettingSpec &spec : nn::dataSettings().settings) {
+        if (!spec.name.starts_with(prefix))
+            continue;
+        const std::string key = spec.name.substr(prefix.size());
+        std::string option = "--augment-" + key;
+        std::replace(option.begin(), option.end(), '_', '-');
+        if (spec.type == nn::SettingSpec::Type::Bool)
+            train.add_flag_callback(option, [&options, key] { options.augment[key] = 1.0; }, spec.help)->group("Augmentation");
+        else if (spec.type == nn::SettingSpec::Type::Int)
+            train.add_option_function<int64_t>(option, [&options, key](int64_t value) { options.augment[key] = static_cast<double>(value); }, spec.help)
+                ->check(rangeOf(spec))
+                ->group("Augmentation");
+        else
+            train.add_option_function<double>(option, [&options, key](double value) { options.augment[key] = value; }, spec.help)
+                ->check(rangeOf(spec))
+                ->group("Augmentation");
+    }
+}
+
 // `train`'s options, checked against the declared training settings.
 CLI::App *addTrainCommand(CLI::App &app, cli::TrainOptions &options)
 {
@@ -59,6 +83,7 @@ CLI::App *addTrainCommand(CLI::App &app, cli::TrainOptions &options)
                     "Continue the saved run exactly where it stopped (weights, optimizer moments, position); "
                     "--epochs then counts the epochs to add");
     train->add_flag("--json", options.json, "Print one JSON object per epoch instead of a progress bar");
+    addAugmentOptions(*train, options);
     return train;
 }
 

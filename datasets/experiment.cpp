@@ -62,6 +62,8 @@ nn::ExportInfo Experiment::exportInfo() const
     info.classNames = data_.info.classNames;
     info.featureNames = data_.info.featureNames;
     info.targetNames = data_.info.targetNames;
+    if (data_.info.isImage && data_.info.sampleShape.size() == 3)
+        info.imageResize = project_.data.imageResize;
     info.data = project_.data;
     info.training = project_.training;
     return info;

@@ -2,7 +2,10 @@
 #include "splitassembly.h"
 
 #include "featurescaling.h"
+#include "imageaugmenter.h"
 #include "samplesource.h"
+
+#include "nn/error.h"
 
 #include <numeric>
 
@@ -25,6 +28,20 @@ FeatureScaling fitScaling(const RawData<T> &raw, const std::vector<int64_t> &tra
     return FeatureScaling::identity(features);
 }
 
+// The training split's augmenter, or null when augmentation is off.
+template <typename T>
+std::shared_ptr<const ImageAugmenter> makeAugmenter(const RawData<T> &raw, const nn::DataSpec &spec)
+{
+    const nn::AugmentSpec &augment = spec.augment;
+    if (!augment.any())
+        return nullptr;
+    if (!raw.info.isImage)
+        throw nn::SettingError("Augmentation changes images, but '" + spec.source +
+                               "' holds table rows or points: switch off the data's augment settings, or choose an "
+                               "image data set.");
+    return std::make_shared<const ImageAugmenter>(augment, raw.samples->sampleShape, raw.pixelMaximum);
+}
+
 } // namespace
 
 template <typename T>
@@ -38,7 +55,7 @@ LoadedData assembleSplits(RawData<T> raw, const nn::DataSpec &spec, const DataSp
     data.info.hasOwnTestSet = raw.ownTest != nullptr;
     data.info.scale = scaling->scale();
     data.info.offset = scaling->offset();
-    data.train = std::make_shared<SampleSource<T>>(samples, split.train, scaling);
+    data.train = std::make_shared<SampleSource<T>>(samples, split.train, scaling, makeAugmenter(raw, spec));
     data.validation = std::make_shared<SampleSource<T>>(samples, split.validation, scaling);
     if (raw.ownTest) {
         std::vector<int64_t> all(static_cast<size_t>(raw.ownTest->count));

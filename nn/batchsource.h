@@ -21,6 +21,14 @@ public:
     // Fills x [n, sampleShape…] and y [n, targetShape…] with the samples at `indices` (0..size-1),
     // converted to float and scaled. Resizes x and y. Safe to call from several threads.
     virtual void gather(std::span<const int64_t> indices, Tensor &x, Tensor &y) const = 0;
+    // gather() for training in `epoch` (1-based) of a run seeded `seed`: a source that augments its
+    // samples (datasets/) varies each by (seed, epoch, index), the same on any thread count; any
+    // other source gathers them unchanged.
+    virtual void gatherForTraining(std::span<const int64_t> indices, Tensor &x, Tensor &y, uint64_t /*seed*/,
+                                   int /*epoch*/) const
+    {
+        gather(indices, x, y);
+    }
 };
 
 } // namespace nn

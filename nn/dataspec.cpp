@@ -43,6 +43,13 @@ nlohmann::json DataSpec::toJson() const
     setIfChanged("languages", languages, defaults.languages);
     setIfChanged("words_per_language", wordsPerLanguage, defaults.wordsPerLanguage);
     setIfChanged("vocabulary", vocabulary, defaults.vocabulary);
+    if (augment.any())  // files without augmentation stay as they were
+        json["augment"] = {{"flip_horizontal", augment.flipHorizontal}, {"flip_vertical", augment.flipVertical},
+                           {"shift", augment.shift},
+                           {"crop_padding", augment.cropPadding},
+                           {"rotation", augment.rotation},
+                           {"brightness", augment.brightness},
+                           {"contrast", augment.contrast}};
     return json;
 }
 
@@ -73,6 +80,15 @@ DataSpec DataSpec::fromJson(const nlohmann::json &json)
     reader.texts("languages", spec.languages);
     reader.integer(dataSetting("words_per_language"), spec.wordsPerLanguage);
     reader.texts("vocabulary", spec.vocabulary);
+    const ConfigReader augment(reader.section("augment"), "data augment");
+    augment.rejectUnknownKeys(ConfigReader::keysOf(dataSettings(), "augment."));
+    augment.flag(dataSetting("augment.flip_horizontal"), spec.augment.flipHorizontal);
+    augment.flag(dataSetting("augment.flip_vertical"), spec.augment.flipVertical);
+    augment.integer(dataSetting("augment.shift"), spec.augment.shift);
+    augment.integer(dataSetting("augment.crop_padding"), spec.augment.cropPadding);
+    augment.real(dataSetting("augment.rotation"), spec.augment.rotation);
+    augment.real(dataSetting("augment.brightness"), spec.augment.brightness);
+    augment.real(dataSetting("augment.contrast"), spec.augment.contrast);
     return spec;
 }
 

@@ -10,6 +10,21 @@
 
 namespace nn {
 
+// Random changes to the training images, drawn anew for every sample in every epoch from the run's
+// seed; all off by default. Validation, test and predictions always see the images unchanged.
+struct AugmentSpec {
+    bool flipHorizontal = false;  // mirrors left-right with probability 1/2
+    bool flipVertical = false;    // mirrors top-bottom with probability 1/2
+    int64_t shift = 0;            // slides by up to this many pixels each way, repeating the edge
+    int64_t cropPadding = 0;      // pads this many black pixels around and crops back at random
+    double rotation = 0.0;        // rotates by up to this many degrees either way
+    double brightness = 0.0;      // multiplies the pixels by 1 ± up to this
+    double contrast = 0.0;        // stretches the pixels about their mean by 1 ± up to this
+
+    bool any() const { return *this != AugmentSpec{}; }
+    bool operator==(const AugmentSpec &) const = default;
+};
+
 struct DataSpec {
     // A bundled or synthetic set ("fashion-mnist", "shapes", "iris", "wine", "breast-cancer", "digits",
     // "circle", "xor", "gaussian", "spiral", "moons", "plane", "sine"), a path to a .csv file or an
@@ -41,6 +56,7 @@ struct DataSpec {
     // The vocabulary built on the training split (<pad>, <unk>, then the tokens), saved once
     // trained so that predict and the exports read raw text with the ids the model learnt.
     std::vector<std::string> vocabulary;
+    AugmentSpec augment;                      // image sets: random changes to the training split
 
     nlohmann::json toJson() const;
     static DataSpec fromJson(const nlohmann::json &json);  // FileError/SettingError when malformed

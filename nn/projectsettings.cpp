@@ -61,6 +61,7 @@ ComponentSpec makeDataSettings()
 {
     using S = SettingSpec;
     const DataSpec defaults;
+    const AugmentSpec &augment = defaults.augment;
     return {"data", "Data", "Where a project's data comes from and how it is split and scaled.",
             {S::choice("task", defaults.task, {"auto", "classification", "regression"},
                        "Classification learns classes (labels); regression learns numbers."),
@@ -89,7 +90,30 @@ ComponentSpec makeDataSettings()
              S::integer("max_vocabulary", defaults.maxVocabulary, 0, 10'000'000,
                         "Keeps only the most frequent tokens, <pad> and <unk> included (0: no limit)."),
              S::integer("words_per_language", defaults.wordsPerLanguage, 10, 1'000'000,
-                        "Which language is this word: how many words each language gives, the same for all.")}};
+                        "Which language is this word: how many words each language gives, the same for all."),
+             S::boolean("augment.flip_horizontal", augment.flipHorizontal,
+                        "Mirrors half of the training images left to right, anew every epoch (for pictures whose "
+                        "class does not depend on left and right)."),
+             S::boolean("augment.flip_vertical", augment.flipVertical,
+                        "Mirrors half of the training images upside down, anew every epoch (for pictures without "
+                        "an up, such as shapes or cells)."),
+             S::integer("augment.shift", augment.shift, 0, 8,
+                        "Slides each training image by up to this many pixels in each direction, repeating its "
+                        "edge: the network learns that position does not matter."),
+             S::integer("augment.crop_padding", augment.cropPadding, 0, 8,
+                        "Random crops: pads each training image with this many black pixels all round and cuts "
+                        "an image of the original size out of it at a random place."),
+             S::real("augment.rotation", augment.rotation, 0.0, 30.0,
+                     "Turns each training image by a random angle of up to this many degrees either way.")
+                 .typicalAt(10.0),
+             S::real("augment.brightness", augment.brightness, 0.0, 0.5,
+                     "Makes each training image darker or brighter: its pixels are multiplied by a random "
+                     "factor within 1 ± this.")
+                 .typicalAt(0.2),
+             S::real("augment.contrast", augment.contrast, 0.0, 0.5,
+                     "Weakens or strengthens each training image's contrast: its pixels move away from or "
+                     "towards their mean by a random factor within 1 ± this.")
+                 .typicalAt(0.2)}};
 }
 
 const SettingSpec &declared(const ComponentSpec &section, const std::string &key)

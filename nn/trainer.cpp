@@ -120,7 +120,8 @@ bool Trainer::trainBatch()
 
     const int64_t begin = batchInEpoch_ * batchSize_;
     const int64_t end = batchInEpoch_ + 1 == batchesPerEpoch() ? train_.size() : begin + batchSize_;
-    train_.gather(std::span(order_).subspan(static_cast<size_t>(begin), static_cast<size_t>(end - begin)), x_, y_);
+    train_.gatherForTraining(std::span(order_).subspan(static_cast<size_t>(begin), static_cast<size_t>(end - begin)), x_, y_,
+                             config_.seed, epoch_);
 
     const RunContext ctx{true, config_.seed, static_cast<uint64_t>(globalStep_)};
     const StepOutcome outcome = step_->train(x_, y_, ctx);

@@ -4,6 +4,7 @@
 // and `layerlab-cli export` writes them, or says why not.
 #include "errormessage.h"
 #include "everykindgraph.h"
+#include "imagefolderproject.h"
 #include "testonlylayer.h"
 
 #include "datasets/experiment.h"
@@ -283,6 +284,45 @@ private slots:
         const onnx::ModelProto values = parsed(nn::onnxModelBytes(regression->model(), regression->exportInfo()));
         QCOMPARE(q(values.graph().output(0).name()), nn::kOnnxValuesOutput);
         QVERIFY2(values.doc_string().find("regression values") != std::string::npos, values.doc_string().c_str());
+    }
+
+    // layerlab-cli predict on a folder of pictures and the exported ONNX model fed the same fitted
+    // pixels agree; the model's doc string and metadata state the size, colours, resize and scaling.
+    void onnxAgreesWithPredictOnPictures_data() { imagefoldertest::addResizeRows(); }
+    void onnxAgreesWithPredictOnPictures()
+    {
+        QFETCH(QString, resize);
+        const auto [made, files, expected, error] = imagefoldertest::predictPictures(resize);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(files.size(), qsizetype(std::size(imagefoldertest::kPictureSizes)));
+
+        const QString onnxPath = dir.filePath("pictures-" + resize + ".onnx");
+        const Result exported = run(LAYERLAB_CLI, {"export", made.project, "--format", "onnx", "--out", onnxPath});
+        QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
+        const onnx::ModelProto proto = parsed(readBytes(onnxPath).toStdString());
+        QCOMPARE(q(metadata(proto, "input_size")), "32x32");
+        QCOMPARE(q(metadata(proto, "input_channels")), "3 (RGB)");
+        QCOMPARE(q(metadata(proto, "image_resize")), resize);
+        QCOMPARE(q(metadata(proto, "pixel_scaling")), "x / 255");
+        QVERIFY2(proto.doc_string().find("'" + resize.toStdString() + "'") != std::string::npos, proto.doc_string().c_str());
+
+        std::vector<std::string> paths;
+        for (const QString &file : files)
+            paths.push_back(file.toStdString());
+        const std::vector<uint8_t> bytes = datasets::ImageFolder::decodeFiles(paths, {3, 32, 32}, resize.toStdString());
+        const std::vector<float> raw(bytes.begin(), bytes.end());  // 0-255: the graph scales them itself
+        writeBytes(dir.filePath("pictures.f32"), QByteArray(reinterpret_cast<const char *>(raw.data()), qsizetype(raw.size() * sizeof(float))));
+        const Result evaluated = run(python(), {QString(LAYERLAB_SOURCE_DIR) + "/tests/onnx_eval.py", onnxPath,
+                                                dir.filePath("pictures.f32"), dir.filePath("pictures.out")});
+        QVERIFY2(evaluated.exitCode == 0, qPrintable(evaluated.err));
+        const QByteArray out = readBytes(dir.filePath("pictures.out"));
+        QCOMPARE(out.size(), qsizetype(files.size() * 2 * qsizetype(sizeof(float))));
+        const auto *values = reinterpret_cast<const float *>(out.constData());
+        for (qsizetype row = 0; row < files.size(); ++row)
+            for (int c = 0; c < 2; ++c)
+                QVERIFY2(std::abs(values[row * 2 + c] - expected[size_t(row)][size_t(c)]) <= 1e-4,
+                         qPrintable(QString("%1, class %2: ONNX %3, predict %4").arg(files[row]).arg(c)
+                                        .arg(values[row * 2 + c]).arg(expected[size_t(row)][size_t(c)])));
     }
 
     void cliExportsOnnxAndSafetensors()

@@ -2,6 +2,7 @@
 // python3-torch, predicts what LayerLab predicts (within 1e-4), trains (one step lowers the loss,
 // LayerLab reopens the weights), runs under torchrun on two processes, and is the same bytes twice.
 #include "everykindgraph.h"
+#include "imagefolderproject.h"
 #include "pytorchscripttest.h"
 
 #include "datasets/datasets.h"
@@ -19,6 +20,7 @@
 #include <QtTest>
 
 #include <QDir>
+#include <QFileInfo>
 #include <QTemporaryDir>
 
 #include <filesystem>
@@ -125,6 +127,8 @@ private slots:
     void examplesPredictAsLayerLab();
     void oneTrainingStepLowersTheLossAndLayerLabReopensTheWeights();
     void torchrunTrainsAnEpochOnTwoProcesses();
+    void picturesPredictAsLayerLab_data();
+    void picturesPredictAsLayerLab();
 };
 
 void ExportPytorchTest::everyRegisteredKindHasAWriter()
@@ -311,6 +315,41 @@ void ExportPytorchTest::torchrunTrainsAnEpochOnTwoProcesses()
     QVERIFY2(result.output.contains("epoch 1/1: train loss") && result.output.contains("in 2 process(es)"),
              qPrintable(result.output));
     nn::loadWeights(experiment->model(), trained.toStdString());  // LayerLab reopens what rank 0 saved
+}
+
+// The script's predict reads the picture files themselves (its own PNG decoder: Debian has neither
+// Pillow nor torchvision) and fits them as LayerLab does, so it gives what layerlab-cli predict gives.
+void ExportPytorchTest::picturesPredictAsLayerLab_data()
+{
+    imagefoldertest::addResizeRows();
+}
+
+void ExportPytorchTest::picturesPredictAsLayerLab()
+{
+    QFETCH(QString, resize);
+    const auto [made, files, expected, error] = imagefoldertest::predictPictures(resize);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+
+    const QString script = QFileInfo(made.project).path() + "/tiny-" + resize + ".py";
+    const Run exported = run(LAYERLAB_CLI, {"export", made.project, "--format", "pytorch", "--out", script});
+    QVERIFY2(exported.exitCode == 0, qPrintable(exported.output));
+    const std::string text = nn::readFile(script.toStdString());
+    QVERIFY2(text.find("IMAGE_RESIZE = \"" + resize.toStdString() + "\"") != std::string::npos, "the script states the resize");
+    QVERIFY2(text.find("Pixel scaling: x / 255") != std::string::npos, "the script states the pixel scaling");
+
+    const Run result = run(kPython, {script, "predict", made.pictures});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.output));
+    const QStringList lines = result.standardOutput.split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.value(0), "file,predicted,blue,red");  // the folder's classes, sorted
+    const auto rows = predictions(result.standardOutput, 2);
+    QCOMPARE(rows.size(), expected.size());
+    for (size_t i = 0; i < rows.size(); ++i) {
+        QCOMPARE(lines[qsizetype(i) + 1].section(',', 0, 0), files[qsizetype(i)]);
+        for (size_t c = 0; c < 2; ++c)
+            QVERIFY2(std::abs(rows[i][c] - expected[i][c]) <= kTolerance,
+                     qPrintable(QString("%1, class %2: PyTorch %3, LayerLab %4").arg(files[qsizetype(i)]).arg(c)
+                                    .arg(rows[i][c]).arg(expected[i][c])));
+    }
 }
 
 QTEST_GUILESS_MAIN(ExportPytorchTest)

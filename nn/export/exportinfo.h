@@ -25,6 +25,9 @@ struct ExportInfo {
     std::vector<std::string> classNames;    // classification
     std::vector<std::string> featureNames;  // CSV column names; empty for images
     std::vector<std::string> targetNames;   // regression target columns
+    // Image data: how a picture file becomes the input, as `layerlab-cli predict --input IMAGE` does it
+    // (nn/export/imageinput.h describes it). Empty for data that is not images.
+    std::string imageResize;                // stretch, crop or pad to the input's height and width
     DataSpec data;                          // where the data came from (the script's train entry point)
     TrainingConfig training;                // loss, optimizer, batch, schedule, seed
 };

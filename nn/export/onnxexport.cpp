@@ -2,6 +2,7 @@
 // the input scaling in front and the output activation behind; serialized deterministically.
 #include "onnxexport.h"
 
+#include "imageinput.h"
 #include "layerexport.h"
 
 #include "nn/atomicfile.h"
@@ -145,6 +146,8 @@ std::string docString(const ExportInfo &info, const std::string &input, const Sh
     doc += isIdentityScaling(info) ? "The model was trained on the data as it is."
                                    : "The graph itself applies the training's input scaling (Mul input_scale, "
                                      "Add input_offset).";
+    if (const std::string image = imageInputText(info, sample); !image.empty())
+        doc += " " + image;
     doc += "\nOutput '" + output + "': float32 " + toString(withBatch(outputSample)) + ", ";
     if (info.outputActivation == "softmax")
         doc += "class probabilities (softmax), summing to 1 per sample, for the classes in this order: " +
@@ -215,6 +218,8 @@ std::string onnxModelBytes(Model &model, const ExportInfo &info)
     addMetadata(proto, "feature_names", nlohmann::json(info.featureNames).dump());
     addMetadata(proto, "target_names", nlohmann::json(info.targetNames).dump());
     addMetadata(proto, "output_activation", info.outputActivation);
+    for (const auto &[key, value] : imageInputMetadata(info, sample))
+        addMetadata(proto, key, value);
     return serializeDeterministically(proto);
 }
 

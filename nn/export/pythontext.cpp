@@ -8,6 +8,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <sstream>
 #include <string_view>
 
 namespace nn::python {
@@ -155,6 +156,20 @@ std::string className(const std::string &name)
     if (text.empty())
         return "LayerLab";
     return std::isdigit(static_cast<unsigned char>(text[0])) ? "Model" + text : text;
+}
+
+std::string wrapped(const std::string &text, size_t width)
+{
+    std::string out, line, word;
+    std::istringstream words(text);
+    while (words >> word) {
+        if (!line.empty() && line.size() + 1 + word.size() > width) {
+            out += line + "\n";
+            line.clear();
+        }
+        line += (line.empty() ? "" : " ") + word;
+    }
+    return line.empty() ? out : out + line + "\n";
 }
 
 } // namespace nn::python

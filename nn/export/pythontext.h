@@ -29,5 +29,7 @@ bool isIdentifier(const std::string &name);
 std::string identifier(const std::string &name);
 // "fashion-mnist-cnn" → "FashionMnistCnn"; "" → "LayerLab".
 std::string className(const std::string &name);
+// `text` broken between words into lines of at most `width` characters, each ending in '\n'.
+std::string wrapped(const std::string &text, size_t width = 100);
 
 } // namespace nn::python

@@ -202,16 +202,17 @@ def readable(outputs):
 
 def predict(args):
     net = build_net(args.weights).eval()
-    raw, _ = read_csv_data(args.input, with_labels=False)
+    files = image_inputs(args.input)  # pictures get a first column with their file, as in LayerLab
+    raw = read_images(files) if files else read_csv_data(args.input, with_labels=False)[0]
     with torch.no_grad():
         values = readable(net(net.prepare(raw))).reshape(len(raw), -1)
     names = CLASS_NAMES if OUTPUT_ACTIVATION != "none" else TARGET_NAMES
     if len(names) != values.shape[1]:
         names = [f"output{i}" for i in range(values.shape[1])]
-    lines = [",".join((["predicted"] if OUTPUT_ACTIVATION == "softmax" else []) + names)]
-    for row in values.tolist():
+    lines = [",".join((["file"] if files else []) + (["predicted"] if OUTPUT_ACTIVATION == "softmax" else []) + names)]
+    for n, row in enumerate(values.tolist()):
         first = [names[max(range(len(row)), key=row.__getitem__)]] if OUTPUT_ACTIVATION == "softmax" else []
-        lines.append(",".join(first + ["%.9g" % v for v in row]))
+        lines.append(",".join(([files[n]] if files else []) + first + ["%.9g" % v for v in row]))
     text = "\n".join(lines) + "\n"
     if args.out:
         with open(args.out, "w") as f:
@@ -316,8 +317,9 @@ def main():
     here = os.path.dirname(os.path.abspath(__file__))
     parser = argparse.ArgumentParser(description=__doc__.strip().splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
-    run = commands.add_parser("predict", help="predict the rows of a CSV file of raw feature columns")
-    run.add_argument("input", help="CSV file with the feature columns the network was trained on")
+    run = commands.add_parser("predict", help="predict the rows of a CSV file of raw feature columns, or pictures")
+    run.add_argument("input", help="CSV file with the feature columns the network was trained on, or a PNG/JPEG "
+                                   "picture or a folder of them (image networks)")
     run.add_argument("--out", help="write the predictions to this CSV file instead of printing them")
     run.add_argument("--weights", default=os.path.join(here, WEIGHTS))
     fit = commands.add_parser("train", help="continue training with LayerLab's recipe")
