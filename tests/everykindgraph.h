@@ -32,7 +32,9 @@ inline nn::SettingValue text(const char *value) { return std::string(value); }
 // PyTorch script (padding modes, "same" with dilation, stride, dilation, groups, bias, every fused
 // activation, output_padding, count_include_pad, BatchNorm on ranks 2 to 4 and its momentum,
 // LayerNorm on images and rows and its epsilon, Dense and LayerNorm over a sequence's last axis,
-// Concat on two axes, Split's second output port).
+// Concat on two axes, Split's second output port; Embedding with a padding index; the recurrent
+// kinds both ways, all steps or the last, with and without the padding mask; both positional encodings
+// and both sequence poolings, attention causal with dropout and padding or neither).
 inline nn::Graph everyKindGraph()
 {
     GraphBuilder b;
@@ -71,6 +73,24 @@ inline nn::Graph everyKindGraph()
     const int seqNorm = b.add("LayerNorm", "seq_norm", {{"normalized_dims", integer(1)}}, {seq});
     const int seqFlat = b.add("Flatten", "seq_flat", {}, {seqNorm});
     const int cat2 = b.add("Concat", "cat2", {}, {add, d2, seqFlat});
+    // Token ids from the points: a sigmoid rounds to 0 (the padding id) or 1.
+    const int ids = b.add("Sigmoid", "id_sigmoid", {}, {in});
+    const int embed = b.add("Embedding", "embed", {{"vocabulary_size", integer(2)}, {"dimension", integer(3)},
+                                                   {"padding_index", integer(0)}}, {ids});
+    // The sequence kinds on it: recurrent ones over all steps both ways and the last step, positional
+    // encodings, attention and poolings, with and without the padding mask.
+    const int sines = b.add("PositionalEncoding", "sines", {}, {embed});
+    const int gru = b.add("GRU", "gru", {{"hidden_size", integer(4)}, {"return_sequences", true}, {"bidirectional", true}},
+                          {sines, ids});
+    const int learned = b.add("PositionalEncoding", "positions", {{"mode", text("learned")}, {"max_length", integer(5)}}, {gru});
+    const int masked = b.add("MultiHeadAttention", "attention", {{"heads", integer(2)}, {"causal", true}, {"dropout", 0.1}},
+                             {learned, ids});
+    const int open = b.add("MultiHeadAttention", "attention_all", {{"heads", integer(4)}}, {gru});
+    const int mean = b.add("SequencePooling", "mean_pool", {}, {masked, ids});
+    const int last = b.add("SequencePooling", "last_pool", {{"mode", text("last")}}, {open});
+    const int lstm = b.add("LSTM", "lstm", {{"hidden_size", integer(3)}}, {gru, ids});
+    const int rnn = b.add("SimpleRNN", "rnn", {{"hidden_size", integer(2)}, {"bidirectional", true}}, {gru});
+    const int seqOut = b.add("Flatten", "gru_flat", {}, {gru});
     // Two output ports: the tail reads the first half, the last Concat the second.
     const int halves = b.add("Split", "halves", {}, {cat2});
     // Signed values first, so that LeakyReLU's slope and ELU's alpha matter.
@@ -91,6 +111,11 @@ inline nn::Graph everyKindGraph()
     // there cannot hide behind the saturating activations of the tail.
     x = b.add("Concat", "cat3", {}, {x, cat2, tanh});
     b.graph.connect(halves, x, 3, 1);
+    b.graph.connect(seqOut, x, 4);
+    b.graph.connect(lstm, x, 5);
+    b.graph.connect(rnn, x, 6);
+    b.graph.connect(mean, x, 7);
+    b.graph.connect(last, x, 8);
     b.add("Dense", "output", {{"units", integer(2)}, {"use_bias", false}}, {x});
     return b.graph;
 }

@@ -54,7 +54,8 @@ def case(name, kind, settings, inputs, function, parameters=None, training=False
         "parameters": {k: tensor_json(v) for k, v in parameters.items()},
         "grad_output": tensor_json(grad_output),
         "output": tensor_json(output),
-        "grad_inputs": [tensor_json(x.grad) for x in inputs],
+        # An input the function does not differentiate (token ids) gets zeros.
+        "grad_inputs": [tensor_json(x.grad if x.grad is not None else torch.zeros_like(x)) for x in inputs],
         "grad_parameters": {k: tensor_json(v.grad) for k, v in parameters.items()},
     }
 
@@ -313,6 +314,148 @@ def split_cases():
     ]
 
 
+def embedding_case(name, vocabulary, dimension, ids_shape, padding_index=None):
+    """F.embedding on ids that arrive as floats; the ids get no gradient (zeros), the padding row none."""
+    weight = torch.randn(vocabulary, dimension)
+    if padding_index is not None:
+        weight[padding_index] = 0.0
+    ids = torch.randint(0, vocabulary, ids_shape).float()
+    settings = {"vocabulary_size": vocabulary, "dimension": dimension}
+    if padding_index is not None:
+        settings["padding_index"] = padding_index
+    result = case(name, "Embedding", settings, [ids],
+                  lambda x, **p: F.embedding(x.detach().long(), p["weight"], padding_idx=padding_index),
+                  {"weight": weight})
+    return result
+
+
+RECURRENT = {"SimpleRNN": torch.nn.RNN, "GRU": torch.nn.GRU, "LSTM": torch.nn.LSTM}
+
+
+def recurrent_case(kind, sequences, bidirectional, padded, batch=3, steps=5, features=4, hidden=3):
+    """nn.RNN/GRU/LSTM (batch_first) with its own parameter names; with `padded`, a second input of
+    token ids padded at the end with 0, whose non-zero count is each sample's length (packed sequences)."""
+    module = RECURRENT[kind](features, hidden, batch_first=True, bidirectional=bidirectional)
+    # The module's own tensors: case() keeps float32 tensors as they are, so their .grad is the module's.
+    parameters = dict(module.named_parameters())
+    inputs = [torch.randn(batch, steps, features)]
+    lengths = torch.randint(1, steps + 1, (batch,))
+    lengths[0] = steps
+    if padded:
+        steps_index = torch.arange(steps).expand(batch, steps)
+        inputs.append(torch.where(steps_index < lengths[:, None], torch.randint(1, 9, (batch, steps)), 0).float())
+
+    def run(x, ids=None, **p):
+        if ids is not None:
+            counts = (ids.detach().round() != 0).sum(1).clamp(min=1)
+            x = torch.nn.utils.rnn.pack_padded_sequence(x, counts, batch_first=True, enforce_sorted=False)
+        output, state = module(x)
+        if ids is not None:
+            output, _ = torch.nn.utils.rnn.pad_packed_sequence(output, batch_first=True, total_length=steps)
+        if sequences:
+            return output
+        h = state[0] if kind == "LSTM" else state
+        return h.permute(1, 0, 2).reshape(batch, -1)
+
+    name = f"{kind.lower()}_{'seq' if sequences else 'last'}{'_bi' if bidirectional else ''}{'_padded' if padded else ''}"
+    settings = {"hidden_size": hidden, "return_sequences": sequences, "bidirectional": bidirectional}
+    return case(name, kind, settings, inputs, run, parameters)
+
+
+def lengths_of(ids):
+    """Each sample's length from its padded ids: the non-zero count, at least 1 (LayerLab's rule)."""
+    return (ids.detach().round() != 0).sum(1).clamp(min=1)
+
+
+def padded_ids(batch, steps):
+    lengths = torch.randint(1, steps + 1, (batch,))
+    lengths[0] = steps
+    index = torch.arange(steps).expand(batch, steps)
+    return torch.where(index < lengths[:, None], torch.randint(1, 9, (batch, steps)), 0).float()
+
+
+def sequence_pooling_case(mode, padded, batch=4, steps=5, features=3):
+    inputs = [torch.randn(batch, steps, features)]
+    if padded:
+        inputs.append(padded_ids(batch, steps))
+
+    def pool(x, ids=None):
+        n = lengths_of(ids) if ids is not None else torch.full((batch,), steps)
+        if mode == "last":
+            return x[torch.arange(batch), n - 1]
+        return (x * (torch.arange(steps) < n[:, None]).float()[..., None]).sum(1) / n[:, None]
+
+    return case(f"sequencepooling_{mode}{'_padded' if padded else ''}", "SequencePooling", {"mode": mode}, inputs, pool)
+
+
+def sinusoids(steps, dimension):
+    t = torch.arange(steps, dtype=torch.float64)[:, None]
+    j = torch.arange(dimension, dtype=torch.float64)[None, :]
+    angle = t * 10000.0 ** (-(j - j % 2) / dimension)
+    return torch.where(j % 2 == 0, torch.sin(angle), torch.cos(angle)).float()
+
+
+def positional_encoding_cases():
+    return [
+        case("positionalencoding_sinusoidal_2x6x8", "PositionalEncoding", {}, [torch.randn(2, 6, 8)],
+             lambda x: x + sinusoids(6, 8)),
+        case("positionalencoding_sinusoidal_odd_2x4x5", "PositionalEncoding", {}, [torch.randn(2, 4, 5)],
+             lambda x: x + sinusoids(4, 5)),
+        case("positionalencoding_learned_3x4x5", "PositionalEncoding", {"mode": "learned", "max_length": 7},
+             [torch.randn(3, 4, 5)], lambda x, **p: x + p["weight"][:4], {"weight": torch.randn(7, 5) * 0.02}),
+    ]
+
+
+def attention_case(heads, causal, padded, dropout=0.0, batch=3, steps=5, embed=4):
+    """nn.MultiheadAttention(batch_first) on x, x, x with its own parameters; in evaluation, so any
+    dropout is off. The causal mask as attn_mask, the padding (from the ids) as key_padding_mask."""
+    module = torch.nn.MultiheadAttention(embed, heads, dropout=dropout, batch_first=True)
+    with torch.no_grad():  # PyTorch starts the biases at zero: random ones test them too
+        module.in_proj_bias.normal_(0.0, 0.5)
+        module.out_proj.bias.normal_(0.0, 0.5)
+    module.eval()
+    parameters = dict(module.named_parameters())
+    inputs = [torch.randn(batch, steps, embed)]
+    if padded:
+        inputs.append(padded_ids(batch, steps))
+
+    def attend(x, ids=None, **p):
+        mask = torch.triu(torch.ones(steps, steps, dtype=torch.bool), 1) if causal else None
+        keys = torch.arange(steps)[None, :] >= lengths_of(ids)[:, None] if ids is not None else None
+        return module(x, x, x, need_weights=False, attn_mask=mask, key_padding_mask=keys)[0]
+
+    name = f"multiheadattention_h{heads}{'_causal' if causal else ''}{'_padded' if padded else ''}"
+    settings = {"heads": heads, "causal": causal}
+    if dropout:
+        name += f"_dropout{dropout}_eval"
+        settings["dropout"] = dropout
+    return case(name, "MultiHeadAttention", settings, inputs, attend, parameters)
+
+
+def sequence_cases():
+    # After the Split cases, so that every earlier case's random draws stay as they were.
+    cases = [
+        embedding_case("embedding_v7_d3_2x5", 7, 3, [2, 5]),
+        embedding_case("embedding_v6_d4_pad0_3x6", 6, 4, [3, 6], padding_index=0),
+        embedding_case("embedding_v5_d2_pad3_4x3", 5, 2, [4, 3], padding_index=3),
+    ]
+    for kind in RECURRENT:
+        for sequences in (False, True):
+            for bidirectional in (False, True):
+                for padded in (False, True):
+                    cases.append(recurrent_case(kind, sequences, bidirectional, padded))
+    for mode in ("mean", "last"):
+        for padded in (False, True):
+            cases.append(sequence_pooling_case(mode, padded))
+    cases += positional_encoding_cases()
+    for heads in (1, 2):
+        for causal in (False, True):
+            for padded in (False, True):
+                cases.append(attention_case(heads, causal, padded))
+    cases.append(attention_case(2, True, True, dropout=0.2))
+    return cases
+
+
 def compact(text):
     """Puts each list of numbers on one line, so the file reads case by case."""
     return re.sub(r"\[\s+([-+0-9.,e\s]+?)\s+\]", lambda m: "[" + " ".join(m.group(1).split()) + "]", text)
@@ -320,7 +463,7 @@ def compact(text):
 
 def main():
     cases = (dense_cases() + activation_cases() + shape_and_merge_cases() + convolution_cases()
-             + pooling_cases() + normalization_cases() + split_cases())
+             + pooling_cases() + normalization_cases() + split_cases() + sequence_cases())
     document = {
         "generator": f"tests/make_layer_fixtures.py with torch {torch.__version__}, float32",
         "cases": cases,

@@ -126,6 +126,86 @@ def split(node, x):
     return torch.chunk(x, len(node.output), dim=axis)
 
 
+def cast(node, x):
+    to = attributes(node, {"to": None})["to"]
+    types = {onnx.TensorProto.FLOAT: torch.float32, onnx.TensorProto.INT64: torch.int64,
+             onnx.TensorProto.INT32: torch.int32}
+    if to not in types:
+        raise ValueError(f"Cast node {node.name!r}: unsupported type {to}")
+    return x.to(types[to])
+
+
+def gather(node, data, indices):
+    axis = attributes(node, {"axis": 0})["axis"]
+    return torch.index_select(data, axis, indices.reshape(-1)).reshape(
+        list(data.shape[:axis]) + list(indices.shape) + list(data.shape[axis + 1:]))
+
+
+def recurrent_cell(op, linear_before_reset):
+    """One step of ONNX's RNN (Tanh), GRU (gates z, r, h) or LSTM (gates i, o, f, c), as the operator
+    specification writes it: (x, h, c, W, R, Wb, Rb) → (h', c')."""
+    def rnn(x, h, c, w, r, wb, rb):
+        return torch.tanh(x @ w.t() + h @ r.t() + wb + rb), c
+
+    def gru(x, h, c, w, r, wb, rb):
+        xz, xr, xh = (x @ w.t() + wb).chunk(3, dim=1)
+        hz, hr, hh = (h @ r.t()).chunk(3, dim=1)
+        rbz, rbr, rbh = rb.chunk(3)
+        z, reset = torch.sigmoid(xz + hz + rbz), torch.sigmoid(xr + hr + rbr)
+        assert linear_before_reset, "GRU with linear_before_reset = 0"
+        candidate = torch.tanh(xh + reset * (hh + rbh))
+        return (1 - z) * candidate + z * h, c
+
+    def lstm(x, h, c, w, r, wb, rb):
+        i, o, f, g = (x @ w.t() + h @ r.t() + wb + rb).chunk(4, dim=1)
+        c = torch.sigmoid(f) * c + torch.sigmoid(i) * torch.tanh(g)
+        return torch.sigmoid(o) * torch.tanh(c), c
+
+    return {"RNN": rnn, "GRU": gru, "LSTM": lstm}[op]
+
+
+def recurrent(node, x, w, r, b=None, lengths=None):
+    """RNN, GRU and LSTM in layout 1 (batch first) with optional sequence_lens: steps past a
+    sample's length leave its state as it was and output zeros. Returns (Y, Y_h)."""
+    allowed = {"hidden_size": None, "layout": 0, "direction": b"forward"}
+    if node.op_type == "GRU":
+        allowed["linear_before_reset"] = 0
+    at = attributes(node, allowed)
+    assert at["layout"] == 1, f"{node.op_type} node {node.name!r}: only layout 1 is supported"
+    directions, rows, hidden = w.shape[0], w.shape[1], at["hidden_size"]
+    assert decoded(at["direction"]) == ("bidirectional" if directions == 2 else "forward")
+    batch, steps = x.shape[0], x.shape[1]
+    lengths = torch.full((batch,), steps) if lengths is None else lengths.long()
+    b = torch.zeros(directions, 2 * rows) if b is None else b
+    cell = recurrent_cell(node.op_type, at.get("linear_before_reset", 0))
+    y = torch.zeros(batch, steps, directions, hidden)
+    y_h = torch.zeros(batch, directions, hidden)
+    for d in range(directions):
+        h, c = torch.zeros(batch, hidden), torch.zeros(batch, hidden)
+        for t in (range(steps) if d == 0 else reversed(range(steps))):
+            h_next, c_next = cell(x[:, t], h, c, w[d], r[d], b[d, :rows], b[d, rows:])
+            live = (t < lengths)[:, None]
+            h, c = torch.where(live, h_next, h), torch.where(live, c_next, c)
+            y[:, t, d] = torch.where(live, h, torch.zeros_like(h))
+        y_h[:, d] = h
+    return y, y_h
+
+
+def reduce_sum(node, x, axes):
+    keepdims = attributes(node, {"keepdims": 1, "noop_with_empty_axes": 0})["keepdims"]
+    return x.sum(dim=tuple(axes.tolist()), keepdim=bool(keepdims))
+
+
+def slice_(node, x, starts, ends, axes=None, steps=None):
+    attributes(node, {})
+    axes = range(len(starts)) if axes is None else axes.tolist()
+    steps = [1] * len(starts) if steps is None else steps.tolist()
+    index = [slice(None)] * x.dim()
+    for start, end, axis, step in zip(starts.tolist(), ends.tolist(), axes, steps):
+        index[axis] = slice(start, end, step)
+    return x[tuple(index)]
+
+
 def plain(function):
     """An op without attributes."""
     def run(node, *inputs):
@@ -168,6 +248,19 @@ OPS = {
     "LeakyRelu": with_alpha(lambda x, a: F.leaky_relu(x, negative_slope=a), 0.01),
     "Softmax": softmax,
     "Identity": plain(lambda x: x),
+    "Round": plain(torch.round),
+    "Cast": cast,
+    "Gather": gather,
+    "RNN": recurrent,
+    "GRU": recurrent,
+    "LSTM": recurrent,
+    "Equal": plain(torch.eq),
+    "Not": plain(torch.logical_not),
+    "ReduceSum": reduce_sum,
+    "Max": plain(torch.maximum),
+    "Less": plain(torch.lt),
+    "Where": plain(torch.where),
+    "Slice": slice_,
 }
 
 

@@ -64,7 +64,8 @@ private slots:
         for (int g = 0; g < tree.topLevelItemCount(); ++g)
             categories << tree.topLevelItem(g)->text(0);
         const QStringList teaching = {QStringLiteral("Input/Output"), QStringLiteral("Core"), QStringLiteral("Convolution"),
-                                      QStringLiteral("Normalization"), QStringLiteral("Activation"), QStringLiteral("Merge")};
+                                      QStringLiteral("Normalization"), QStringLiteral("Activation"), QStringLiteral("Merge"),
+                                      QStringLiteral("Sequence")};
         QStringList expected;
         for (const QString &category : teaching)
             if (categories.contains(category))

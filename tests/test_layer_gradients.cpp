@@ -28,6 +28,10 @@ struct GradientCase {
     // Parameters and buffers drawn from [0.5, 1.5) instead of their starting values (γ = 1, β = 0,
     // running mean 0 and variance 1), so that each of them visibly shapes the gradients.
     bool randomState = false;
+    // Token ids: input 0 holds whole numbers drawn from [0, idsBelow) instead of real values.
+    int64_t idsBelow = 0;
+    // Input 1 holds token ids padded at the end with 0: sample n has max(T − 2n, 1) steps.
+    bool paddedIds = false;
 };
 
 constexpr float kKinkMargin = 0.05f;  // five steps of the default ε = 1e-2
@@ -166,6 +170,58 @@ void addNormalizationCases(std::vector<GradientCase> &cases)
     add("LayerNorm training eps 1e-3 [4, 6]", "LayerNorm", {{"eps", 1e-3}}, {4, 6}, true, true);
 }
 
+// Sequence layers. Embedding: the table rows (ids get no gradient: a step of ε rounds to the same id).
+// Its padding row is read but learns nothing, on purpose, so finite differences cannot vouch for it:
+// the PyTorch fixtures and test_layers' paddingRowStaysZero do.
+void addSequenceCases(std::vector<GradientCase> &cases)
+{
+    const auto embedding = [&](std::string label, nlohmann::json settings, nn::Shape ids) {
+        cases.push_back({.label = "Embedding " + std::move(label), .kind = "Embedding", .settings = std::move(settings),
+                         .inputs = {std::move(ids)}, .idsBelow = 5});
+    };
+    embedding("[3, 4] → 3", {{"vocabulary_size", 5}, {"dimension", 3}}, {3, 4});
+    embedding("[2, 7] → 6", {{"vocabulary_size", 5}, {"dimension", 6}}, {2, 7});
+    // Recurrent kinds: every combination of return_sequences, bidirectional and the padding mask.
+    for (const std::string kind : {"SimpleRNN", "GRU", "LSTM"})
+        for (bool sequences : {false, true})
+            for (bool bidirectional : {false, true})
+                for (bool padded : {false, true}) {
+                    const std::string label = kind + (sequences ? " sequences" : " last") +
+                                              (bidirectional ? " bidirectional" : "") + (padded ? " padded" : "");
+                    std::vector<nn::Shape> inputs{{3, 4, 3}};
+                    if (padded)
+                        inputs.push_back({3, 4});
+                    cases.push_back({.label = label, .kind = kind,
+                                     .settings = {{"hidden_size", 3}, {"return_sequences", sequences},
+                                                  {"bidirectional", bidirectional}},
+                                     .inputs = inputs, .paddedIds = padded});
+                }
+    for (const std::string mode : {"mean", "last"})
+        for (bool padded : {false, true}) {
+            std::vector<nn::Shape> inputs{{3, 5, 2}};
+            if (padded)
+                inputs.push_back({3, 5});
+            cases.push_back({.label = "SequencePooling " + mode + (padded ? " padded" : ""), .kind = "SequencePooling",
+                             .settings = {{"mode", mode}}, .inputs = inputs, .paddedIds = padded});
+        }
+    for (int heads : {1, 2})
+        for (bool causal : {false, true})
+            for (bool padded : {false, true}) {
+                std::vector<nn::Shape> inputs{{2, 4, 4}};
+                if (padded)
+                    inputs.push_back({2, 4});
+                cases.push_back({.label = "MultiHeadAttention " + std::to_string(heads) + " heads" +
+                                          (causal ? " causal" : "") + (padded ? " padded" : ""),
+                                 .kind = "MultiHeadAttention", .settings = {{"heads", heads}, {"causal", causal}},
+                                 .inputs = inputs, .paddedIds = padded});
+            }
+    cases.push_back({.label = "MultiHeadAttention dropout 0.3 training", .kind = "MultiHeadAttention",
+                     .settings = {{"heads", 2}, {"dropout", 0.3}}, .inputs = {{2, 5, 4}}, .training = true});
+    cases.push_back({"PositionalEncoding sinusoidal [2, 4, 6]", "PositionalEncoding", {}, {{2, 4, 6}}});
+    cases.push_back({"PositionalEncoding learned [2, 4, 5]", "PositionalEncoding", {{"mode", "learned"}, {"max_length", 7}},
+                     {{2, 4, 5}}});
+}
+
 const std::vector<GradientCase> &gradientCases()
 {
     static const std::vector<GradientCase> cases = [] {
@@ -176,6 +232,7 @@ const std::vector<GradientCase> &gradientCases()
         addConvolutionCases(all);
         addPoolingCases(all);
         addNormalizationCases(all);
+        addSequenceCases(all);
         return all;
     }();
     return cases;
@@ -186,6 +243,26 @@ nn::Tensor kinkFreeTensor(const nn::Shape &shape, uint64_t seed)
 {
     nn::Tensor t = gradcheck::randomTensor(shape, seed);
     t.array() = t.array().sign() * (4.0f * kKinkMargin + (1.0f - 4.0f * kKinkMargin) * t.array().abs());
+    return t;
+}
+
+// Whole numbers in [0, below), seeded: token ids.
+nn::Tensor idTensor(const nn::Shape &shape, int64_t below, uint64_t seed)
+{
+    nn::Rng rng(seed);
+    nn::Tensor t(shape);
+    for (int64_t i = 0; i < t.size(); ++i)
+        t[i] = float(rng.below(uint64_t(below)));
+    return t;
+}
+
+// Token ids [N, T] padded at the end: sample n has max(T − 2n, 1) ids from 1 to 3, then zeros.
+nn::Tensor paddedIdTensor(const nn::Shape &shape)
+{
+    nn::Tensor t(shape);
+    for (int64_t n = 0; n < shape[0]; ++n)
+        for (int64_t step = 0; step < std::max<int64_t>(shape[1] - 2 * n, 1); ++step)
+            t[n * shape[1] + step] = float(1 + (n + step) % 3);
     return t;
 }
 
@@ -229,7 +306,11 @@ std::vector<nn::Tensor> inputsFor(const GradientCase &c, nn::Layer &layer)
 {
     std::vector<nn::Tensor> inputs;
     for (size_t i = 0; i < c.inputs.size(); ++i) {
-        if (c.separated)
+        if (i == 1 && c.paddedIds)
+            inputs.push_back(paddedIdTensor(c.inputs[i]));
+        else if (i == 0 && c.idsBelow > 0)
+            inputs.push_back(idTensor(c.inputs[i], c.idsBelow, 100 + i));
+        else if (c.separated)
             inputs.push_back(separatedTensor(c.inputs[i], 100 + i));
         else if (c.kinked && layer.spec().find("activation"))
             inputs.push_back(kinkFreeFusedInput(layer, c.inputs[i]));

@@ -17,6 +17,7 @@ QColor categoryColor(const QString &category)
         {QStringLiteral("Normalization"), QColor(0xd9, 0x77, 0x06)},
         {QStringLiteral("Activation"), QColor(0xea, 0x58, 0x0c)},
         {QStringLiteral("Merge"), QColor(0xdb, 0x27, 0x77)},
+        {QStringLiteral("Sequence"), QColor(0x05, 0x96, 0x69)},
     };
     if (const auto at = known.find(category); at != known.end())
         return *at;

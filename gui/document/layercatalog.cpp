@@ -14,7 +14,7 @@ namespace {
 int rankOf(const std::string &category)
 {
     static const std::vector<std::string> order = {"Input/Output", "Core",       "Convolution",
-                                                   "Normalization", "Activation", "Merge"};
+                                                   "Normalization", "Activation", "Merge", "Sequence"};
     const auto at = std::find(order.begin(), order.end(), category);
     return static_cast<int>(at - order.begin());
 }

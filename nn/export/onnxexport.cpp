@@ -23,13 +23,14 @@ constexpr int64_t kOpsetVersion = 17;  // LayerNormalization; the newest libonnx
 constexpr int64_t kIrVersion = 8;      // ONNX 1.10 to 1.12
 using TensorsByName = std::map<std::string, const Tensor *>;
 
-// "node.weight" → tensors["node"]["weight"], for parameters and buffers alike.
+// "node.weight" → tensors["node"]["weight"], for parameters and buffers alike; node names have no dot,
+// so "node.out_proj.weight" (MultiHeadAttention) → tensors["node"]["out_proj.weight"].
 std::map<std::string, TensorsByName> tensorsByNode(Model &model)
 {
     std::map<std::string, TensorsByName> byNode;
     auto add = [&](const std::vector<NamedParameter> &named) {
         for (const auto &p : named) {
-            const size_t dot = p.name.rfind('.');
+            const size_t dot = p.name.find('.');
             byNode[p.name.substr(0, dot)][p.name.substr(dot + 1)] = &p.parameter->value;
         }
     };
