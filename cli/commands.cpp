@@ -6,6 +6,7 @@
 
 #include "datasets/experiment.h"
 #include "datasets/imagedecoder.h"
+#include "datasets/textcsv.h"
 #include "datasets/textsampler.h"
 #include "datasets/textset.h"
 #include "nn/atomicfile.h"
@@ -204,6 +205,18 @@ std::string csvField(const std::string &text)
     return quoted + "\"";
 }
 
+// The raw texts for a project trained on text: --text, or a CSV file's text column.
+std::vector<std::string> textsToPredict(const PredictOptions &options, const datasets::Experiment &experiment)
+{
+    const datasets::DataInfo &info = experiment.data().info;
+    if (info.languageModel)
+        throw nn::SettingError("This project is a language model; let it write text with: layerlab-cli sample " + options.project);
+    if (!experiment.data().train->targetShape().empty())
+        throw nn::SettingError("This project predicts a token at every step (" + info.name +
+                               "); predict gives one class per text, so it cannot read its outputs.");
+    return options.texts.empty() ? datasets::TextCsv::readColumn(options.input, experiment.project().data.textColumn) : options.texts;
+}
+
 } // namespace
 
 int train(const TrainOptions &options)
@@ -304,16 +317,17 @@ int predict(const PredictOptions &options)
     datasets::Experiment experiment = openTrained(options.project);
     const datasets::DataInfo &info = experiment.data().info;
     // Images (a folder, or a file that is one) and texts get a first column with the file or the
-    // text; a CSV does not.
-    std::vector<std::string> files = options.texts;
-    if (!files.empty() && info.languageModel)
-        throw nn::SettingError("This project is a language model; let it write text with: layerlab-cli sample " + options.project);
-    if (files.empty() && (std::filesystem::is_directory(options.input) || datasets::ImageDecoder::hasImageExtension(options.input)))
+    // text; a CSV of numbers does not.
+    const bool text = !info.vocabulary.empty();
+    std::vector<std::string> files = text ? textsToPredict(options, experiment) : std::vector<std::string>{};
+    if (!text && !options.texts.empty())
+        throw nn::SettingError("This project was trained on " + info.name + ", which is not text; give it --input FILE instead of --text.");
+    if (!text && (std::filesystem::is_directory(options.input) || datasets::ImageDecoder::hasImageExtension(options.input)))
         files = datasets::ImageFolder::imageFilesAt(options.input);
-    const std::string what = !options.texts.empty() ? "text" : files.empty() ? "" : "file";
-    const nn::Tensor features = !options.texts.empty() ? datasets::TextSet::encode(options.texts, info)
-                                : files.empty()        ? datasets::readFeatures(options.input, info)
-                                                       : datasets::readImages(files, info, experiment.project().data.imageResize);
+    const std::string what = text ? "text" : files.empty() ? "" : "file";
+    const nn::Tensor features = text           ? datasets::TextSet::encode(files, info)
+                                : files.empty() ? datasets::readFeatures(options.input, info)
+                                                : datasets::readImages(files, info, experiment.project().data.imageResize);
     nn::ThreadArena arena(experiment.project().training.threads);  // the project's threads to predict on
     const nn::Tensor output = arena.run([&] { return experiment.model().forward(features, nn::RunContext{}); });
     const nn::Tensor values = experiment.probabilities(output);

@@ -73,6 +73,47 @@ void setShapes(Samples<float> &samples, DataInfo &info, nn::Shape sample, nn::Sh
     samples.targets.resize(static_cast<size_t>(samples.count * samples.targetWidth()));
 }
 
+// One sample of a task: x [T, …] and y [targetWidth], from its own stream.
+void fillSample(const std::string &name, const nn::DataSpec &spec, nn::Rng &rng, float *x, float *y)
+{
+    const int64_t length = spec.sequenceLength > 0 ? spec.sequenceLength : SequenceTasks::defaultLength(name);
+    if (name == "sines") {
+        std::vector<float> series(static_cast<size_t>(length + spec.horizon));
+        sines(rng, spec.noise, length + spec.horizon, series.data());
+        std::copy_n(series.data(), length, x);
+        std::copy_n(series.data() + length, spec.horizon, y);
+    } else if (name == "adding") {
+        y[0] = adding(rng, length, x);
+    } else {
+        for (int64_t t = 0; t < length; ++t)
+            x[t] = static_cast<float>(2 + rng.below(SequenceTasks::kSymbols));
+        std::copy_n(x, length, y);
+        if (name == "reverse")
+            std::reverse(y, y + length);
+    }
+}
+
+// The classes of copy and reverse (their symbols, after <pad> and <unk>), or the names of the
+// values the regression tasks predict.
+void describeTargets(const std::string &name, int64_t width, RawData<float> &raw)
+{
+    DataInfo &info = raw.info;
+    if (name == "copy" || name == "reverse") {
+        info.vocabulary = {Vocabulary::kPadToken, Vocabulary::kUnknownToken};
+        for (char symbol = 'a'; symbol < 'a' + SequenceTasks::kSymbols; ++symbol)
+            info.vocabulary.emplace_back(1, symbol);
+        info.tokens = "characters";
+        info.classNames = info.vocabulary;
+        info.numClasses = static_cast<int>(info.vocabulary.size());
+        raw.tokenIds = true;
+        return;
+    }
+    info.classification = false;
+    info.numClasses = 0;
+    for (int64_t h = 0; h < width; ++h)
+        info.targetNames.push_back(name == "adding" ? "sum" : "t+" + std::to_string(h + 1));
+}
+
 } // namespace
 
 std::vector<std::string> SequenceTasks::names()
@@ -110,51 +151,21 @@ RawData<float> SequenceTasks::generate(const std::string &name, const nn::DataSp
     auto samples = std::make_shared<Samples<float>>();
     samples->count = spec.samples;
     RawData<float> raw;
-    DataInfo &info = raw.info;
-    info.name = name;
-    info.description = describe(name) + ", " + std::to_string(spec.samples) + " samples, T = " + std::to_string(length);
-    info.sequenceLength = length;
+    raw.info.name = name;
+    raw.info.description = describe(name) + ", " + std::to_string(spec.samples) + " samples, T = " + std::to_string(length);
+    raw.info.sequenceLength = length;
     raw.autoScaling = AutoScaling::None;
-    const bool tokens = name == "copy" || name == "reverse";
     if (name == "sines")
-        setShapes(*samples, info, {length, 1}, {spec.horizon});
+        setShapes(*samples, raw.info, {length, 1}, {spec.horizon});
     else if (name == "adding")
-        setShapes(*samples, info, {length, 2}, {1});
+        setShapes(*samples, raw.info, {length, 2}, {1});
     else
-        setShapes(*samples, info, {length}, {length});
-    std::vector<float> series(static_cast<size_t>(length + spec.horizon));
+        setShapes(*samples, raw.info, {length}, {length});
     for (int64_t i = 0; i < samples->count; ++i) {
         nn::Rng rng = nn::Rng::keyed(seed, "data/" + name, static_cast<uint64_t>(i));
-        float *x = samples->inputs.data() + i * samples->features();
-        float *y = samples->targets.data() + i * samples->targetWidth();
-        if (name == "sines") {
-            sines(rng, spec.noise, length + spec.horizon, series.data());
-            std::copy_n(series.data(), length, x);
-            std::copy_n(series.data() + length, spec.horizon, y);
-        } else if (name == "adding") {
-            y[0] = adding(rng, length, x);
-        } else {
-            for (int64_t t = 0; t < length; ++t)
-                x[t] = static_cast<float>(2 + rng.below(kSymbols));
-            std::copy_n(x, length, y);
-            if (name == "reverse")
-                std::reverse(y, y + length);
-        }
+        fillSample(name, spec, rng, samples->inputs.data() + i * samples->features(), samples->targets.data() + i * samples->targetWidth());
     }
-    if (tokens) {
-        info.vocabulary = {Vocabulary::kPadToken, Vocabulary::kUnknownToken};
-        for (char symbol = 'a'; symbol < 'a' + kSymbols; ++symbol)
-            info.vocabulary.emplace_back(1, symbol);
-        info.tokens = "characters";
-        info.classNames = info.vocabulary;
-        info.numClasses = static_cast<int>(info.vocabulary.size());
-        raw.tokenIds = true;
-    } else {
-        info.classification = false;
-        info.numClasses = 0;
-        for (int64_t h = 0; h < samples->targetWidth(); ++h)
-            info.targetNames.push_back(name == "adding" ? "sum" : "t+" + std::to_string(h + 1));
-    }
+    describeTargets(name, samples->targetWidth(), raw);
     raw.samples = std::move(samples);
     return raw;
 }

@@ -6,6 +6,8 @@
 
 #include "nn/error.h"
 
+#include <filesystem>
+
 namespace datasets {
 
 namespace {
@@ -46,6 +48,10 @@ std::string TextCorpus::fortunes()
 
 std::string TextCorpus::file(const std::string &path)
 {
+    std::error_code error;
+    if (const auto bytes = std::filesystem::file_size(path, error); !error && bytes > static_cast<uintmax_t>(kMaxBytes))
+        throw nn::FileError("The text file " + path + " holds " + std::to_string(bytes >> 20) + " MB; a language model here reads at most " +
+                            std::to_string(kMaxBytes >> 20) + " MB. Use a part of it, for example: head -c 30M BIG > PART.txt");
     std::string text = Utf8Text::readFile(path);
     if (text.empty())
         throw nn::FileError("The text file " + path + " is empty; a language model needs text to learn from.");

@@ -43,6 +43,23 @@ void checkCell(const CsvReader &reader, const CsvHeader &header, int column, con
 
 } // namespace
 
+std::vector<std::string> TextCsv::readColumn(const std::string &path, const std::string &column)
+{
+    CsvReader reader = CsvReader::open(path);
+    const CsvHeader header = CsvHeader::read(reader);
+    const int text = !column.empty() ? header.resolve(column, "text column") : header.find("text").value_or(0);
+    std::vector<std::string> texts;
+    std::vector<std::string> cells;
+    while (reader.next(cells)) {
+        header.checkWidth(reader, cells);
+        checkCell(reader, header, text, cells[static_cast<size_t>(text)], "text");
+        texts.push_back(std::move(cells[static_cast<size_t>(text)]));
+    }
+    if (texts.empty())
+        throw nn::FileError(path + " has a header but no rows: add the texts to predict below the header.");
+    return texts;
+}
+
 LabelledTexts TextCsv::load(const std::string &path, const nn::DataSpec &spec, const std::string &name)
 {
     CsvReader reader = CsvReader::open(path);

@@ -7,6 +7,7 @@
 #include "nn/dataspec.h"
 
 #include <string>
+#include <vector>
 
 namespace datasets {
 
@@ -16,6 +17,9 @@ public:
     // Throws nn::FileError naming the line for an empty text or label, or text that is not UTF-8,
     // and nn::SettingError for columns that do not exist.
     static LabelledTexts load(const std::string &path, const nn::DataSpec &spec, const std::string &name);
+    // For `predict`: the texts of a CSV file's column `column` (a name or number; empty: the column
+    // named "text", else the first), with the same checks on every cell.
+    static std::vector<std::string> readColumn(const std::string &path, const std::string &column);
 };
 
 } // namespace datasets

@@ -11,7 +11,7 @@ namespace datasets {
 namespace {
 
 // The length of the valid UTF-8 sequence at `text[pos]`, or 0 when it is not one.
-size_t sequenceLength(std::string_view text, size_t pos, char32_t &code)
+size_t utf8SequenceLength(std::string_view text, size_t pos, char32_t &code)
 {
     const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[pos + i]); };
     const unsigned char lead = byte(0);
@@ -54,7 +54,7 @@ std::vector<std::string> Utf8Text::characters(std::string_view text)
     result.reserve(text.size());
     for (size_t pos = 0; pos < text.size();) {
         char32_t code = 0;
-        const size_t length = sequenceLength(text, pos, code);
+        const size_t length = utf8SequenceLength(text, pos, code);
         result.emplace_back(length ? text.substr(pos, length) : "\xEF\xBF\xBD");
         pos += length ? length : 1;
     }
@@ -81,7 +81,7 @@ std::vector<std::string> Utf8Text::words(std::string_view text)
 
 bool Utf8Text::next(std::string_view text, size_t &pos, char32_t &code)
 {
-    const size_t length = pos < text.size() ? sequenceLength(text, pos, code) : 0;
+    const size_t length = pos < text.size() ? utf8SequenceLength(text, pos, code) : 0;
     pos += length;
     return length > 0;
 }
@@ -89,7 +89,7 @@ bool Utf8Text::next(std::string_view text, size_t &pos, char32_t &code)
 char32_t Utf8Text::codePoint(std::string_view character)
 {
     char32_t code = 0;
-    return !character.empty() && sequenceLength(character, 0, code) == character.size() ? code : char32_t{0xFFFD};
+    return !character.empty() && utf8SequenceLength(character, 0, code) == character.size() ? code : char32_t{0xFFFD};
 }
 
 int64_t Utf8Text::firstBadLine(std::string_view text)
@@ -97,7 +97,7 @@ int64_t Utf8Text::firstBadLine(std::string_view text)
     int64_t line = 1;
     for (size_t pos = 0; pos < text.size();) {
         char32_t code = 0;
-        const size_t length = sequenceLength(text, pos, code);
+        const size_t length = utf8SequenceLength(text, pos, code);
         if (length == 0)
             return line;
         line += code == '\n';

@@ -45,7 +45,7 @@ std::vector<std::string> chosenLanguages(const nn::DataSpec &spec)
 
 // `count` distinct words of `words` chosen by a seeded partial Fisher–Yates shuffle (fewer when the
 // list holds fewer distinct words).
-std::vector<std::string> draw(std::vector<std::string_view> words, int64_t count, uint64_t seed, const std::string &language)
+std::vector<std::string> drawWords(std::vector<std::string_view> words, int64_t count, uint64_t seed, const std::string &language)
 {
     nn::Rng rng = nn::Rng::keyed(seed, "words/" + language);
     std::unordered_set<std::string_view> chosen;
@@ -100,7 +100,7 @@ std::vector<std::string> WordLists::drawFromList(const std::string &path, int64_
             words.push_back(line);
         start = end + 1;
     }
-    return draw(std::move(words), count, seed, language);
+    return drawWords(std::move(words), count, seed, language);
 }
 
 LabelledTexts WordLists::load(const nn::DataSpec &spec, uint64_t seed)

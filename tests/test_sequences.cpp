@@ -112,6 +112,7 @@ class SequencesTest : public QObject {
 private slots:
     void utf8CharactersAreCodePoints();
     void utf8CheckNamesTheFirstBadLine();
+    void corpusFileLimits();
     void vocabularyOrdersByCountAndKeepsPadAndUnknownFirst();
     void vocabularyHonoursMinCountAndMaxSize();
     void encodePadsAndTruncates();
@@ -162,6 +163,17 @@ void SequencesTest::utf8CheckNamesTheFirstBadLine()
     writeFile(path, "first line\nsecond\nna\xEFve\n");
     const QString message = messageOf([&] { datasets::TextCorpus::file(path); });
     QVERIFY2(message.contains("latin1.txt, line 3") && message.contains("UTF-8"), qPrintable(message));
+}
+
+void SequencesTest::corpusFileLimits()
+{
+    const QTemporaryDir dir;
+    const std::string path = dir.filePath("big.txt").toStdString();
+    writeFile(path, "");
+    QVERIFY2(messageOf([&] { datasets::TextCorpus::file(path); }).contains("is empty"), "an empty corpus");
+    std::filesystem::resize_file(path, datasets::TextCorpus::kMaxBytes + 1);  // sparse: nothing is written
+    const QString message = messageOf([&] { datasets::TextCorpus::file(path); });
+    QVERIFY2(message.contains("at most 32 MB") && message.contains("head -c"), qPrintable(message));
 }
 
 void SequencesTest::vocabularyOrdersByCountAndKeepsPadAndUnknownFirst()
@@ -496,7 +508,11 @@ void SequencesTest::cliPredictsRawTextAndSamples()
     QVERIFY2(code == 0, qPrintable(out));
     QVERIFY2(out.startsWith("text,predicted,p_ay,p_zed\nzzzz1,zed,0.") && out.contains("\naaaa0,ay,0."), qPrintable(out));
     QVERIFY2(out.contains("\n\"a☃,\"\"\","), qPrintable(out));  // unknown characters are <unk>; the text is quoted
-    std::tie(code, out) = run({"sample", QString::fromStdString(project)});
+    const std::string texts = dir.filePath("texts.csv").toStdString();
+    writeFile(texts, "id,name\n1,zzzz1\n2,aaaa0\n");
+    std::tie(code, out) = run({"predict", QString::fromStdString(project), "--input", QString::fromStdString(texts)});
+    QVERIFY2(code == 0 && out.contains("\nzzzz1,zed,0.") && out.contains("\naaaa0,ay,0."), qPrintable(out));  // the text_column
+        std::tie(code, out) = run({"sample", QString::fromStdString(project)});
     QVERIFY2(code == 1 && out.contains("needs a language model"), qPrintable(out));
     std::tie(code, out) = run({"predict", QString::fromStdString(project)});
     QVERIFY2(code == 1 && out.contains("--text"), qPrintable(out));

@@ -371,6 +371,15 @@ def image_files():
     write("fuzz_png", "not-an-image.txt", "a text file among the pictures\n")
 
 
+def text_files():
+    write("fuzz_text", "reviews.csv", 'text,label\n"good film, really",pos\ndull plot,neg\nfine ☺ day,pos\nbad,neg\n')
+    write("fuzz_text", "series.csv", "day,value\n" + "".join(f"{i},{i * 0.5}\n" for i in range(16)))
+    write("fuzz_text", "latin1.csv", b"text,label\ncaf\xe9,a\nok,b\n")
+    write("fuzz_text", "empty-text.csv", "text,label\n,a\nok,b\n")
+    write("fuzz_text", "corpus.txt", "To be, or not to be: that is the question.\n" * 4)
+    write("fuzz_text", "utf8-edges.txt", "\u00e9\u2603\U0001f600 \t\r\n".encode() + b"\xc0\xaf\xed\xa0\x80\xf4\x90\x80\x80")
+
+
 def image_cache(header, pixels):
     """An image folder's cache file (datasets/imagecache.h) for fingerprint 1, as fuzz_imagecache reads it."""
     text = json.dumps(header, separators=(",", ":")).encode()
@@ -397,5 +406,6 @@ if __name__ == "__main__":
     idx_files()
     gzip_files()
     csv_files()
+    text_files()
     image_files()
     image_cache_files()
