@@ -21,10 +21,10 @@ const LayerSpec &GruLayer::declaration()
 void GruLayer::stepForward(StepForward &s) const
 {
     const int64_t h = hidden_;
-    const Eigen::ArrayXXf r = (s.xw.leftCols(h).array() + s.hw.leftCols(h).array()).logistic();
-    const Eigen::ArrayXXf z = (s.xw.middleCols(h, h).array() + s.hw.middleCols(h, h).array()).logistic();
-    const Eigen::ArrayXXf hn = s.hw.rightCols(h).array();
-    const Eigen::ArrayXXf n = (s.xw.rightCols(h).array() + r * hn).tanh();
+    const RowArray r = (s.xw.leftCols(h).array() + s.hw.leftCols(h).array()).logistic();
+    const RowArray z = (s.xw.middleCols(h, h).array() + s.hw.middleCols(h, h).array()).logistic();
+    const RowArray hn = s.hw.rightCols(h).array();
+    const RowArray n = (s.xw.rightCols(h).array() + r * hn).tanh();
     s.h = ((1.0f - z) * n + z * s.hPrev.array()).matrix();
     s.kept.leftCols(h) = r.matrix();
     s.kept.middleCols(h, h) = z.matrix();
@@ -38,9 +38,9 @@ void GruLayer::stepBackward(StepBackward &s) const
     const auto r = s.kept.leftCols(h).array(), z = s.kept.middleCols(h, h).array(),
                n = s.kept.middleCols(2 * h, h).array(), hn = s.kept.rightCols(h).array();
     const auto dh = s.dh.array();
-    const Eigen::ArrayXXf dn = dh * (1.0f - z) * (1.0f - n * n);  // through tanh
-    const Eigen::ArrayXXf dz = dh * (s.hPrev.array() - n) * z * (1.0f - z);
-    const Eigen::ArrayXXf dr = dn * hn * r * (1.0f - r);
+    const RowArray dn = dh * (1.0f - z) * (1.0f - n * n);  // through tanh
+    const RowArray dz = dh * (s.hPrev.array() - n) * z * (1.0f - z);
+    const RowArray dr = dn * hn * r * (1.0f - r);
     s.dGi.leftCols(h) = dr.matrix();
     s.dGi.middleCols(h, h) = dz.matrix();
     s.dGi.rightCols(h) = dn.matrix();

@@ -23,9 +23,9 @@ void LstmLayer::stepForward(StepForward &s) const
 {
     const int64_t h = hidden_;
     const auto pre = [&](int gate) { return s.xw.middleCols(gate * h, h).array() + s.hw.middleCols(gate * h, h).array(); };
-    const Eigen::ArrayXXf i = pre(0).logistic(), f = pre(1).logistic(), g = pre(2).tanh(), o = pre(3).logistic();
-    const Eigen::ArrayXXf c = f * s.cPrev.array() + i * g;
-    const Eigen::ArrayXXf tc = c.tanh();
+    const RowArray i = pre(0).logistic(), f = pre(1).logistic(), g = pre(2).tanh(), o = pre(3).logistic();
+    const RowArray c = f * s.cPrev.array() + i * g;
+    const RowArray tc = c.tanh();
     s.c = c.matrix();
     s.h = (o * tc).matrix();
     s.kept.leftCols(h) = i.matrix();
@@ -42,7 +42,7 @@ void LstmLayer::stepBackward(StepBackward &s) const
                g = s.kept.middleCols(2 * h, h).array(), o = s.kept.middleCols(3 * h, h).array(),
                tc = s.kept.rightCols(h).array();
     const auto dh = s.dh.array();
-    const Eigen::ArrayXXf dc = s.dc.array() + dh * o * (1.0f - tc * tc);  // ∂L/∂c_t in full
+    const RowArray dc = s.dc.array() + dh * o * (1.0f - tc * tc);  // ∂L/∂c_t in full
     s.dGi.leftCols(h) = (dc * g * i * (1.0f - i)).matrix();
     s.dGi.middleCols(h, h) = (dc * s.cPrev.array() * f * (1.0f - f)).matrix();
     s.dGi.middleCols(2 * h, h) = (dc * i * (1.0f - g * g)).matrix();

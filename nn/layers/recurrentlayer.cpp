@@ -1,7 +1,7 @@
 // RecurrentLayer: the input projections of all steps in one GEMM, then per step one recurrent GEMM
 // and the cell's gate arithmetic; backward walks the steps in reverse and sums the weight gradients
-// in GEMMs over all steps at the end. Everything runs in a fixed order on the calling thread, so the
-// result is the same on any thread count.
+// in GEMMs over all steps at the end. The products run in fixed chunks of rows on the arena's threads,
+// the rest in a fixed order, so the result is the same on any thread count.
 #include "nn/gemmwarnings.h"
 
 #include "recurrentlayer.h"
@@ -9,6 +9,7 @@
 #include "sequencelengths.h"
 
 #include "nn/error.h"
+#include "nn/parallel.h"
 
 #include <cassert>
 #include <cmath>
@@ -28,6 +29,23 @@ StepMap stepOf(Tensor &buffer, int64_t batch, int64_t steps, int64_t cols, int64
 }
 
 const char *const kParameterNames[] = {"weight_ih", "weight_hh", "bias_ih", "bias_hh"};
+
+// Rows of a product's result per chunk: fixed, so the same sums come out on any thread count.
+constexpr int64_t kRowsPerChunk = 32;
+
+// c = a·b (or c += a·b) in chunks of kRowsPerChunk rows of c, run on the arena's threads.
+template <typename Result, typename Left, typename Right>
+void chunkedRows(Result &&c, const Left &a, const Right &b, bool add)
+{
+    const double flops = 2.0 * double(a.rows()) * double(a.cols()) * double(b.cols());
+    parallelChunks(c.rows(), kRowsPerChunk, flops, [&](int64_t begin, int64_t end) {
+        auto rows = c.middleRows(begin, end - begin);
+        if (add)
+            rows.noalias() += a.middleRows(begin, end - begin) * b;
+        else
+            rows.noalias() = a.middleRows(begin, end - begin) * b;
+    });
+}
 
 } // namespace
 
@@ -143,12 +161,12 @@ void RecurrentLayer::forwardDirection(int d, const Tensor &x, const std::vector<
     // x·W_ihᵀ + b_ih for every step at once: (N·T, F) · (F, G·H).
     const Parameter &wIh = parameter(d, 0), &wHh = parameter(d, 1), &bIh = parameter(d, 2), &bHh = parameter(d, 3);
     MatrixMap xwRows(xw.data(), batch * steps, width);
-    xwRows.noalias() = ConstMatrixMap(x.data(), batch * steps, features) * wIh.value.matrix().transpose();
+    chunkedRows(xwRows, ConstMatrixMap(x.data(), batch * steps, features), wIh.value.matrix().transpose(), false);
     xwRows.rowwise() += bIh.value.vector().transpose();
     RowMatrix hw(batch, width), hNow = RowMatrix::Zero(batch, hidden_), cNow = RowMatrix::Zero(batch, cellWidth);
     for (int64_t s = 0; s < steps; ++s) {
         const int64_t t = d == 0 ? s : steps - 1 - s;
-        hw.noalias() = hNow * wHh.value.matrix().transpose();
+        chunkedRows(hw, hNow, wHh.value.matrix().transpose(), false);
         hw.rowwise() += bHh.value.vector().transpose();
         StepForward step{stepOf(xw, batch, steps, width, t),     hw,
                          stepOf(hPrev, batch, steps, hidden_, t), stepOf(h, batch, steps, hidden_, t),
@@ -211,7 +229,7 @@ void RecurrentLayer::backwardDirection(int d, const Tensor &x, const Tensor &dOu
                 step.dGh.row(n).setZero();
                 dcPrev.row(n) = dc.row(n);
             }
-        dhPrev.noalias() += step.dGh * wHh.value.matrix();
+        chunkedRows(dhPrev, step.dGh, wHh.value.matrix(), true);
         for (int64_t n = 0; n < batch; ++n)
             if (t >= lengths[size_t(n)])
                 dhPrev.row(n) = dh.row(n);
@@ -221,15 +239,15 @@ void RecurrentLayer::backwardDirection(int d, const Tensor &x, const Tensor &dOu
     // The weight gradients over all steps at once: dW_ih += dGiᵀ·X, dW_hh += dGhᵀ·H_prev.
     const ConstMatrixMap dGiRows(dGi.data(), batch * steps, width), dGhRows(dGh.data(), batch * steps, width);
     if (!wIh.frozen)
-        wIh.grad.matrix().noalias() += dGiRows.transpose() * ConstMatrixMap(x.data(), batch * steps, features);
+        chunkedRows(wIh.grad.matrix(), dGiRows.transpose(), ConstMatrixMap(x.data(), batch * steps, features), true);
     if (!wHh.frozen)
-        wHh.grad.matrix().noalias() += dGhRows.transpose() * ConstMatrixMap(hPrev.data(), batch * steps, hidden_);
+        chunkedRows(wHh.grad.matrix(), dGhRows.transpose(), ConstMatrixMap(hPrev.data(), batch * steps, hidden_), true);
     if (!bIh.frozen)
         bIh.grad.vector() += dGiRows.colwise().sum().transpose();
     if (!bHh.frozen)
         bHh.grad.vector() += dGhRows.colwise().sum().transpose();
     if (dx)
-        MatrixMap(dx->data(), batch * steps, features).noalias() += dGiRows * wIh.value.matrix();
+        chunkedRows(MatrixMap(dx->data(), batch * steps, features), dGiRows, wIh.value.matrix(), true);
 }
 
 } // namespace nn

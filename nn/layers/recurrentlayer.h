@@ -11,6 +11,8 @@ namespace nn {
 
 // One time step of a [N, T, cols] buffer as an (N, cols) matrix: rows n·T + t, T·cols apart.
 using StepMap = Eigen::Map<RowMatrix, 0, Eigen::OuterStride<>>;
+// Row-major arrays, as the step maps are: element-wise work without a change of layout.
+using RowArray = Eigen::Array<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
 // One step of one direction, each an (N, ·) view. The cell reads xw, hw, hPrev, cPrev and writes
 // h, c and `kept`, what its backward needs (post-activation gates and the like).
