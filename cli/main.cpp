@@ -92,6 +92,13 @@ int main(int argc, char **argv)
     exportCommand->add_option("--format", exportOptions.format, "onnx, safetensors or pytorch (default onnx)");
     exportCommand->add_option("--out", exportOptions.out, "File to write (default: NAME.onnx, NAME.safetensors or NAME.py here)");
 
+    cli::GenerateOptions generateOptions;
+    auto *generate = app.add_subcommand("generate", "Write samples of a trained GAN: CSV rows for points, a PNG grid for images");
+    generate->add_option("project", generateOptions.project, "GAN project file or bundled example name (gan-ring, gan-digits)")->required();
+    generate->add_option("--count", generateOptions.count, "How many samples")->check(CLI::Range(1, 100000));
+    generate->add_option("--seed", generateOptions.seed, "Draws the noise: the same seed gives the same samples");
+    generate->add_option("--out", generateOptions.out, "File to write (default: NAME-samples.csv or NAME-samples.png here)");
+
     std::string infoProject;
     bool infoJson = false;
     auto *info = app.add_subcommand("info", "Show a project's layers, shapes and parameter count");
@@ -106,6 +113,8 @@ int main(int argc, char **argv)
             return cli::evaluate(evalOptions);
         if (*predict)
             return cli::predict(predictOptions);
+        if (*generate)
+            return cli::generate(generateOptions);
         if (*exportCommand)
             return cli::exportModel(exportOptions);
         return cli::info(infoProject, infoJson);

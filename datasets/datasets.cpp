@@ -2,6 +2,7 @@
 // fits the input scaling on the training split.
 #include "datasets.h"
 
+#include "classfilter.h"
 #include "csvdataset.h"
 #include "csvheader.h"
 #include "datalocator.h"
@@ -10,6 +11,7 @@
 #include "idxdataset.h"
 #include "idxfile.h"
 #include "imagefolder.h"
+#include "mixtureset.h"
 #include "samplesource.h"
 #include "shapesset.h"
 #include "syntheticset.h"
@@ -75,6 +77,8 @@ FeatureScaling fitScaling(const RawData<T> &raw, const std::vector<int64_t> &tra
 template <typename T>
 LoadedData assemble(RawData<T> raw, const nn::DataSpec &spec, uint64_t seed)
 {
+    if (!spec.onlyClass.empty())
+        keepOneClass(raw, spec.onlyClass);
     const std::shared_ptr<const Samples<T>> samples = raw.samples;
     const DataSplit split = DataSplit::make(samples->count, spec.validationSplit, raw.ownTest ? 0.0 : spec.testSplit, seed);
     const auto scaling = std::make_shared<const FeatureScaling>(fitScaling(raw, split.train, spec.scaling));
@@ -199,6 +203,11 @@ LoadedData load(const nn::DataSpec &spec, uint64_t seed, const LoadOptions &opti
         checkRange(spec.noise, 0.0, 10.0, "noise");
         return assemble(SyntheticSet::generate(spec.source, spec.samples, spec.noise, seed), spec, seed);
     }
+    if (MixtureSet::contains(spec.source)) {
+        checkRange(static_cast<double>(spec.samples), 4.0, 1e7, "samples");
+        checkRange(spec.noise, 0.0, 10.0, "noise");
+        return assemble(MixtureSet::generate(spec.source, spec.samples, spec.noise, seed), spec, seed);
+    }
     if (spec.source == "fashion-mnist")
         return assemble(IdxDataset::loadFashionMnist(), spec, seed);
     if (spec.source == "shapes")
@@ -220,13 +229,18 @@ std::vector<std::string> bundledNames()
 
 std::vector<std::string> syntheticNames()
 {
-    return SyntheticSet::names();
+    std::vector<std::string> names = SyntheticSet::names();
+    for (const std::string &name : MixtureSet::names())
+        names.push_back(name);
+    return names;
 }
 
 std::string describe(const std::string &name)
 {
     if (SyntheticSet::contains(name))
         return SyntheticSet::generate(name, 4, 0.0, 1).info.description;  // four points: no real cost
+    if (MixtureSet::contains(name))
+        return MixtureSet::generate(name, 4, 0.0, 1).info.description;
     if (name == "fashion-mnist")
         return "Fashion-MNIST: 70000 grey 28×28 images of clothing in 10 classes (Zalando Research, MIT licence)";
     if (name == "shapes")
@@ -238,7 +252,7 @@ std::string describe(const std::string &name)
 
 bool isRegressionSet(const std::string &name)
 {
-    return SyntheticSet::contains(name) && !SyntheticSet::generate(name, 4, 0.0, 1).info.classification;
+    return (SyntheticSet::contains(name) && !SyntheticSet::generate(name, 4, 0.0, 1).info.classification) || name == "line";
 }
 
 nn::Tensor readFeatures(const std::string &csvPath, const DataInfo &info)

@@ -27,7 +27,7 @@ LoadedData load(const nn::DataSpec &spec, uint64_t seed, const LoadOptions &opti
 
 // iris, wine, breast-cancer, digits, fashion-mnist, shapes.
 std::vector<std::string> bundledNames();
-// circle, xor, gaussian, spiral, moons, plane, sine.
+// circle, xor, gaussian, spiral, moons, plane, sine, and for generative models ring, grid, line.
 std::vector<std::string> syntheticNames();
 // One line on a bundled or synthetic set, for the GUI, without loading its files; empty for any
 // other source (a file path).

@@ -24,6 +24,8 @@ nlohmann::json DataSpec::toJson() const
         json["label_column"] = labelColumn;
     if (!featureColumns.empty())
         json["feature_columns"] = featureColumns;
+    if (!onlyClass.empty())
+        json["class"] = onlyClass;
     json["samples"] = samples;
     json["noise"] = noise;
     return json;
@@ -46,6 +48,7 @@ DataSpec DataSpec::fromJson(const nlohmann::json &json)
     reader.real(dataSetting("validation_split"), spec.validationSplit);
     reader.real(dataSetting("test_split"), spec.testSplit);
     reader.choice(dataSetting("image_resize"), spec.imageResize);
+    reader.text("class", spec.onlyClass, true);
     return spec;
 }
 

@@ -12,7 +12,7 @@ namespace nn {
 
 struct DataSpec {
     // A bundled or synthetic set ("fashion-mnist", "shapes", "iris", "wine", "breast-cancer", "digits",
-    // "circle", "xor", "gaussian", "spiral", "moons", "plane", "sine"), a path to a .csv file or an
+    // "circle", "xor", "gaussian", "spiral", "moons", "plane", "sine", "ring", "grid", "line"), a path to a .csv file or an
     // IDX images file (.gz or not; labels from `labels`), or a folder of images (one subfolder per
     // class, or any files named with their labels in the CSV `labels`).
     std::string source = "spiral";
@@ -26,6 +26,7 @@ struct DataSpec {
     double validationSplit = 0.1;             // fraction of the training data held out
     double testSplit = 0.2;                   // for sets without their own test set
     std::string imageResize = "stretch";      // image folders: stretch, crop or pad to the Input's size
+    std::string onlyClass;                    // "class": keep one class's samples (name or number); empty = all
 
     nlohmann::json toJson() const;
     static DataSpec fromJson(const nlohmann::json &json);  // FileError/SettingError when malformed
