@@ -337,6 +337,8 @@ int info(const std::string &pathOrName, bool json)
             total = std::numeric_limits<int64_t>::max();
         layers.push_back({{"name", node.name}, {"kind", node.kind}, {"output", s.ok() ? nn::toString(s.output()) : "?"},
                           {"parameters", count}, {"settings", node.settings.toJson()}});
+        if (!node.network.empty())
+            layers.back()["network"] = node.network;
     }
     if (total > nn::kMaxParameters)
         problems += "  The network has " + std::to_string(total) + " parameters, more than the " +

@@ -20,6 +20,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <numeric>
 
 using layerrun::bitwiseEqual;
 
@@ -298,6 +299,28 @@ private slots:
         const nn::FinishReport result = experiment.makeTrainer()->run();
         QCOMPARE(int(result.reason), int(nn::FinishReport::Reason::Diverged));
         QVERIFY2(!result.message.empty(), "no message");
+    }
+
+    // The data section's "class" keeps one class (by name or number) and says which others exist.
+    void oneClassOfASetCanBeKept()
+    {
+        nn::DataSpec spec;
+        spec.source = "digits";
+        spec.onlyClass = "3";
+        const datasets::LoadedData data = datasets::load(spec, 1);
+        std::vector<int64_t> all(static_cast<size_t>(data.train->size()));
+        std::iota(all.begin(), all.end(), int64_t{0});
+        nn::Tensor x, y;
+        data.train->gather(all, x, y);
+        QVERIFY2(data.train->size() > 100, "about a tenth of 1,797 digits are threes");
+        QVERIFY2((y.array() == 3.0f).all(), "a digit other than 3 was kept");
+        spec.onlyClass = "eleven";
+        try {
+            datasets::load(spec, 1);
+            QFAIL("a class the set does not have was accepted");
+        } catch (const nn::SettingError &e) {
+            QVERIFY2(std::string(e.what()).find("'eleven'") != std::string::npos, e.what());
+        }
     }
 
     // The epoch's measures: energy distance 0 for a set against itself and large against a shifted
