@@ -1,6 +1,7 @@
 // The layerlab-cli subcommands: open a project through datasets::Experiment and act on it.
 #include "commands.h"
 
+#include "gancommands.h"
 #include "loadreporter.h"
 #include "progressreporter.h"
 
@@ -101,8 +102,16 @@ datasets::Experiment openExperiment(const nn::Project &project, LoadReporter &re
     return experiment;
 }
 
-// Opens a project with its trained weights, which evaluation and prediction need; how its data
-// loads goes to stderr, away from the results.
+int64_t parameterCount(datasets::Experiment &experiment)
+{
+    int64_t total = 0;
+    for (const nn::Model *model : experiment.models())
+        total += model->parameterCount();
+    return total;
+}
+
+} // namespace
+
 datasets::Experiment openTrained(const std::string &pathOrName)
 {
     const std::string path = datasets::resolveProjectPath(pathOrName);
@@ -112,9 +121,11 @@ datasets::Experiment openTrained(const std::string &pathOrName)
                             " is missing); train it first with: layerlab-cli train " + pathOrName);
     LoadReporter reporter(stderr, false);
     datasets::Experiment experiment = openExperiment(nn::loadProject(path), reporter);
-    nn::loadWeights(experiment.model(), weights);
+    nn::loadWeights(experiment.models(), weights);
     return experiment;
 }
+
+namespace {
 
 // NAME.layerlab.json → NAME + extension, in the current folder.
 std::string defaultExportPath(const std::string &projectPath, const std::string &extension)
@@ -229,10 +240,10 @@ int train(const TrainOptions &options)
     nn::TrainingConfig config = project.training;
     std::optional<nn::RunState> continued;
     if (options.resume) {
-        nn::loadWeights(experiment.model(), nn::weightsPathFor(path));
+        nn::loadWeights(experiment.models(), nn::weightsPathFor(path));
         // Saved runs older than the run state file continue from their weights with a fresh optimizer.
         if (const std::string runPath = nn::runStatePathFor(path); std::filesystem::exists(runPath)) {
-            continued = nn::loadRunState(experiment.model(), runPath);
+            continued = nn::loadRunState(experiment.models(), runPath);
             config.epochs += continued->completedEpochs();  // --epochs counts the epochs to add
         } else if (!options.json) {
             std::printf("No run state beside the weights (%s): the optimizer starts afresh.\n", runPath.c_str());
@@ -258,12 +269,12 @@ int train(const TrainOptions &options)
                     project.name.c_str(), experiment.data().info.name.c_str(),
                     static_cast<long long>(experiment.data().train->size()),
                     static_cast<long long>(experiment.data().validation ? experiment.data().validation->size() : 0),
-                    static_cast<long long>(experiment.model().parameterCount()), trainer->arena().threads());
+                    static_cast<long long>(parameterCount(experiment)), trainer->arena().threads());
     const nn::FinishReport result = trainer->run();
 
     nn::saveProject(experiment.project(), out);
-    nn::saveWeights(experiment.model(), nn::weightsPathFor(out));
-    nn::saveRunState(experiment.model(), trainer->runState(), nn::runStatePathFor(out));
+    nn::saveWeights(experiment.models(), nn::weightsPathFor(out));
+    nn::saveRunState(experiment.models(), trainer->runState(), nn::runStatePathFor(out));
 
     nlohmann::json done = {{"event", "done"},
                            {"reason", result.reason == nn::FinishReport::Reason::Completed      ? "completed"
@@ -275,7 +286,9 @@ int train(const TrainOptions &options)
                            {"project", out},
                            {"weights", nn::weightsPathFor(out)}};
     const nn::BatchSource *test = experiment.data().test.get();
-    if (result.reason != nn::FinishReport::Reason::Diverged && test && test->size() > 0) {
+    if (experiment.isGan() && result.reason != nn::FinishReport::Reason::Diverged)
+        done.update(ganSummary(experiment, !options.json));
+    else if (result.reason != nn::FinishReport::Reason::Diverged && test && test->size() > 0) {
         const nn::Evaluation evaluation = trainer->evaluate(*test);
         done.update(evaluationJson(evaluation, "test"));
         if (!options.json) {
@@ -393,6 +406,8 @@ int info(const std::string &pathOrName, bool json)
             total = std::numeric_limits<int64_t>::max();
         layers.push_back({{"name", node.name}, {"kind", node.kind}, {"output", s.ok() ? nn::toString(s.output()) : "?"},
                           {"parameters", count}, {"settings", node.settings.toJson()}});
+        if (!node.network.empty())
+            layers.back()["network"] = node.network;
     }
     if (total > nn::kMaxParameters)
         problems += "  The network has " + std::to_string(total) + " parameters, more than the " +
@@ -426,14 +441,22 @@ int exportModel(const ExportOptions &options)
     const std::string extension = exportExtension(options.format);
     const std::string path = datasets::resolveProjectPath(options.project);
     datasets::Experiment experiment = openTrained(options.project);
+    if (experiment.isGan() && options.format == "pytorch")
+        throw nn::SettingError("A GAN's PyTorch script (both networks and the adversarial loop) is not written yet; "
+                               "export the generator as onnx, or both networks' weights as safetensors.");
     const std::string out = options.out.empty() ? defaultExportPath(path, extension) : options.out;
     if (options.format == "onnx")
         nn::exportOnnx(experiment.model(), experiment.exportInfo(), out);
     else if (options.format == "safetensors")
-        nn::saveWeights(experiment.model(), out);
+        nn::saveWeights(experiment.models(), out);
     else
         nn::exportPytorch(experiment.model(), experiment.exportInfo(), out);
     std::printf("Exported %s as %s to %s\n", path.c_str(), options.format.c_str(), out.c_str());
+    if (experiment.isGan() && options.format == "onnx") {
+        nn::Shape noise = experiment.model().inputShape();
+        noise.insert(noise.begin(), nn::kBatch);
+        std::printf("It holds the generator alone: noise %s in, samples out.\n", nn::toString(noise).c_str());
+    }
     if (options.format == "pytorch")
         std::printf("The script loads its weights from %s\n",
                     std::filesystem::path(out).replace_extension(".safetensors").string().c_str());

@@ -58,7 +58,17 @@ struct ExportOptions {
     std::string out;  // empty: NAME.onnx, NAME.safetensors or NAME.py in the current folder
 };
 
+// `layerlab-cli generate PROJECT [--count N] [--seed S] [--out FILE]`: a trained GAN's samples.
+struct GenerateOptions {
+    std::string project;
+    int count = 64;
+    uint64_t seed = 1;
+    std::string out;  // empty: NAME-samples.csv, or NAME-samples.png for images, in the current folder
+};
+
 int train(const TrainOptions &options);
+// Writes a trained GAN's samples: CSV rows in the data's units, or a PNG grid for images.
+int generate(const GenerateOptions &options);
 int evaluate(const EvalOptions &options);
 int predict(const PredictOptions &options);
 // Prints text a trained language model writes after the prompt.

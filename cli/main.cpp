@@ -127,6 +127,12 @@ int main(int argc, char **argv)
                                                                    "higher: wilder (default 0.8)")->check(CLI::Range(0.0, 100.0));
     sample->add_option("--length", sampleOptions.length, "Tokens to write (default 200)")->check(CLI::Range(1, 100000));
     sample->add_option("--seed", sampleOptions.seed, "Random seed: the same seed writes the same text (default 1)");
+    cli::GenerateOptions generateOptions;
+    auto *generate = app.add_subcommand("generate", "Write samples of a trained GAN: CSV rows for points, a PNG grid for images");
+    generate->add_option("project", generateOptions.project, "GAN project file or bundled example name (gan-ring, gan-digits)")->required();
+    generate->add_option("--count", generateOptions.count, "How many samples")->check(CLI::Range(1, 100000));
+    generate->add_option("--seed", generateOptions.seed, "Draws the noise: the same seed gives the same samples");
+    generate->add_option("--out", generateOptions.out, "File to write (default: NAME-samples.csv or NAME-samples.png here)");
 
     std::string infoProject;
     bool infoJson = false;
@@ -144,6 +150,8 @@ int main(int argc, char **argv)
             return cli::predict(predictOptions);
         if (*sample)
             return cli::sample(sampleOptions);
+        if (*generate)
+            return cli::generate(generateOptions);
         if (*exportCommand)
             return cli::exportModel(exportOptions);
         return cli::info(infoProject, infoJson);

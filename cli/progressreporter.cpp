@@ -82,6 +82,10 @@ void ProgressReporter::epochFinished(const nn::EpochReport &report)
                                {"learning_rate", report.learningRate},
                                {"samples_per_sec", report.samplesPerSecond},
                                {"seconds", report.seconds}};
+        if (report.trainLosses.size() > 1 || !report.measures.empty())  // named values: a GAN's d_loss, g_loss, …
+            for (const auto &values : {report.trainLosses, report.measures})
+                for (const auto &[name, value] : values)
+                    line[name] = finiteOrNull(value);
         if (report.validation.classification)
             line["val_accuracy"] = report.validation.classification->accuracy;
         if (report.validation.regression) {
@@ -96,7 +100,13 @@ void ProgressReporter::epochFinished(const nn::EpochReport &report)
     if (report.epoch != 1 && report.epoch % every != 0 && report.epoch != report.epochs)
         return;
     clearBar();
-    std::printf("epoch %*d/%d  train loss %.4f", static_cast<int>(std::to_string(report.epochs).size()), report.epoch, report.epochs, report.trainLoss);
+    std::printf("epoch %*d/%d", static_cast<int>(std::to_string(report.epochs).size()), report.epoch, report.epochs);
+    if (report.trainLosses.size() > 1)
+        for (const auto &values : {report.trainLosses, report.measures})
+            for (const auto &[name, value] : values)
+                std::printf("  %s %.4f", name.c_str(), value);
+    else
+        std::printf("  train loss %.4f", report.trainLoss);
     if (std::isfinite(report.trainAccuracy))
         std::printf("  acc %5.1f%%", 100.0 * report.trainAccuracy);
     if (report.hasValidation) {

@@ -2,6 +2,7 @@
 // fits the input scaling on the training split.
 #include "datasets.h"
 
+#include "classfilter.h"
 #include "csvdataset.h"
 #include "csvheader.h"
 #include "datalocator.h"
@@ -11,6 +12,7 @@
 #include "idxfile.h"
 #include "imagefit.h"
 #include "imagefolder.h"
+#include "mixtureset.h"
 #include "samplesource.h"
 #include "sequencetasks.h"
 #include "seriesdataset.h"
@@ -76,6 +78,8 @@ void checkGenerated(const nn::DataSpec &spec)
 template <typename T>
 LoadedData assemble(RawData<T> raw, const nn::DataSpec &spec, uint64_t seed)
 {
+    if (!spec.onlyClass.empty())
+        keepOneClass(raw, spec.onlyClass);
     const DataSplit split = DataSplit::make(raw.samples->count, spec.validationSplit, raw.ownTest ? 0.0 : spec.testSplit, seed);
     return assembleSplits(std::move(raw), spec, split);
 }
@@ -195,6 +199,10 @@ LoadedData load(const nn::DataSpec &spec, uint64_t seed, const LoadOptions &opti
         checkGenerated(spec);
         return assemble(SyntheticSet::generate(spec.source, spec.samples, spec.noise, seed), spec, seed);
     }
+    if (MixtureSet::contains(spec.source)) {
+        checkGenerated(spec);
+        return assemble(MixtureSet::generate(spec.source, spec.samples, spec.noise, seed), spec, seed);
+    }
     if (spec.source == "fashion-mnist")
         return assemble(IdxDataset::loadFashionMnist(), spec, seed);
     if (spec.source == "shapes")
@@ -232,13 +240,18 @@ std::vector<std::string> sequenceNames()
 
 std::vector<std::string> syntheticNames()
 {
-    return SyntheticSet::names();
+    std::vector<std::string> names = SyntheticSet::names();
+    for (const std::string &name : MixtureSet::names())
+        names.push_back(name);
+    return names;
 }
 
 std::string describe(const std::string &name)
 {
     if (SyntheticSet::contains(name))
         return SyntheticSet::generate(name, 4, 0.0, 1).info.description;  // four points: no real cost
+    if (MixtureSet::contains(name))
+        return MixtureSet::generate(name, 4, 0.0, 1).info.description;
     if (name == "fashion-mnist")
         return "Fashion-MNIST: 70000 grey 28×28 images of clothing in 10 classes (Zalando Research, MIT licence)";
     if (name == "shapes")
@@ -256,7 +269,7 @@ std::string describe(const std::string &name)
 
 bool isRegressionSet(const std::string &name)
 {
-    return SyntheticSet::contains(name) && !SyntheticSet::generate(name, 4, 0.0, 1).info.classification;
+    return (SyntheticSet::contains(name) && !SyntheticSet::generate(name, 4, 0.0, 1).info.classification) || name == "line";
 }
 
 nn::Tensor readFeatures(const std::string &csvPath, const DataInfo &info)

@@ -2,6 +2,8 @@
 #include "experiment.h"
 
 #include "datalocator.h"
+#include "nn/adversarialstep.h"
+#include "nn/gangraph.h"
 #include "nn/error.h"
 #include "nn/loss.h"
 #include "nn/registry.h"
@@ -9,6 +11,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
 
 namespace datasets {
 
@@ -26,18 +29,50 @@ std::vector<fs::path> exampleFolders()
 
 } // namespace
 
-Experiment::Experiment(nn::Project project, const LoadProgress &progress)
-    : project_(std::move(project)), data_(load(project_.data, project_.training.seed, {inputSampleShape(project_.graph), progress}))
+namespace {
+
+// A GAN's networks, checked before the data loads: their messages name the network.
+std::optional<nn::GanGraphs> ganGraphsOf(const nn::Project &project)
 {
+    if (!project.gan)
+        return std::nullopt;
+    return nn::splitGanGraph(project.graph);
+}
+
+} // namespace
+
+Experiment::Experiment(nn::Project project, const LoadProgress &progress)
+    : project_(std::move(project))
+{
+    const std::optional<nn::GanGraphs> gan = ganGraphsOf(project_);
+    const nn::Shape input = gan ? nn::discriminatorInputShape(gan->discriminator) : inputSampleShape(project_.graph);
+    data_ = load(project_.data, project_.training.seed, {input, progress});
     // Said before the model is built: a network too large to allocate should not hide this simpler fix.
-    if (const nn::Shape input = inputSampleShape(project_.graph); !input.empty())
+    if (gan && nn::elementCount(input) != nn::elementCount(data_.train->sampleShape()))
+        throw nn::ShapeError("discriminator: the real data (" + data_.info.name + ") has samples of shape " +
+                             nn::toString(data_.train->sampleShape()) + " but the discriminator's Input takes " +
+                             nn::toString(input) + " and the generator makes " +
+                             nn::toString(nn::generatorSampleShape(gan->generator)) + "; give both the data's shape.");
+    if (!input.empty())
         nn::checkSampleFitsInput(input, data_.train->sampleShape());
-    model_ = std::make_unique<nn::Model>(project_.graph, project_.training.seed);
+    if (!gan) {
+        model_ = std::make_unique<nn::Model>(project_.graph, project_.training.seed);
+    } else {
+        model_ = std::make_unique<nn::Model>(gan->generator, project_.training.seed, "generator");
+        discriminator_ = std::make_unique<nn::Model>(gan->discriminator, project_.training.seed, "discriminator");
+    }
     // The project keeps the vocabulary and T it trains with, so predict and the exports read raw text.
     if (!data_.info.vocabulary.empty()) {
         project_.data.vocabulary = data_.info.vocabulary;
         project_.data.sequenceLength = data_.info.sequenceLength;
     }
+}
+
+std::vector<nn::Model *> Experiment::models()
+{
+    if (isGan())
+        return {discriminator_.get(), model_.get()};
+    return {model_.get()};
 }
 
 std::unique_ptr<nn::Trainer> Experiment::makeTrainer()
@@ -47,6 +82,9 @@ std::unique_ptr<nn::Trainer> Experiment::makeTrainer()
 
 std::unique_ptr<nn::Trainer> Experiment::makeTrainer(const nn::TrainingConfig &config)
 {
+    if (isGan())
+        return std::make_unique<nn::Trainer>(std::make_unique<nn::AdversarialStep>(*model_, *discriminator_, config, *project_.gan),
+                                             config, *data_.train, nullptr, 0);
     return std::make_unique<nn::Trainer>(*model_, config, *data_.train, data_.validation.get(), classes());
 }
 
@@ -66,6 +104,16 @@ nn::ExportInfo Experiment::exportInfo() const
         info.imageResize = project_.data.imageResize;
     info.data = project_.data;
     info.training = project_.training;
+    if (isGan()) {
+        // The generator alone: noise in, unscaled, and samples out in the data's scaled units.
+        info.inputScale.clear();
+        info.inputOffset.clear();
+        info.outputActivation = "none";
+        info.classification = false;
+        info.classNames.clear();
+        info.targetNames = data_.info.featureNames;
+        info.featureNames.clear();
+    }
     return info;
 }
 

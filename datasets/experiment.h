@@ -22,10 +22,18 @@ public:
 
     const nn::Project &project() const { return project_; }
     const LoadedData &data() const { return data_; }
+    // The model; for a GAN project (project().gan set) the generator.
     nn::Model &model() { return *model_; }
+    bool isGan() const { return discriminator_ != nullptr; }
+    // A GAN's discriminator; isGan() must hold.
+    nn::Model &discriminator() { return *discriminator_; }
+    // Every model, in the order of the trainer's optimizers (a GAN's discriminator, then its
+    // generator): what the weights and run-state files hold.
+    std::vector<nn::Model *> models();
     int classes() const { return data_.info.classification ? data_.info.numClasses : 0; }
 
-    // What the exporters need: input scaling, output meaning, class and feature names, settings.
+    // What the exporters need: input scaling, output meaning, class and feature names, settings. For
+    // a GAN, the generator's: noise in as it is, samples out.
     nn::ExportInfo exportInfo() const;
 
     // A trainer for the project's training settings (or `config`) on the train and validation splits.
@@ -41,6 +49,7 @@ private:
     nn::Project project_;
     LoadedData data_;
     std::unique_ptr<nn::Model> model_;
+    std::unique_ptr<nn::Model> discriminator_;  // GAN projects only
 };
 
 // The per-sample shape of the graph's one Input node ({3, 32, 32}); empty when the graph has

@@ -3,9 +3,11 @@
 
 #include "error.h"
 #include "registry.h"
+#include "samplestatistics.h"
 #include "supervisedstep.h"
 
 #include <cmath>
+#include <numeric>
 
 namespace nn {
 
@@ -27,71 +29,78 @@ std::string updateWhenFinite(double loss, const std::string &lossName, Model &mo
     return {};
 }
 
+std::unique_ptr<Optimizer> makeOptimizer(const std::string &kind, const nlohmann::json &settings)
+{
+    return optimizerRegistry().create(kind, Settings::fromJson(optimizerRegistry().spec(kind), settings));
+}
+
 } // namespace
 
-AdversarialStep::AdversarialStep(Model &generator, Model &discriminator, const TrainingConfig &config,
-                                 int discriminatorSteps)
-    : generator_(generator), discriminator_(discriminator), discriminatorSteps_(std::max(discriminatorSteps, 1))
+AdversarialStep::AdversarialStep(Model &generator, Model &discriminator, const TrainingConfig &config, const GanConfig &gan)
+    : generator_(generator), discriminator_(discriminator), gan_(gan), loss_(gan.loss, gan.labelSmoothing)
 {
     if (generator.inputNames().size() != 1 || generator.outputNames().size() != 1 ||
         discriminator.inputNames().size() != 1 || discriminator.outputNames().size() != 1)
         throw ShapeError("A GAN's generator and discriminator each need one Input and one output.");
-    const Shape made = generator.outputShape();
-    checkSampleFitsInput(discriminator.inputShape(), Shape(made.begin() + 1, made.end()));
+    const Shape made = generator.outputShape(), taken = discriminator.inputShape();
+    if (elementCount(Shape(made.begin() + 1, made.end())) != elementCount(taken))
+        throw ShapeError("discriminator: the generator makes samples of shape " + toString(Shape(made.begin() + 1, made.end())) +
+                         " but the discriminator's Input takes " + toString(taken) + "; make them the same.");
     if (discriminator.outputShape() != Shape{kBatch, 1})
-        throw ShapeError("The discriminator must end in one logit, [N, 1], but ends in " +
+        throw ShapeError("discriminator: it must end in one output, [N, 1], but ends in " +
                          toString(discriminator.outputShape()) + "; end it in Dense(1) with a linear activation.");
-    bce_ = lossRegistry().create("BinaryCrossEntropy");
-    const auto optimizer = [&] {
-        return optimizerRegistry().create(
-            config.optimizer, Settings::fromJson(optimizerRegistry().spec(config.optimizer), config.optimizerSettings));
-    };
-    generatorOptimizer_ = optimizer();
-    discriminatorOptimizer_ = optimizer();
+    gan_.discriminatorSteps = std::max(gan_.discriminatorSteps, 1);
+    discriminatorOptimizer_ = makeOptimizer(config.optimizer, config.optimizerSettings);
+    const bool ownOptimizer = !gan.generatorOptimizer.empty() && gan.generatorOptimizer != config.optimizer;
+    generatorOptimizer_ = makeOptimizer(gan.generatorOptimizer.empty() ? config.optimizer : gan.generatorOptimizer,
+                                        gan.generatorOptimizerSettings.empty() && !ownOptimizer ? config.optimizerSettings
+                                                                                               : gan.generatorOptimizerSettings);
 }
 
-void AdversarialStep::drawNoise(int64_t n, uint64_t seed, uint64_t step, uint64_t draw)
+Tensor AdversarialStep::noise(int64_t n, uint64_t seed, uint64_t step, uint64_t draw) const
 {
     Shape shape = generator_.inputShape();
     shape.insert(shape.begin(), n);
-    z_.resize(shape);
+    Tensor z(shape);
     Rng rng = Rng::keyed(seed, "noise/" + generator_.key(), step, draw);
-    for (int64_t i = 0; i < z_.size(); ++i)
-        z_[i] = rng.normal();
+    const bool uniform = gan_.noise == "uniform";
+    for (int64_t i = 0; i < z.size(); ++i)
+        z[i] = uniform ? rng.uniform(-1.0f, 1.0f) : rng.normal();
+    return z;
 }
 
 double AdversarialStep::trainDiscriminator(const Tensor &x, const RunContext &ctx, uint64_t draw, std::string &problem)
 {
     const int64_t n = x.dim(0);
-    drawNoise(n, ctx.seed, ctx.step, draw);
+    z_ = noise(n, ctx.seed, ctx.step, draw);
     generator_.forward(generated_, {&z_}, {ctx.training, ctx.seed, ctx.step, 2 * draw});
     discriminator_.zeroGrad();
     discriminator_.forward(real_, {&x}, {ctx.training, ctx.seed, ctx.step, 2 * draw});
     discriminator_.forward(judged_, {&generated_.output()}, {ctx.training, ctx.seed, ctx.step, 2 * draw + 1});
-    labels_.resize({n, 1});
-    labels_.fill(1.0f);
-    double loss = bce_->forward(real_.output(), labels_);
-    bce_->backward(real_.output(), labels_, dLogits_);
+    realVerdict_ = loss_.meanVerdict(real_.output());
+    fakeVerdict_ = loss_.meanVerdict(judged_.output());
+    double loss = loss_.discriminator(real_.output(), true, dLogits_);
     discriminator_.backward(real_, {&dLogits_});
-    labels_.fill(0.0f);
-    loss += bce_->forward(judged_.output(), labels_);
-    bce_->backward(judged_.output(), labels_, dLogits_);
+    loss += loss_.discriminator(judged_.output(), false, dLogits_);
     discriminator_.backward(judged_, {&dLogits_});
+    if (loss_.wasserstein() && gan_.gradientPenalty > 0.0) {
+        Tensor fake = generated_.output();
+        fake.reshape(x.shape());
+        loss += penalty_.addGradient(discriminator_, x, fake, gan_.gradientPenalty,
+                                     {ctx.training, ctx.seed, ctx.step, 2 * draw}, draw);
+    }
     problem = updateWhenFinite(loss, "d_loss", discriminator_, *discriminatorOptimizer_);
     return loss;
 }
 
 double AdversarialStep::trainGenerator(int64_t n, const RunContext &ctx, uint64_t draw, std::string &problem)
 {
-    drawNoise(n, ctx.seed, ctx.step, draw);
+    z_ = noise(n, ctx.seed, ctx.step, draw);
     generator_.zeroGrad();
     generator_.forward(generated_, {&z_}, {ctx.training, ctx.seed, ctx.step, 2 * draw});
     discriminator_.setFrozen(true);
     discriminator_.forward(judged_, {&generated_.output()}, {ctx.training, ctx.seed, ctx.step, 2 * draw + 1});
-    labels_.resize({n, 1});
-    labels_.fill(1.0f);  // G wants D to call its samples real
-    const double loss = bce_->forward(judged_.output(), labels_);
-    bce_->backward(judged_.output(), labels_, dLogits_);
+    const double loss = loss_.generator(judged_.output(), dLogits_);
     discriminator_.backward(judged_, {&dLogits_}, true);
     discriminator_.setFrozen(false);
     dGenerated_ = judged_.inputGradient();
@@ -100,19 +109,57 @@ double AdversarialStep::trainGenerator(int64_t n, const RunContext &ctx, uint64_
     return loss;
 }
 
+StepOutcome AdversarialStep::outcome(double dLoss, double gLoss, std::string problem) const
+{
+    StepOutcome result;
+    result.losses = {{"d_loss", dLoss}, {"g_loss", gLoss}, {"d_real", realVerdict_}, {"d_fake", fakeVerdict_}};
+    result.problem = std::move(problem);
+    if (!result.problem.empty())
+        result.problemValue = std::nan("");
+    return result;
+}
+
 StepOutcome AdversarialStep::train(const Tensor &x, const Tensor &, const RunContext &ctx)
 {
-    StepOutcome outcome;
+    std::string problem;
     double dLoss = 0.0;
-    for (int k = 0; k < discriminatorSteps_ && outcome.problem.empty(); ++k)
-        dLoss = trainDiscriminator(x, ctx, uint64_t(k), outcome.problem);
-    const double gLoss = outcome.problem.empty()
-                             ? trainGenerator(x.dim(0), ctx, uint64_t(discriminatorSteps_), outcome.problem)
-                             : std::nan("");
-    outcome.losses = {{"d_loss", dLoss}, {"g_loss", gLoss}};
-    if (!outcome.problem.empty())
-        outcome.problemValue = std::nan("");
-    return outcome;
+    for (int k = 0; k < gan_.discriminatorSteps && problem.empty(); ++k)
+        dLoss = trainDiscriminator(x, ctx, uint64_t(k), problem);
+    const double gLoss = problem.empty() ? trainGenerator(x.dim(0), ctx, uint64_t(gan_.discriminatorSteps), problem)
+                                         : std::nan("");
+    return outcome(dLoss, gLoss, std::move(problem));
+}
+
+StepOutcome AdversarialStep::stepDiscriminator(const Tensor &x, const RunContext &ctx)
+{
+    std::string problem;
+    const double dLoss = trainDiscriminator(x, ctx, 0, problem);
+    return outcome(dLoss, std::nan(""), std::move(problem));
+}
+
+StepOutcome AdversarialStep::stepGenerator(int64_t n, const RunContext &ctx)
+{
+    std::string problem;
+    const double gLoss = trainGenerator(n, ctx, uint64_t(gan_.discriminatorSteps), problem);
+    return outcome(std::nan(""), gLoss, std::move(problem));
+}
+
+Measures AdversarialStep::epochMeasures(const BatchSource &train)
+{
+    const int64_t n = std::min(kMeasureSamples, train.size());
+    if (n < 2)
+        return {};
+    std::vector<int64_t> first(static_cast<size_t>(n));
+    std::iota(first.begin(), first.end(), int64_t{0});
+    Tensor real, targets;
+    train.gather(first, real, targets);
+    Tensor fake = generate(n, 0);
+    fake.reshape(real.shape());
+    const double realSpread = meanFeatureStd(real);
+    Measures measures{{"spread", realSpread > 0.0 ? meanFeatureStd(fake) / realSpread : std::nan("")}};
+    if (real.size() == 2 * n)
+        measures.emplace_back("energy_distance", energyDistance(real, fake));
+    return measures;
 }
 
 std::vector<Parameter *> AdversarialStep::state()
@@ -148,9 +195,9 @@ std::vector<std::pair<std::string, double>> AdversarialStep::gradientNorms() con
 
 Tensor AdversarialStep::generate(int64_t n, uint64_t seed)
 {
-    drawNoise(n, seed, 0, 0);
+    const Tensor z = noise(n, seed, 0, 0);
     Pass pass;
-    generator_.forward(pass, {&z_}, {});
+    generator_.infer(pass, {&z});
     return pass.output();
 }
 

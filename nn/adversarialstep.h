@@ -2,7 +2,9 @@
 // other kind: k discriminator steps, then one generator step through the frozen discriminator.
 #pragma once
 
-#include "loss.h"
+#include "adversarialloss.h"
+#include "ganconfig.h"
+#include "gradientpenalty.h"
 #include "model.h"
 #include "trainingconfig.h"
 #include "trainingstep.h"
@@ -11,31 +13,45 @@
 
 namespace nn {
 
-// D learns to tell the batch's real samples (label 1) from G's (label 0): d_loss = BCE(D(x), 1) +
-// BCE(D(G(z)), 0). G then learns to make D say 1: g_loss = BCE(D(G(z)), 1), the non-saturating
-// loss of Goodfellow et al. (2014); its gradient reaches G through D's input gradient while D is
-// frozen. z ~ N(0, 1) has the shape of G's Input, drawn from a stream keyed by seed, step and draw.
+// D learns to tell the batch's real samples from G's under the GanConfig's loss (adversarialloss.h),
+// with one-sided label smoothing and, for wasserstein-gp, the gradient penalty; then G learns to
+// fool D, its gradient reaching it through D's input gradient while D is frozen. z has the shape of
+// G's Input, N(0, 1) or U(-1, 1), drawn from a stream keyed by seed, step and draw. Each step
+// reports d_loss, g_loss and D's mean verdict on real and generated samples (d_real, d_fake).
 class AdversarialStep : public TrainingStep {
 public:
-    // Both models are trained with the config's optimizer and settings, one optimizer each. Throws
-    // ShapeError when G's output does not fit D's input or D does not end in one logit.
-    AdversarialStep(Model &generator, Model &discriminator, const TrainingConfig &config,
-                    int discriminatorSteps = 1);
+    // Number of samples behind the epoch's measures (spread, energy distance).
+    static constexpr int64_t kMeasureSamples = 1000;
 
-    std::vector<std::string> lossNames() const override { return {"d_loss", "g_loss"}; }
+    // D trains with the config's optimizer; G with the GanConfig's, or the same kind and settings.
+    // Throws ShapeError when G's output does not fit D's input or D does not end in one output,
+    // SettingError for an unknown loss or optimizer.
+    AdversarialStep(Model &generator, Model &discriminator, const TrainingConfig &config, const GanConfig &gan = {});
+
+    std::vector<std::string> lossNames() const override { return {"d_loss", "g_loss", "d_real", "d_fake"}; }
     StepOutcome train(const Tensor &x, const Tensor &y, const RunContext &ctx) override;
     std::vector<Parameter *> state() override;
     std::vector<Optimizer *> optimizers() override { return {discriminatorOptimizer_.get(), generatorOptimizer_.get()}; }
     std::vector<Parameter *> optimizedBy(size_t optimizer) override;
     std::string firstNonFiniteNode() const override;
     std::vector<std::pair<std::string, double>> gradientNorms() const override;
+    // "spread": the mean per-feature std of G's samples over that of the real data (near 0: mode
+    // collapse); for samples of two values, "energy_distance" between them (0: the same distribution).
+    // Both on kMeasureSamples samples from fixed noise and the first real ones.
+    Measures epochMeasures(const BatchSource &train) override;
 
-    // n samples of G(z) for fresh noise, in evaluation mode (for views and tests).
+    // One discriminator step alone on the real batch x (the window's "Step D"), and one generator
+    // step alone on n samples ("Step G"), while D stays bitwise as it is. Each reports its loss
+    // (the other one NaN) and D's verdicts as train() does; nothing changes when a value is not finite.
+    StepOutcome stepDiscriminator(const Tensor &x, const RunContext &ctx);
+    StepOutcome stepGenerator(int64_t n, const RunContext &ctx);
+
+    // n samples of G(z) for fresh noise keyed by `seed`, in evaluation mode (for views and tests).
     Tensor generate(int64_t n, uint64_t seed);
+    // n noise vectors [n, z…] as the step draws them, keyed by seed, step and draw.
+    Tensor noise(int64_t n, uint64_t seed, uint64_t step, uint64_t draw) const;
 
 private:
-    // z [n, G's input…] ~ N(0, 1), keyed by the run's seed, the step and which draw of the step.
-    void drawNoise(int64_t n, uint64_t seed, uint64_t step, uint64_t draw);
     // One discriminator step on the real batch x; returns d_loss (NaN or ±inf: nothing changed).
     double trainDiscriminator(const Tensor &x, const RunContext &ctx, uint64_t draw, std::string &problem);
     // One generator step; returns g_loss.
@@ -43,11 +59,15 @@ private:
 
     Model &generator_;
     Model &discriminator_;
-    int discriminatorSteps_;
-    std::unique_ptr<Loss> bce_;
+    GanConfig gan_;
+    AdversarialLoss loss_;
+    GradientPenalty penalty_;
     std::unique_ptr<Optimizer> generatorOptimizer_, discriminatorOptimizer_;
     Pass generated_, real_, judged_;
-    Tensor z_, labels_, dLogits_, dGenerated_;
+    Tensor z_, dLogits_, dGenerated_;
+    double realVerdict_ = 0.0, fakeVerdict_ = 0.0;
+
+    StepOutcome outcome(double dLoss, double gLoss, std::string problem) const;
 };
 
 } // namespace nn

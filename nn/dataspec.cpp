@@ -24,6 +24,8 @@ nlohmann::json DataSpec::toJson() const
         json["label_column"] = labelColumn;
     if (!featureColumns.empty())
         json["feature_columns"] = featureColumns;
+    if (!onlyClass.empty())
+        json["class"] = onlyClass;
     json["samples"] = samples;
     json["noise"] = noise;
     // The sequence settings only where they differ from the defaults, so that a project of another
@@ -89,6 +91,7 @@ DataSpec DataSpec::fromJson(const nlohmann::json &json)
     augment.real(dataSetting("augment.rotation"), spec.augment.rotation);
     augment.real(dataSetting("augment.brightness"), spec.augment.brightness);
     augment.real(dataSetting("augment.contrast"), spec.augment.contrast);
+    reader.text("class", spec.onlyClass, true);
     return spec;
 }
 

@@ -27,7 +27,7 @@ struct AugmentSpec {
 
 struct DataSpec {
     // A bundled or synthetic set ("fashion-mnist", "shapes", "iris", "wine", "breast-cancer", "digits",
-    // "circle", "xor", "gaussian", "spiral", "moons", "plane", "sine"), a path to a .csv file or an
+    // "circle", "xor", "gaussian", "spiral", "moons", "plane", "sine", "ring", "grid", "line"), a path to a .csv file or an
     // IDX images file (.gz or not; labels from `labels`), or a folder of images (one subfolder per
     // class, or any files named with their labels in the CSV `labels`).
     std::string source = "spiral";
@@ -57,6 +57,7 @@ struct DataSpec {
     // trained so that predict and the exports read raw text with the ids the model learnt.
     std::vector<std::string> vocabulary;
     AugmentSpec augment;                      // image sets: random changes to the training split
+    std::string onlyClass;                    // "class": keep one class's samples (name or number); empty = all
 
     nlohmann::json toJson() const;
     static DataSpec fromJson(const nlohmann::json &json);  // FileError/SettingError when malformed

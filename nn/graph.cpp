@@ -315,9 +315,12 @@ void Graph::validate() const
 nlohmann::json Graph::toJson() const
 {
     nlohmann::json nodes = nlohmann::json::array();
-    for (const auto &n : nodes_)
+    for (const auto &n : nodes_) {
         nodes.push_back({{"id", n.id}, {"name", n.name}, {"kind", n.kind},
                          {"settings", n.settings.toJson()}, {"position", {n.x, n.y}}});
+        if (!n.network.empty())
+            nodes.back()["network"] = n.network;  // absent in one-network projects: old files read the same
+    }
     nlohmann::json edges = nlohmann::json::array();
     for (const auto &e : edges_)
         edges.push_back(e.toJson());
@@ -370,6 +373,12 @@ Node nodeFromJson(const nlohmann::json &item, int freeId, const std::function<st
                                                        (*position)[1].is_number()) {
         n.x = (*position)[0].get<double>();
         n.y = (*position)[1].get<double>();
+    }
+    if (const auto network = item.find("network"); network != item.end()) {
+        if (!network->is_string() || (*network != "generator" && *network != "discriminator"))
+            throw FileError("Node '" + n.name + "': \"network\" must be \"generator\" or \"discriminator\", got " +
+                            describeJson(*network) + ".");
+        n.network = network->get<std::string>();
     }
     const auto settings = item.find("settings");
     try {

@@ -21,6 +21,9 @@ struct Node {
     std::string kind;  // a registered layer kind
     Settings settings;
     double x = 0.0, y = 0.0;  // canvas position
+    // Which of a GAN project's networks the node belongs to ("generator", "discriminator"); empty
+    // in a project of one network. The canvas draws each network's nodes in a frame of their own.
+    std::string network;
 };
 
 // Node ids in a file lie in [0, kMaxNodeId]; larger ones are refused rather than wrapped.

@@ -87,6 +87,8 @@ std::string projectToText(const Project &project)
     json["graph"] = project.graph.toJson();
     json["data"] = project.data.toJson();
     json["training"] = project.training.toJson();
+    if (project.gan)
+        json["gan"] = project.gan->toJson();  // absent for one network: those files read as before
     try {
         return json.dump(2) + "\n";
     } catch (const nlohmann::json::type_error &) {
@@ -112,6 +114,8 @@ Project projectFromText(std::string_view text, const std::string &source)
         project.data = fromSection(source, [&] { return DataSpec::fromJson(json.at("data")); });
     if (json.contains("training"))
         project.training = fromSection(source, [&] { return TrainingConfig::fromJson(json.at("training")); });
+    if (json.contains("gan"))
+        project.gan = fromSection(source, [&] { return GanConfig::fromJson(json.at("gan")); });
     return project;
 }
 

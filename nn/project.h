@@ -3,9 +3,11 @@
 #pragma once
 
 #include "dataspec.h"
+#include "ganconfig.h"
 #include "graph.h"
 #include "trainingconfig.h"
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -18,6 +20,9 @@ struct Project {
     Graph graph;
     DataSpec data;
     TrainingConfig training;
+    // Present for a generative adversarial network: the graph's nodes are then tagged with their
+    // network (gangraph.h), and the training section's optimizer is the discriminator's.
+    std::optional<GanConfig> gan;
 
     static constexpr int kSchemaVersion = 1;
 };

@@ -3,6 +3,7 @@
 #include "projectsettings.h"
 
 #include "dataspec.h"
+#include "ganconfig.h"
 #include "schedule.h"
 #include "trainingconfig.h"
 
@@ -116,6 +117,28 @@ ComponentSpec makeDataSettings()
                  .typicalAt(0.2)}};
 }
 
+ComponentSpec makeGanSettings()
+{
+    using S = SettingSpec;
+    const GanConfig defaults;
+    return {"gan", "GAN", "How a generative adversarial network's generator and discriminator train against each other.",
+            {S::choice("noise", defaults.noise, {"normal", "uniform"},
+                       "The generator's input z: normal draws each value from N(0, 1), uniform from [-1, 1]."),
+             S::choice("loss", defaults.loss, {"minimax", "non-saturating", "least-squares", "wasserstein-gp"},
+                       "Minimax: G minimises log(1 − D(G(z))), the original game, whose gradient vanishes early on. "
+                       "Non-saturating: G maximises log D(G(z)) instead. Least-squares (LSGAN): squared distances to "
+                       "the labels. Wasserstein-GP: D is a critic scoring realness, kept 1-Lipschitz by a gradient "
+                       "penalty."),
+             S::integer("d_steps", defaults.discriminatorSteps, 1, 100,
+                        "k: how many discriminator steps come before each generator step."),
+             S::real("label_smoothing", defaults.labelSmoothing, 0.0, 0.5,
+                     "One-sided label smoothing: D learns to say 1 − this (such as 0.1) for real samples, and "
+                     "still 0 for fakes, so it grows less overconfident.")
+                 .typicalAt(0.1),
+             S::real("gradient_penalty", defaults.gradientPenalty, 0.0, 1000.0,
+                     "Wasserstein-GP's λ: how strongly D's gradient norm is held at 1 between real and fake samples.")}};
+}
+
 const SettingSpec &declared(const ComponentSpec &section, const std::string &key)
 {
     const SettingSpec *spec = section.find(key);
@@ -135,6 +158,17 @@ const ComponentSpec &dataSettings()
 {
     static const ComponentSpec spec = makeDataSettings();
     return spec;
+}
+
+const ComponentSpec &ganSettings()
+{
+    static const ComponentSpec spec = makeGanSettings();
+    return spec;
+}
+
+const SettingSpec &ganSetting(const std::string &key)
+{
+    return declared(ganSettings(), key);
 }
 
 const SettingSpec &trainingSetting(const std::string &key)

@@ -17,8 +17,13 @@ const ComponentSpec &trainingSettings();
 // are DataSpec's.
 const ComponentSpec &dataSettings();
 
+// The "gan" section's settings (noise, loss, d_steps, label_smoothing, gradient_penalty); the
+// defaults are GanConfig's.
+const ComponentSpec &ganSettings();
+
 // One setting of either section by its key; asserts that it is declared.
 const SettingSpec &trainingSetting(const std::string &key);
 const SettingSpec &dataSetting(const std::string &key);
+const SettingSpec &ganSetting(const std::string &key);
 
 } // namespace nn

@@ -240,6 +240,7 @@ void Trainer::finishEpoch()
     report.seconds = activeSeconds_;
     report.samplesPerSecond = static_cast<double>(seen_) / std::max(activeSeconds_, 1e-9);
     report.gradientNorms = step_->gradientNorms();
+    report.measures = step_->epochMeasures(train_);
     std::optional<Evaluation> validation;
     if (validation_ && validation_->size() > 0)
         validation = step_->evaluate(*validation_);

@@ -36,6 +36,7 @@ struct EpochReport {
     int epoch = 0, epochs = 0;
     double trainLoss = 0.0;      // the headline loss's mean over the epoch
     Measures trainLosses;        // every loss's mean over the epoch, by name
+    Measures measures;           // the step's epochMeasures() at the epoch's end (a GAN's spread, …)
     double trainAccuracy = 0.0;  // running accuracy over the epoch's batches; NaN for regression
     Evaluation validation;
     bool hasValidation = false;

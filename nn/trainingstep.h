@@ -58,6 +58,8 @@ public:
     virtual std::vector<std::pair<std::string, double>> gradientNorms() const = 0;
     // Loss and metrics on held-out data; none where the step has no such notion (a GAN).
     virtual std::optional<Evaluation> evaluate(const BatchSource &) { return std::nullopt; }
+    // Named values measured once an epoch on the training data, such as a GAN's spread; none by default.
+    virtual Measures epochMeasures(const BatchSource &) { return {}; }
     // Records the next step from inside (taps); takeTap() then hands the record over once.
     virtual void requestTap(const TapRequest &) {}
     virtual std::optional<TapRecord> takeTap() { return std::nullopt; }

@@ -53,12 +53,29 @@ void checkMatches(const std::vector<NamedParameter> &expected, const TensorMap &
     }
 }
 
+// Every model's parameters and buffers under their names in the file.
+std::vector<NamedParameter> namedInFile(const std::vector<Model *> &models)
+{
+    std::vector<NamedParameter> all;
+    for (Model *model : models)
+        for (NamedParameter p : model->parametersAndBuffers()) {
+            p.name = model->key().empty() ? p.name : model->key() + "." + p.name;
+            all.push_back(std::move(p));
+        }
+    return all;
+}
+
 } // namespace
 
 void saveWeights(Model &model, const std::string &path)
 {
+    saveWeights(std::vector<Model *>{&model}, path);
+}
+
+void saveWeights(const std::vector<Model *> &models, const std::string &path)
+{
     TensorMap tensors;
-    for (const auto &[name, parameter] : model.parametersAndBuffers())
+    for (const auto &[name, parameter] : namedInFile(models))
         tensors.emplace(name, parameter->value);
     // "format": "pt" is what Hugging Face tools look for in PyTorch state dicts.
     saveSafetensors(path, tensors, {{"format", "pt"}});
@@ -66,8 +83,13 @@ void saveWeights(Model &model, const std::string &path)
 
 void loadWeights(Model &model, const std::string &path)
 {
+    loadWeights(std::vector<Model *>{&model}, path);
+}
+
+void loadWeights(const std::vector<Model *> &models, const std::string &path)
+{
     const SafetensorsFile file = loadSafetensors(path);
-    const std::vector<NamedParameter> expected = model.parametersAndBuffers();
+    const std::vector<NamedParameter> expected = namedInFile(models);
     checkMatches(expected, file.tensors, path);
     // Copy into the existing buffers: layers and optimizers keep their pointers valid.
     for (const auto &[name, parameter] : expected) {

@@ -109,6 +109,40 @@ private slots:
         QVERIFY2(changed.out.contains("Continuing, but optimizer_settings changed"), qPrintable(changed.out));
     }
 
+    // A GAN trains from the CLI: each epoch names d_loss, g_loss, D's verdicts, the spread and the
+    // energy distance; the done object measures mode coverage; 2 + 2 resumed epochs of both models
+    // give the weights of 4 straight; generate writes the samples as CSV.
+    void aGanTrainsResumesAndGenerates()
+    {
+        const QString straight = dir.filePath("ganA.layerlab.json"), first = dir.filePath("ganB.layerlab.json"),
+                      second = dir.filePath("ganC.layerlab.json");
+        const Result r = runCli({"train", "gan-ring", "--epochs", "4", "--json", "--out", straight});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const auto lines = jsonLines(r.out);
+        QCOMPARE(lines.size(), 5);
+        for (const char *key : {"d_loss", "g_loss", "d_real", "d_fake", "spread", "energy_distance"})
+            QVERIFY2(lines[0][key].isDouble(), key);
+        QCOMPARE(lines[4]["modes"].toInt(), 8);
+        QVERIFY(lines[4]["near_mode"].isDouble());
+        QCOMPARE(runCli({"train", "gan-ring", "--epochs", "2", "--out", first}).exitCode, 0);
+        const Result resumed = runCli({"train", first, "--resume", "--epochs", "2", "--out", second});
+        QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
+        QFile a(dir.filePath("ganA.safetensors")), b(dir.filePath("ganC.safetensors"));
+        QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+        QVERIFY2(a.readAll() == b.readAll(), "2 + 2 resumed GAN epochs differ from 4 straight");
+
+        const Result generated = runCli({"generate", straight, "--count", "7", "--out", dir.filePath("ring.csv")});
+        QVERIFY2(generated.exitCode == 0, qPrintable(generated.err));
+        QFile csv(dir.filePath("ring.csv"));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QStringList rows = QString::fromUtf8(csv.readAll()).trimmed().split('\n');
+        QCOMPARE(rows.size(), 8);
+        QCOMPARE(rows.front(), QString("x1,x2"));
+        QCOMPARE(runCli({"train", "iris", "--epochs", "1", "--out", dir.filePath("notgan.layerlab.json")}).exitCode, 0);
+        const Result notGan = runCli({"generate", dir.filePath("notgan.layerlab.json")});
+        QVERIFY2(notGan.exitCode != 0 && notGan.err.contains("not a GAN project"), qPrintable(notGan.err));
+    }
+
     void evalReproducesTheTestResultOfTraining()
     {
         const Result trained = runCli({"train", "iris", "--epochs", "5", "--json", "--out", dir.filePath("eval.layerlab.json")});

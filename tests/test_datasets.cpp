@@ -707,8 +707,9 @@ private slots:
         QTest::addColumn<int>("classes");
         QTest::addColumn<double>("bound");
         for (const auto &name : datasets::syntheticNames()) {
-            const bool regression = name == "plane" || name == "sine";
-            QTest::newRow(name.c_str()) << QString::fromStdString(name) << (name == "sine" ? 1 : 2) << (regression ? 0 : 2)
+            const bool regression = name == "plane" || name == "sine" || name == "line";
+            const int classes = regression ? 0 : name == "ring" ? 8 : name == "grid" ? 25 : 2;
+            QTest::newRow(name.c_str()) << QString::fromStdString(name) << (name == "sine" ? 1 : 2) << classes
                                         << (name == "sine" ? 3.0 : 7.0);
         }
     }
@@ -736,7 +737,9 @@ private slots:
         QVERIFY2(train.x.allFinite() && train.y.allFinite(), "finite values");
         const float largest = train.x.array().abs().maxCoeff();
         QVERIFY2(largest <= bound, qPrintable(QString("a point lies at %1, beyond ±%2").arg(largest).arg(bound)));
-        if (classes > 0) {
+        for (int c = 0; c < classes; ++c)
+            QVERIFY2((train.y.array() == float(c)).any(), qPrintable(QString("no training sample of class %1").arg(c)));
+        if (classes == 2) {
             const auto ones = static_cast<int64_t>(train.y.array().sum());
             QVERIFY2(std::abs(2 * ones - train.y.size()) < train.y.size() / 5,
                      qPrintable(QString("%1 of %2 training samples in class 1").arg(ones).arg(train.y.size())));

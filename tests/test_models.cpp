@@ -453,7 +453,7 @@ private slots:
         trainer.setObserver(&log);
         const nn::FinishReport result = trainer.run();
         QCOMPARE(int(result.reason), int(nn::FinishReport::Reason::Completed));
-        QCOMPARE(log.steps.front().size(), size_t(2));
+        QCOMPARE(log.steps.front().size(), size_t(4));  // d_loss, g_loss, then D's verdicts d_real and d_fake
         QCOMPARE(log.steps.front()[0].first, std::string("d_loss"));
         QCOMPARE(log.steps.front()[1].first, std::string("g_loss"));
         const float after = meanOf(adversarial.generate(2000, 1));

@@ -88,10 +88,10 @@ void TrainingWorker::prepare(const nn::Project &project, const QString &weightsP
         if (!weightsPath.isEmpty() && QFileInfo::exists(weightsPath)) {
             runState_.reset();
             try {
-                nn::loadWeights(experiment->model(), weightsPath.toStdString());
+                nn::loadWeights(experiment->models(), weightsPath.toStdString());
                 trained_ = true;
                 note = tr("trained weights loaded from %1").arg(QFileInfo(weightsPath).fileName());
-                note += loadRunState(experiment->model(), nn::runStatePathBeside(weightsPath.toStdString()));
+                note += loadRunState(experiment->models(), nn::runStatePathBeside(weightsPath.toStdString()));
             } catch (const nn::Error &error) {
                 trained_ = false;
                 note = tr("the saved weights do not fit this network, so it starts fresh (%1)").arg(QString::fromUtf8(error.what()));
@@ -142,12 +142,12 @@ void TrainingWorker::train()
 }
 
 // Reads the run state saved beside the weights, if any; a note for the summary.
-QString TrainingWorker::loadRunState(nn::Model &model, const std::string &path)
+QString TrainingWorker::loadRunState(const std::vector<nn::Model *> &models, const std::string &path)
 {
     if (!std::filesystem::exists(path))
         return {};
     try {
-        runState_ = nn::loadRunState(model, path);
+        runState_ = nn::loadRunState(models, path);
         return tr("; training continues after epoch %1, step %2")
             .arg(runState_->completedEpochs())
             .arg(QLocale().toString(qint64(runState_->globalStep)));
@@ -513,10 +513,10 @@ void TrainingWorker::saveWeights(const QString &path)
         return;
     }
     try {
-        nn::saveWeights(experiment_->model(), path.toStdString());
+        nn::saveWeights(experiment_->models(), path.toStdString());  // a GAN's both networks
         const std::string runPath = nn::runStatePathBeside(path.toStdString());
         if (const auto state = trainer_ ? std::optional(trainer_->runState()) : runState_) {
-            nn::saveRunState(experiment_->model(), *state, runPath);
+            nn::saveRunState(experiment_->models(), *state, runPath);
         } else {
             std::error_code none;  // an older run's state would not fit these weights; none is fine too
             std::filesystem::remove(runPath, none);
@@ -541,7 +541,7 @@ void TrainingWorker::exportModel(const QString &format, const QString &path)
         else if (format == QLatin1String("pytorch"))
             nn::exportPytorch(model, experiment_->exportInfo(), file);
         else
-            nn::saveWeights(model, file);
+            nn::saveWeights(experiment_->models(), file);
         emit exported(path, trained_, {});
     } catch (const std::exception &error) {
         emit exported(path, trained_, QString::fromStdString(nn::messageOf(error)));

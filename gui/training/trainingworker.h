@@ -103,7 +103,7 @@ signals:
 
 private:
     bool startRun(bool paused);
-    QString loadRunState(nn::Model &model, const std::string &path);
+    QString loadRunState(const std::vector<nn::Model *> &models, const std::string &path);
     QString continueRun();
     void trainSlice();
     nn::Trainer::Progress trainPaced();

@@ -1,0 +1,117 @@
+// layerlab-cli's GAN summary and the generate command.
+#include "gancommands.h"
+
+#include "commands.h"
+
+#include "datasets/imagegrid.h"
+#include "datasets/mixturecoverage.h"
+#include "datasets/mixtureset.h"
+#include "nn/adversarialstep.h"
+#include "nn/error.h"
+#include "nn/samplestatistics.h"
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+namespace cli {
+
+namespace {
+
+constexpr int64_t kSummarySamples = 2000;
+constexpr uint64_t kSummarySeed = 1;
+constexpr double kModeShare = 0.05;  // a mode counts as covered when it holds 5% of the samples
+
+// The generator's samples as the model makes them: the data's scaled units, [n, sample shape…].
+nn::Tensor modelSamples(datasets::Experiment &experiment, int64_t n, uint64_t seed)
+{
+    const nn::Project &project = experiment.project();
+    nn::AdversarialStep step(experiment.model(), experiment.discriminator(), project.training, *project.gan);
+    nn::Tensor samples = step.generate(n, seed);
+    nn::Shape shape{n};
+    const nn::Shape &sample = experiment.data().info.sampleShape;
+    shape.insert(shape.end(), sample.begin(), sample.end());
+    samples.reshape(shape);
+    return samples;
+}
+
+void requireGan(datasets::Experiment &experiment)
+{
+    if (!experiment.isGan())
+        throw nn::SettingError(experiment.project().name + " is not a GAN project (its file has no \"gan\" section); "
+                               "generate makes samples of a trained generator, such as gan-ring's.");
+}
+
+// NAME.layerlab.json → NAME-samples + extension, in the current folder.
+std::string defaultSamplesPath(const std::string &name, const std::string &extension)
+{
+    return name + "-samples" + extension;
+}
+
+} // namespace
+
+nn::Tensor generatedSamples(datasets::Experiment &experiment, int64_t n, uint64_t seed)
+{
+    requireGan(experiment);
+    nn::Tensor samples = modelSamples(experiment, n, seed);
+    const datasets::DataInfo &info = experiment.data().info;
+    const int64_t features = nn::elementCount(info.sampleShape);
+    if (static_cast<int64_t>(info.scale.size()) == features)
+        for (int64_t i = 0; i < samples.size(); ++i) {  // model input = raw·scale + offset
+            const auto f = static_cast<size_t>(i % features);
+            samples[i] = info.scale[f] != 0.0f ? (samples[i] - info.offset[f]) / info.scale[f] : samples[i];
+        }
+    return samples;
+}
+
+nlohmann::json ganSummary(datasets::Experiment &experiment, bool print)
+{
+    const nn::Tensor samples = generatedSamples(experiment, kSummarySamples, kSummarySeed);
+    nlohmann::json summary = {{"samples", kSummarySamples}};
+    const nn::DataSpec &data = experiment.project().data;
+    if (const auto centres = datasets::MixtureSet::centres(data.source); !centres.empty()) {
+        const auto coverage = datasets::MixtureCoverage::measure(samples, centres, data.noise);
+        summary["modes"] = centres.size();
+        summary["modes_covered"] = coverage.modesHolding(kModeShare);
+        summary["near_mode"] = coverage.nearAnyMode;
+        summary["mode_shares"] = coverage.perMode;
+        if (print)
+            std::printf("\n%d of %zu modes hold at least 5%% of %lld samples; %.1f%% of them lie within 3σ of a mode.\n",
+                        coverage.modesHolding(kModeShare), centres.size(), static_cast<long long>(kSummarySamples),
+                        100.0 * coverage.nearAnyMode);
+    }
+    return summary;
+}
+
+int generate(const GenerateOptions &options)
+{
+    datasets::Experiment experiment = openTrained(options.project);
+    requireGan(experiment);
+    const datasets::DataInfo &info = experiment.data().info;
+    const bool image = info.isImage && info.sampleShape.size() == 3;
+    const std::string out = options.out.empty() ? defaultSamplesPath(experiment.project().name, image ? ".png" : ".csv") : options.out;
+    if (image) {
+        // Images are written as the model sees them, which for pixel-scaled sets is [0, 1].
+        const nn::Tensor samples = modelSamples(experiment, options.count, options.seed);
+        datasets::writeImageGrid(samples, out, static_cast<int>(std::ceil(std::sqrt(static_cast<double>(options.count)))));
+    } else {
+        const nn::Tensor samples = generatedSamples(experiment, options.count, options.seed);
+        std::ofstream file(out);
+        if (!file)
+            throw nn::FileError("Cannot write " + out + "; check that its folder exists and is writable.");
+        const int64_t features = samples.size() / std::max<int64_t>(options.count, 1);
+        for (int64_t f = 0; f < features; ++f)
+            file << (f ? "," : "") << (f < static_cast<int64_t>(info.featureNames.size()) ? info.featureNames[static_cast<size_t>(f)]
+                                                                                          : "x" + std::to_string(f + 1));
+        file << "\n";
+        for (int64_t i = 0; i < options.count; ++i)
+            for (int64_t f = 0; f < features; ++f)
+                file << samples[i * features + f] << (f + 1 == features ? "\n" : ",");
+    }
+    std::printf("Wrote %d samples of %s to %s\n", options.count, experiment.project().name.c_str(), out.c_str());
+    return 0;
+}
+
+} // namespace cli
