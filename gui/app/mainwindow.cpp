@@ -13,6 +13,7 @@
 #include "canvas/graphscene.h"
 #include "canvas/graphview.h"
 #include "document/graphdocument.h"
+#include "panels/augmentsection.h"
 #include "panels/inspectorpanel.h"
 #include "panels/palettepanel.h"
 #include "panels/trainingpanel.h"
@@ -278,6 +279,8 @@ void MainWindow::createTraining()
     });
     connect(training_, &TrainingController::modelTrainedChanged, confusionView_, &ConfusionView::setTrained);
     trainingPanel_->setPreviewWidget(datasetPreview_);
+    connect(datasetPreview_, &DatasetPreview::snapshotChanged, this,
+            [this] { trainingPanel_->dataSection()->augmentSection()->showImages(datasetPreview_->snapshot().images); });
     training_->addProbe(datasetPreview_->probe());
     training_->addProbe(boundaryView_->probe());
     training_->addProbe(confusionView_->probe());

@@ -1,6 +1,8 @@
 // The Data group: its editors, the source list and the file choices.
 #include "datasection.h"
 
+#include "augmentsection.h"
+
 #include "document/graphdocument.h"
 
 #include "datasets/csvheader.h"
@@ -89,7 +91,7 @@ DataSection::DataSection(GraphDocument *document, QWidget *parent)
       noise_(new QSlider(Qt::Horizontal)), noiseValue_(new QLabel), samplesSlider_(new QSlider(Qt::Horizontal)),
       samples_(new QSpinBox), labelColumn_(new QComboBox), labels_(new QLineEdit), chooseLabels_(new QPushButton(tr("Choose…"))),
       task_(new QComboBox), scaling_(new QComboBox), validation_(makePercentBox("validation_split")),
-      test_(makePercentBox("test_split")), problem_(makeProblemLabel())
+      test_(makePercentBox("test_split")), problem_(makeProblemLabel()), augment_(new AugmentSection(document))
 {
     chooser_ = [this](const QString &caption, const QString &filter) {
         return QFileDialog::getOpenFileName(this, caption, QString(), filter);
@@ -127,6 +129,7 @@ DataSection::DataSection(GraphDocument *document, QWidget *parent)
     form_->addRow(tr("Validation"), validation_);
     form_->addRow(tr("Test"), test_);
     form_->addRow(problem_);
+    form_->addRow(augment_);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(form_);
@@ -249,6 +252,7 @@ void DataSection::showDocument()
 {
     const nn::DataSpec &data = document()->project().data;
     showProblem(problem_, {});
+    augment_->refresh();
     showSource(data);
     const QSignalBlocker noiseBlocker(noise_), sliderBlocker(samplesSlider_), samplesBlocker(samples_);
     noise_->setValue(int(std::lround(std::clamp(data.noise, 0.0, 0.5) * 100.0)));

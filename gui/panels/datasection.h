@@ -11,6 +11,7 @@
 #include <functional>
 #include <string>
 
+class AugmentSection;
 class QComboBox;
 class QFormLayout;
 class QLabel;
@@ -46,6 +47,7 @@ public:
     QLineEdit *labelsField() const { return labels_; }
     QLabel *descriptionLabel() const { return description_; }
     QLabel *problemLabel() const { return problem_; }
+    AugmentSection *augmentSection() const { return augment_; }
 
     // The source combo box's entry that opens a file dialog.
     static constexpr const char *kChooseFile = "<choose file>";
@@ -83,5 +85,6 @@ private:
     QSpinBox *validation_;
     QSpinBox *test_;
     QLabel *problem_;
+    AugmentSection *augment_;
     std::string columnsOf_;  // the CSV file whose header fills labelColumn_
 };
