@@ -9,12 +9,13 @@
 #include <algorithm>
 #include <cmath>
 #include <numbers>
+#include <numeric>
 
 namespace datasets {
 
 namespace {
 
-using Plane = Eigen::Map<Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>;
+using ImagePlane = Eigen::Map<Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>;
 
 // A random whole number in [-limit, limit].
 int64_t symmetricPixels(nn::Rng &rng, int64_t limit)
@@ -68,7 +69,7 @@ void ImageAugmenter::apply(float *image, const Draw &d) const
 void ImageAugmenter::flip(float *image, bool horizontal, bool vertical) const
 {
     for (int64_t c = 0; c < channels_; ++c) {
-        Plane plane(image + c * height_ * width_, height_, width_);
+        ImagePlane plane(image + c * height_ * width_, height_, width_);
         if (horizontal)
             plane.rowwise().reverseInPlace();
         if (vertical)
@@ -129,7 +130,9 @@ void ImageAugmenter::adjustLevels(float *image, float brightness, float contrast
 {
     Eigen::Map<Eigen::ArrayXf> pixels(image, channels_ * height_ * width_);
     pixels = (pixels * brightness).min(pixelMaximum_);
-    const float mean = pixels.mean();
+    // The mean in one fixed order: Eigen's vectorized sum starts its packets where the buffer's
+    // alignment allows, so its rounding would depend on where the image happens to lie in memory.
+    const auto mean = static_cast<float>(std::accumulate(pixels.begin(), pixels.end(), 0.0) / static_cast<double>(pixels.size()));
     pixels = (mean + (pixels - mean) * contrast).max(0.0f).min(pixelMaximum_);
 }
 

@@ -13,6 +13,7 @@
 #include "canvas/graphscene.h"
 #include "canvas/graphview.h"
 #include "document/graphdocument.h"
+#include "panels/augmentsection.h"
 #include "panels/imagefoldersummary.h"
 #include "panels/inspectorpanel.h"
 #include "panels/palettepanel.h"
@@ -295,6 +296,8 @@ void MainWindow::createTraining()
     });
     connect(training_, &TrainingController::modelTrainedChanged, confusionView_, &ConfusionView::setTrained);
     trainingPanel_->setPreviewWidget(datasetPreview_);
+    connect(datasetPreview_, &DatasetPreview::snapshotChanged, this,
+            [this] { trainingPanel_->dataSection()->augmentSection()->showImages(datasetPreview_->snapshot().images); });
     training_->addProbe(datasetPreview_->probe());
     ImageFolderSummary *folder = trainingPanel_->dataSection()->folderSummary();
     training_->addProbe(folder->probe());

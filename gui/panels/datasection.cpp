@@ -1,7 +1,8 @@
 // The Data group: its editors, the source list and the file choices.
 #include "datasection.h"
 
-#include "panels/imagefoldersummary.h"
+#include "augmentsection.h"
+#include "imagefoldersummary.h"
 
 #include "document/graphdocument.h"
 
@@ -96,7 +97,7 @@ DataSection::DataSection(GraphDocument *document, QWidget *parent)
       noise_(new QSlider(Qt::Horizontal)), noiseValue_(new QLabel), samplesSlider_(new QSlider(Qt::Horizontal)),
       samples_(new QSpinBox), labelColumn_(new QComboBox), labels_(new QLineEdit), chooseLabels_(new QPushButton(tr("Choose…"))),
       task_(new QComboBox), scaling_(new QComboBox), resize_(new QComboBox), folderSummary_(new ImageFolderSummary), validation_(makePercentBox("validation_split")),
-      test_(makePercentBox("test_split")), problem_(makeProblemLabel())
+      test_(makePercentBox("test_split")), problem_(makeProblemLabel()), augment_(new AugmentSection(document))
 {
     chooser_ = [this](const QString &caption, const QString &filter) {
         return QFileDialog::getOpenFileName(this, caption, QString(), filter);
@@ -142,6 +143,7 @@ DataSection::DataSection(GraphDocument *document, QWidget *parent)
     form_->addRow(tr("Validation"), validation_);
     form_->addRow(tr("Test"), test_);
     form_->addRow(problem_);
+    form_->addRow(augment_);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(form_);
@@ -269,6 +271,7 @@ void DataSection::showDocument()
 {
     const nn::DataSpec &data = document()->project().data;
     showProblem(problem_, {});
+    augment_->refresh();
     showSource(data);
     const QSignalBlocker noiseBlocker(noise_), sliderBlocker(samplesSlider_), samplesBlocker(samples_);
     noise_->setValue(int(std::lround(std::clamp(data.noise, 0.0, 0.5) * 100.0)));

@@ -12,6 +12,7 @@
 #include <functional>
 #include <string>
 
+class AugmentSection;
 class ImageFolderSummary;
 class QComboBox;
 class QFormLayout;
@@ -51,6 +52,7 @@ public:
     QLineEdit *labelsField() const { return labels_; }
     QLabel *descriptionLabel() const { return description_; }
     QLabel *problemLabel() const { return problem_; }
+    AugmentSection *augmentSection() const { return augment_; }
     QComboBox *resizeBox() const { return resize_; }
     // The classes, thumbnails and skipped files of a folder of images (shown for folders only).
     ImageFolderSummary *folderSummary() const { return folderSummary_; }
@@ -97,5 +99,6 @@ private:
     QSpinBox *validation_;
     QSpinBox *test_;
     QLabel *problem_;
+    AugmentSection *augment_;
     std::string columnsOf_;  // the CSV file whose header fills labelColumn_
 };
