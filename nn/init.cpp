@@ -28,7 +28,7 @@ void fillNormal(Tensor &weight, float stddev, Rng &rng)
 const std::vector<std::string> &initNames()
 {
     static const std::vector<std::string> names{"he_uniform", "he_normal", "xavier_uniform", "xavier_normal",
-                                                "zeros"};
+                                                "zeros", "normal"};
     return names;
 }
 
@@ -79,6 +79,7 @@ void initialize(Tensor &weight, Init init, int64_t fanIn, int64_t fanOut, Rng &r
     case Init::XavierUniform: fillUniform(weight, float(std::sqrt(3.0) * xavier), rng); break;
     case Init::XavierNormal: fillNormal(weight, float(xavier), rng); break;
     case Init::Zeros: weight.setZero(); break;
+    case Init::Normal: fillNormal(weight, 1.0f, rng); break;
     }
 }
 

@@ -12,9 +12,9 @@
 namespace nn {
 
 // How a weight tensor starts. He (Kaiming) suits ReLU-like activations, Xavier (Glorot) the rest.
-enum class Init { HeUniform, HeNormal, XavierUniform, XavierNormal, Zeros };
+enum class Init { HeUniform, HeNormal, XavierUniform, XavierNormal, Zeros, Normal };
 
-// "he_uniform", "he_normal", "xavier_uniform", "xavier_normal", "zeros", in enum order.
+// "he_uniform", "he_normal", "xavier_uniform", "xavier_normal", "zeros", "normal", in enum order.
 const std::vector<std::string> &initNames();
 // The choices a layer's `init` setting offers: "auto" followed by initNames().
 const std::vector<std::string> &initChoices();
@@ -29,6 +29,8 @@ Init resolveInit(const std::string &choice, Activation activation);
 //   he_normal       N(0, σ²), σ = √2 / √fanIn               (kaiming_normal_)
 //   xavier_uniform  U(−b, b), b = √(6 / (fanIn + fanOut))   (xavier_uniform_)
 //   xavier_normal   N(0, σ²), σ = √(2 / (fanIn + fanOut))   (xavier_normal_)
+//   normal          N(0, 1), whatever the fans                (normal_): far too large for a layer wider
+//                   than a few units; the exploding-gradients example starts from it
 void initialize(Tensor &weight, Init init, int64_t fanIn, int64_t fanOut, Rng &rng);
 
 } // namespace nn

@@ -20,6 +20,7 @@ endforeach()
 
 # The example projects, found at run time in share/layerlab/examples (datasets/datalocator.cpp).
 install(FILES
+  resources/examples/exploding-gradients.layerlab.json
   resources/examples/fashion-mnist-cnn.layerlab.json
   resources/examples/fashion-mnist-mlp.layerlab.json
   resources/examples/iris.layerlab.json
@@ -27,6 +28,8 @@ install(FILES
   resources/examples/shapes-mlp.layerlab.json
   resources/examples/sine-regression.layerlab.json
   resources/examples/spiral.layerlab.json
+  resources/examples/vanishing-gradients.layerlab.json
+  resources/examples/vanishing-gradients-fixed.layerlab.json
   DESTINATION share/layerlab/examples)
 
 # Desktop entry, AppStream metainfo and the MIME type of *.layerlab.json; Debian's desktop-file-utils,

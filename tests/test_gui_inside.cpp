@@ -1,5 +1,6 @@
 // The Inside dock's views (gradient flow, neuron statistics, filters) fed with TapRecords the engine
 // recorded here, checked against the numbers of those records.
+#include "digitsproject.h"
 #include "guitest.h"
 
 #include "training/trainingcontroller.h"
@@ -34,10 +35,10 @@ struct TapCollector : nn::TrainingObserver {
     std::vector<nn::TapRecord> records;
 };
 
-// `steps` steps of the example `name`, each recorded with `request`.
-std::vector<nn::TapRecord> recordedSteps(const std::string &name, int steps, const nn::TapRequest &request = {})
+// `steps` steps of `project`, each recorded with `request`.
+std::vector<nn::TapRecord> recordedSteps(nn::Project project, int steps, const nn::TapRequest &request = {})
 {
-    datasets::Experiment experiment(nn::loadProject(datasets::resolveProjectPath(name)));
+    datasets::Experiment experiment(std::move(project));
     auto trainer = experiment.makeTrainer();
     TapCollector collector;
     trainer->setObserver(&collector);
@@ -46,6 +47,32 @@ std::vector<nn::TapRecord> recordedSteps(const std::string &name, int steps, con
         trainer->step();
     }
     return collector.records;
+}
+
+nn::Project example(const std::string &name)
+{
+    return nn::loadProject(datasets::resolveProjectPath(name));
+}
+
+// The digits (8×8 grey images, no download) through conv1 (1 input channel: grey tiles) and
+// conv2 (3 input channels: colour tiles).
+nn::Project digitsConvolutions()
+{
+    nn::Project project = digitsProject(1);
+    nn::Graph &graph = project.graph;
+    const int conv1 = graph.addNode("Conv2D", "conv1"), conv2 = graph.addNode("Conv2D", "conv2");
+    graph.node(conv1).settings.set("filters", int64_t{3});
+    graph.node(conv2).settings.set("filters", int64_t{5});
+    for (const int conv : {conv1, conv2}) {
+        graph.node(conv).settings.set("kernel_size", int64_t{3});
+        graph.node(conv).settings.set("activation", std::string("relu"));
+    }
+    const int input = graph.findByName("input")->id, flatten = graph.findByName("flatten")->id;
+    graph.disconnect(flatten, 0);
+    graph.connect(input, conv1);
+    graph.connect(conv1, conv2);
+    graph.connect(conv2, flatten);
+    return project;
 }
 
 // What the view must draw for a layer: (step, value) of every record where the value is drawable.
@@ -81,7 +108,7 @@ private slots:
     // the update/weight ratio of its weights; the legend lists the layers in graph order.
     void gradientFlowDrawsTheTapsGradientNormsAndUpdateRatios()
     {
-        const auto records = recordedSteps("spiral", 4);
+        const auto records = recordedSteps(example("spiral"), 4);
         QCOMPARE(records.size(), size_t(4));
         GradientFlowView view;
         view.resize(900, 400);
@@ -111,7 +138,7 @@ private slots:
     // names the step and the layer; the other values are still drawn.
     void gradientFlowShowsANonFiniteValueAsAGapAndANote()
     {
-        auto records = recordedSteps("spiral", 3);
+        auto records = recordedSteps(example("spiral"), 3);
         nn::NodeTap &hidden = records[1].nodes[1];
         hidden.gradientNorm = std::numeric_limits<double>::quiet_NaN();
         hidden.parameters.front().updateRatio = std::numeric_limits<double>::infinity();
@@ -131,7 +158,7 @@ private slots:
     // counts and range, the dead and the saturated fractions; the heat map has a column per step.
     void neuronStatsHoldTheTapsHistogramsAndFractions()
     {
-        const auto records = recordedSteps("spiral", 5);
+        const auto records = recordedSteps(example("spiral"), 5);
         NeuronStatsView view;
         view.resize(900, 500);
         view.show();
@@ -184,8 +211,8 @@ private slots:
     {
         QTest::addColumn<QString>("layer");
         QTest::addColumn<bool>("rgb");
-        QTest::newRow("conv1: 3 channels, colour") << "conv1" << true;
-        QTest::newRow("conv2: 32 channels, grey") << "conv2" << false;
+        QTest::newRow("conv1: 1 channel, grey") << "conv1" << false;
+        QTest::newRow("conv2: 3 channels, colour") << "conv2" << true;
     }
 
     void filterGridDrawsEachWeightAtItsLevel()
@@ -194,10 +221,10 @@ private slots:
         QFETCH(bool, rgb);
         FilterGridView view;
         view.resize(800, 600);
-        view.addRecord(recordedSteps("shapes-cnn", 1).front());  // lists the layers
+        view.addRecord(recordedSteps(digitsConvolutions(), 1).front());  // lists the layers
         view.selectLayer(layer);
         QCOMPARE(view.selectedLayer(), layer);
-        const auto records = recordedSteps("shapes-cnn", 2, nn::TapRequest{-1, layer.toStdString()});
+        const auto records = recordedSteps(digitsConvolutions(), 2, nn::TapRequest{-1, layer.toStdString()});
         view.addRecord(records.back());
         const nn::Tensor &weight = records.back().weights.front().second;
         QCOMPARE(records.back().weights.front().first, std::string("weight"));
@@ -229,6 +256,40 @@ private slots:
         QCOMPARE(filtergrid::level(-0.5f, 0.5f), 0);
         QCOMPARE(filtergrid::level(0.5f, 0.5f), 255);
         QCOMPARE(filtergrid::level(0.25f, 0.5f) - 127.5, 127.5 - filtergrid::level(-0.25f, 0.5f));
+    }
+
+    // vanishing-gradients: the gradient reaching the first of its ten sigmoid layers is a
+    // thousandth of the last one's and less; with ReLU and BatchNorm it is within tenfold.
+    void vanishingGradientsExamplesShowTheGapAndItsCure()
+    {
+        const auto ratio = [](const std::string &name) {
+            const nn::TapRecord record = recordedSteps(example(name), 50).back();
+            double first = 0.0, last = 0.0;
+            for (const nn::NodeTap &node : record.nodes) {
+                first = node.name == "hidden1" ? node.gradientNorm : first;
+                last = node.name == "hidden10" ? node.gradientNorm : last;
+            }
+            return first / last;
+        };
+        const double sigmoid = ratio("vanishing-gradients"), fixed = ratio("vanishing-gradients-fixed");
+        QVERIFY2(sigmoid < 1e-3, qPrintable(QString::number(sigmoid)));
+        QVERIFY2(fixed > 0.1 && fixed < 10.0, qPrintable(QString::number(fixed)));
+    }
+
+    // exploding-gradients diverges within its first epoch; with clip_norm 1 the same start learns.
+    void explodingGradientsExampleDivergesUnlessClipped()
+    {
+        nn::Project project = example("exploding-gradients");
+        project.training.epochs = 1;
+        QCOMPARE(datasets::Experiment(project).makeTrainer()->run().reason, nn::FinishReport::Reason::Diverged);
+        project.training.clipNorm = 1.0;
+        project.training.epochs = 40;
+        datasets::Experiment clipped(project);
+        auto trainer = clipped.makeTrainer();
+        QCOMPARE(trainer->run().reason, nn::FinishReport::Reason::Completed);
+        const nn::Evaluation evaluation = trainer->evaluate(clipped.split("validation"));
+        QVERIFY2(evaluation.classification && evaluation.classification->accuracy > 0.8,
+                 qPrintable(QString::number(evaluation.classification ? evaluation.classification->accuracy : -1.0)));
     }
 
     // In the window, the Inside dock asks for taps while it is shown, draws the records the run

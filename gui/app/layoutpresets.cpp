@@ -137,6 +137,7 @@ void LayoutPresets::showDocks(Preset preset)
     dock(kBoundary)->setVisible(preset != Preset::Build && planar_);
     dock(kEvaluation)->setVisible(preset != Preset::Build);
     dock(kInside)->setVisible(preset != Preset::Build);
+    dock(kEvaluation)->raise();  // the Inside tab behind it: its taps cost only while someone looks
     if (editing)
         dock(preset == Preset::Build ? kSettings : kTraining)->raise();
 }

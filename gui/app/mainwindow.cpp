@@ -158,7 +158,7 @@ void MainWindow::createViewDocks()
     confusionView_ = new ConfusionView;
     addPanel(confusionView_, tr("Evaluation"), QStringLiteral("evaluation"), Qt::BottomDockWidgetArea);
     insidePanel_ = new InsidePanel;
-    addPanel(insidePanel_, tr("Inside"), QStringLiteral("inside"), Qt::BottomDockWidgetArea);
+    addPanel(insidePanel_, tr("Inside"), QStringLiteral("inside"), Qt::BottomDockWidgetArea)->hide();  // the layouts show it
     datasetPreview_ = new DatasetPreview(this);
     datasetPreview_->hide();
     tryIt_ = new TryItPanel(document_, training_);

@@ -45,7 +45,6 @@ GradientFlowView::GradientFlowView(QWidget *parent)
     about->setWordWrap(true);
     about->setObjectName(QStringLiteral("aboutGradientFlow"));
     note_->setWordWrap(true);
-    note_->setStyleSheet(QStringLiteral("color: #b91c1c;"));
     note_->hide();
     auto *charts = new QHBoxLayout;
     charts->addWidget(gradientChart_);
@@ -57,7 +56,7 @@ GradientFlowView::GradientFlowView(QWidget *parent)
     legendScroll->setWidgetResizable(true);
     legendScroll->setFrameShape(QFrame::NoFrame);
     legendScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    legendScroll->setFixedWidth(120);
+    legendScroll->setFixedWidth(110);
     charts->addWidget(legendScroll);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(about);
@@ -107,8 +106,11 @@ void GradientFlowView::noteUndrawable(qint64 step, const QString &layer, const Q
 {
     if (!note_->text().isEmpty())
         return;  // the first one says when it began
-    const QString why = std::isfinite(value) ? tr("is 0 (nothing reached it), which a log scale cannot show")
-                                             : tr("is not a finite number (%1): the run diverged").arg(value);
+    // A 0 (a batch the network already fits perfectly, a dead layer) is worth knowing; NaN is an alarm.
+    const bool finite = std::isfinite(value);
+    const QString why = finite ? tr("is 0, which a log scale cannot show")
+                               : tr("is not a finite number (%1): the run diverged").arg(value);
+    note_->setStyleSheet(finite ? QStringLiteral("color: #57534e;") : QStringLiteral("color: #b91c1c;"));
     note_->setText(tr("From step %1 the %2 of %3 %4; its line has a gap there.").arg(step).arg(what, layer, why));
     note_->show();
 }

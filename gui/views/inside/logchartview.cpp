@@ -39,7 +39,7 @@ LogChartView::LogChartView(const QString &title, const QString &valueTitle, QWid
     stepAxis_->setLabelFormat(QStringLiteral("%.0f"));
     chartstyle::setCountRange(stepAxis_, 1.0);
     valueAxis_->setRange(1e-3, 1.0);
-    setMinimumSize(280, 200);
+    setMinimumSize(150, 140);
 }
 
 void LogChartView::setLines(const LayerLines &lines, const std::function<QColor(const QString &)> &color)

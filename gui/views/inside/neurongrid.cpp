@@ -25,7 +25,7 @@ QString percent(double fraction)
 
 NeuronGrid::NeuronGrid(const NeuronHistory *history, QWidget *parent) : QWidget(parent), history_(history)
 {
-    setMinimumWidth(kCellWidth);
+    setMinimumWidth(kCellWidth / 2);
 }
 
 void NeuronGrid::refresh()
