@@ -4,6 +4,8 @@
 #include "app/mainwindow.h"
 #include "app/screenshotrun.h"
 #include "app/welcomepage.h"
+#include "training/trainingcontroller.h"
+#include "views/tryit/tryitpanel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -113,7 +115,11 @@ int main(int argc, char *argv[])
         QStringLiteral("welcome-screenshot"),
         QApplication::translate("main", "Show the welcome page over the window, save a picture of the screen to <png> and quit (scripts/screenshot)."),
         QStringLiteral("png"));
-    parser.addOptions({screenshot, afterSteps, afterEpochs, layout, welcome, welcomeShot});
+    const QCommandLineOption tryImage(
+        QStringLiteral("try-image"),
+        QApplication::translate("main", "Open the Try it panel on the image <file>, as if it had been dropped on the window."),
+        QStringLiteral("file"));
+    parser.addOptions({screenshot, afterSteps, afterEpochs, layout, welcome, welcomeShot, tryImage});
     parser.process(app);
     const std::optional<LayoutPresets::Preset> preset = presetNamed(parser.value(layout));
     if (parser.isSet(layout) && !preset) {
@@ -128,6 +134,10 @@ int main(int argc, char *argv[])
     if (preset)
         window.layouts()->apply(*preset);
     window.openStartupProject(parser.positionalArguments().value(0));
+    if (parser.isSet(tryImage))  // once the project is prepared and laid out, so that Try it stays in front
+        QObject::connect(window.training(), &TrainingController::prepared, window.tryIt(),
+                         [&window, file = parser.value(tryImage)] { window.tryIt()->tryFile(file); },
+                         Qt::ConnectionType(Qt::QueuedConnection | Qt::SingleShotConnection));
     if (parser.isSet(screenshot))
         new ScreenshotRun(&window, parser.value(screenshot), moment);
     else if (parser.isSet(welcomeShot))
