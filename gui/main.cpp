@@ -4,7 +4,9 @@
 #include "app/mainwindow.h"
 #include "app/screenshotrun.h"
 #include "app/welcomepage.h"
+#include "training/trainingcontroller.h"
 #include "views/inside/insidepanel.h"
+#include "views/tryit/tryitpanel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -134,7 +136,11 @@ int main(int argc, char *argv[])
         QStringLiteral("inside"),
         QApplication::translate("main", "Show the Inside dock's <view> in front: %1.").arg(InsidePanel::viewNames().join(QStringLiteral(", "))),
         QStringLiteral("view"));
-    parser.addOptions({screenshot, afterSteps, afterEpochs, layout, welcome, welcomeShot, inside});
+    const QCommandLineOption tryImage(
+        QStringLiteral("try-image"),
+        QApplication::translate("main", "Open the Try it panel on the image <file>, as if it had been dropped on the window."),
+        QStringLiteral("file"));
+    parser.addOptions({screenshot, afterSteps, afterEpochs, layout, welcome, welcomeShot, inside, tryImage});
     parser.process(app);
     const std::optional<LayoutPresets::Preset> preset = presetNamed(parser.value(layout));
     if (parser.isSet(layout) && !preset) {
@@ -156,6 +162,10 @@ int main(int argc, char *argv[])
     if (parser.isSet(inside))
         showInside(window, parser.value(inside));
     window.openStartupProject(parser.positionalArguments().value(0));
+    if (parser.isSet(tryImage))  // once the project is prepared and laid out, so that Try it stays in front
+        QObject::connect(window.training(), &TrainingController::prepared, window.tryIt(),
+                         [&window, file = parser.value(tryImage)] { window.tryIt()->tryFile(file); },
+                         Qt::ConnectionType(Qt::QueuedConnection | Qt::SingleShotConnection));
     if (parser.isSet(screenshot))
         new ScreenshotRun(&window, parser.value(screenshot), moment);
     else if (parser.isSet(welcomeShot))

@@ -7,16 +7,16 @@ namespace nn {
 
 namespace {
 
-using Rows = Eigen::Map<const Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>;
+using SampleRows = Eigen::Map<const Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>;
 
-Rows rowsOf(const Tensor &x)
+SampleRows rowsOf(const Tensor &x)
 {
     const int64_t n = x.rank() == 0 ? 0 : x.dim(0);
-    return Rows(x.data(), n, n == 0 ? 0 : x.size() / n);
+    return SampleRows(x.data(), n, n == 0 ? 0 : x.size() / n);
 }
 
 // The mean Euclidean distance over all pairs (i from a, j from b), i = j included.
-double meanDistance(const Rows &a, const Rows &b)
+double meanDistance(const SampleRows &a, const SampleRows &b)
 {
     double sum = 0.0;
     for (Eigen::Index i = 0; i < a.rows(); ++i)
@@ -28,7 +28,7 @@ double meanDistance(const Rows &a, const Rows &b)
 
 double meanFeatureStd(const Tensor &x)
 {
-    const Rows rows = rowsOf(x);
+    const SampleRows rows = rowsOf(x);
     if (rows.rows() < 2)
         return 0.0;
     const Eigen::MatrixXd values = rows.cast<double>();
@@ -39,7 +39,7 @@ double meanFeatureStd(const Tensor &x)
 
 double energyDistance(const Tensor &a, const Tensor &b)
 {
-    const Rows x = rowsOf(a), y = rowsOf(b);
+    const SampleRows x = rowsOf(a), y = rowsOf(b);
     return 2.0 * meanDistance(x, y) - meanDistance(x, x) - meanDistance(y, y);
 }
 

@@ -1,5 +1,6 @@
 // Pictures of the window in typical states, for looking at what the editor draws (not a test of
-// behaviour): `gui_screenshots DIR` writes spiral.png, selected.png, shape-error.png, charts.png, … into DIR.
+// behaviour): `gui_screenshots DIR [PICTURE_FOLDER]` writes spiral.png, selected.png, shape-error.png, charts.png, …
+// into DIR, and with a folder of pictures folder-*.png and try-it-*.png.
 #include "guitest.h"
 
 #include "app/canvasactions.h"
@@ -8,14 +9,17 @@
 #include "views/charts/losschartview.h"
 #include "views/charts/trainingcharts.h"
 #include "panels/datasection.h"
+#include "panels/imagefoldersummary.h"
 #include "panels/trainingpanel.h"
 #include "training/trainingcontroller.h"
+#include "views/tryit/tryitpanel.h"
 
 #include <QAction>
 #include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QTabWidget>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QLineEdit>
 #include <QLineSeries>
@@ -196,6 +200,44 @@ void training(MainWindow &window)
     waitForState(window, TrainingController::State::Finished);
 }
 
+// A folder of pictures (tests/make_picture_folder.py) on shapes-cnn: the data section with its
+// classes and skipped files, then Try it on one of the pictures after training, at both sizes.
+void pictures(MainWindow &window, const QString &folder)
+{
+    window.openStartupProject(QStringLiteral("shapes-cnn"));
+    window.document()->setSetting(nodeNamed(window, "output"), "units", int64_t{3});
+    DataSection *data = window.trainingPanel()->dataSection();
+    data->setFolderChooser([folder](const QString &) { return folder; });
+    QComboBox *source = data->sourceBox();
+    source->setCurrentIndex(source->findData(QString::fromLatin1(DataSection::kChooseFolder)));
+    emit source->activated(source->currentIndex());
+    for (int waited = 0; waited < 60000 && data->folderSummary()->snapshot().folder.isEmpty(); waited += 20)
+        QTest::qWait(20);
+    window.charts()->clear();
+    window.findChild<QDockWidget *>(QStringLiteral("training"))->raise();
+    window.trainingPanel()->tabs()->setCurrentIndex(0);
+    ImageFolderSummary *summary = data->folderSummary();
+    for (const QSize size : {QSize(1280, 800), QSize(1920, 1080)}) {
+        window.resize(size);
+        QTest::qWait(100);
+        for (QScrollArea *area : window.trainingPanel()->findChildren<QScrollArea *>())
+            if (area->widget() && area->widget()->isAncestorOf(summary))
+                area->ensureWidgetVisible(summary, 0, 0);
+        shoot(window, QStringLiteral("folder-%1x%2").arg(size.width()).arg(size.height()));
+    }
+    window.training()->trainAction()->trigger();
+    waitForState(window, TrainingController::State::Finished);
+    window.tryIt()->tryFile(folder + QStringLiteral("/triangle/triangle000.png"));
+    for (int waited = 0; waited < 20000 && window.tryIt()->result().values.empty(); waited += 20)
+        QTest::qWait(20);
+    for (const QSize size : {QSize(1280, 800), QSize(1920, 1080)}) {
+        window.resize(size);
+        QTest::qWait(100);
+        shoot(window, QStringLiteral("try-it-%1x%2").arg(size.width()).arg(size.height()));
+    }
+    window.resize(1280, 800);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -214,5 +256,7 @@ int main(int argc, char *argv[])
     charts(*window);
     trainingPanel(*window);
     training(*window);
+    if (argc > 2)  // a folder made by tests/make_picture_folder.py
+        pictures(*window, QString::fromLocal8Bit(argv[2]));
     return 0;
 }

@@ -130,6 +130,7 @@ private slots:
     void oneClassFolderShowsWhatToAdd();
     void droppedPictureGetsThePredictProbabilities();
     void unreadableDropSaysWhy();
+    void colourPicturesKeepTheirLevels();
     void pastedImageIsTried();
 
 private:
@@ -247,6 +248,24 @@ void GuiPicturesTest::unreadableDropSaysWhy()
     QTRY_VERIFY(!tryIt->result().problem.isEmpty());
     QVERIFY2(tryIt->problemLabel()->text().contains(QStringLiteral("truncated.jpg")), qPrintable(tryIt->problemLabel()->text()));
     QVERIFY(tryIt->result().values.empty());
+}
+
+// A dark picture stays dark in Try it and in the thumbnails: colours are not stretched per image.
+void GuiPicturesTest::colourPicturesKeepTheirLevels()
+{
+    auto window = guitest::newWindow();
+    window->document()->setProject(pictureProject(folder_.toStdString()), {});
+    QImage dark(8, 8, QImage::Format_RGB32);
+    dark.fill(qRgb(60, 20, 10));
+    const QString file = scratch_.filePath(QStringLiteral("dark.png"));
+    QVERIFY(dark.save(file));
+    dropOnCanvas(*window, file);
+    TryItPanel *tryIt = window->tryIt();
+    QTRY_VERIFY_WITH_TIMEOUT(!tryIt->result().values.empty(), 20000);
+    const QRgb seen = tryIt->result().seen.pixel(4, 4);
+    QVERIFY2(std::abs(qRed(seen) - 60) <= 1 && std::abs(qGreen(seen) - 20) <= 1 && std::abs(qBlue(seen) - 10) <= 1,
+             qPrintable(QStringLiteral("the network sees (60, 20, 10), the panel shows (%1, %2, %3)")
+                            .arg(qRed(seen)).arg(qGreen(seen)).arg(qBlue(seen))));
 }
 
 void GuiPicturesTest::pastedImageIsTried()

@@ -24,7 +24,7 @@ const QString kLayers = QStringLiteral("layers"), kSettings = QStringLiteral("se
               kTraining = QStringLiteral("training"), kCode = QStringLiteral("codePanel"),
               kHistory = QStringLiteral("history"), kCharts = QStringLiteral("chartsPanel"),
               kBoundary = QStringLiteral("boundary"), kEvaluation = QStringLiteral("evaluation"),
-              kInside = QStringLiteral("inside");
+              kInside = QStringLiteral("inside"), kTryIt = QStringLiteral("tryIt");
 
 constexpr int kPaletteWidth = 180, kSettingsWidth = 310, kMinCanvasWidth = 220;
 constexpr int kWindowChrome = 90;  // the menu bar, tool bar, status bar and dock titles, about
@@ -109,18 +109,19 @@ QDockWidget *LayoutPresets::dock(const QString &name) const
     return window_->findChild<QDockWidget *>(name, Qt::FindDirectChildrenOnly);
 }
 
-// Layers | canvas | decision boundary | settings (Training, Settings, Code, History as tabs),
+// Layers | canvas | decision boundary | settings (Training, Settings, Code, History, Try it as tabs),
 // with the charts and the evaluation (the Inside dock tabbed behind it) side by side below.
 void LayoutPresets::arrange()
 {
-    for (const QString &name : {kLayers, kSettings, kTraining, kCode, kHistory, kCharts, kBoundary, kEvaluation, kInside})
+    for (const QString &name : {kLayers, kSettings, kTraining, kCode, kHistory, kTryIt, kCharts, kBoundary, kEvaluation, kInside})
         if (QDockWidget *d = dock(name))
             d->setFloating(false);
     window_->addDockWidget(Qt::LeftDockWidgetArea, dock(kLayers));
     window_->addDockWidget(Qt::RightDockWidgetArea, dock(kBoundary));
     window_->splitDockWidget(dock(kBoundary), dock(kSettings), Qt::Horizontal);
-    for (const QString &name : {kTraining, kCode, kHistory})
-        window_->tabifyDockWidget(dock(kSettings), dock(name));
+    for (const QString &name : {kTraining, kCode, kHistory, kTryIt})
+        if (QDockWidget *d = dock(name))
+            window_->tabifyDockWidget(dock(kSettings), d);
     window_->addDockWidget(Qt::BottomDockWidgetArea, dock(kCharts));
     window_->splitDockWidget(dock(kCharts), dock(kInside), Qt::Horizontal);
     window_->tabifyDockWidget(dock(kInside), dock(kEvaluation));  // the evaluation on top

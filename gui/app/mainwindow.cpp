@@ -163,6 +163,7 @@ void MainWindow::createViewDocks()
     datasetPreview_->hide();
     tryIt_ = new TryItPanel(document_, training_);
     QDockWidget *tryIt = addPanel(tryIt_, tr("Try it"), QStringLiteral("tryIt"), Qt::RightDockWidgetArea);
+    tabifyDockWidget(settingsDock_, tryIt);
     tryIt->hide();  // until a picture comes
     tryIt_->watchDrops(this);
     connect(tryIt_, &TryItPanel::pictureTaken, tryIt, [tryIt] {

@@ -49,6 +49,9 @@ ImageFolderSummary::ImageFolderSummary(QWidget *parent)
     skipped_->setObjectName(QStringLiteral("skipped_files"));
     skipped_->setFocusPolicy(Qt::NoFocus);
     skipped_->setSelectionMode(QAbstractItemView::NoSelection);
+    skipped_->setWordWrap(true);  // a reason is read whole, not cut at the dock's edge
+    skipped_->setTextElideMode(Qt::ElideNone);
+    skipped_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     skipped_->setMaximumHeight(kSkippedRows * (fontMetrics().height() + 4) + 6);
     skipped_->setToolTip(tr("These files are left out of training: fix or remove them and the folder is read again."));
 

@@ -9,7 +9,8 @@
 namespace views {
 
 // Sample `row` of inputs [N, C, H, W] or [N, H, W] (C = 1 grey, C = 3 colour); grey pixels are
-// mapped from the data's pixel range (0 … the sample's maximum, at least 1) to black … white.
+// mapped from the data's pixel range (0 … the sample's maximum, at least 1) to black … white,
+// colour pixels keep their 8-bit levels.
 // Safe off the GUI thread.
 QImage sampleImage(const float *sample, const datasets::DataInfo &info);
 

@@ -68,7 +68,7 @@ void ProbabilityBars::paintEvent(QPaintEvent *)
     const QFontMetrics metrics = fontMetrics();
     int nameWidth = 0;
     for (const Row &row : rows_)
-        nameWidth = std::max(nameWidth, metrics.horizontalAdvance(row.name));
+        nameWidth = std::max(nameWidth, metrics.horizontalAdvance(row.name) + 2);
     nameWidth = std::min(nameWidth, width() / 3);
     const int percentWidth = metrics.horizontalAdvance(QStringLiteral("100.0%"));
     const int barLeft = nameWidth + kGap, barSpan = std::max(10, width() - barLeft - percentWidth - kGap);

@@ -24,12 +24,13 @@
 #include <QMimeData>
 #include <QPixmap>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QUrl>
 #include <QVBoxLayout>
 
 namespace {
 
-constexpr int kPictureSide = 160;            // the network's picture, scaled up without blurring
+constexpr int kPictureSide = 112;            // the network's picture, scaled up without blurring
 constexpr qint64 kLargestFile = 256LL << 20;  // bytes: a larger file is refused before it is read
 
 QString firstLocalFile(const QMimeData *data)
@@ -52,8 +53,8 @@ TryItPanel::TryItPanel(GraphDocument *document, TrainingController *training, QW
     chooser_ = [this] {
         return QFileDialog::getOpenFileName(this, tr("Try an image"), QString(), tr("Images (*.png *.jpg *.jpeg);;All files (*)"));
     };
-    hint_->setText(tr("Drop an image file anywhere on the window, paste one (Edit ▸ Paste Image), or open one, "
-                      "to see what the network makes of it."));
+    hint_->setText(tr("Drop an image file anywhere on the window, paste one (Edit ▸ Paste Image), or open one: "
+                      "the network says what it sees."));
     hint_->setWordWrap(true);
     const QString muted = QStringLiteral("color: %1;").arg(canvasstyle::mutedTextColor().name());
     hint_->setStyleSheet(muted);
@@ -62,22 +63,32 @@ TryItPanel::TryItPanel(GraphDocument *document, TrainingController *training, QW
     nameLabel_->setWordWrap(true);
     picture_->setObjectName(QStringLiteral("try_it_picture"));
     picture_->setAlignment(Qt::AlignCenter);
-    picture_->setMinimumHeight(kPictureSide);
     seen_->setAlignment(Qt::AlignCenter);
+    seen_->setWordWrap(true);
     seen_->setStyleSheet(muted);
     note_->setWordWrap(true);
     note_->setStyleSheet(QStringLiteral("color: #9a5b00;"));
 
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(hint_);
-    layout->addWidget(open, 0, Qt::AlignLeft);
+    auto *content = new QWidget;
+    auto *layout = new QVBoxLayout(content);
+    // The answer first (a short dock shows it without scrolling), then how to try another picture.
     layout->addWidget(nameLabel_);
+    layout->addWidget(problem_);
     layout->addWidget(picture_);
+    layout->addWidget(bars_);
     layout->addWidget(seen_);
     layout->addWidget(note_);
-    layout->addWidget(problem_);
-    layout->addWidget(bars_);
+    layout->addWidget(hint_);
+    layout->addWidget(open, 0, Qt::AlignLeft);
     layout->addStretch(1);
+    auto *scroll = new QScrollArea;  // a short dock scrolls rather than squeezing the picture
+    scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(content);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
     setTrained(false);
 
     connect(training_, &TrainingController::modelTrainedChanged, this, &TryItPanel::setTrained);
