@@ -298,7 +298,7 @@ void MainWindow::createTraining()
     connect(training_, &TrainingController::modelTrainedChanged, confusionView_, &ConfusionView::setTrained);
     trainingPanel_->setPreviewWidget(datasetPreview_);
     connect(datasetPreview_, &DatasetPreview::snapshotChanged, this,
-            [this] { trainingPanel_->dataSection()->augmentSection()->showImages(datasetPreview_->snapshot().images); });
+            [this] { trainingPanel_->dataSection()->showPreviewImages(datasetPreview_->snapshot().images); });
     training_->addProbe(datasetPreview_->probe());
     ImageFolderSummary *folder = trainingPanel_->dataSection()->folderSummary();
     training_->addProbe(folder->probe());

@@ -144,6 +144,7 @@ DataSection::DataSection(GraphDocument *document, QWidget *parent)
     form_->addRow(tr("Test"), test_);
     form_->addRow(problem_);
     form_->addRow(augment_);
+    form_->setRowVisible(augment_, false);  // until the data preview shows images
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(form_);
@@ -329,6 +330,12 @@ void DataSection::showSource(const nn::DataSpec &data)
         fillLabelColumns(data.source);
     const QSignalBlocker columnBlocker(labelColumn_);
     labelColumn_->setCurrentIndex(std::max(0, labelColumn_->findData(QString::fromStdString(data.labelColumn))));
+}
+
+void DataSection::showPreviewImages(const std::vector<QImage> &images)
+{
+    augment_->showImages(images);
+    form_->setRowVisible(augment_, !images.empty() || document()->project().data.augment.any());
 }
 
 void DataSection::sourceActivated(int index)

@@ -11,10 +11,12 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 class AugmentSection;
 class ImageFolderSummary;
 class QComboBox;
+class QImage;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
@@ -53,6 +55,9 @@ public:
     QLabel *descriptionLabel() const { return description_; }
     QLabel *problemLabel() const { return problem_; }
     AugmentSection *augmentSection() const { return augment_; }
+    // The data preview's first images: the augmentation preview varies the first, and the
+    // augmentation settings show only for images (or while one is on, so it can be switched off).
+    void showPreviewImages(const std::vector<QImage> &images);
     QComboBox *resizeBox() const { return resize_; }
     // The classes, thumbnails and skipped files of a folder of images (shown for folders only).
     ImageFolderSummary *folderSummary() const { return folderSummary_; }
