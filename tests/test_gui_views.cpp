@@ -186,6 +186,16 @@ private slots:
                  qPrintable(view.message()));
     }
 
+    void aGanExplainsWhyThereIsNoBoundary()
+    {
+        // gan-ring's two networks read 2-D points, but neither draws a decision boundary.
+        std::unique_ptr<datasets::Experiment> gan = trained(example("gan-ring", 0));
+        DecisionBoundaryView view;
+        probe(view, *gan);
+        QCOMPARE(view.snapshot().kind, BoundarySnapshot::Kind::Message);
+        QVERIFY2(view.message().contains(QStringLiteral("A GAN has no decision boundary")), qPrintable(view.message()));
+    }
+
     void confusion_data()
     {
         QTest::addColumn<QString>("name");

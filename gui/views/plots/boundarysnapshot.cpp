@@ -137,6 +137,9 @@ BoundarySnapshot message(const QString &text)
 
 QString boundaryProblem(const datasets::Experiment &experiment)
 {
+    if (experiment.isGan())
+        return tr("A GAN has no decision boundary: its generator makes points and its discriminator scores them. "
+                  "The charts show d_loss and g_loss; `layerlab-cli generate` writes the generator's samples.");
     const datasets::DataInfo &info = experiment.data().info;
     const int64_t features = nn::elementCount(info.sampleShape);
     if (info.classification && features != 2)
