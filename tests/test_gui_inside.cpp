@@ -299,6 +299,7 @@ private slots:
         auto window = guitest::newWindow();
         nn::Project project = nn::loadProject(datasets::resolveProjectPath("spiral"));
         project.training.stepsPerSecond = 0.0;
+        project.training.epochs = 100'000;  // still running after three taps (10 a second), on any machine
         TrainingController *training = window->training();
         QSignalSpy prepared(training, &TrainingController::prepared);
         window->document()->setProject(project, {});
