@@ -211,6 +211,49 @@ private slots:
         const std::string difference = layerrun::threadCountDifference(*layer, x, gradcheck::randomTensor(y.shape(), 4));
         QVERIFY2(difference.empty(), difference.c_str());
     }
+
+    void maskedRecurrentLayersAreBitwiseIdenticalOnAnyThreadCount_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("settings");
+        for (const char *kind : {"SimpleRNN", "GRU", "LSTM"}) {
+            QTest::newRow((std::string(kind) + " last").c_str()) << kind << R"({"hidden_size": 128})";
+            QTest::newRow((std::string(kind) + " all steps bidirectional").c_str())
+                << kind << R"({"hidden_size": 64, "return_sequences": true, "bidirectional": true})";
+        }
+    }
+
+    // The same with the ids' mask: 64 words of 3 to 16 letters padded to 16, whose steps run packed.
+    void maskedRecurrentLayersAreBitwiseIdenticalOnAnyThreadCount()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, settings);
+        auto layer = makeLayer(kind.toStdString(), nlohmann::json::parse(settings.toStdString()),
+                               {{nn::kBatch, 16, 32}, {nn::kBatch, 16}});
+        const nn::Tensor x = gradcheck::randomTensor({64, 16, 32}, 2);
+        nn::Tensor tokens({64, 16}, 0.0f);
+        for (int64_t n = 0; n < 64; ++n)
+            for (int64_t t = 0; t < 3 + (n * 7) % 14; ++t)
+                tokens[n * 16 + t] = float(1 + (n + t) % 29);
+        std::vector<std::vector<nn::Tensor>> runs;
+        for (int threads : {1, 2, 16})
+            runs.push_back(nn::ThreadArena(threads).run([&] {
+                nn::Tensor y, dx(x.shape());
+                nn::Saved saved;
+                for (nn::Parameter *p : layer->parameters())
+                    p->grad.setZero();
+                layer->forward({&x, &tokens}, y, saved, {});
+                layer->backward({&x, &tokens}, y, gradcheck::randomTensor(y.shape(), 4), saved, {&dx, nullptr}, {});
+                std::vector<nn::Tensor> all{y, dx};
+                for (nn::Parameter *p : layer->parameters())
+                    all.push_back(p->grad);
+                return all;
+            }));
+        for (size_t run = 1; run < runs.size(); ++run)
+            for (size_t i = 0; i < runs[0].size(); ++i)
+                QVERIFY2(layerrun::bitwiseEqual(runs[run][i], runs[0][i]),
+                         qPrintable(QString("result %1 differs between 1 thread and run %2").arg(i).arg(run)));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSequenceLayers)

@@ -1,4 +1,6 @@
 // LSTM: one step's gates and cell state forward, their derivatives backward, over the batch as arrays.
+#include "nn/gemmwarnings.h"
+
 #include "lstmlayer.h"
 
 #include "nn/registry.h"
@@ -19,37 +21,47 @@ const LayerSpec &LstmLayer::declaration()
     return spec;
 }
 
+// Row by row, so that each sample's gates stay in the cache between the passes and nothing is allocated.
 void LstmLayer::stepForward(StepForward &s) const
 {
     const int64_t h = hidden_;
-    const auto pre = [&](int gate) { return s.xw.middleCols(gate * h, h).array() + s.hw.middleCols(gate * h, h).array(); };
-    const RowArray i = pre(0).logistic(), f = pre(1).logistic(), g = pre(2).tanh(), o = pre(3).logistic();
-    const RowArray c = f * s.cPrev.array() + i * g;
-    const RowArray tc = c.tanh();
-    s.c = c.matrix();
-    s.h = (o * tc).matrix();
-    s.kept.leftCols(h) = i.matrix();
-    s.kept.middleCols(h, h) = f.matrix();
-    s.kept.middleCols(2 * h, h) = g.matrix();
-    s.kept.middleCols(3 * h, h) = o.matrix();
-    s.kept.rightCols(h) = tc.matrix();
+    for (int64_t r = 0; r < s.h.rows(); ++r) {
+        const auto xw = s.xw.row(r).array(), hw = s.hw.row(r).array();
+        auto kept = s.kept.row(r).array();
+        auto i = kept.segment(0, h), f = kept.segment(h, h), g = kept.segment(2 * h, h), o = kept.segment(3 * h, h),
+             tc = kept.segment(4 * h, h);
+        const auto pre = [&](int gate) { return xw.segment(gate * h, h) + hw.segment(gate * h, h); };
+        i = pre(0).logistic();
+        f = pre(1).logistic();
+        g = pre(2).tanh();
+        o = pre(3).logistic();
+        auto c = s.c.row(r).array();
+        c = f * s.cPrev.row(r).array() + i * g;
+        tc = c.tanh();
+        s.h.row(r).array() = o * tc;
+    }
 }
 
 void LstmLayer::stepBackward(StepBackward &s) const
 {
     const int64_t h = hidden_;
-    const auto i = s.kept.leftCols(h).array(), f = s.kept.middleCols(h, h).array(),
-               g = s.kept.middleCols(2 * h, h).array(), o = s.kept.middleCols(3 * h, h).array(),
-               tc = s.kept.rightCols(h).array();
-    const auto dh = s.dh.array();
-    const RowArray dc = s.dc.array() + dh * o * (1.0f - tc * tc);  // ∂L/∂c_t in full
-    s.dGi.leftCols(h) = (dc * g * i * (1.0f - i)).matrix();
-    s.dGi.middleCols(h, h) = (dc * s.cPrev.array() * f * (1.0f - f)).matrix();
-    s.dGi.middleCols(2 * h, h) = (dc * i * (1.0f - g * g)).matrix();
-    s.dGi.middleCols(3 * h, h) = (dh * tc * o * (1.0f - o)).matrix();
-    s.dGh = s.dGi;
+    for (int64_t r = 0; r < s.h.rows(); ++r) {
+        const auto kept = s.kept.row(r).array();
+        const auto i = kept.segment(0, h), f = kept.segment(h, h), g = kept.segment(2 * h, h), o = kept.segment(3 * h, h),
+                   tc = kept.segment(4 * h, h);
+        const auto dh = s.dh.row(r).array();
+        auto dcPrev = s.dcPrev.row(r).array();
+        dcPrev = s.dc.row(r).array() + dh * o * (1.0f - tc * tc);  // ∂L/∂c_t in full, for now
+        const auto dc = dcPrev;
+        auto dG = s.dGi.row(r).array();
+        dG.segment(0, h) = dc * g * i * (1.0f - i);
+        dG.segment(h, h) = dc * s.cPrev.row(r).array() * f * (1.0f - f);
+        dG.segment(2 * h, h) = dc * i * (1.0f - g * g);
+        dG.segment(3 * h, h) = dh * tc * o * (1.0f - o);
+        dcPrev = dc * f;
+        s.dGh.row(r) = s.dGi.row(r);
+    }
     s.dhDirect.setZero();
-    s.dcPrev = (dc * f).matrix();
 }
 
 } // namespace nn

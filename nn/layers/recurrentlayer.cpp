@@ -1,7 +1,9 @@
-// RecurrentLayer: the input projections of all steps in one GEMM, then per step one recurrent GEMM
-// and the cell's gate arithmetic; backward walks the steps in reverse and sums the weight gradients
-// in GEMMs over all steps at the end. The products run in fixed chunks of rows on the arena's threads,
-// the rest in a fixed order, so the result is the same on any thread count.
+// RecurrentLayer: the steps run packed (RecurrentBatches: time-major, the samples sorted by length,
+// no padded step computed). The input projections of all steps are one GEMM, then per step one
+// recurrent GEMM for the samples still running and the cell's gate arithmetic; backward walks the
+// steps in reverse and sums the weight gradients in GEMMs over all steps at the end. The products
+// run in chunks fixed by the shapes and the lengths, on the arena's threads, the rest in a fixed
+// order, so the result is the same on any thread count.
 #include "nn/gemmwarnings.h"
 
 #include "recurrentlayer.h"
@@ -18,32 +20,49 @@ namespace nn {
 
 namespace {
 
-// The saved record's slots for one direction (8 apart) and the backward's scratch.
-enum RecurrentSlot : size_t { kXw, kKept, kHPrev, kH, kCPrev, kC, kSlotsPerDirection = 8 };
-constexpr size_t kGradInputSlot = 16, kGradHiddenSlot = 17;
-
-// Step t of a [N, T, cols] buffer.
-StepMap stepOf(Tensor &buffer, int64_t batch, int64_t steps, int64_t cols, int64_t t)
-{
-    return {buffer.data() + t * cols, batch, cols, Eigen::OuterStride<>(steps * cols)};
-}
+// The saved record's slots for one direction (8 apart; the packed rows of all steps, and the state
+// after the last step in sample-rank order) and those the directions share.
+enum RecurrentSlot : size_t { kXw, kKept, kHPrev, kH, kCPrev, kC, kState, kSlotsPerDirection = 8 };
+constexpr size_t kGradInputSlot = 16, kGradHiddenSlot = 17, kPackedInputSlot = 18, kPackedInputGradSlot = 19;
 
 const char *const kParameterNames[] = {"weight_ih", "weight_hh", "bias_ih", "bias_hh"};
 
-// Rows of a product's result per chunk: fixed, so the same sums come out on any thread count.
-constexpr int64_t kRowsPerChunk = 32;
-
-// c = a·b (or c += a·b) in chunks of kRowsPerChunk rows of c, run on the arena's threads.
-template <typename Result, typename Left, typename Right>
-void chunkedRows(Result &&c, const Left &a, const Right &b, bool add)
+// Rows of the first n rows of a row-major (·, cols) buffer.
+StepMap topRows(float *data, int64_t n, int64_t cols)
 {
-    const double flops = 2.0 * double(a.rows()) * double(a.cols()) * double(b.cols());
-    parallelChunks(c.rows(), kRowsPerChunk, flops, [&](int64_t begin, int64_t end) {
+    return {data, n, cols, Eigen::OuterStride<>(cols)};
+}
+
+// Rows of a product over all steps per chunk, and the number of column blocks of a per-step product.
+// Fixed, so that the same sums come out on any thread count; a column block packs only its own part
+// of the right-hand side, so splitting costs no repacking of the weights.
+constexpr int64_t kRowsPerChunk = 128, kColumnChunks = 4, kColumnAlign = 16;
+
+double productFlops(int64_t m, int64_t k, int64_t n)
+{
+    return 2.0 * double(m) * double(k) * double(n);
+}
+
+// c = a·b (or c += a·b) in chunks of `rowsPerChunk` rows of c, run on the arena's threads.
+template <typename Result, typename Left, typename Right>
+void chunkedRows(Result &&c, const Left &a, const Right &b, bool add, int64_t rowsPerChunk = kRowsPerChunk)
+{
+    parallelChunks(c.rows(), rowsPerChunk, productFlops(a.rows(), a.cols(), b.cols()), [&](int64_t begin, int64_t end) {
         auto rows = c.middleRows(begin, end - begin);
         if (add)
             rows.noalias() += a.middleRows(begin, end - begin) * b;
         else
             rows.noalias() = a.middleRows(begin, end - begin) * b;
+    });
+}
+
+// c += a·b in kColumnChunks blocks of columns of c (each a multiple of kColumnAlign wide).
+template <typename Result, typename Left, typename Right>
+void chunkedColumnsAdd(Result &&c, const Left &a, const Right &b)
+{
+    const int64_t width = (c.cols() + kColumnChunks * kColumnAlign - 1) / (kColumnChunks * kColumnAlign) * kColumnAlign;
+    parallelChunks(c.cols(), width, productFlops(a.rows(), a.cols(), b.cols()), [&](int64_t begin, int64_t end) {
+        c.middleCols(begin, end - begin).noalias() += a * b.middleCols(begin, end - begin);
     });
 }
 
@@ -124,64 +143,66 @@ std::vector<Parameter *> RecurrentLayer::parameters()
 void RecurrentLayer::forward(const std::vector<const Tensor *> &inputs, Tensor &out, Saved &saved, const RunContext &)
 {
     const Tensor &x = *inputs[0];  // (N, T, F)
-    const int64_t batch = x.dim(0), steps = x.dim(1), units = directions() * hidden_;
-    const std::vector<int64_t> lengths = sequenceLengths(inputs.size() > 1 ? inputs[1] : nullptr, batch, steps);
+    const int64_t batch = x.dim(0), steps = x.dim(1), features = x.dim(2), units = directions() * hidden_;
+    const RecurrentBatches batches(sequenceLengths(inputs.size() > 1 ? inputs[1] : nullptr, batch, steps), steps);
+    Tensor &packed = saved.slot(kPackedInputSlot);
+    packed.resize({batches.rows(), features});
+    batches.pack(x.data(), features, packed.data());
     out.resize(returnSequences_ ? Shape{batch, steps, units} : Shape{batch, units});
     out.setZero();
     for (int d = 0; d < directions(); ++d) {
-        forwardDirection(d, x, lengths, saved);
-        Tensor &h = saved.slot(d * kSlotsPerDirection + kH);  // (N, T, H)
-        for (int64_t n = 0; n < batch; ++n) {
-            const int64_t length = lengths[size_t(n)];
-            if (returnSequences_) {
-                for (int64_t t = 0; t < length; ++t)
-                    std::copy_n(h.data() + (n * steps + t) * hidden_, hidden_,
-                                out.data() + (n * steps + t) * units + d * hidden_);
-            } else {  // the state after the direction's last step: t = T − 1 forwards (carried past the padding), 0 backwards
-                const int64_t last = d == 0 ? steps - 1 : 0;
-                std::copy_n(h.data() + (n * steps + last) * hidden_, hidden_, out.data() + n * units + d * hidden_);
-            }
+        forwardDirection(d, batches, saved);
+        const size_t base = size_t(d) * kSlotsPerDirection;
+        if (returnSequences_) {
+            batches.addUnpacked(saved.slot(base + kH).data(), hidden_, out.data(), units, d * hidden_);
+        } else {  // the state after the direction's last step: t = T − 1 forwards (carried past the padding), 0 backwards
+            const Tensor &state = saved.slot(base + kState);
+            for (int64_t n = 0; n < batch; ++n)
+                std::copy_n(state.data() + batches.rank(n) * hidden_, hidden_, out.data() + n * units + d * hidden_);
         }
     }
 }
 
-void RecurrentLayer::forwardDirection(int d, const Tensor &x, const std::vector<int64_t> &lengths, Saved &saved) const
+void RecurrentLayer::forwardDirection(int d, const RecurrentBatches &batches, Saved &saved) const
 {
-    const int64_t batch = x.dim(0), steps = x.dim(1), features = x.dim(2), width = gates() * hidden_;
+    const Tensor &packed = saved.slot(kPackedInputSlot);
+    const int64_t rows = batches.rows(), batch = batches.samples(), steps = batches.steps();
+    const int64_t features = packed.dim(1), width = gates() * hidden_, keptWidth = keptPerUnit() * hidden_;
     const int64_t cellWidth = hasCellState() ? hidden_ : 0;
     const size_t base = size_t(d) * kSlotsPerDirection;
     Tensor &xw = saved.slot(base + kXw), &kept = saved.slot(base + kKept), &hPrev = saved.slot(base + kHPrev),
-           &h = saved.slot(base + kH), &cPrev = saved.slot(base + kCPrev), &c = saved.slot(base + kC);
-    xw.resize({batch, steps, width});
-    kept.resize({batch, steps, keptPerUnit() * hidden_});
+           &h = saved.slot(base + kH), &cPrev = saved.slot(base + kCPrev), &c = saved.slot(base + kC),
+           &state = saved.slot(base + kState);
+    xw.resize({rows, width});
+    kept.resize({rows, keptWidth});
     for (Tensor *t : {&hPrev, &h})
-        t->resize({batch, steps, hidden_});
+        t->resize({rows, hidden_});
     for (Tensor *t : {&cPrev, &c})
-        t->resize({batch, steps, cellWidth});
-    // x·W_ihᵀ + b_ih for every step at once: (N·T, F) · (F, G·H).
+        t->resize({rows, cellWidth});
+    state.resize({batch, hidden_});
+    // x·W_ihᵀ + b_ih for every step at once: (rows, F) · (F, G·H).
     const Parameter &wIh = parameter(d, 0), &wHh = parameter(d, 1), &bIh = parameter(d, 2), &bHh = parameter(d, 3);
-    MatrixMap xwRows(xw.data(), batch * steps, width);
-    chunkedRows(xwRows, ConstMatrixMap(x.data(), batch * steps, features), wIh.value.matrix().transpose(), false);
+    MatrixMap xwRows(xw.data(), rows, width);
+    chunkedRows(xwRows, ConstMatrixMap(packed.data(), rows, features), wIh.value.matrix().transpose(), false);
     xwRows.rowwise() += bIh.value.vector().transpose();
-    RowMatrix hw(batch, width), hNow = RowMatrix::Zero(batch, hidden_), cNow = RowMatrix::Zero(batch, cellWidth);
+    MatrixMap hNow(state.data(), batch, hidden_);
+    hNow.setZero();
+    RowMatrix hw(batch, width), cNow = RowMatrix::Zero(batch, cellWidth);
     for (int64_t s = 0; s < steps; ++s) {
-        const int64_t t = d == 0 ? s : steps - 1 - s;
-        chunkedRows(hw, hNow, wHh.value.matrix().transpose(), false);
-        hw.rowwise() += bHh.value.vector().transpose();
-        StepForward step{stepOf(xw, batch, steps, width, t),     hw,
-                         stepOf(hPrev, batch, steps, hidden_, t), stepOf(h, batch, steps, hidden_, t),
-                         stepOf(cPrev, batch, steps, cellWidth, t), stepOf(c, batch, steps, cellWidth, t),
-                         stepOf(kept, batch, steps, keptPerUnit() * hidden_, t)};
-        step.hPrev = hNow;
-        step.cPrev = cNow;
+        const int64_t t = d == 0 ? s : steps - 1 - s, n = batches.batchSize(t), first = batches.offset(t);
+        if (n == 0)
+            continue;  // the samples that have not started or have ended keep their state
+        const auto rowsOf = [&](Tensor &buffer, int64_t cols) { return topRows(buffer.data() + first * cols, n, cols); };
+        StepForward step{rowsOf(xw, width),       topRows(hw.data(), n, width), rowsOf(hPrev, hidden_),
+                         rowsOf(h, hidden_),      rowsOf(cPrev, cellWidth),     rowsOf(c, cellWidth),
+                         rowsOf(kept, keptWidth)};
+        step.hw = bHh.value.vector().transpose().replicate(n, 1);
+        chunkedColumnsAdd(step.hw, hNow.topRows(n), wHh.value.matrix().transpose());
+        step.hPrev = hNow.topRows(n);
+        step.cPrev = cNow.topRows(n);
         stepForward(step);
-        for (int64_t n = 0; n < batch; ++n)
-            if (t >= lengths[size_t(n)]) {  // padding: the state stays as it was
-                step.h.row(n) = hNow.row(n);
-                step.c.row(n) = cNow.row(n);
-            }
-        hNow = step.h;
-        cNow = step.c;
+        hNow.topRows(n) = step.h;
+        cNow.topRows(n) = step.c;
     }
 }
 
@@ -189,65 +210,72 @@ void RecurrentLayer::backward(const std::vector<const Tensor *> &inputs, const T
                               Saved &saved, const std::vector<Tensor *> &dInputs, const RunContext &)
 {
     const Tensor &x = *inputs[0];
-    const std::vector<int64_t> lengths = sequenceLengths(inputs.size() > 1 ? inputs[1] : nullptr, x.dim(0), x.dim(1));
+    const int64_t batch = x.dim(0), steps = x.dim(1), features = x.dim(2);
+    const RecurrentBatches batches(sequenceLengths(inputs.size() > 1 ? inputs[1] : nullptr, batch, steps), steps);
+    Tensor *dx = dInputs[0];
+    Tensor &dPacked = saved.slot(kPackedInputGradSlot);
+    if (dx) {
+        dPacked.resize({batches.rows(), features});
+        dPacked.setZero();
+    }
     for (int d = 0; d < directions(); ++d)
-        backwardDirection(d, x, dOut, lengths, saved, dInputs[0]);
+        backwardDirection(d, batches, dOut, saved, dx != nullptr);
+    if (dx)
+        batches.addUnpacked(dPacked.data(), features, dx->data(), features, 0);
 }
 
-void RecurrentLayer::backwardDirection(int d, const Tensor &x, const Tensor &dOut, const std::vector<int64_t> &lengths,
-                                       Saved &saved, Tensor *dx)
+void RecurrentLayer::backwardDirection(int d, const RecurrentBatches &batches, const Tensor &dOut, Saved &saved,
+                                       bool wantInputGradient)
 {
-    const int64_t batch = x.dim(0), steps = x.dim(1), features = x.dim(2), width = gates() * hidden_;
+    const Tensor &packed = saved.slot(kPackedInputSlot);
+    const int64_t rows = batches.rows(), batch = batches.samples(), steps = batches.steps();
+    const int64_t features = packed.dim(1), width = gates() * hidden_, keptWidth = keptPerUnit() * hidden_;
     const int64_t units = directions() * hidden_, cellWidth = hasCellState() ? hidden_ : 0;
     const size_t base = size_t(d) * kSlotsPerDirection;
     Tensor &kept = saved.slot(base + kKept), &hPrev = saved.slot(base + kHPrev), &h = saved.slot(base + kH),
            &cPrev = saved.slot(base + kCPrev), &c = saved.slot(base + kC);
-    Tensor &dGi = saved.slot(kGradInputSlot), &dGh = saved.slot(kGradHiddenSlot);  // (N, T, G·H)
-    dGi.resize({batch, steps, width});
-    dGh.resize({batch, steps, width});
+    Tensor &dGi = saved.slot(kGradInputSlot), &dGh = saved.slot(kGradHiddenSlot);  // (rows, G·H)
+    dGi.resize({rows, width});
+    dGh.resize({rows, width});
     Parameter &wIh = parameter(d, 0), &wHh = parameter(d, 1), &bIh = parameter(d, 2), &bHh = parameter(d, 3);
-    RowMatrix dh(batch, hidden_), dhNext = RowMatrix::Zero(batch, hidden_), dhPrev(batch, hidden_);
+    // ∂L/∂h and ∂L/∂c per sample in rank order: a sample's rows wait unchanged while it has no step.
+    RowMatrix dhNext = RowMatrix::Zero(batch, hidden_), dhPrev(batch, hidden_);
     RowMatrix dc = RowMatrix::Zero(batch, cellWidth), dcPrev(batch, cellWidth);
     if (!returnSequences_)  // the output is the state after the direction's last step
-        dhNext = ConstMatrixMap(dOut.data(), batch, units).middleCols(d * hidden_, hidden_);
+        for (int64_t n = 0; n < batch; ++n)
+            dhNext.row(batches.rank(n)) = ConstMatrixMap(dOut.data() + n * units, 1, units).middleCols(d * hidden_, hidden_);
     for (int64_t s = steps - 1; s >= 0; --s) {
-        const int64_t t = d == 0 ? s : steps - 1 - s;
-        dh = dhNext;
+        const int64_t t = d == 0 ? s : steps - 1 - s, n = batches.batchSize(t), first = batches.offset(t);
+        if (n == 0)
+            continue;
         if (returnSequences_)
-            for (int64_t n = 0; n < batch; ++n)
-                if (t < lengths[size_t(n)])
-                    dh.row(n) += ConstMatrixMap(dOut.data() + (n * steps + t) * units, 1, units).middleCols(d * hidden_, hidden_);
-        StepBackward step{stepOf(hPrev, batch, steps, hidden_, t), stepOf(h, batch, steps, hidden_, t),
-                          stepOf(cPrev, batch, steps, cellWidth, t),
-                          stepOf(c, batch, steps, cellWidth, t),   stepOf(kept, batch, steps, keptPerUnit() * hidden_, t),
-                          dh, dc, stepOf(dGi, batch, steps, width, t), stepOf(dGh, batch, steps, width, t),
-                          dhPrev, dcPrev};
+            for (int64_t i = 0; i < n; ++i)
+                dhNext.row(i) += ConstMatrixMap(dOut.data() + (batches.sample(i) * steps + t) * units + d * hidden_, 1, hidden_);
+        const auto rowsOf = [&](Tensor &buffer, int64_t cols) { return topRows(buffer.data() + first * cols, n, cols); };
+        StepBackward step{rowsOf(hPrev, hidden_),           rowsOf(h, hidden_),
+                          rowsOf(cPrev, cellWidth),         rowsOf(c, cellWidth),
+                          rowsOf(kept, keptWidth),          topRows(dhNext.data(), n, hidden_),
+                          topRows(dc.data(), n, cellWidth), rowsOf(dGi, width),
+                          rowsOf(dGh, width),               topRows(dhPrev.data(), n, hidden_),
+                          topRows(dcPrev.data(), n, cellWidth)};
         stepBackward(step);
-        for (int64_t n = 0; n < batch; ++n)
-            if (t >= lengths[size_t(n)]) {  // padding passed the state through unchanged
-                step.dGi.row(n).setZero();
-                step.dGh.row(n).setZero();
-                dcPrev.row(n) = dc.row(n);
-            }
-        chunkedRows(dhPrev, step.dGh, wHh.value.matrix(), true);
-        for (int64_t n = 0; n < batch; ++n)
-            if (t >= lengths[size_t(n)])
-                dhPrev.row(n) = dh.row(n);
-        dhNext.swap(dhPrev);
-        dc.swap(dcPrev);
+        chunkedColumnsAdd(step.dhDirect, step.dGh, wHh.value.matrix());
+        dhNext.topRows(n) = dhPrev.topRows(n);
+        dc.topRows(n) = dcPrev.topRows(n);
     }
     // The weight gradients over all steps at once: dW_ih += dGiᵀ·X, dW_hh += dGhᵀ·H_prev.
-    const ConstMatrixMap dGiRows(dGi.data(), batch * steps, width), dGhRows(dGh.data(), batch * steps, width);
+    const ConstMatrixMap dGiRows(dGi.data(), rows, width), dGhRows(dGh.data(), rows, width);
+    const int64_t weightRows = std::max<int64_t>(kColumnAlign, (width / 4 + kColumnAlign - 1) / kColumnAlign * kColumnAlign);
     if (!wIh.frozen)
-        chunkedRows(wIh.grad.matrix(), dGiRows.transpose(), ConstMatrixMap(x.data(), batch * steps, features), true);
+        chunkedRows(wIh.grad.matrix(), dGiRows.transpose(), ConstMatrixMap(packed.data(), rows, features), true, weightRows);
     if (!wHh.frozen)
-        chunkedRows(wHh.grad.matrix(), dGhRows.transpose(), ConstMatrixMap(hPrev.data(), batch * steps, hidden_), true);
+        chunkedRows(wHh.grad.matrix(), dGhRows.transpose(), ConstMatrixMap(hPrev.data(), rows, hidden_), true, weightRows);
     if (!bIh.frozen)
         bIh.grad.vector() += dGiRows.colwise().sum().transpose();
     if (!bHh.frozen)
         bHh.grad.vector() += dGhRows.colwise().sum().transpose();
-    if (dx)
-        chunkedRows(MatrixMap(dx->data(), batch * steps, features), dGiRows, wIh.value.matrix(), true);
+    if (wantInputGradient)
+        chunkedRows(MatrixMap(saved.slot(kPackedInputGradSlot).data(), rows, features), dGiRows, wIh.value.matrix(), true);
 }
 
 } // namespace nn

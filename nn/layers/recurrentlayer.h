@@ -3,25 +3,29 @@
 // backpropagation through time. Each kind supplies one time step's gate arithmetic.
 #pragma once
 
+#include "recurrentbatches.h"
+
 #include "nn/layer.h"
 
 #include <Eigen/Core>
 
 namespace nn {
 
-// One time step of a [N, T, cols] buffer as an (N, cols) matrix: rows n·T + t, T·cols apart.
+// One time step's rows of a packed buffer as an (n, cols) matrix: the n samples still running at that
+// step, in the order of RecurrentBatches (rows `stride` floats apart).
 using StepMap = Eigen::Map<RowMatrix, 0, Eigen::OuterStride<>>;
 // Row-major arrays, as the step maps are: element-wise work without a change of layout.
 using RowArray = Eigen::Array<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
-// One step of one direction, each an (N, ·) view. The cell reads xw, hw, hPrev, cPrev and writes
-// h, c and `kept`, what its backward needs (post-activation gates and the like).
+// One step of one direction, each an (n, ·) view of the n samples that have this step. The cell reads
+// xw, hw, hPrev, cPrev and writes h, c and `kept`, what its backward needs (post-activation gates and
+// the like).
 struct StepForward {
-    StepMap xw;         // (N, G·H) x·W_ihᵀ + b_ih, G gates of H units each
-    const RowMatrix &hw;  // (N, G·H) h_prev·W_hhᵀ + b_hh
-    StepMap hPrev, h;   // (N, H)
-    StepMap cPrev, c;   // (N, H) LSTM's cell state; empty for the others
-    StepMap kept;       // (N, keptWidth())
+    StepMap xw;         // (n, G·H) x·W_ihᵀ + b_ih, G gates of H units each
+    StepMap hw;         // (n, G·H) h_prev·W_hhᵀ + b_hh
+    StepMap hPrev, h;   // (n, H)
+    StepMap cPrev, c;   // (n, H) LSTM's cell state; empty for the others
+    StepMap kept;       // (n, keptWidth())
 };
 
 // The same step backwards. dh is ∂L/∂h_t in full and dc ∂L/∂c_t from the later steps (LSTM). The cell
@@ -29,16 +33,17 @@ struct StepForward {
 // hidden part is scaled by r), the part of ∂L/∂h_{t−1} that bypasses W_hh, and ∂L/∂c_{t−1}.
 struct StepBackward {
     StepMap hPrev, h, cPrev, c, kept;
-    const RowMatrix &dh, &dc;
-    StepMap dGi, dGh;     // (N, G·H)
-    RowMatrix &dhDirect;  // (N, H)
-    RowMatrix &dcPrev;    // (N, H)
+    StepMap dh, dc;
+    StepMap dGi, dGh;  // (n, G·H)
+    StepMap dhDirect;  // (n, H)
+    StepMap dcPrev;    // (n, H)
 };
 
 // A recurrent layer over [N, T, F]: hidden size H, all steps [N, T, D·H] or the last [N, D·H], D = 2
 // when bidirectional (the reverse direction's units second, as PyTorch). An optional second input
 // carries the token ids [N, T] that give each sample's length (sequenceLengths): steps from there on
-// are padding; they leave the state as it was and output zeros, as PyTorch's packed sequences.
+// are padding; they leave the state as it was and output zeros, as PyTorch's packed sequences, and
+// cost nothing: the steps run packed (RecurrentBatches).
 class RecurrentLayer : public Layer {
 public:
     explicit RecurrentLayer(Settings settings);
@@ -67,9 +72,9 @@ protected:
 
 private:
     int64_t directions() const { return bidirectional_ ? 2 : 1; }
-    void forwardDirection(int direction, const Tensor &x, const std::vector<int64_t> &lengths, Saved &saved) const;
-    void backwardDirection(int direction, const Tensor &x, const Tensor &dOut, const std::vector<int64_t> &lengths,
-                           Saved &saved, Tensor *dx);
+    void forwardDirection(int direction, const RecurrentBatches &batches, Saved &saved) const;
+    void backwardDirection(int direction, const RecurrentBatches &batches, const Tensor &dOut, Saved &saved,
+                           bool wantInputGradient);
     // Parameter `which` (0 weight_ih, 1 weight_hh, 2 bias_ih, 3 bias_hh) of `direction`.
     Parameter &parameter(int direction, int which) { return parameters_[size_t(direction * 4 + which)]; }
     const Parameter &parameter(int direction, int which) const { return parameters_[size_t(direction * 4 + which)]; }
