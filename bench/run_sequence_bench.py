@@ -1,7 +1,9 @@
 #!/usr/bin/python3
-"""Runs layerlab-bench-sequence and its PyTorch twin (pytorch_sequence.py) at each thread setting
-in interleaved rounds, so that both see the same machine load, and prints each run, each side's
-median over the rounds at its best thread setting, their ratio and the load average."""
+"""Runs layerlab-bench-sequence and its PyTorch twin (pytorch_sequence.py) on the words data, full
+epochs, at each thread setting in interleaved rounds so that both see the same machine load, and
+prints each run, each setting's median over the rounds, each side's best setting, their ratio per
+cell and the 1-minute load average over the runs. Writes every run to bench/results/. Builds nothing:
+point --build at a folder configured with -DLAYERLAB_ASSERTS=OFF."""
 import argparse
 import json
 import os
@@ -9,40 +11,78 @@ import pathlib
 import statistics
 import subprocess
 import sys
+import time
 
 HERE = pathlib.Path(__file__).resolve().parent
 
 
-def run(command, threads):
-    env = dict(os.environ, OMP_NUM_THREADS=str(threads), OPENBLAS_NUM_THREADS=str(threads))
-    return json.loads(subprocess.check_output(command, env=env, text=True).strip().splitlines()[-1])
+def run(command, env_threads):
+    """One invocation's JSON line; env_threads = (OpenMP threads, OpenBLAS threads)."""
+    omp, blas = env_threads
+    env = dict(os.environ, OMP_NUM_THREADS=str(omp), OPENBLAS_NUM_THREADS=str(blas), MKL_NUM_THREADS=str(omp))
+    done = subprocess.run(command, env=env, text=True, capture_output=True)
+    if done.returncode != 0:
+        sys.exit(f"{' '.join(command)} failed:\n{done.stderr}")
+    if "checks its asserts" in done.stderr:
+        sys.exit(f"{command[0]} checks its asserts; build it in a folder configured with -DLAYERLAB_ASSERTS=OFF "
+                 "(bench/README.md) and pass it as --build")
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--build", default="build-bench")
-    parser.add_argument("--cell", default="GRU")
-    parser.add_argument("--threads", default="1,2")
+    parser.add_argument("--cells", default="GRU,LSTM")
+    parser.add_argument("--threads", default="1,2", help="LayerLab: threads of the trainer's arena")
+    parser.add_argument("--pytorch-threads", default="1:1,2:1,2:2",
+                        help="PyTorch: torch threads:OpenBLAS threads, comma-separated")
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--batches", type=int, default=250)
+    parser.add_argument("--epochs", type=int, default=1, help="full epochs per run")
+    parser.add_argument("--out", default=str(HERE / "results"))
     args = parser.parse_args()
-    common = ["--cell", args.cell, "--repeats", "1", "--batches", str(args.batches)]
-    layerlab = [str(pathlib.Path(args.build) / "bench" / "layerlab-bench-sequence")] + common
-    pytorch = [sys.executable, str(HERE / "pytorch_sequence.py")] + common
-    results = {}
+    out = pathlib.Path(args.out)
+    data = out / "words"
+    data.mkdir(parents=True, exist_ok=True)
+    binary = str(pathlib.Path(args.build) / "bench" / "layerlab-bench-sequence")
+    run([binary, "--export-data", str(data), "--repeats", "0"], (1, 1))
+    common = ["--repeats", "1", "--epochs", str(args.epochs)]
+    settings = [("layerlab", (int(t), 1), [binary, "--threads", t]) for t in args.threads.split(",")]
+    for spec in args.pytorch_threads.split(","):
+        omp, blas = (int(v) for v in spec.split(":"))
+        settings.append(("pytorch", (omp, blas), [sys.executable, str(HERE / "pytorch_sequence.py"), "--data",
+                                                  str(data), "--threads", str(omp)]))
+    cells = args.cells.split(",")
+    results, runs, loads = {}, [], []
     for r in range(args.rounds):
-        for threads in [int(t) for t in args.threads.split(",")]:
-            for name, command in (("layerlab", layerlab), ("pytorch", pytorch)):
-                result = run(command + ["--threads", str(threads)], threads)
-                print(json.dumps({"round": r + 1, **result}), flush=True)
-                results.setdefault((name, threads), []).append(result["samples_per_second"])
-    best = {}
-    for (name, threads), rates in sorted(results.items()):
-        median = statistics.median(rates)
-        print(f"{name:9s} {threads} thread(s): median {median:8.1f} samples/s over {len(rates)} rounds")
-        best[name] = max(best.get(name, 0.0), median)
-    print(f"best LayerLab / best PyTorch: {best['layerlab'] / best['pytorch']:.2f}x; "
-          f"load average {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
+        for cell in cells:
+            for name, threads, command in settings:
+                loads.append(os.getloadavg()[0])
+                result = run(command + common + ["--cell", cell], threads)
+                result.update({"round": r + 1, "load_average": loads[-1], "env_threads": threads})
+                runs.append(result)
+                print(json.dumps(result), flush=True)
+                results.setdefault((cell, name, threads), []).append(result["samples_per_second"])
+    loads.append(os.getloadavg()[0])
+    lines = []
+    for cell in cells:
+        best = {}
+        for name, threads, _ in settings:
+            rates = results[(cell, name, threads)]
+            median = statistics.median(rates)
+            label = f"{threads[0]} thread(s)" + (f", OpenBLAS {threads[1]}" if name == "pytorch" else "")
+            lines.append(f"{cell:4s} {name:9s} {label:24s} median {median:8.1f} samples/s "
+                         f"(min {min(rates):.1f}, max {max(rates):.1f}, {len(rates)} rounds)")
+            if median > best.get(name, (0.0, ""))[0]:
+                best[name] = (median, label)
+        lines.append(f"{cell:4s} best LayerLab ({best['layerlab'][1]}) / best PyTorch ({best['pytorch'][1]}): "
+                     f"{best['layerlab'][0]:.1f} / {best['pytorch'][0]:.1f} = "
+                     f"{best['layerlab'][0] / best['pytorch'][0]:.2f}x")
+    blas = next((r["blas"] for r in runs if r["framework"] == "pytorch"), [])
+    lines.append(f"PyTorch's BLAS: {', '.join(blas) or 'none mapped'}")
+    lines.append(f"1-minute load average over the runs: {min(loads):.2f}-{max(loads):.2f}")
+    print("\n".join(lines))
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    (out / f"sequence-{stamp}.json").write_text(json.dumps({"runs": runs, "summary": lines}, indent=1))
 
 
 if __name__ == "__main__":
