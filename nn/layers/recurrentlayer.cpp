@@ -196,7 +196,8 @@ void RecurrentLayer::forwardDirection(int d, const RecurrentBatches &batches, Sa
         StepForward step{rowsOf(xw, width),       topRows(hw.data(), n, width), rowsOf(hPrev, hidden_),
                          rowsOf(h, hidden_),      rowsOf(cPrev, cellWidth),     rowsOf(c, cellWidth),
                          rowsOf(kept, keptWidth)};
-        step.hw = bHh.value.vector().transpose().replicate(n, 1);
+        for (int64_t i = 0; i < n; ++i)  // row by row: Eigen's replicate() divides per element
+            step.hw.row(i) = bHh.value.vector().transpose();
         chunkedColumnsAdd(step.hw, hNow.topRows(n), wHh.value.matrix().transpose());
         step.hPrev = hNow.topRows(n);
         step.cPrev = cNow.topRows(n);
