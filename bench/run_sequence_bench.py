@@ -17,7 +17,7 @@ HERE = pathlib.Path(__file__).resolve().parent
 
 
 def run(command, env_threads):
-    """One invocation's JSON line; env_threads = (OpenMP threads, OpenBLAS threads)."""
+    """One invocation's JSON line (None when it prints none); env_threads = (OpenMP threads, OpenBLAS threads)."""
     omp, blas = env_threads
     env = dict(os.environ, OMP_NUM_THREADS=str(omp), OPENBLAS_NUM_THREADS=str(blas), MKL_NUM_THREADS=str(omp))
     done = subprocess.run(command, env=env, text=True, capture_output=True)
@@ -26,7 +26,8 @@ def run(command, env_threads):
     if "checks its asserts" in done.stderr:
         sys.exit(f"{command[0]} checks its asserts; build it in a folder configured with -DLAYERLAB_ASSERTS=OFF "
                  "(bench/README.md) and pass it as --build")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    lines = done.stdout.strip().splitlines()
+    return json.loads(lines[-1]) if lines else None
 
 
 def main():
@@ -58,6 +59,9 @@ def main():
             for name, threads, command in settings:
                 loads.append(os.getloadavg()[0])
                 result = run(command + common + ["--cell", cell], threads)
+                if name == "pytorch" and not any("openblas" in path for path in result["blas"]):
+                    sys.exit(f"PyTorch loaded {result['blas'] or 'no BLAS'}, not OpenBLAS: install libopenblas0-pthread "
+                             "(apt-get install libopenblas0-pthread) so that it measures against a real BLAS")
                 result.update({"round": r + 1, "load_average": loads[-1], "env_threads": threads})
                 runs.append(result)
                 print(json.dumps(result), flush=True)
