@@ -13,6 +13,7 @@
 #include "nn/error.h"
 #include "nn/parallel.h"
 
+#include <algorithm>
 #include <cassert>
 #include <cmath>
 
