@@ -167,6 +167,27 @@ private slots:
         QCOMPARE(lines.filter(QRegularExpression("^validation,")).size(), qsizetype(experiment.data().validation->size()));
     }
 
+    // `train NAME` writes a bundled example's trained copy into the current folder; `eval NAME`,
+    // `predict NAME`, `sample NAME` and `export NAME` then use that copy.
+    void anExampleTrainedHereIsUsedByItsName()
+    {
+        QTemporaryDir dir;
+        const auto run = [&dir](const QStringList &arguments) {
+            QProcess cli;
+            cli.setWorkingDirectory(dir.path());
+            cli.start(LAYERLAB_CLI, arguments);
+            cli.waitForFinished(120000);
+            return std::make_pair(cli.exitCode(), QString::fromUtf8(cli.readAllStandardOutput() + cli.readAllStandardError()));
+        };
+        const auto untrained = run({"eval", "adding-problem-rnn"});
+        QVERIFY2(untrained.first == 1 && untrained.second.contains("train it first"), qPrintable(untrained.second));
+        const auto trained = run({"train", "adding-problem-rnn", "--epochs", "1"});
+        QVERIFY2(trained.first == 0, qPrintable(trained.second));
+        QVERIFY(QFile::exists(dir.filePath("adding-problem-rnn.safetensors")));
+        const auto evaluated = run({"eval", "adding-problem-rnn", "--json"});
+        QVERIFY2(evaluated.first == 0 && evaluated.second.contains("test_loss"), qPrintable(evaluated.second));
+    }
+
     void theDataCommandNamesAMissingProject()
     {
         QProcess cli;
