@@ -110,11 +110,24 @@ int64_t parameterCount(datasets::Experiment &experiment)
     return total;
 }
 
+// A bundled example's name means its trained copy in the current folder once `train NAME` has put
+// one there (outputPath), so that `train char-language-model` then `sample char-language-model` works.
+std::string trainedProjectPath(const std::string &pathOrName)
+{
+    const std::string path = datasets::resolveProjectPath(pathOrName);
+    if (datasets::isBundledExample(path)) {
+        const std::string copy = outputPath(path, {});
+        if (std::filesystem::exists(copy) && std::filesystem::exists(nn::weightsPathFor(copy)))
+            return copy;
+    }
+    return path;
+}
+
 } // namespace
 
 datasets::Experiment openTrained(const std::string &pathOrName)
 {
-    const std::string path = datasets::resolveProjectPath(pathOrName);
+    const std::string path = trainedProjectPath(pathOrName);
     const std::string weights = nn::weightsPathFor(path);
     if (!std::filesystem::exists(weights))  // before the data loads: the message comes at once
         throw nn::FileError("'" + path + "' has no trained weights (" + weights +

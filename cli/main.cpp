@@ -1,5 +1,6 @@
 // layerlab-cli: train, evaluate, predict with, inspect and export LayerLab projects from the terminal.
 #include "commands.h"
+#include "datacommand.h"
 
 #include "nn/error.h"
 #include "nn/jsontext.h"
@@ -134,6 +135,12 @@ int main(int argc, char **argv)
     generate->add_option("--seed", generateOptions.seed, "Draws the noise: the same seed gives the same samples");
     generate->add_option("--out", generateOptions.out, "File to write (default: NAME-samples.csv or NAME-samples.png here)");
 
+    cli::DataOptions dataOptions;
+    auto *data = app.add_subcommand("data", "Write a project's samples as its network sees them (split, scaled, text as token ids) "
+                                            "to a CSV file, for training the same data elsewhere");
+    data->add_option("project", dataOptions.project, "Project file or bundled example name")->required();
+    data->add_option("--out", dataOptions.out, "CSV file to write (default: NAME-data.csv here)");
+
     std::string infoProject;
     bool infoJson = false;
     auto *info = app.add_subcommand("info", "Show a project's layers, shapes and parameter count");
@@ -154,6 +161,8 @@ int main(int argc, char **argv)
             return cli::generate(generateOptions);
         if (*exportCommand)
             return cli::exportModel(exportOptions);
+        if (*data)
+            return cli::writeData(dataOptions);
         return cli::info(infoProject, infoJson);
     } catch (const nn::Error &error) {
         std::cerr << "error: " << error.what() << std::endl;
