@@ -64,6 +64,8 @@ struct GenerateOptions {
     int count = 64;
     uint64_t seed = 1;
     std::string out;  // empty: NAME-samples.csv, or NAME-samples.png for images, in the current folder
+    std::string classifier;  // a trained classifier project that judges the samples; empty: none
+    bool json = false;       // with a classifier: its verdict as one JSON object
 };
 
 int train(const TrainOptions &options);

@@ -3,10 +3,11 @@
 
 #include "commands.h"
 
+#include "datasets/classifierverdict.h"
+#include "datasets/generatedsamples.h"
 #include "datasets/imagegrid.h"
 #include "datasets/mixturecoverage.h"
 #include "datasets/mixtureset.h"
-#include "nn/adversarialstep.h"
 #include "nn/error.h"
 #include "nn/samplestatistics.h"
 
@@ -24,46 +25,38 @@ constexpr int64_t kSummarySamples = 2000;
 constexpr uint64_t kSummarySeed = 1;
 constexpr double kModeShare = 0.05;  // a mode counts as covered when it holds 5% of the samples
 
-// The generator's samples as the model makes them: the data's scaled units, [n, sample shape…].
-nn::Tensor modelSamples(datasets::Experiment &experiment, int64_t n, uint64_t seed)
-{
-    const nn::Project &project = experiment.project();
-    nn::AdversarialStep step(experiment.model(), experiment.discriminator(), project.training, *project.gan);
-    nn::Tensor samples = step.generate(n, seed);
-    nn::Shape shape{n};
-    const nn::Shape &sample = experiment.data().info.sampleShape;
-    shape.insert(shape.end(), sample.begin(), sample.end());
-    samples.reshape(shape);
-    return samples;
-}
-
-void requireGan(datasets::Experiment &experiment)
-{
-    if (!experiment.isGan())
-        throw nn::SettingError(experiment.project().name + " is not a GAN project (its file has no \"gan\" section); "
-                               "generate makes samples of a trained generator, such as gan-ring's.");
-}
-
 // NAME.layerlab.json → NAME-samples + extension, in the current folder.
 std::string defaultSamplesPath(const std::string &name, const std::string &extension)
 {
     return name + "-samples" + extension;
 }
 
+// The classifier's verdict on the samples, printed as text or JSON.
+void printVerdict(const datasets::ClassifierVerdict &verdict, const std::string &classifier, bool json)
+{
+    if (json) {
+        nlohmann::json line = {{"event", "verdict"},           {"classifier", classifier},
+                               {"samples", verdict.samples},   {"threshold", verdict.threshold},
+                               {"confident", verdict.confident}, {"confident_share", verdict.confidentShare()},
+                               {"classes_seen", verdict.classesSeen()}, {"class_names", verdict.classNames},
+                               {"confident_per_class", verdict.confidentPerClass}};
+        std::cout << line.dump() << std::endl;
+        return;
+    }
+    std::printf("%s is sure (p > %.2f) of %lld of %lld samples (%.1f%%); %d of %zu classes among them:\n",
+                classifier.c_str(), verdict.threshold, static_cast<long long>(verdict.confident),
+                static_cast<long long>(verdict.samples), 100.0 * verdict.confidentShare(), verdict.classesSeen(),
+                verdict.confidentPerClass.size());
+    for (size_t c = 0; c < verdict.confidentPerClass.size(); ++c)
+        std::printf("  %s: %lld\n", c < verdict.classNames.size() ? verdict.classNames[c].c_str() : std::to_string(c).c_str(),
+                    static_cast<long long>(verdict.confidentPerClass[c]));
+}
+
 } // namespace
 
 nn::Tensor generatedSamples(datasets::Experiment &experiment, int64_t n, uint64_t seed)
 {
-    requireGan(experiment);
-    nn::Tensor samples = modelSamples(experiment, n, seed);
-    const datasets::DataInfo &info = experiment.data().info;
-    const int64_t features = nn::elementCount(info.sampleShape);
-    if (static_cast<int64_t>(info.scale.size()) == features)
-        for (int64_t i = 0; i < samples.size(); ++i) {  // model input = raw·scale + offset
-            const auto f = static_cast<size_t>(i % features);
-            samples[i] = info.scale[f] != 0.0f ? (samples[i] - info.offset[f]) / info.scale[f] : samples[i];
-        }
-    return samples;
+    return datasets::generatedSamplesInDataUnits(experiment, n, seed);
 }
 
 nlohmann::json ganSummary(datasets::Experiment &experiment, bool print)
@@ -88,13 +81,12 @@ nlohmann::json ganSummary(datasets::Experiment &experiment, bool print)
 int generate(const GenerateOptions &options)
 {
     datasets::Experiment experiment = openTrained(options.project);
-    requireGan(experiment);
     const datasets::DataInfo &info = experiment.data().info;
     const bool image = info.isImage && info.sampleShape.size() == 3;
     const std::string out = options.out.empty() ? defaultSamplesPath(experiment.project().name, image ? ".png" : ".csv") : options.out;
     if (image) {
         // Images are written as the model sees them, which for pixel-scaled sets is [0, 1].
-        const nn::Tensor samples = modelSamples(experiment, options.count, options.seed);
+        const nn::Tensor samples = datasets::generatorSamples(experiment, options.count, options.seed);
         datasets::writeImageGrid(samples, out, static_cast<int>(std::ceil(std::sqrt(static_cast<double>(options.count)))));
     } else {
         const nn::Tensor samples = generatedSamples(experiment, options.count, options.seed);
@@ -110,7 +102,13 @@ int generate(const GenerateOptions &options)
             for (int64_t f = 0; f < features; ++f)
                 file << samples[i * features + f] << (f + 1 == features ? "\n" : ",");
     }
-    std::printf("Wrote %d samples of %s to %s\n", options.count, experiment.project().name.c_str(), out.c_str());
+    if (!options.json)
+        std::printf("Wrote %d samples of %s to %s\n", options.count, experiment.project().name.c_str(), out.c_str());
+    if (!options.classifier.empty()) {
+        datasets::Experiment classifier = openTrained(options.classifier);
+        const auto verdict = datasets::ClassifierVerdict::judge(classifier, generatedSamples(experiment, options.count, options.seed));
+        printVerdict(verdict, classifier.project().name, options.json);
+    }
     return 0;
 }
 

@@ -134,6 +134,10 @@ int main(int argc, char **argv)
     generate->add_option("--count", generateOptions.count, "How many samples")->check(CLI::Range(1, 100000));
     generate->add_option("--seed", generateOptions.seed, "Draws the noise: the same seed gives the same samples");
     generate->add_option("--out", generateOptions.out, "File to write (default: NAME-samples.csv or NAME-samples.png here)");
+    generate->add_option("--classifier", generateOptions.classifier,
+                         "A trained classifier project that judges the samples: how many it is sure of (p > 0.9), "
+                         "and of which classes (e.g. tests/fixtures/digits-classifier.layerlab.json for gan-digits)");
+    generate->add_flag("--json", generateOptions.json, "With --classifier: print its verdict as one JSON object");
 
     cli::DataOptions dataOptions;
     auto *data = app.add_subcommand("data", "Write a project's samples as its network sees them (split, scaled, text as token ids) "

@@ -83,11 +83,12 @@ double AdversarialStep::trainDiscriminator(const Tensor &x, const RunContext &ct
     discriminator_.backward(real_, {&dLogits_});
     loss += loss_.discriminator(judged_.output(), false, dLogits_);
     discriminator_.backward(judged_, {&dLogits_});
-    if (loss_.wasserstein() && gan_.gradientPenalty > 0.0) {
+    const double lambda = loss_.wasserstein() ? gan_.gradientPenalty : gan_.zeroCentredPenalty;
+    if (lambda > 0.0) {
         Tensor fake = generated_.output();
         fake.reshape(x.shape());
-        loss += penalty_.addGradient(discriminator_, x, fake, gan_.gradientPenalty,
-                                     {ctx.training, ctx.seed, ctx.step, 2 * draw}, draw);
+        loss += penalty_.addGradient(discriminator_, x, fake, lambda, {ctx.training, ctx.seed, ctx.step, 2 * draw}, draw,
+                                     loss_.wasserstein() ? 1.0 : 0.0);
     }
     problem = updateWhenFinite(loss, "d_loss", discriminator_, *discriminatorOptimizer_);
     return loss;

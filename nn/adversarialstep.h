@@ -14,7 +14,8 @@
 namespace nn {
 
 // D learns to tell the batch's real samples from G's under the GanConfig's loss (adversarialloss.h),
-// with one-sided label smoothing and, for wasserstein-gp, the gradient penalty; then G learns to
+// with one-sided label smoothing and a gradient penalty (wasserstein-gp's, or the zero-centred one
+// for the other losses when the GanConfig asks for it); then G learns to
 // fool D, its gradient reaching it through D's input gradient while D is frozen. z has the shape of
 // G's Input, N(0, 1) or U(-1, 1), drawn from a stream keyed by seed, step and draw. Each step
 // reports d_loss, g_loss and D's mean verdict on real and generated samples (d_real, d_fake).

@@ -14,6 +14,8 @@ nlohmann::json GanConfig::toJson() const
                            {"d_steps", discriminatorSteps},
                            {"label_smoothing", labelSmoothing},
                            {"gradient_penalty", gradientPenalty}};
+    if (zeroCentredPenalty > 0.0)  // written only when used: older GAN files read and write as before
+        json["zero_centred_penalty"] = zeroCentredPenalty;
     if (!generatorOptimizer.empty())
         json["generator_optimizer"] = generatorOptimizer;
     if (!generatorOptimizerSettings.empty())
@@ -36,6 +38,7 @@ GanConfig GanConfig::fromJson(const nlohmann::json &json)
     reader.integer(ganSetting("d_steps"), config.discriminatorSteps);
     reader.real(ganSetting("label_smoothing"), config.labelSmoothing);
     reader.real(ganSetting("gradient_penalty"), config.gradientPenalty);
+    reader.real(ganSetting("zero_centred_penalty"), config.zeroCentredPenalty);
     reader.text("generator_optimizer", config.generatorOptimizer, true);
     reader.object("generator_optimizer_settings", config.generatorOptimizerSettings);
     return config;

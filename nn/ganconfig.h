@@ -16,6 +16,7 @@ struct GanConfig {
     int discriminatorSteps = 1;             // k: D steps per G step
     double labelSmoothing = 0.0;            // one-sided: D's target for real samples is 1 − this
     double gradientPenalty = 10.0;          // wasserstein-gp: λ of λ·(‖∇x D(x̂)‖ − 1)²
+    double zeroCentredPenalty = 0.0;        // the other losses: λ of λ·‖∇x D(x̂)‖² (0: none)
     std::string generatorOptimizer;         // empty: the training section's optimizer
     nlohmann::json generatorOptimizerSettings = nlohmann::json::object();  // empty: the training section's
 

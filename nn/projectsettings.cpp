@@ -136,7 +136,12 @@ ComponentSpec makeGanSettings()
                      "still 0 for fakes, so it grows less overconfident.")
                  .typicalAt(0.1),
              S::real("gradient_penalty", defaults.gradientPenalty, 0.0, 1000.0,
-                     "Wasserstein-GP's λ: how strongly D's gradient norm is held at 1 between real and fake samples.")}};
+                     "Wasserstein-GP's λ: how strongly D's gradient norm is held at 1 between real and fake samples."),
+             S::real("zero_centred_penalty", defaults.zeroCentredPenalty, 0.0, 1000.0,
+                     "For the other losses, λ of a zero-centred gradient penalty: D's gradient is pulled towards 0 "
+                     "between real and fake samples, which keeps D smooth so that G's samples are drawn to every "
+                     "mode (0: none).")
+                 .typicalAt(1.0)}};
 }
 
 const SettingSpec &declared(const ComponentSpec &section, const std::string &key)

@@ -2,6 +2,7 @@
 #include "threadarena.h"
 
 #include <tbb/info.h>
+#include <tbb/global_control.h>
 #include <tbb/task_arena.h>
 #include <tbb/task_scheduler_observer.h>
 
@@ -50,10 +51,18 @@ private:
     int niceness_;
 };
 
+// One thread per core, unless a tbb::global_control allows more (a test of 16 threads on 2 cores).
+namespace {
+int allowedArenaThreads()
+{
+    return static_cast<int>(tbb::global_control::active_value(tbb::global_control::max_allowed_parallelism));
+}
+} // namespace
+
 // The observer is declared after the arena: it stops observing before the arena goes.
 struct ThreadArena::State {
     explicit State(int threads)
-        : arena(threads > 0 && threads < tbb::info::default_concurrency() ? threads : tbb::task_arena::automatic)
+        : arena(threads > 0 && threads <= allowedArenaThreads() ? threads : tbb::task_arena::automatic)
     {
     }
     tbb::task_arena arena;

@@ -15,7 +15,8 @@ namespace nn {
 class ThreadArena {
 public:
     // `threads`: how many threads a loop inside run() may use, the calling thread included; 0 or
-    // more than the machine has: all cores (oneTBB keeps one pool thread per core, no more).
+    // more than the machine has: all cores (oneTBB keeps one pool thread per core, no more, unless
+    // a tbb::global_control's max_allowed_parallelism allows more).
     explicit ThreadArena(int threads = 0);
     ~ThreadArena();
     ThreadArena(const ThreadArena &) = delete;

@@ -116,7 +116,8 @@ private slots:
     {
         const QString straight = dir.filePath("ganA.layerlab.json"), first = dir.filePath("ganB.layerlab.json"),
                       second = dir.filePath("ganC.layerlab.json");
-        const Result r = runCli({"train", "gan-ring", "--epochs", "4", "--json", "--out", straight});
+        // A constant rate: gan-ring's cosine schedule spans the --epochs of each run.
+        const Result r = runCli({"train", "gan-ring", "--epochs", "4", "--schedule", "constant", "--json", "--out", straight});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const auto lines = jsonLines(r.out);
         QCOMPARE(lines.size(), 5);
@@ -124,7 +125,7 @@ private slots:
             QVERIFY2(lines[0][key].isDouble(), key);
         QCOMPARE(lines[4]["modes"].toInt(), 8);
         QVERIFY(lines[4]["near_mode"].isDouble());
-        QCOMPARE(runCli({"train", "gan-ring", "--epochs", "2", "--out", first}).exitCode, 0);
+        QCOMPARE(runCli({"train", "gan-ring", "--epochs", "2", "--schedule", "constant", "--out", first}).exitCode, 0);
         const Result resumed = runCli({"train", first, "--resume", "--epochs", "2", "--out", second});
         QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
         QFile a(dir.filePath("ganA.safetensors")), b(dir.filePath("ganC.safetensors"));
@@ -141,6 +142,32 @@ private slots:
         QCOMPARE(runCli({"train", "iris", "--epochs", "1", "--out", dir.filePath("notgan.layerlab.json")}).exitCode, 0);
         const Result notGan = runCli({"generate", dir.filePath("notgan.layerlab.json")});
         QVERIFY2(notGan.exitCode != 0 && notGan.err.contains("not a GAN project"), qPrintable(notGan.err));
+    }
+
+    // generate --classifier judges a GAN's samples with a trained classifier and says how sure it is
+    // of them and of which classes; a classifier of other data is refused with both shapes named.
+    void generateJudgesSamplesWithAClassifier()
+    {
+        const QString classifier = QString(LAYERLAB_FIXTURES_DIR) + "/digits-classifier.layerlab.json";
+        const QString digits = dir.filePath("digitsgan.layerlab.json");
+        QCOMPARE(runCli({"train", "gan-digits", "--epochs", "1", "--out", digits}).exitCode, 0);
+        const Result judged = runCli({"generate", digits, "--count", "50", "--out", dir.filePath("digits.png"),
+                                      "--classifier", classifier, "--json"});
+        QVERIFY2(judged.exitCode == 0, qPrintable(judged.err));
+        const QJsonObject verdict = jsonLines(judged.out).last();
+        QCOMPARE(verdict["samples"].toInt(), 50);
+        QCOMPARE(verdict["confident_per_class"].toArray().size(), 10);
+        int confident = 0;
+        for (const QJsonValue n : verdict["confident_per_class"].toArray())
+            confident += n.toInt();
+        QCOMPARE(verdict["confident"].toInt(), confident);
+        QCOMPARE(verdict["confident_share"].toDouble(), confident / 50.0);
+
+        const QString ring = dir.filePath("ringgan.layerlab.json");
+        QCOMPARE(runCli({"train", "gan-ring", "--epochs", "1", "--out", ring}).exitCode, 0);
+        const Result refused = runCli({"generate", ring, "--out", dir.filePath("r.csv"), "--classifier", classifier});
+        QVERIFY2(refused.exitCode != 0 && refused.err.contains("[1, 8, 8]") && refused.err.contains("[64, 2]"),
+                 qPrintable(refused.err));
     }
 
     void evalReproducesTheTestResultOfTraining()
