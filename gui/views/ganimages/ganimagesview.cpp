@@ -11,10 +11,13 @@
 #include <QLabel>
 #include <QPointer>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QSlider>
 #include <QStackedWidget>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace {
 
@@ -32,6 +35,7 @@ QLabel *titleLabel(const QString &text)
 QLabel *explanation(const QString &text)
 {
     auto *label = new QLabel(text);
+    label->setObjectName(QStringLiteral("explanation"));
     label->setWordWrap(true);
     label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     label->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
@@ -90,9 +94,9 @@ QWidget *GanImagesView::createSamples()
     grid_->setObjectName(QStringLiteral("ganSampleGrid"));
     layout->addWidget(grid_, 1);
     layout->addWidget(explanation(
-        tr("The generator G draws one picture for each of 64 noise vectors that never change, so each tile shows one "
-           "sample as G learns. They start as noise and, as G learns to fool the discriminator, turn into pictures "
-           "like the data's. Many tiles alike means mode collapse. Black is 0 and white is 1, G's output.")));
+        tr("G draws one picture for each of 64 noise vectors that never change, so each tile follows one sample as G "
+           "learns: noise at first, then pictures like the data's. Many tiles alike means mode collapse. "
+           "Black is 0, white is 1.")));
     return box;
 }
 
@@ -166,6 +170,15 @@ void GanImagesView::refreshSoon()
 {
     if (!refresh_->isActive())
         refresh_->start();
+}
+
+// A wrapped label's height depends on its width, which the stacked pages do not pass on: each text
+// asks for the lines its width needs, so it is never cut.
+void GanImagesView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    for (QLabel *label : findChildren<QLabel *>(QStringLiteral("explanation")))
+        label->setMinimumHeight(label->heightForWidth(std::max(label->width(), 1)));
 }
 
 void GanImagesView::setSnapshot(GanImagesSnapshot snapshot)

@@ -41,6 +41,9 @@ public:
     PixelImage *gridImage() const { return grid_; }
     PixelImage *currentImage() const { return current_; }
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 signals:
     // The project became an image GAN (true) or stopped being one.
     void imagesAvailableChanged(bool available);

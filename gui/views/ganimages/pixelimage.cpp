@@ -4,6 +4,7 @@
 #include <QPainter>
 
 #include <algorithm>
+#include <cmath>
 
 PixelImage::PixelImage(QWidget *parent) : QWidget(parent)
 {
@@ -20,11 +21,13 @@ void PixelImage::setImage(QImage image)
     update();
 }
 
-int PixelImage::zoom() const
+double PixelImage::zoom() const
 {
     if (image_.isNull())
-        return 1;
-    return std::max(1, std::min(width() / image_.width(), height() / image_.height()));
+        return 1.0;
+    const double fit = std::min(double(width()) / image_.width(), double(height()) / image_.height());
+    // Whole pixels where that loses little room; a large picture (28×28 tiles) fills its place instead.
+    return fit >= kWholeFrom ? std::floor(fit) : std::max(fit, 0.1);
 }
 
 QSize PixelImage::sizeHint() const
@@ -37,7 +40,7 @@ void PixelImage::paintEvent(QPaintEvent *)
     if (image_.isNull())
         return;
     QPainter painter(this);
-    const QSize size = image_.size() * zoom();
+    const QSize size = (QSizeF(image_.size()) * zoom()).toSize();
     const QRect target(QPoint((width() - size.width()) / 2, (height() - size.height()) / 2), size);
     painter.drawImage(target, image_);  // without SmoothPixmapTransform: whole pixels
 }

@@ -1,11 +1,12 @@
-// PixelImage: a small picture enlarged by whole pixels (no smoothing), as large as its room allows,
-// so that an 8×8 sample stays sharp.
+// PixelImage: a small picture enlarged without smoothing, as large as its room allows, so that an
+// 8×8 sample stays sharp.
 #pragma once
 
 #include <QImage>
 #include <QWidget>
 
-// Paints its image centred, scaled by the largest whole factor that fits (at least 1).
+// Paints its image centred, scaled to fit without smoothing: by a whole factor where one of at
+// least kWholeFrom fits, so small pictures keep square pixels.
 class PixelImage : public QWidget {
     Q_OBJECT
 
@@ -14,8 +15,10 @@ public:
 
     void setImage(QImage image);
     const QImage &image() const { return image_; }
+    static constexpr double kWholeFrom = 3.0;
+
     // The factor it is drawn at now.
-    int zoom() const;
+    double zoom() const;
     QSize sizeHint() const override;
 
 protected:
