@@ -2,6 +2,7 @@
 #include "adversarialstep.h"
 
 #include "error.h"
+#include "gannoise.h"
 #include "registry.h"
 #include "samplestatistics.h"
 #include "supervisedstep.h"
@@ -59,14 +60,7 @@ AdversarialStep::AdversarialStep(Model &generator, Model &discriminator, const T
 
 Tensor AdversarialStep::noise(int64_t n, uint64_t seed, uint64_t step, uint64_t draw) const
 {
-    Shape shape = generator_.inputShape();
-    shape.insert(shape.begin(), n);
-    Tensor z(shape);
-    Rng rng = Rng::keyed(seed, "noise/" + generator_.key(), step, draw);
-    const bool uniform = gan_.noise == "uniform";
-    for (int64_t i = 0; i < z.size(); ++i)
-        z[i] = uniform ? rng.uniform(-1.0f, 1.0f) : rng.normal();
-    return z;
+    return ganNoise(generator_, gan_, n, seed, step, draw);
 }
 
 double AdversarialStep::trainDiscriminator(const Tensor &x, const RunContext &ctx, uint64_t draw, std::string &problem)
@@ -143,6 +137,19 @@ StepOutcome AdversarialStep::stepGenerator(int64_t n, const RunContext &ctx)
     std::string problem;
     const double gLoss = trainGenerator(n, ctx, uint64_t(gan_.discriminatorSteps), problem);
     return outcome(std::nan(""), gLoss, std::move(problem));
+}
+
+StepOutcome AdversarialStep::trainPart(const Tensor &x, const Tensor &y, const RunContext &ctx, StepKind kind)
+{
+    switch (kind) {
+    case StepKind::Discriminator:
+        return stepDiscriminator(x, ctx);
+    case StepKind::Generator:
+        return stepGenerator(x.dim(0), ctx);
+    case StepKind::Both:
+        break;
+    }
+    return train(x, y, ctx);
 }
 
 Measures AdversarialStep::epochMeasures(const BatchSource &train)

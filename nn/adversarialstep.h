@@ -46,6 +46,9 @@ public:
     // (the other one NaN) and D's verdicts as train() does; nothing changes when a value is not finite.
     StepOutcome stepDiscriminator(const Tensor &x, const RunContext &ctx);
     StepOutcome stepGenerator(int64_t n, const RunContext &ctx);
+    // The Trainer's way to them: D's part, G's part or both (train()) of one step on the batch x.
+    bool hasParts() const override { return true; }
+    StepOutcome trainPart(const Tensor &x, const Tensor &y, const RunContext &ctx, StepKind kind) override;
 
     // n samples of G(z) for fresh noise keyed by `seed`, in evaluation mode (for views and tests).
     Tensor generate(int64_t n, uint64_t seed);

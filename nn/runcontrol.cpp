@@ -21,29 +21,40 @@ void RunControl::setPaused(bool paused)
     notify();
 }
 
-void RunControl::stepOnce()
+void RunControl::stepOnce(StepKind kind)
 {
-    ++steps_;
-    notify();
+    {
+        std::lock_guard lock(mutex_);
+        kinds_.push_back(kind);
+        ++steps_;
+    }
+    changed_.notify_all();
 }
 
 void RunControl::reset(bool paused)
 {
     stop_ = false;
-    steps_ = 0;
+    {
+        std::lock_guard lock(mutex_);
+        kinds_.clear();
+        steps_ = 0;
+    }
     setPaused(paused);
 }
 
-bool RunControl::mayTrain()
+std::optional<StepKind> RunControl::nextStep()
 {
     if (stop_)
-        return false;
+        return std::nullopt;
     if (!paused_)
-        return true;
-    int allowed = steps_;
-    while (allowed > 0 && !steps_.compare_exchange_weak(allowed, allowed - 1)) {
-    }
-    return allowed > 0;
+        return StepKind::Both;
+    std::lock_guard lock(mutex_);
+    if (kinds_.empty())
+        return std::nullopt;
+    const StepKind kind = kinds_.front();
+    kinds_.pop_front();
+    --steps_;
+    return kind;
 }
 
 bool RunControl::waitWhilePaused()

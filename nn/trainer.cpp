@@ -56,6 +56,7 @@ Trainer::Trainer(std::unique_ptr<TrainingStep> step, const TrainingConfig &confi
     optimizers_ = step_->optimizers();
     state_ = step_->state();
     lossSums_.assign(step_->lossNames().size(), 0.0);
+    lossSamples_.assign(lossSums_.size(), 0);
     batchSize_ = config.effectiveBatchSize(train.size());
     bestValidationLoss_ = std::numeric_limits<double>::infinity();
 }
@@ -81,6 +82,7 @@ void Trainer::startEpoch()
     ++epoch_;
     batchInEpoch_ = 0;
     std::fill(lossSums_.begin(), lossSums_.end(), 0.0);
+    std::fill(lossSamples_.begin(), lossSamples_.end(), 0);
     seen_ = correct_ = judged_ = 0;
     activeSeconds_ = 0.0;
     prepareEpoch();
@@ -101,12 +103,12 @@ void Trainer::prepareEpoch()
     epochStartWeights_ = snapshot(state_);
 }
 
-bool Trainer::step()
+bool Trainer::step(StepKind kind)
 {
-    return arena_.run([this] { return trainBatch(); });
+    return arena_.run([this, kind] { return trainBatch(kind); });
 }
 
-bool Trainer::trainBatch()
+bool Trainer::trainBatch(StepKind kind)
 {
     if (finished_)
         return false;
@@ -124,7 +126,7 @@ bool Trainer::trainBatch()
                              config_.seed, epoch_);
 
     const RunContext ctx{true, config_.seed, static_cast<uint64_t>(globalStep_)};
-    const StepOutcome outcome = step_->train(x_, y_, ctx);
+    const StepOutcome outcome = kind == StepKind::Both ? step_->train(x_, y_, ctx) : step_->trainPart(x_, y_, ctx, kind);
     if (!outcome.problem.empty() && divergedAt(outcome.problemValue, outcome.problem))
         return false;
     if (outcome.correct >= 0) {
@@ -134,7 +136,10 @@ bool Trainer::trainBatch()
 
     const int64_t n = end - begin;
     for (size_t i = 0; i < lossSums_.size() && i < outcome.losses.size(); ++i)
-        lossSums_[i] += outcome.losses[i].second * static_cast<double>(n);
+        if (!std::isnan(outcome.losses[i].second)) {  // NaN: a part of the step that did not measure it
+            lossSums_[i] += outcome.losses[i].second * static_cast<double>(n);
+            lossSamples_[i] += n;
+        }
     seen_ += n;
     ++batchInEpoch_;
     ++globalStep_;
@@ -209,6 +214,7 @@ std::vector<std::string> Trainer::continueFrom(const RunState &state)
     batchInEpoch_ = state.batchInEpoch;
     globalStep_ = state.globalStep;
     lossSums_ = state.lossSums;
+    lossSamples_.assign(lossSums_.size(), state.seen);
     seen_ = state.seen;
     correct_ = state.correct;
     judged_ = state.judged;
@@ -232,7 +238,8 @@ void Trainer::finishEpoch()
     report.epochs = config_.epochs;
     const auto names = step_->lossNames();
     for (size_t i = 0; i < lossSums_.size(); ++i)
-        report.trainLosses.emplace_back(names[i], lossSums_[i] / static_cast<double>(std::max<int64_t>(seen_, 1)));
+        report.trainLosses.emplace_back(names[i], lossSamples_[i] > 0 ? lossSums_[i] / static_cast<double>(lossSamples_[i])
+                                                                      : std::nan(""));
     report.trainLoss = report.trainLosses.front().second;
     report.trainAccuracy = classes_ > 0 ? static_cast<double>(correct_) / static_cast<double>(std::max<int64_t>(judged_, 1))
                                         : std::nan("");
@@ -317,8 +324,8 @@ FinishReport Trainer::run()
                 finishStopped();
                 break;
             }
-            if (control_->mayTrain())
-                trainBatch();
+            if (const std::optional<StepKind> kind = control_->nextStep())
+                trainBatch(*kind);
         }
         return *finished_;
     });
@@ -333,9 +340,10 @@ Trainer::Progress Trainer::advance(std::chrono::milliseconds budget)
                 finishStopped();
                 break;
             }
-            if (!control_->mayTrain())
+            const std::optional<StepKind> kind = control_->nextStep();
+            if (!kind)
                 return Progress::Paused;
-            trainBatch();
+            trainBatch(*kind);
             if (!finished_ && (control_->paused() || std::chrono::steady_clock::now() >= deadline))
                 return control_->holding() ? Progress::Paused : Progress::Running;
         }

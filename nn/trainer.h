@@ -73,7 +73,9 @@ struct RunState {
     int epoch = 0;              // the epoch under way; the last finished one when batchInEpoch is 0
     int64_t batchInEpoch = 0;   // batches of `epoch` already trained
     int64_t globalStep = 0;     // batches trained in all
-    std::vector<double> lossSums;  // the unfinished epoch's running totals of each loss, for its report
+    // The unfinished epoch's running totals of each loss, for its report. Kept for the samples that
+    // measured it (a GAN's D-only step no g_loss); a continued epoch counts every sample seen.
+    std::vector<double> lossSums;
     int64_t seen = 0, correct = 0;
     int64_t judged = 0;  // predictions behind `correct`: samples, or a sequence's positions
     double bestValidationLoss = std::numeric_limits<double>::infinity();  // early stopping's memory
@@ -114,7 +116,8 @@ public:
     enum class Progress { Running, Paused, Finished };
     Progress advance(std::chrono::milliseconds budget);
     // Trains one batch (and finishes the epoch when it was the last); false once training is over.
-    bool step();
+    // `kind` trains one part alone where the step has parts (a GAN's D or G; TrainingStep::hasParts).
+    bool step(StepKind kind = StepKind::Both);
     bool finished() const { return finished_.has_value(); }
     const std::optional<FinishReport> &result() const { return finished_; }
 
@@ -123,7 +126,7 @@ public:
     void requestStop() { control_->requestStop(); }
     void setPaused(bool paused) { control_->setPaused(paused); }
     bool paused() const { return control_->paused(); }
-    void stepOnce() { control_->stepOnce(); }
+    void stepOnce(StepKind kind = StepKind::Both) { control_->stepOnce(kind); }
     // Obeys `control` (kept by the caller, which outlives the trainer) instead of its own.
     void setControl(RunControl *control) { control_ = control; }
 
@@ -146,7 +149,7 @@ public:
     std::vector<std::string> continueFrom(const RunState &state);
 
 private:
-    bool trainBatch();
+    bool trainBatch(StepKind kind);
     void startEpoch();
     void prepareEpoch();
     void finishEpoch();
@@ -173,6 +176,7 @@ private:
 
     // The epoch so far.
     std::vector<double> lossSums_;
+    std::vector<int64_t> lossSamples_;  // samples behind each loss's sum: a part of a step measures only its own
     int64_t seen_ = 0, correct_ = 0, judged_ = 0;
     double activeSeconds_ = 0.0;
 

@@ -7,6 +7,7 @@
 #include "layer.h"
 #include "metrics.h"
 #include "optimizer.h"
+#include "stepkind.h"
 #include "taps.h"
 
 #include <optional>
@@ -46,6 +47,10 @@ public:
     virtual std::vector<std::string> lossNames() const = 0;
     // Trains on the batch x [n, …] with targets y [n, …] (ignored where the step makes its own).
     virtual StepOutcome train(const Tensor &x, const Tensor &y, const RunContext &ctx) = 0;
+    // Whether trainPart() can run one part alone; a part's outcome gives NaN for the losses it did
+    // not measure. Without parts, every kind trains the whole step.
+    virtual bool hasParts() const { return false; }
+    virtual StepOutcome trainPart(const Tensor &x, const Tensor &y, const RunContext &ctx, StepKind) { return train(x, y, ctx); }
     // Parameters then buffers of every model it trains: what snapshots and early stopping keep.
     virtual std::vector<Parameter *> state() = 0;
     // Its optimizers: the schedule sets their rates, the run state keeps their moments.

@@ -22,6 +22,7 @@
 #include "training/trainingstatus.h"
 #include "views/code/codepanel.h"
 #include "views/evaluation/confusionview.h"
+#include "views/ganimages/ganimagesview.h"
 #include "views/inside/insidepanel.h"
 #include "views/plots/datasetpreview.h"
 #include "views/plots/decisionboundaryview.h"
@@ -159,6 +160,8 @@ void MainWindow::createViewDocks()
     addPanel(confusionView_, tr("Evaluation"), QStringLiteral("evaluation"), Qt::BottomDockWidgetArea);
     insidePanel_ = new InsidePanel;
     addPanel(insidePanel_, tr("Inside"), QStringLiteral("inside"), Qt::BottomDockWidgetArea)->hide();  // the layouts show it
+    ganImages_ = new GanImagesView(training_);
+    addPanel(ganImages_, tr("GAN Images"), QStringLiteral("ganImages"), Qt::BottomDockWidgetArea)->hide();  // for image GANs
     datasetPreview_ = new DatasetPreview(this);
     datasetPreview_->hide();
     tryIt_ = new TryItPanel(document_, training_);
@@ -308,6 +311,9 @@ void MainWindow::createTraining()
     training_->addProbe(confusionView_->probe());
     training_->addProbe(layouts_->probe());
     insidePanel_->connectTo(training_);
+    training_->addProbe(ganImages_->probe());
+    connect(ganImages_, &GanImagesView::imagesAvailableChanged, this, &MainWindow::placeGanImages);
+    connect(layouts_, &LayoutPresets::applied, this, [this] { placeGanImages(ganImages_->showsImages()); });
     // A project whose network does not build yet (a new one) is laid out as the last data was.
     connect(training_, &TrainingController::preparationFailed, layouts_, [this] { layouts_->setPlanarData(layouts_->planarData()); });
     // The Code dock writes the loaded data's input scaling and class names into the script.
@@ -431,6 +437,22 @@ void MainWindow::updateInspector()
 void MainWindow::showStatusMessage(const QString &message)
 {
     statusBar()->showMessage(message, kStatusTimeoutMs);
+}
+
+void MainWindow::placeGanImages(bool shown)
+{
+    auto *dock = findChild<QDockWidget *>(QStringLiteral("ganImages"), Qt::FindDirectChildrenOnly);
+    auto *evaluation = findChild<QDockWidget *>(QStringLiteral("evaluation"), Qt::FindDirectChildrenOnly);
+    if (!shown) {
+        dock->hide();
+        return;
+    }
+    if (layouts_->current() == LayoutPresets::Preset::Build)
+        return;  // building: the pictures of a run stay out of the way, as the evaluation does
+    if (!dock->isFloating())
+        tabifyDockWidget(evaluation, dock);  // the bottom row's big place, where an image set's gallery goes
+    dock->show();
+    dock->raise();
 }
 
 void MainWindow::showAbout()

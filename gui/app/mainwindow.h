@@ -11,6 +11,7 @@ class CanvasActions;
 class ConfusionView;
 class DatasetPreview;
 class DecisionBoundaryView;
+class GanImagesView;
 class CodePanel;
 class GraphDocument;
 class GraphScene;
@@ -63,6 +64,8 @@ public:
     InsidePanel *insidePanel() const { return insidePanel_; }
     // The "Try it" dock: a picture dropped on the window or pasted, and what the model says of it.
     TryItPanel *tryIt() const { return tryIt_; }
+    // The "GAN images" dock: an image GAN's samples from fixed noise and its walk in noise space.
+    GanImagesView *ganImages() const { return ganImages_; }
     TrainingController *training() const { return training_; }
     // View ▸ Build, Train and Present, and the layout each project opens in.
     LayoutPresets *layouts() const { return layouts_; }
@@ -93,6 +96,8 @@ private:
     void showOnViews(const QString &message);
     void updateInspector();
     void showStatusMessage(const QString &message);
+    // Shows the GAN images dock in front of the evaluation for an image GAN, and hides it otherwise.
+    void placeGanImages(bool shown);
     void showAbout();
 
     GraphDocument *document_;
@@ -111,6 +116,7 @@ private:
     DatasetPreview *datasetPreview_ = nullptr;
     InsidePanel *insidePanel_ = nullptr;
     TryItPanel *tryIt_ = nullptr;
+    GanImagesView *ganImages_ = nullptr;
     TrainingPanel *trainingPanel_ = nullptr;
     QDockWidget *settingsDock_ = nullptr;
     CodePanel *codePanel_ = nullptr;

@@ -3,6 +3,7 @@
 #include "trainingcontroller.h"
 
 #include "pacecontrol.h"
+#include "stepkindactions.h"
 #include "trainingstatus.h"
 #include "trainingworker.h"
 
@@ -47,7 +48,9 @@ TrainingController::TrainingController(GraphDocument *document, QWidget *window,
     // The pace applies at once, to a run that goes too; it needs no preparation.
     connect(document_, &GraphDocument::trainingChanged, this, &TrainingController::sendPace);
     connect(document_, &GraphDocument::projectReset, this, &TrainingController::sendPace);
+    connect(document_, &GraphDocument::projectReset, this, &TrainingController::updateStepKinds);
     updateActions();
+    updateStepKinds();
     projectReset();
     sendPace();
 }
@@ -75,6 +78,8 @@ void TrainingController::createActions()
     step_->setShortcut(QKeySequence(Qt::Key_F10));
     step_->setStatusTip(tr("Train exactly one batch"));
     connect(step_, &QAction::triggered, this, &TrainingController::step);
+    stepKinds_ = new StepKindActions(this);
+    connect(stepKinds_, &StepKindActions::stepRequested, this, &TrainingController::stepKind);
     stop_ = new QAction(tr("St&op"), this);
     stop_->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
     stop_->setStatusTip(tr("Stop training and keep the weights trained so far"));
@@ -92,6 +97,13 @@ void TrainingController::createActions()
     stop_->setWhatsThis(tr("<b>Stop</b><p>Ends the run within a batch and keeps the weights trained so far.</p>"));
     reset_->setWhatsThis(tr("<b>Reset Weights</b><p>Starts again from fresh random weights (the project's seed). "
                             "With Compare Runs on, the run before stays on the charts as a faint line.</p>"));
+}
+
+void TrainingController::updateStepKinds()
+{
+    const bool gan = document_->project().gan.has_value();
+    stepKinds_->setGan(gan);
+    step_->setStatusTip(gan ? tr("Train one step of each: the discriminator, then the generator") : tr("Train exactly one batch"));
 }
 
 void TrainingController::connectWorker()
@@ -138,14 +150,16 @@ void TrainingController::connectWorker()
 
 void TrainingController::addActionsTo(QMenu *menu) const
 {
-    menu->addActions({train_, pause_, step_, stop_});
+    menu->addActions({train_, pause_, step_, stepKinds_->discriminatorOnly(), stepKinds_->generatorOnly(), stop_});
     menu->addSeparator();
     menu->addAction(reset_);
 }
 
-void TrainingController::addActionsTo(QToolBar *bar) const
+void TrainingController::addActionsTo(QToolBar *bar)
 {
-    bar->addActions({train_, pause_, step_, stop_, reset_});
+    bar->addActions({train_, pause_});
+    stepKinds_->addStepButtonTo(bar, step_);
+    bar->addActions({stop_, reset_});
     bar->addSeparator();
     bar->addWidget(new PaceControl(document_, bar));
 }
@@ -204,12 +218,17 @@ void TrainingController::togglePause()
 
 void TrainingController::step()
 {
+    stepKind(nn::StepKind::Both);
+}
+
+void TrainingController::stepKind(nn::StepKind kind)
+{
     if (state_ == State::Running || state_ == State::Preparing)
         return;
     flushPendingPreparation();
     if (state_ != State::Paused)
         setState(State::Paused);
-    post([worker = worker_] { worker->stepOnce(); });
+    post([worker = worker_, kind] { worker->stepOnce(kind); });
 }
 
 void TrainingController::stop()
@@ -419,6 +438,7 @@ void TrainingController::updateActions()
     pause_->setEnabled(isRunActive());
     pause_->setText(state_ == State::Paused ? tr("&Resume") : tr("&Pause"));
     step_->setEnabled((idle && ready) || state_ == State::Paused);
+    stepKinds_->setEnabled(step_->isEnabled());
     stop_->setEnabled(isRunActive());
     reset_->setEnabled(idle && ready);
 }

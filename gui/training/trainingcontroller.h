@@ -6,6 +6,8 @@
 #include "modelprobe.h"
 #include "trainingprogress.h"
 
+#include "nn/stepkind.h"
+
 #include <QObject>
 #include <QString>
 #include <QVector>
@@ -20,6 +22,7 @@ class QMenu;
 class QThread;
 class QTimer;
 class QToolBar;
+class StepKindActions;
 class TrainingStatus;
 class TrainingWorker;
 
@@ -38,11 +41,14 @@ public:
     QAction *trainAction() const { return train_; }
     QAction *pauseAction() const { return pause_; }
     QAction *stepAction() const { return step_; }
+    // A GAN's step kinds: D's part alone, G's part alone (shown for GAN projects only); stepAction
+    // trains one of each.
+    StepKindActions *stepKinds() const { return stepKinds_; }
     QAction *stopAction() const { return stop_; }
     QAction *resetAction() const { return reset_; }
     void addActionsTo(QMenu *menu) const;
-    // The actions, then the pace slider (a PaceControl).
-    void addActionsTo(QToolBar *bar) const;
+    // The actions, then the pace slider (a PaceControl); for a GAN, Step's button opens the step kinds.
+    void addActionsTo(QToolBar *bar);
     // The status bar part; the window adds it (and so takes it over).
     TrainingStatus *statusWidget() const { return status_; }
 
@@ -66,6 +72,8 @@ public slots:
     void train();
     void togglePause();
     void step();
+    // One step of `kind`: a GAN's D or G part alone (a network without parts trains the whole step).
+    void stepKind(nn::StepKind kind);
     void stop();
     void resetWeights();
     // Re-prepares ~300 ms after the last change (now or once the run ends).
@@ -101,6 +109,8 @@ private:
     void connectWorker();
     void setState(State state);
     void updateActions();
+    // Shows the step kinds for a GAN project and hides them for any other.
+    void updateStepKinds();
     void projectReset();
     // The project's pace (training.steps_per_second) to the worker.
     void sendPace();
@@ -126,6 +136,7 @@ private:
     TrainingStatus *status_;
     QTimer *debounce_;
     QAction *train_, *pause_, *step_, *stop_, *reset_;
+    StepKindActions *stepKinds_;
 
     State state_ = State::Idle;
     int unansweredPreparations_ = 0;  // posted to the worker, not yet answered (prepared or failed)

@@ -217,12 +217,12 @@ bool TrainingWorker::startRun(bool paused)
     return true;
 }
 
-void TrainingWorker::stepOnce()
+void TrainingWorker::stepOnce(nn::StepKind kind)
 {
     if (!trainer_ && !startRun(true))
         return;
     control_.setPaused(true);
-    control_.stepOnce();
+    control_.stepOnce(kind);
     timer_->start();
 }
 

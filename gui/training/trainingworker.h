@@ -56,8 +56,8 @@ public:
     void prepare(const nn::Project &project, const QString &weightsPath, bool sameProject);
     // Starts a run (continuing from the current weights), or resumes a paused one.
     void train();
-    // Trains exactly one batch; starts a paused run when none is going.
-    void stepOnce();
+    // Trains exactly one batch, as `kind` (a GAN's D or G part alone); starts a paused run when none is going.
+    void stepOnce(nn::StepKind kind = nn::StepKind::Both);
     void resume();
     // Ends a run that is going or paused with reason Stopped.
     void stop();
