@@ -27,6 +27,7 @@ public:
     bool isGan() const { return discriminator_ != nullptr; }
     // A GAN's discriminator; isGan() must hold.
     nn::Model &discriminator() { return *discriminator_; }
+    const nn::Model &discriminator() const { return *discriminator_; }
     // Every model, in the order of the trainer's optimizers (a GAN's discriminator, then its
     // generator): what the weights and run-state files hold.
     std::vector<nn::Model *> models();
