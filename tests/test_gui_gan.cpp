@@ -22,6 +22,7 @@
 #include <atomic>
 #include <cmath>
 #include <functional>
+#include <memory>
 #include <numeric>
 
 using namespace guitest;
@@ -129,31 +130,53 @@ LayerErrors compare(const GanLayersSnapshot &s, const nn::Model &generator, cons
 class GanViewsTest : public QObject {
     Q_OBJECT
 
-private slots:
-    void initTestCase() { useTestSettings(); }
+    // One window that trained gan-ring from its Train action; the checks below read it.
+    std::unique_ptr<MainWindow> window_;
+    QList<EpochPoint> epochs_;
+    std::vector<QPointF> untrained_;
+    int picturesDuringRun_ = 0;
 
-    void theLayeredViewFollowsARunFromTheTrainAction()
+private slots:
+    void initTestCase()
     {
-        auto window = newWindow();
-        TrainingController *training = window->training();
-        GanLayersView *view = window->ganLayersView();
+        useTestSettings();
+        window_ = newWindow();
+        TrainingController *training = window_->training();
+        GanLayersView *view = window_->ganLayersView();
         QSignalSpy prepared(training, &TrainingController::prepared);
-        window->document()->setProject(ganRing(40), {});
+        window_->document()->setProject(ganRing(30), {});
         QVERIFY2(prepared.wait(kGanRunTimeoutMs), qPrintable(training->preparationProblem()));
         QTRY_VERIFY(view->applies());
-        auto *dock = window->findChild<QDockWidget *>(QStringLiteral("boundary"));
-        QVERIFY(dock);
-        QVERIFY(qobject_cast<QStackedWidget *>(dock->widget())->currentWidget() == static_cast<QWidget *>(view));
-        QVERIFY2(dock->windowTitle().contains(QStringLiteral("GAN")), qPrintable(dock->windowTitle()));
-        const std::vector<QPointF> untrained = view->snapshot().fake;
-
+        untrained_ = view->snapshot().fake;
         QSignalSpy pictures(view, &GanLayersView::snapshotChanged);
+        QSignalSpy epochs(training, &TrainingController::epochReported);
         QSignalSpy finished(training, &TrainingController::finished);
         training->trainAction()->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kGanRunTimeoutMs);
-        QTRY_VERIFY2(pictures.count() >= 2, "the view drew fewer than two pictures during the run");
-        QVERIFY2(view->snapshot().fake != untrained, "the generated points did not move");
+        picturesDuringRun_ = int(pictures.count());
+        for (const QList<QVariant> &epoch : epochs)
+            epochs_.append(epoch.at(0).value<EpochPoint>());
+    }
 
+    void theDockShowsTheLayersInTheDecisionBoundarysPlace()
+    {
+        auto *dock = window_->findChild<QDockWidget *>(QStringLiteral("boundary"));
+        QVERIFY(dock);
+        QVERIFY(qobject_cast<QStackedWidget *>(dock->widget())->currentWidget() == static_cast<QWidget *>(window_->ganLayersView()));
+        QVERIFY2(dock->windowTitle().contains(QStringLiteral("GAN")), qPrintable(dock->windowTitle()));
+        QVERIFY(window_->ganLayersView()->explanation().contains(QStringLiteral("What am I looking at")));
+    }
+
+    void theLayersFollowTheRun()
+    {
+        QVERIFY2(picturesDuringRun_ >= 2, "the view drew fewer than two pictures during the run");
+        QVERIFY2(window_->ganLayersView()->snapshot().fake != untrained_, "the generated points did not move");
+    }
+
+    void eachLayerShowsWhatTheModelComputes()
+    {
+        TrainingController *training = window_->training();
+        GanLayersView *view = window_->ganLayersView();
         // A fresh picture of the final weights, then the same numbers from the model itself.
         QSignalSpy fresh(view, &GanLayersView::snapshotChanged);
         onWorker(*training, [probe = view->probe()](const nn::Model &model, const datasets::Experiment &experiment) {
@@ -181,12 +204,7 @@ private slots:
 
     void eachLayerSwitchesOnAndOff()
     {
-        auto window = newWindow();
-        GanLayersView *view = window->ganLayersView();
-        QSignalSpy prepared(window->training(), &TrainingController::prepared);
-        window->document()->setProject(ganRing(1), {});
-        QVERIFY(prepared.wait(kGanRunTimeoutMs));
-        QTRY_VERIFY(view->applies());
+        GanLayersView *view = window_->ganLayersView();
         GanLayersCanvas *canvas = view->canvas();
         canvas->resize(400, 400);  // a size of its own, whether or not the layout shows the dock
         for (int k = 0; k < GanLayersCanvas::kLayers; ++k) {
@@ -201,32 +219,43 @@ private slots:
             QVERIFY(canvas->isLayerShown(layer));
             QCOMPARE(canvas->grab().toImage(), before);
         }
-        QVERIFY(view->explanation().contains(QStringLiteral("What am I looking at")));
     }
 
     void theChartsDrawTheEnergyDistanceTheEngineMeasured()
     {
-        auto window = newWindow();
-        TrainingController *training = window->training();
-        QSignalSpy prepared(training, &TrainingController::prepared);
-        window->document()->setProject(ganRing(6), {});
-        QVERIFY(prepared.wait(kGanRunTimeoutMs));
-        QSignalSpy epochs(training, &TrainingController::epochReported);
-        QSignalSpy finished(training, &TrainingController::finished);
-        training->trainAction()->trigger();
-        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kGanRunTimeoutMs);
-        TrainingCharts *charts = window->charts();
+        TrainingCharts *charts = window_->charts();
         charts->refresh();
         QVERIFY(charts->isDistanceShown());
-        QCOMPARE(epochs.count(), 6);
+        QCOMPARE(epochs_.size(), 30);
         QLineSeries *line = charts->distanceView()->distanceSeries();
-        QCOMPARE(line->count(), 6);
-        for (int k = 0; k < 6; ++k) {
-            const auto epoch = epochs.at(k).at(0).value<EpochPoint>();
-            QCOMPARE(line->at(k), QPointF(epoch.epoch, DistanceChartView::distanceOf(epoch)));
-            QVERIFY2(DistanceChartView::distanceOf(epoch) >= 0.0, "an energy distance is never negative");
+        QCOMPARE(line->count(), int(epochs_.size()));
+        for (int k = 0; k < line->count(); ++k) {
+            const double distance = DistanceChartView::distanceOf(epochs_[k]);
+            QCOMPARE(line->at(k), QPointF(epochs_[k].epoch, distance));
+            QVERIFY2(distance >= 0.0, "an energy distance is never negative");
         }
     }
+
+    void aLargerNoiseIsShownAsASliceThroughItsFirstTwoNumbers()
+    {
+        nn::Project project = ganRing(0);
+        const nn::Node *noise = project.graph.findByName("noise");
+        QVERIFY(noise);
+        project.graph.node(noise->id).settings.set("shape", std::vector<int64_t>{4});
+        datasets::Experiment experiment(project);
+        const GanLayersSnapshot s = computeGanLayers(experiment.model(), experiment);
+        QCOMPARE(s.noiseSize, 4);
+        QVERIFY2(s.manifoldNote.contains(QStringLiteral("4 numbers")) && s.manifoldNote.contains(QStringLiteral("slice")),
+                 qPrintable(s.manifoldNote));
+        const nn::Tensor corner({1, 4}, {-1.0f, -1.0f, 0.0f, 0.0f});  // the mesh's first vertex
+        nn::Pass pass;
+        experiment.model().infer(pass, {&corner});
+        // One row against 441: the products may round differently.
+        QVERIFY2(std::abs(s.manifold[0].x() - pass.output()[0]) <= 1e-5 && std::abs(s.manifold[0].y() - pass.output()[1]) <= 1e-5,
+                 "the mesh's first vertex is not G(−1, −1, 0, 0)");
+    }
+
+    void cleanupTestCase() { window_.reset(); }
 };
 
 QTEST_MAIN(GanViewsTest)
