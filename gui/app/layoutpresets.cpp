@@ -5,6 +5,7 @@
 #include "canvas/graphview.h"
 #include "document/graphdocument.h"
 #include "views/plots/boundarysnapshot.h"
+#include "views/plots/ganlayerssnapshot.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -74,7 +75,7 @@ ModelProbe LayoutPresets::probe()
     return [self](ProbeMoment moment, const nn::Model &, const datasets::Experiment &experiment) {
         if (moment != ProbeMoment::Prepared || !self)
             return;
-        const bool planar = boundaryProblem(experiment).isEmpty();
+        const bool planar = boundaryProblem(experiment).isEmpty() || ganLayersApply(experiment);
         QMetaObject::invokeMethod(self.data(), [self, planar] {
             if (self)
                 self->setPlanarData(planar);

@@ -26,6 +26,7 @@
 #include "views/inside/insidepanel.h"
 #include "views/plots/datasetpreview.h"
 #include "views/plots/decisionboundaryview.h"
+#include "views/plots/ganlayersview.h"
 #include "views/tryit/tryitpanel.h"
 #include "views/charts/runlabel.h"
 #include "views/charts/trainingcharts.h"
@@ -36,6 +37,7 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
+#include <QStackedWidget>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
@@ -154,8 +156,19 @@ void MainWindow::createDocks()
 
 void MainWindow::createViewDocks()
 {
+    // A GAN on 2D data has no decision boundary; its layered distributions take the same place, where
+    // a student already looks for "the model over the plane", and the dock says which it shows.
     boundaryView_ = new DecisionBoundaryView;
-    addPanel(boundaryView_, tr("Decision boundary"), QStringLiteral("boundary"), Qt::RightDockWidgetArea);
+    ganLayersView_ = new GanLayersView;
+    auto *planeViews = new QStackedWidget;
+    planeViews->addWidget(boundaryView_);
+    planeViews->addWidget(ganLayersView_);
+    QDockWidget *plane = addPanel(planeViews, tr("Decision boundary"), QStringLiteral("boundary"), Qt::RightDockWidgetArea);
+    connect(ganLayersView_, &GanLayersView::snapshotChanged, plane, [this, plane, planeViews] {
+        const bool gan = ganLayersView_->applies();
+        planeViews->setCurrentWidget(gan ? static_cast<QWidget *>(ganLayersView_) : boundaryView_);
+        plane->setWindowTitle(gan ? tr("GAN: layered distributions") : tr("Decision boundary"));
+    });
     confusionView_ = new ConfusionView;
     addPanel(confusionView_, tr("Evaluation"), QStringLiteral("evaluation"), Qt::BottomDockWidgetArea);
     insidePanel_ = new InsidePanel;
@@ -308,6 +321,7 @@ void MainWindow::createTraining()
     connect(training_, &TrainingController::dataLoadProgress, folder, &ImageFolderSummary::showProgress);
     connect(training_, &TrainingController::preparationFailed, folder, &ImageFolderSummary::showFailure);
     training_->addProbe(boundaryView_->probe());
+    training_->addProbe(ganLayersView_->probe());
     training_->addProbe(confusionView_->probe());
     training_->addProbe(layouts_->probe());
     insidePanel_->connectTo(training_);

@@ -12,6 +12,7 @@ class ConfusionView;
 class DatasetPreview;
 class DecisionBoundaryView;
 class GanImagesView;
+class GanLayersView;
 class CodePanel;
 class GraphDocument;
 class GraphScene;
@@ -58,6 +59,8 @@ public:
     // The live views, docked as "Decision boundary" and "Evaluation"; their probes are not yet
     // registered with any worker. The data preview is not docked: a panel hosts it.
     DecisionBoundaryView *boundaryView() const { return boundaryView_; }
+    // A GAN on 2D data: GAN Lab's layered distributions, shown in the decision boundary's place.
+    GanLayersView *ganLayersView() const { return ganLayersView_; }
     ConfusionView *confusionView() const { return confusionView_; }
     DatasetPreview *datasetPreview() const { return datasetPreview_; }
     // The "Inside" dock: gradient flow, neuron statistics and filters from the training's taps.
@@ -112,6 +115,7 @@ private:
     InspectorPanel *inspector_ = nullptr;
     TrainingCharts *charts_ = nullptr;
     DecisionBoundaryView *boundaryView_ = nullptr;
+    GanLayersView *ganLayersView_ = nullptr;
     ConfusionView *confusionView_ = nullptr;
     DatasetPreview *datasetPreview_ = nullptr;
     InsidePanel *insidePanel_ = nullptr;

@@ -41,6 +41,10 @@ struct EpochPoint {
     // Each named loss's mean over the epoch, as StepPoint's (empty for a single loss).
     QStringList lossNames;
     QVector<double> trainLosses;
+    // The step's measures at the epoch's end (a GAN's spread and, for 2D data, energy_distance),
+    // by name; both empty when the step has none.
+    QStringList measureNames;
+    QVector<double> measures;
 };
 
 Q_DECLARE_METATYPE(StepPoint)

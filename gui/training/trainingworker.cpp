@@ -406,6 +406,10 @@ void TrainingWorker::epochFinished(const nn::EpochReport &report)
         for (const auto &[name, value] : report.trainLosses)
             point.trainLosses.append(value);
     }
+    for (const auto &[name, value] : report.measures) {
+        point.measureNames.append(QString::fromStdString(name));
+        point.measures.append(value);
+    }
     flushSteps(true);  // the chart has the epoch's steps before its validation point
     emit epochReported(point);
     // Small networks finish hundreds of epochs a second; the views need ten of them a second.

@@ -3,6 +3,7 @@
 
 #include "views/charts/accuracychartview.h"
 #include "views/charts/chartseries.h"
+#include "views/charts/distancechartview.h"
 #include "views/charts/historyfile.h"
 #include "views/charts/losschartview.h"
 
@@ -26,6 +27,8 @@
 #include <QTimer>
 #include <QToolButton>
 
+#include <cmath>
+
 namespace {
 
 constexpr int kSmoothingSteps = 100;  // the slider's 0…99 is the weight 0.00…0.99
@@ -36,6 +39,7 @@ constexpr int kPastRunPoints = 400;   // a past run's line is thinned to this ma
 
 TrainingCharts::TrainingCharts(QWidget *parent)
     : QWidget(parent), lossView_(new LossChartView(&history_)), accuracyView_(new AccuracyChartView(&history_)),
+      distanceView_(new DistanceChartView(&history_)),
       refreshTimer_(new QTimer(this)), compareRuns_(new QAction(tr("Compare Runs"), this)),
       clearHistory_(new QAction(tr("Clear History"), this))
 {
@@ -132,7 +136,30 @@ QWidget *TrainingCharts::createAccuracyPanel()
     accuracyStack_ = new QStackedWidget;
     accuracyStack_->addWidget(accuracyView_);
     accuracyStack_->addWidget(regressionNote_);
+    accuracyStack_->addWidget(createDistancePanel());
     return accuracyStack_;
+}
+
+// A GAN on 2D data has no accuracy: the distance between its real and generated points takes the place.
+QWidget *TrainingCharts::createDistancePanel()
+{
+    distancePanel_ = new QWidget;
+    distancePanel_->setObjectName(QStringLiteral("distancePanel"));
+    auto *layout = new QVBoxLayout(distancePanel_);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(distanceView_, 1);
+    auto *note = new QLabel(tr("Energy distance between 1,000 real points and 1,000 of G's (fixed noise), after "
+                               "each epoch: 0 when both come from the same distribution, so it falls as G learns."));
+    note->setWordWrap(true);
+    note->setStyleSheet(QStringLiteral("QLabel { color: #6b7280; }"));
+    layout->addWidget(note);
+    return distancePanel_;
+}
+
+bool TrainingCharts::isDistanceShown() const
+{
+    return accuracyStack_->currentWidget() == distancePanel_;
 }
 
 bool TrainingCharts::isAccuracyShown() const
@@ -166,6 +193,7 @@ void TrainingCharts::startNewRun()
     history_.clear();
     lossView_->reset();
     accuracyView_->reset();
+    distanceView_->reset();
     accuracyStack_->setCurrentWidget(accuracyView_);
     updateControls();
 }
@@ -176,6 +204,7 @@ void TrainingCharts::clearPastRuns()
     showPastRuns();
     lossView_->reset();  // the axes shrink back to the current run
     accuracyView_->reset();
+    distanceView_->reset();
     refresh();
 }
 
@@ -271,8 +300,13 @@ void TrainingCharts::refresh()
     refreshTimer_->stop();
     lossView_->sync();
     accuracyView_->sync();
-    const bool regression = !history_.epochs().isEmpty() && !history_.hasAccuracy();
-    accuracyStack_->setCurrentWidget(regression ? static_cast<QWidget *>(regressionNote_) : accuracyView_);
+    distanceView_->sync();
+    const QVector<EpochPoint> &epochs = history_.epochs();
+    const bool regression = !epochs.isEmpty() && !history_.hasAccuracy();
+    const bool distance = regression && std::isfinite(DistanceChartView::distanceOf(epochs.back()));
+    accuracyStack_->setCurrentWidget(distance     ? distancePanel_
+                                     : regression ? static_cast<QWidget *>(regressionNote_)
+                                                  : accuracyView_);
     updateControls();
 }
 

@@ -9,6 +9,7 @@
 #include <QWidget>
 
 class AccuracyChartView;
+class DistanceChartView;
 class QAction;
 class LossChartView;
 class QCheckBox;
@@ -42,6 +43,10 @@ public:
     AccuracyChartView *accuracyView() const { return accuracyView_; }
     // False while the accuracy chart is replaced by the note that regression has no accuracy.
     bool isAccuracyShown() const;
+    // A GAN on 2D data: the energy distance between real and generated samples shows in the
+    // accuracy chart's place, with a line on what it measures.
+    DistanceChartView *distanceView() const { return distanceView_; }
+    bool isDistanceShown() const;
     bool isLogScale() const;
 
     // Compare runs: a fresh run (or Reset Weights) keeps the run before as faint lines, the newest
@@ -74,6 +79,7 @@ signals:
 private:
     QWidget *createControls();
     QWidget *createAccuracyPanel();
+    QWidget *createDistancePanel();
     void scheduleRefresh();
     void updateControls();
     void showPastRuns();
@@ -83,6 +89,8 @@ private:
     MetricsHistory history_;
     LossChartView *lossView_;
     AccuracyChartView *accuracyView_;
+    DistanceChartView *distanceView_;
+    QWidget *distancePanel_ = nullptr;
     QWidget *chartsArea_ = nullptr;
     QStackedWidget *accuracyStack_ = nullptr;
     QLabel *regressionNote_ = nullptr;

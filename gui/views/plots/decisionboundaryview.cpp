@@ -2,18 +2,14 @@
 #include "views/plots/decisionboundaryview.h"
 
 #include "views/plots/plotcanvas.h"
-#include "views/postsnapshot.h"
+#include "views/snapshotprobe.h"
 
 #include "canvas/canvasstyle.h"
-#include "nn/error.h"
 
 #include <QLabel>
-#include <QPointer>
 #include <QStackedLayout>
 
 #include <chrono>
-#include <exception>
-#include <memory>
 
 namespace {
 
@@ -37,24 +33,14 @@ DecisionBoundaryView::DecisionBoundaryView(QWidget *parent)
 
 ModelProbe DecisionBoundaryView::probe()
 {
-    QPointer<DecisionBoundaryView> view(this);
-    auto lastStep = std::make_shared<std::chrono::steady_clock::time_point>();
-    return [view, lastStep](ProbeMoment moment, const nn::Model &model, const datasets::Experiment &experiment) {
-        if (moment == ProbeMoment::Step) {
-            const auto now = std::chrono::steady_clock::now();
-            if (now - *lastStep < kStepInterval)
-                return;
-            *lastStep = now;
-        }
+    return snapshotProbe(this, kStepInterval, [](const nn::Model &model, const datasets::Experiment &experiment) {
+        return computeBoundary(model, experiment);
+    }, [](const QString &problem) {
         BoundarySnapshot snapshot;
-        try {
-            snapshot = computeBoundary(model, experiment);
-        } catch (const std::exception &error) {
-            snapshot.kind = BoundarySnapshot::Kind::Message;
-            snapshot.message = tr("The decision boundary could not be computed: %1").arg(QString::fromStdString(nn::messageOf(error)));
-        }
-        postSnapshot(view, std::move(snapshot));
-    };
+        snapshot.kind = BoundarySnapshot::Kind::Message;
+        snapshot.message = tr("The decision boundary could not be computed: %1").arg(problem);
+        return snapshot;
+    });
 }
 
 void DecisionBoundaryView::setSnapshot(BoundarySnapshot snapshot)

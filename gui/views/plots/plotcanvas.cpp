@@ -15,8 +15,10 @@ namespace {
 
 constexpr double kTopMargin = 8.0, kRightMargin = 10.0, kLegendGap = 8.0;
 
+} // namespace
+
 // About five round tick values (1, 2 or 5 × 10ⁿ apart) inside [low, high].
-std::vector<double> ticks(double low, double high)
+std::vector<double> plotTicks(double low, double high)
 {
     const double span = high - low;
     if (!(span > 0.0) || !std::isfinite(span))
@@ -31,7 +33,6 @@ std::vector<double> ticks(double low, double high)
     return values;
 }
 
-} // namespace
 
 PlotCanvas::PlotCanvas(QWidget *parent) : QWidget(parent)
 {
@@ -144,7 +145,7 @@ void PlotCanvas::drawAxes(QPainter &painter, const QRectF &plot) const
     painter.drawRect(plot);
     painter.setFont(labelFont());
     const QFontMetricsF metrics(painter.font());
-    for (double x : ticks(data_.xMin, data_.xMax)) {
+    for (double x : plotTicks(data_.xMin, data_.xMax)) {
         const QPointF at = toWidget(x, data_.yMin, plot);
         painter.setPen(canvasstyle::edgeColor());
         painter.drawLine(at, at + QPointF(0, 4));
@@ -152,7 +153,7 @@ void PlotCanvas::drawAxes(QPainter &painter, const QRectF &plot) const
         const QString text = QString::number(x, 'g', 3);
         painter.drawText(QPointF(at.x() - metrics.horizontalAdvance(text) / 2, at.y() + 4 + metrics.ascent()), text);
     }
-    for (double y : ticks(data_.yMin, data_.yMax)) {
+    for (double y : plotTicks(data_.yMin, data_.yMax)) {
         const QPointF at = toWidget(data_.xMin, y, plot);
         painter.setPen(canvasstyle::edgeColor());
         painter.drawLine(at, at - QPointF(4, 0));

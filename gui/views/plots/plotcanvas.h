@@ -7,6 +7,11 @@
 
 #include <QWidget>
 
+#include <vector>
+
+// About five round tick values (1, 2 or 5 × 10ⁿ apart) inside [low, high], for a plot's axis.
+std::vector<double> plotTicks(double low, double high);
+
 // A plain painted plot; it never computes anything, it only draws the last PlotData it was given.
 class PlotCanvas : public QWidget {
     Q_OBJECT

@@ -1,0 +1,49 @@
+// GanLayersCanvas: paints a GanLayersSnapshot as GAN Lab's layered distributions: D's verdict as a
+// heat map, G's manifold as a warped mesh, real and generated points, and G's gradient arrows.
+#pragma once
+
+#include "views/plots/ganlayerssnapshot.h"
+
+#include <QWidget>
+
+#include <array>
+
+// A plain painted plot of the last snapshot it was given; each layer can be hidden.
+class GanLayersCanvas : public QWidget {
+    Q_OBJECT
+
+public:
+    enum class Layer { Verdict, Manifold, Real, Fake, Push };
+    static constexpr int kLayers = 5;
+    // Gradient arrows are in proportion to the gradient, the 90th percentile drawn this fraction of
+    // the plane's width, and none longer than kLongestArrow.
+    static constexpr double kTypicalArrow = 0.06;
+    static constexpr double kLongestArrow = 0.12;
+
+    explicit GanLayersCanvas(QWidget *parent = nullptr);
+
+    void setSnapshot(GanLayersSnapshot snapshot);
+    const GanLayersSnapshot &snapshot() const { return snapshot_; }
+    void setLayerShown(Layer layer, bool shown);
+    bool isLayerShown(Layer layer) const { return shown_[static_cast<size_t>(layer)]; }
+
+    QSize sizeHint() const override { return {360, 360}; }
+    QSize minimumSizeHint() const override { return {180, 180}; }
+    // Where the plane is drawn (a square), and the point of the plane at a widget position and back.
+    QRectF plotRect() const;
+    QPointF toPlane(QPointF widget) const;
+    QPointF toWidget(QPointF plane) const;
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    QFont labelFont() const;
+    void drawFrame(QPainter &painter, const QRectF &plot) const;
+    void drawManifold(QPainter &painter) const;
+    void drawPoints(QPainter &painter, const std::vector<QPointF> &points, const QColor &colour) const;
+    void drawPush(QPainter &painter) const;
+
+    GanLayersSnapshot snapshot_;
+    std::array<bool, kLayers> shown_{true, true, true, true, true};
+};
