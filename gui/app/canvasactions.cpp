@@ -100,7 +100,7 @@ QPointF freeSpotNear(const nn::Graph &graph, QPointF wanted)
 void CanvasActions::addNodeAtCentre(const QString &kind)
 {
     const QPointF spot = freeSpotNear(scene_->document()->graph(), view_->visibleCentre());
-    auto *command = new AddNodeCommand(scene_->document(), kind.toStdString(), spot);
+    auto *command = new AddNodeCommand(scene_->document(), kind.toStdString(), spot, scene_->networkAt(spot));
     scene_->document()->undoStack()->push(command);
     scene_->selectNodes({command->nodeId()});
 }

@@ -230,6 +230,7 @@ void MainWindow::createFileMenu()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&New"), QKeySequence::New, files_, &ProjectFiles::newProject);
+    file->addAction(tr("New &GAN Project"), files_, &ProjectFiles::newGanProject);
     file->addAction(tr("&Open…"), QKeySequence::Open, files_, &ProjectFiles::open);
     recentMenu_ = file->addMenu(tr("Open &Recent"));
     connect(recentMenu_, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);

@@ -3,6 +3,7 @@
 
 #include "recentfiles.h"
 
+#include "document/ganstarter.h"
 #include "document/graphdocument.h"
 
 #include "datasets/experiment.h"
@@ -43,6 +44,27 @@ void ProjectFiles::newProject()
     project.graph.addNode("Input", "input");
     document_->setProject(std::move(project));
     emit statusMessage(tr("New project: drag layers from the palette onto the canvas."));
+}
+
+void ProjectFiles::newGanProject()
+{
+    if (!maybeDiscard())
+        return;
+    nn::Project project;
+    project.name = "untitled-gan";
+    project.data.source = "ring";
+    project.data.samples = 4000;
+    project.data.scaling = "none";
+    project.data.validationSplit = 0.0;
+    project.data.testSplit = 0.0;
+    project.training.loss = "BinaryCrossEntropy";
+    project.training.batchSize = 128;
+    project.training.optimizerSettings = {{"lr", 0.001}, {"beta1", 0.5}};  // as gan-ring: Adam's β1 of DCGAN
+    project.graph = nn::Graph::fromJson(ganstarter::fragmentFor({2}));
+    project.gan = nn::GanConfig();
+    document_->setProject(std::move(project));
+    emit statusMessage(tr("New GAN project: the generator turns noise into points, the discriminator tells them from the "
+                          "ring's. Drop layers into either frame."));
 }
 
 void ProjectFiles::open()

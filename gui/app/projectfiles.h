@@ -24,6 +24,8 @@ public:
 
     // A fresh project holding one Input node.
     void newProject();
+    // A GAN project: a small generator and discriminator for the 2D ring of 8 Gaussians.
+    void newGanProject();
     // Asks for a file, then opens it.
     void open();
     // Opens a file or a bundled example's name; false (after saying why) when it cannot.

@@ -24,6 +24,11 @@ QColor categoryColor(const QString &category)
     return QColor::fromHsv(static_cast<int>(qHash(category) % 360), 140, 170);
 }
 
+QColor networkColor(const std::string &network)
+{
+    return network == "generator" ? QColor(0x7c, 0x3a, 0xed) : QColor(0x15, 0x80, 0x3d);
+}
+
 QPointF snappedToGrid(QPointF position)
 {
     return {std::round(position.x() / kGridStep) * kGridStep, std::round(position.y() / kGridStep) * kGridStep};

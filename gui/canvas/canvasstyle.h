@@ -6,6 +6,8 @@
 #include <QPointF>
 #include <QString>
 
+#include <string>
+
 namespace canvasstyle {
 
 inline constexpr double kNodeWidth = 176.0;
@@ -21,6 +23,11 @@ QPointF snappedToGrid(QPointF position);
 // One hue per palette category (Input/Output teal, Core blue, Convolution violet, …); unknown
 // categories get a stable hue from their name.
 QColor categoryColor(const QString &category);
+
+// A GAN project's frames: the generator violet (its fake samples are purple in the views), the
+// discriminator green (it knows the real data, green in the views).
+QColor networkColor(const std::string &network);
+inline QColor fakeSamplesColor() { return QColor(0x9d, 0x17, 0x8f); }
 
 inline QColor errorColor() { return QColor(0xd0, 0x3b, 0x3b); }
 inline QColor errorFill() { return QColor(0xfd, 0xec, 0xec); }

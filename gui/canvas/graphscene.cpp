@@ -8,6 +8,7 @@
 
 #include "commands/connectcommand.h"
 #include "commands/disconnectcommand.h"
+#include "commands/makegan.h"
 #include "commands/movenodescommand.h"
 #include "commands/removeselectioncommand.h"
 #include "document/graphdocument.h"
@@ -33,6 +34,8 @@ GraphScene::GraphScene(GraphDocument *document, QObject *parent) : QGraphicsScen
     connect(document_, &GraphDocument::edgeAdded, this, &GraphScene::addEdgeItem);
     connect(document_, &GraphDocument::edgeRemoved, this, &GraphScene::removeEdgeItem);
     connect(document_, &GraphDocument::shapesChanged, this, &GraphScene::updateShapes);
+    connect(document_, &GraphDocument::ganChanged, this, &GraphScene::updateInputRoles);
+    connect(document_, &GraphDocument::dataChanged, this, &GraphScene::updateInputRoles);
     rebuild();
 }
 
@@ -91,6 +94,7 @@ void GraphScene::rebuild()
     clear();
     nodes_.clear();
     edges_.clear();
+    frames_.create();
     for (const nn::Node &node : document_->graph().nodes())
         addNodeItem(node.id);
     for (const nn::Edge &edge : document_->graph().edges())
@@ -109,6 +113,7 @@ void GraphScene::addNodeItem(int id)
 void GraphScene::removeNodeItem(int id)
 {
     delete nodes_.take(id);  // its edges went before it (edgeRemoved comes first)
+    frames_.update(*document_);
 }
 
 void GraphScene::addEdgeItem(int from, int to, int port)
@@ -118,6 +123,7 @@ void GraphScene::addEdgeItem(int from, int to, int port)
     edges_[{to, port}] = item;
     addItem(item);
     updatePorts(to);
+    frames_.update(*document_);  // G's output may have changed
 }
 
 void GraphScene::removeEdgeItem(int, int to, int port)
@@ -129,13 +135,41 @@ void GraphScene::removeEdgeItem(int, int to, int port)
     edges_.erase(at);
     if (document_->graph().contains(to))  // not when the edge goes with its node
         updatePorts(to);
+    frames_.update(*document_);
 }
 
 void GraphScene::updateNode(int id)
 {
     const nn::Node &node = document_->graph().node(id);
     nodeItem(id)->setNode(node, nn::layerRegistry().spec(node.kind));
+    updateRole(id);
     updatePorts(id);  // a setting can change the outputs (Split's parts)
+    frames_.update(*document_);  // its network may have changed
+}
+
+// A GAN project's Inputs are its noise source and its real-data node, and say so.
+void GraphScene::updateRole(int id)
+{
+    const nn::Node &node = document_->graph().node(id);
+    const std::optional<nn::GanConfig> &gan = document_->project().gan;
+    if (!gan || node.kind != "Input" || node.network.empty())
+        return;
+    if (node.network == "generator")
+        nodeItem(id)->setRoleText(tr("Noise · %1").arg(QString::fromStdString(gan->noise)),
+                                  tr("The noise source of the generator: z drawn from the %1 distribution; its shape is "
+                                     "z's dimension. Set both in the inspector.")
+                                      .arg(QString::fromStdString(gan->noise)));
+    else
+        nodeItem(id)->setRoleText(tr("Real data · %1").arg(QString::fromStdString(document_->project().data.source)),
+                                  tr("The discriminator's input: batches of real samples of the data, then the "
+                                     "generator's fake samples. Its shape is the data's."));
+}
+
+void GraphScene::updateInputRoles()
+{
+    for (const nn::Node &node : document_->graph().nodes())
+        if (node.kind == "Input")
+            updateNode(node.id);
 }
 
 void GraphScene::moveNode(int id)
@@ -143,6 +177,7 @@ void GraphScene::moveNode(int id)
     const nn::Node &node = document_->graph().node(id);
     nodeItem(id)->setPos(node.x, node.y);
     updateEdgesOf(id);
+    frames_.update(*document_);
 }
 
 // Port counts and which inputs are taken; the node's edges follow the ports.
@@ -224,6 +259,8 @@ void GraphScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
         finishConnection(event->scenePos());
         return;
     }
+    if (moving_)
+        finishDrag();
     pressedOnNode_ = false;
     moving_ = false;
     QGraphicsScene::mouseReleaseEvent(event);
@@ -247,6 +284,8 @@ void GraphScene::contextMenuEvent(QGraphicsSceneContextMenuEvent *event)
         connect(menu.addAction(tr("Delete")), &QAction::triggered, this, [this] {
             document_->undoStack()->push(new RemoveSelectionCommand(document_, selectedNodeIds(), selectedEdges()));
         });
+    } else if (!NetworkFrames::showsFrames(*document_)) {
+        addBackgroundActions(menu);
     } else {
         QGraphicsScene::contextMenuEvent(event);
         return;
@@ -316,4 +355,27 @@ void GraphScene::dragSelection(QPointF scenePosition)
     }
     if (changes)
         document_->undoStack()->push(new MoveNodesCommand(document_, dragStart_, to, dragNumber_));
+}
+
+// A node dropped inside the other network's frame joins that network, in the drag's undo step.
+void GraphScene::finishDrag()
+{
+    std::vector<int> moved;
+    std::map<int, QPointF> at;
+    for (const auto &[id, start] : dragStart_) {
+        moved.push_back(id);
+        const nn::Node &node = document_->graph().node(id);
+        at[id] = QPointF(node.x, node.y);
+    }
+    MoveNodesCommand::NetworkChanges landings = frames_.landings(*document_, moved);
+    if (!landings.empty())
+        document_->undoStack()->push(new MoveNodesCommand(document_, dragStart_, at, dragNumber_, std::move(landings)));
+}
+
+void GraphScene::addBackgroundActions(QMenu &menu)
+{
+    QAction *action = menu.addAction(tr("Make This a GAN"));
+    action->setStatusTip(tr("Replaces the network with a small generator and discriminator for the current data "
+                            "(Undo brings it back)."));
+    connect(action, &QAction::triggered, this, [this] { makegan::push(document_); });
 }

@@ -2,6 +2,8 @@
 // that edit it (moving nodes, drawing connections), which it turns into undo commands.
 #pragma once
 
+#include "networkframes.h"
+
 #include "nn/graph.h"
 
 #include <QGraphicsScene>
@@ -10,12 +12,14 @@
 
 #include <map>
 #include <memory>
+#include <string>
 #include <vector>
 
 class ConnectionDrag;
 class EdgeItem;
 class GraphDocument;
 class NodeItem;
+class QMenu;
 
 // Observes the document: one NodeItem per node, one EdgeItem per edge, refreshed on its signals.
 class GraphScene : public QGraphicsScene {
@@ -34,6 +38,11 @@ public:
     void selectNodes(const std::vector<int> &ids);
     // The area the nodes cover (for Fit to View); empty when there are none.
     QRectF nodesBoundingRect() const;
+
+    // A GAN project's frames; networkAt says which network a node dropped at `point` joins
+    // (empty for a project of one network).
+    const NetworkFrames &frames() const { return frames_; }
+    std::string networkAt(QPointF point) const { return frames_.networkAt(*document_, point); }
 
     // While training: selecting still works; moving, connecting and the context menu do not.
     void setReadOnly(bool readOnly);
@@ -56,6 +65,8 @@ private:
     void addEdgeItem(int from, int to, int port);
     void removeEdgeItem(int from, int to, int port);
     void updateNode(int id);
+    void updateRole(int id);
+    void updateInputRoles();
     void moveNode(int id);
     void updatePorts(int id);
     void updateShapes();
@@ -64,11 +75,14 @@ private:
     bool beginConnection(QPointF scenePosition);
     void finishConnection(QPointF scenePosition);
     void dragSelection(QPointF scenePosition);
+    void finishDrag();
+    void addBackgroundActions(QMenu &menu);
 
     GraphDocument *document_;
     QHash<int, NodeItem *> nodes_;
     std::map<std::pair<int, int>, EdgeItem *> edges_;  // keyed by (to, port): one edge per input
 
+    NetworkFrames frames_{this};
     std::unique_ptr<ConnectionDrag> connection_;
     // A node drag: where it started and where each selected node was; one drag = one undo step.
     bool readOnly_ = false;

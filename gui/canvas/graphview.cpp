@@ -131,7 +131,7 @@ void GraphView::dropEvent(QDropEvent *event)
         return;
     }
     const QPointF at = canvasstyle::snappedToGrid(mapToScene(event->position().toPoint()));
-    auto *command = new AddNodeCommand(scene_->document(), kind, at);
+    auto *command = new AddNodeCommand(scene_->document(), kind, at, scene_->networkAt(at));  // into the frame it lands in
     scene_->document()->undoStack()->push(command);
     scene_->selectNodes({command->nodeId()});
     event->acceptProposedAction();

@@ -69,6 +69,14 @@ void NodeItem::setNode(const nn::Node &node, const nn::LayerSpec &spec)
     update();
 }
 
+void NodeItem::setRoleText(const QString &text, const QString &help)
+{
+    kind_ = text;
+    summary_ = help;
+    updateToolTip();
+    update();
+}
+
 void NodeItem::setStatus(const nn::NodeStatus &status, bool waiting)
 {
     portShapes_.clear();

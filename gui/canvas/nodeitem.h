@@ -26,6 +26,9 @@ public:
     int nodeId() const { return nodeId_; }
 
     void setNode(const nn::Node &node, const nn::LayerSpec &spec);
+    // Replaces the header's kind line: a GAN's Inputs read "Noise · uniform" and "Real data · ring".
+    void setRoleText(const QString &text, const QString &help);
+    QString kindText() const { return kind_; }
     // `waiting`: the problem lies upstream or an input is missing; drawn muted, not red.
     void setStatus(const nn::NodeStatus &status, bool waiting);
     bool showsError() const { return !error_.isEmpty() && !waiting_; }

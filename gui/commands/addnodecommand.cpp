@@ -4,8 +4,9 @@
 #include "document/graphdocument.h"
 #include "document/graphfragment.h"
 
-AddNodeCommand::AddNodeCommand(GraphDocument *document, std::string kind, QPointF position, QUndoCommand *parent)
-    : QUndoCommand(parent), document_(document), kind_(std::move(kind)), position_(position)
+AddNodeCommand::AddNodeCommand(GraphDocument *document, std::string kind, QPointF position, std::string network,
+                               QUndoCommand *parent)
+    : QUndoCommand(parent), document_(document), kind_(std::move(kind)), position_(position), network_(std::move(network))
 {
     setText(tr("Add %1").arg(QString::fromStdString(kind_)));
 }
@@ -13,7 +14,7 @@ AddNodeCommand::AddNodeCommand(GraphDocument *document, std::string kind, QPoint
 void AddNodeCommand::redo()
 {
     if (added_.is_null()) {
-        nodeId_ = document_->addNode(kind_, position_);
+        nodeId_ = document_->addNode(kind_, position_, network_);
         added_ = graphfragment::of(document_->graph(), {nodeId_}, graphfragment::Edges::Inside);
     } else {
         document_->insertFragment(added_);

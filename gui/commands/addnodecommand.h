@@ -16,7 +16,9 @@ class AddNodeCommand : public QUndoCommand {
     Q_DECLARE_TR_FUNCTIONS(AddNodeCommand)
 
 public:
-    AddNodeCommand(GraphDocument *document, std::string kind, QPointF position, QUndoCommand *parent = nullptr);
+    // `network`: a GAN project's frame the node is dropped into; empty for a project of one network.
+    AddNodeCommand(GraphDocument *document, std::string kind, QPointF position, std::string network = {},
+                   QUndoCommand *parent = nullptr);
 
     void redo() override;
     void undo() override;
@@ -27,6 +29,7 @@ private:
     GraphDocument *document_;
     std::string kind_;
     QPointF position_;
+    std::string network_;
     int nodeId_ = -1;
     nlohmann::json added_;  // the node as a fragment, once added
 };

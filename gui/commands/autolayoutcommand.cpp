@@ -5,7 +5,7 @@
 #include "document/layeredlayout.h"
 
 AutoLayoutCommand::AutoLayoutCommand(GraphDocument *document, QUndoCommand *parent)
-    : QUndoCommand(parent), document_(document), after_(layeredlayout::positions(document->graph()))
+    : QUndoCommand(parent), document_(document), after_(layeredlayout::positionsByNetwork(document->graph()))
 {
     for (const nn::Node &node : document_->graph().nodes())
         before_[node.id] = QPointF(node.x, node.y);

@@ -4,6 +4,7 @@
 #include "document/graphdocument.h"
 
 #include "nn/dataspec.h"
+#include "nn/ganconfig.h"
 #include "nn/trainingconfig.h"
 
 #include <algorithm>
@@ -38,7 +39,7 @@ QString fieldLabel(const std::string &field)
 ChangeProjectSettingsCommand::ChangeProjectSettingsCommand(GraphDocument *document, Section section, std::string field,
                                                            nlohmann::json after, Merge merge, QUndoCommand *parent)
     : QUndoCommand(parent), document_(document), section_(section), field_(std::move(field)), merge_(merge),
-      before_(section == Section::Data ? document->project().data.toJson() : document->project().training.toJson()),
+      before_(sectionJson(document, section)),
       after_(std::move(after))
 {
     updateText();
@@ -65,12 +66,28 @@ bool ChangeProjectSettingsCommand::mergeWith(const QUndoCommand *other)
     return true;
 }
 
+nlohmann::json ChangeProjectSettingsCommand::sectionJson(const GraphDocument *document, Section section)
+{
+    const nn::Project &project = document->project();
+    switch (section) {
+    case Section::Data:
+        return project.data.toJson();
+    case Section::Training:
+        return project.training.toJson();
+    case Section::Gan:
+        return project.gan ? project.gan->toJson() : nlohmann::json();
+    }
+    return {};
+}
+
 void ChangeProjectSettingsCommand::apply(const nlohmann::json &json)
 {
     if (section_ == Section::Data)
         document_->setData(nn::DataSpec::fromJson(json));
-    else
+    else if (section_ == Section::Training)
         document_->setTraining(nn::TrainingConfig::fromJson(json));
+    else
+        document_->setGan(json.is_null() ? std::nullopt : std::optional(nn::GanConfig::fromJson(json)));
 }
 
 void ChangeProjectSettingsCommand::updateText()

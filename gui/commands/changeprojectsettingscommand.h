@@ -11,13 +11,14 @@
 
 class GraphDocument;
 
-// Holds the section's JSON (DataSpec's or TrainingConfig's toJson) before and after the edit, so
-// undo gives back exactly what was there. `after` must be valid: fromJson accepts it.
+// Holds the section's JSON (DataSpec's, TrainingConfig's or GanConfig's toJson; null for a project
+// without a "gan" section) before and after the edit, so undo gives back exactly what was there.
+// `after` must be valid: fromJson accepts it.
 class ChangeProjectSettingsCommand : public QUndoCommand {
     Q_DECLARE_TR_FUNCTIONS(ChangeProjectSettingsCommand)
 
 public:
-    enum class Section { Data, Training };
+    enum class Section { Data, Training, Gan };
     static constexpr int kId = 1002;
 
     // Whether the next edit of the same field folds into this one: yes for numbers (slider drags,
@@ -37,6 +38,8 @@ public:
     bool mergeWith(const QUndoCommand *other) override;
 
     Section section() const { return section_; }
+    // The section's JSON as the document holds it now (null: no "gan" section).
+    static nlohmann::json sectionJson(const GraphDocument *document, Section section);
     const std::string &field() const { return field_; }
 
 private:

@@ -1,7 +1,10 @@
 // The editable project: graph edits by id, their signals, and shape inference after each one.
 #include "graphdocument.h"
 
+#include "ganstatus.h"
 #include "graphfragment.h"
+
+#include "nn/gangraph.h"
 
 #include "nn/error.h"
 #include "nn/registry.h"
@@ -71,6 +74,14 @@ void GraphDocument::setTraining(const nn::TrainingConfig &training)
     emit trainingChanged();
 }
 
+void GraphDocument::setGan(const std::optional<nn::GanConfig> &gan)
+{
+    project_.gan = gan;
+    updateShapes();
+    emit ganChanged();
+    emit shapesChanged();
+}
+
 bool GraphDocument::isModified() const
 {
     return weightsUnsaved_ || !undoStack_->isClean();
@@ -121,7 +132,7 @@ int GraphDocument::visibleInputPorts(int id) const
     return std::max(spec.minInputs, used + 1);
 }
 
-int GraphDocument::addNode(const std::string &kind, QPointF position)
+int GraphDocument::addNode(const std::string &kind, QPointF position, const std::string &network)
 {
     nn::Node node;
     node.id = graph().nextId();
@@ -132,6 +143,7 @@ int GraphDocument::addNode(const std::string &kind, QPointF position)
     node.name = graph().uniqueName(stem);
     node.x = position.x();
     node.y = position.y();
+    node.network = network;
     project_.graph.insertNode(std::move(node));
     updateShapes();
     emit nodeAdded(graph().nodes().back().id);
@@ -167,6 +179,14 @@ void GraphDocument::renameNode(int id, const std::string &name)
         throw nn::Error(problem.toStdString());
     project_.graph.node(id).name = name;
     updateShapes();  // messages name the node
+    emit nodeChanged(id);
+    emit shapesChanged();
+}
+
+void GraphDocument::setNetwork(int id, const std::string &network)
+{
+    project_.graph.node(id).network = network;
+    updateShapes();
     emit nodeChanged(id);
     emit shapesChanged();
 }
@@ -299,4 +319,6 @@ void GraphDocument::sortEdges()
 void GraphDocument::updateShapes()
 {
     status_ = graph().inferShapes();
+    if (project_.gan || nn::isGanGraph(graph()))
+        ganstatus::addProblems(graph(), status_);
 }

@@ -12,6 +12,7 @@
 #include <QString>
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -54,10 +55,13 @@ public:
 
     // Edits by id. Each emits its signal, then re-runs shape inference and emits shapesChanged.
     // They throw nn::Error for a request the graph refuses; the checks below say so beforehand.
-    int addNode(const std::string &kind, QPointF position);
+    // `network`: in a GAN project, the frame the node is dropped into ("generator", "discriminator").
+    int addNode(const std::string &kind, QPointF position, const std::string &network = {});
     void removeNode(int id);
     void moveNode(int id, QPointF position);
     void renameNode(int id, const std::string &name);
+    // Moves a GAN project's node into the other network's frame (emits nodeChanged).
+    void setNetwork(int id, const std::string &network);
     void setSetting(int id, const std::string &setting, const nn::SettingValue &value);
     void connectPorts(const nn::Edge &edge);
     void disconnectPort(int to, int port);
@@ -72,6 +76,9 @@ public:
     // ChangeProjectSettingsCommand). Each emits dataChanged or trainingChanged.
     void setData(const nn::DataSpec &data);
     void setTraining(const nn::TrainingConfig &training);
+    // The "gan" section (the GAN settings, or none for a project of one network); emits ganChanged.
+    void setGan(const std::optional<nn::GanConfig> &gan);
+    bool isGan() const { return project_.gan.has_value(); }
 
     // Inserts a fragment's nodes (keeping their ids and names), then its edges; returns the ids.
     std::vector<int> insertFragment(const nlohmann::json &fragment);
@@ -87,6 +94,7 @@ signals:
     void shapesChanged();
     void dataChanged();
     void trainingChanged();
+    void ganChanged();
     void modifiedChanged(bool modified);
     void filePathChanged(const QString &path);
 

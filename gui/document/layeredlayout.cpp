@@ -2,6 +2,7 @@
 #include "layeredlayout.h"
 
 #include <algorithm>
+#include <string>
 #include <tuple>
 #include <vector>
 
@@ -95,6 +96,38 @@ std::map<int, QPointF> positions(const nn::Graph &graph)
             if (placed.node >= 0)
                 result[placed.node] = QPointF(placed.column * kColumnSpacing, static_cast<double>(r) * kRowSpacing);
         }
+    }
+    return result;
+}
+
+std::map<int, QPointF> positionsByNetwork(const nn::Graph &graph)
+{
+    std::map<std::string, nn::Graph> parts;
+    for (const nn::Node &node : graph.nodes())
+        parts[node.network].insertNode(node);
+    if (parts.size() == 1)
+        return positions(graph);
+    for (const nn::Edge &edge : graph.edges())
+        if (graph.node(edge.from).network == graph.node(edge.to).network)  // a wire across frames is an error the canvas shows
+            parts[graph.node(edge.to).network].connect(edge.from, edge.to, edge.port, edge.fromPort);
+    std::map<int, QPointF> result;
+    double right = 0.0;  // the rightmost node centre placed so far
+    bool first = true;
+    for (const std::string network : {"generator", "discriminator", ""}) {
+        const auto part = parts.find(network);
+        if (part == parts.end())
+            continue;
+        const std::map<int, QPointF> laid = positions(part->second);
+        double left = 0.0, rightmost = 0.0;
+        for (const auto &[id, at] : laid) {
+            left = std::min(left, at.x());
+            rightmost = std::max(rightmost, at.x());
+        }
+        const double shift = first ? -left : right + kNetworkGap - left;
+        for (const auto &[id, at] : laid)
+            result[id] = at + QPointF(shift, 0.0);
+        right = shift + rightmost;
+        first = false;
     }
     return result;
 }

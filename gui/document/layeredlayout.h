@@ -17,4 +17,10 @@ inline constexpr double kColumnSpacing = 210.0;
 // rows reserve a place in each row they cross, so they never run through a node.
 std::map<int, QPointF> positions(const nn::Graph &graph);
 
+// A GAN project's layout: each network (Node::network) laid out on its own as above, the
+// generator on the left and the discriminator `kNetworkGap` to its right, so their frames never
+// overlap; nodes in neither network follow on the right. Plain `positions` for one network.
+inline constexpr double kNetworkGap = 300.0;  // between the two networks' outermost node centres and their neighbours'
+std::map<int, QPointF> positionsByNetwork(const nn::Graph &graph);
+
 } // namespace layeredlayout

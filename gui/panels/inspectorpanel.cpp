@@ -4,11 +4,14 @@
 #include "settingeditor.h"
 
 #include "canvas/canvasstyle.h"
+#include "commands/changeprojectsettingscommand.h"
 #include "commands/changesettingcommand.h"
 #include "commands/renamenodecommand.h"
 #include "document/graphdocument.h"
 #include "document/shapetext.h"
 
+#include "nn/ganconfig.h"
+#include "nn/projectsettings.h"
 #include "nn/registry.h"
 
 #include <QFormLayout>
@@ -81,6 +84,10 @@ InspectorPanel::InspectorPanel(GraphDocument *document, QWidget *parent)
             showNode(-1, 0);
     });
     connect(document_, &GraphDocument::projectReset, this, [this] { showNode(-1, 0); });
+    connect(document_, &GraphDocument::ganChanged, this, [this] {
+        if (nodeId_ >= 0)
+            refreshValues();
+    });
     showNode(-1, 0);
 }
 
@@ -120,6 +127,7 @@ void InspectorPanel::buildEditors()
     while (form_->rowCount() > 0)
         form_->removeRow(0);
     editors_.clear();
+    noise_ = nullptr;
     const nn::Node &node = document_->graph().node(nodeId_);
     const nn::LayerSpec &spec = nn::layerRegistry().spec(node.kind);
     const QColor accent = canvasstyle::categoryColor(QString::fromStdString(spec.category));
@@ -137,6 +145,38 @@ void InspectorPanel::buildEditors()
         form_->addRow(labelFor(setting.name), editor);
         editors_.push_back(editor);
     }
+    addGanRole(node);
+}
+
+// A GAN's Inputs are its noise source (with z's distribution, from the "gan" section) and its
+// real-data node.
+void InspectorPanel::addGanRole(const nn::Node &node)
+{
+    if (!document_->isGan() || node.kind != "Input" || node.network.empty())
+        return;
+    if (node.network == "discriminator") {
+        summary_->setText(tr("Real data: the discriminator's input. It takes batches of the data's samples, then the "
+                             "generator's fake samples; its shape must be the data's."));
+        return;
+    }
+    summary_->setText(tr("Noise: the generator's input z. Its shape is z's dimension; each value is drawn from the "
+                         "distribution below at every step."));
+    noise_ = new SettingEditor(nn::ganSetting("noise"));
+    noise_->setObjectName(QStringLiteral("noise"));
+    connect(noise_, &SettingEditor::edited, this, &InspectorPanel::applyNoise);
+    form_->addRow(tr("distribution"), noise_);
+}
+
+void InspectorPanel::applyNoise(const nn::SettingValue &value)
+{
+    if (!document_->isGan())
+        return;
+    nlohmann::json gan = document_->project().gan->toJson();
+    if (gan["noise"] == std::get<std::string>(value))
+        return;
+    gan["noise"] = std::get<std::string>(value);
+    document_->undoStack()->push(new ChangeProjectSettingsCommand(document_, ChangeProjectSettingsCommand::Section::Gan,
+                                                                  "noise", gan, ChangeProjectSettingsCommand::Merge::No));
 }
 
 void InspectorPanel::refreshValues()
@@ -145,6 +185,8 @@ void InspectorPanel::refreshValues()
     name_->setText(QString::fromStdString(node.name));
     for (SettingEditor *editor : editors_)
         editor->setValue(node.settings.value(editor->spec().name));
+    if (noise_ && document_->isGan())
+        noise_->setValue(document_->project().gan->noise);
 }
 
 void InspectorPanel::refreshStatus()

@@ -10,6 +10,9 @@
 #include <vector>
 
 class GraphDocument;
+namespace nn {
+struct Node;
+}
 class QLabel;
 class QLineEdit;
 class QFormLayout;
@@ -31,6 +34,8 @@ public:
     QLineEdit *nameField() const { return name_; }
     SettingEditor *editor(const std::string &setting) const;
     QLabel *problemLabel() const { return problem_; }
+    // A GAN's noise node: the distribution of z (the "gan" section's noise); null for other nodes.
+    SettingEditor *noiseEditor() const { return noise_; }
     QString hint() const;
 
 signals:
@@ -42,6 +47,8 @@ private:
     void refreshStatus();
     void applyName();
     void applySetting(const std::string &setting, const nn::SettingValue &value);
+    void addGanRole(const nn::Node &node);
+    void applyNoise(const nn::SettingValue &value);
 
     GraphDocument *document_;
     int nodeId_ = -1;
@@ -54,4 +61,5 @@ private:
     QLabel *problem_;
     QFormLayout *form_;
     std::vector<SettingEditor *> editors_;
+    SettingEditor *noise_ = nullptr;
 };

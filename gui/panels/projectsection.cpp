@@ -5,6 +5,7 @@
 
 #include "nn/dataspec.h"
 #include "nn/error.h"
+#include "nn/ganconfig.h"
 #include "nn/registry.h"
 #include "nn/trainingconfig.h"
 
@@ -24,6 +25,16 @@ void checkComponents(const nn::TrainingConfig &config)
         nn::Settings::fromJson(nn::lossRegistry().spec(config.loss), config.lossSettings);
     if (nn::optimizerRegistry().contains(config.optimizer))
         nn::Settings::fromJson(nn::optimizerRegistry().spec(config.optimizer), config.optimizerSettings);
+}
+
+// G's own optimizer, when the "gan" section names one, is checked like D's.
+void checkGeneratorOptimizer(const nn::GanConfig &gan)
+{
+    if (gan.generatorOptimizer.empty())
+        return;
+    if (!nn::optimizerRegistry().contains(gan.generatorOptimizer))
+        throw nn::SettingError("Unknown optimizer '" + gan.generatorOptimizer + "' for the generator.");
+    nn::Settings::fromJson(nn::optimizerRegistry().spec(gan.generatorOptimizer), gan.generatorOptimizerSettings);
 }
 
 } // namespace
@@ -50,6 +61,20 @@ void ProjectSection::setAt(nlohmann::json &json, const std::string &field, nlohm
     for (size_t dot = field.find('.'); dot != std::string::npos; begin = dot + 1, dot = field.find('.', begin))
         at = &(*at)[field.substr(begin, dot - begin)];
     (*at)[field.substr(begin)] = std::move(value);
+}
+
+nlohmann::json ProjectSection::carriedSettings(const nlohmann::json &old, const nn::ComponentSpec &spec)
+{
+    nlohmann::json kept = nlohmann::json::object();
+    for (const auto &[name, value] : old.items()) {
+        try {
+            nn::Settings::fromJson(spec, {{name, value}});
+            kept[name] = value;
+        } catch (const std::exception &) {
+            // not declared by the new kind, or out of its range: its default applies
+        }
+    }
+    return kept;
 }
 
 QWidget *ProjectSection::makeRow(QWidget *wide, QWidget *narrow)
@@ -82,14 +107,17 @@ QString ProjectSection::edit(Section section, const std::string &field, Merge me
 {
     if (refreshing_)
         return {};
-    const nn::Project &project = document_->project();
-    const nlohmann::json before = section == Section::Data ? project.data.toJson() : project.training.toJson();
+    const nlohmann::json before = ChangeProjectSettingsCommand::sectionJson(document_, section);
     nlohmann::json after = before;
     try {
         change(after);
         // Stored as the reader gives it back, so undo, redo and the file agree exactly.
         if (section == Section::Data) {
             after = nn::DataSpec::fromJson(after).toJson();
+        } else if (section == Section::Gan) {
+            const nn::GanConfig gan = nn::GanConfig::fromJson(after);
+            checkGeneratorOptimizer(gan);
+            after = gan.toJson();
         } else {
             const nn::TrainingConfig config = nn::TrainingConfig::fromJson(after);
             checkComponents(config);

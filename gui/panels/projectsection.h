@@ -35,6 +35,9 @@ public:
     static nlohmann::json toJson(const nn::SettingValue &value);
     // Sets the value at a dotted path ("schedule.kind"), creating objects on the way.
     static void setAt(nlohmann::json &json, const std::string &field, nlohmann::json value);
+    // Settings of the old kind that the new kind declares too and accepts (a learning rate carries
+    // over from Adam to SGD); the others start at the new kind's defaults.
+    static nlohmann::json carriedSettings(const nlohmann::json &old, const nn::ComponentSpec &spec);
     // A red, word-wrapped label for a refused edit, hidden until it has something to say.
     static QLabel *makeProblemLabel();
     static void showProblem(QLabel *label, const QString &problem);

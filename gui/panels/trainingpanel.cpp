@@ -1,6 +1,7 @@
 // The Training dock: its sections, the preview slot and the read-only state.
 #include "trainingpanel.h"
 
+#include "gansection.h"
 #include "trainingsection.h"
 
 #include "document/graphdocument.h"
@@ -33,7 +34,8 @@ QScrollArea *scrollingPage(QWidget *content)
 
 TrainingPanel::TrainingPanel(GraphDocument *document, QWidget *parent)
     : QWidget(parent), document_(document), readOnlyNote_(new QLabel), tabs_(new QTabWidget), dataGroup_(new QGroupBox(tr("Data"))),
-      data_(new DataSection(document)), previewHolder_(new QVBoxLayout), training_(new TrainingSection(document))
+      data_(new DataSection(document)), previewHolder_(new QVBoxLayout), gan_(new GanSection(document)),
+      training_(new TrainingSection(document))
 {
     readOnlyNote_->setText(tr("Training is running: stop it to change these settings."));
     readOnlyNote_->setWordWrap(true);
@@ -47,7 +49,12 @@ TrainingPanel::TrainingPanel(GraphDocument *document, QWidget *parent)
 
     tabs_->setDocumentMode(true);
     tabs_->addTab(scrollingPage(dataGroup_), tr("Data"));
-    tabs_->addTab(scrollingPage(training_), tr("Training"));
+    auto *trainingPage = new QWidget;
+    auto *trainingColumn = new QVBoxLayout(trainingPage);
+    trainingColumn->setContentsMargins(0, 0, 0, 0);
+    trainingColumn->addWidget(gan_);
+    trainingColumn->addWidget(training_);
+    tabs_->addTab(scrollingPage(trainingPage), tr("Training"));
     tabs_->setTabToolTip(0, tr("What the network learns from: the data set, its noise and size, and the splits"));
     tabs_->setTabToolTip(1, tr("How it learns: loss, optimizer, batches, epochs, schedule and regularization"));
     auto *column = new QVBoxLayout(this);
@@ -59,7 +66,11 @@ TrainingPanel::TrainingPanel(GraphDocument *document, QWidget *parent)
 
     connect(document_, &GraphDocument::projectReset, this, &TrainingPanel::refresh);
     connect(document_, &GraphDocument::dataChanged, this, &TrainingPanel::refresh);
-    connect(document_, &GraphDocument::trainingChanged, this, [this] { training_->refresh(); });
+    connect(document_, &GraphDocument::trainingChanged, this, [this] {
+        training_->refresh();
+        gan_->refresh();  // G's optimizer shows D's while it has none of its own
+    });
+    connect(document_, &GraphDocument::ganChanged, this, &TrainingPanel::refresh);
     refresh();
 }
 
@@ -78,6 +89,7 @@ void TrainingPanel::setReadOnly(bool readOnly)
     readOnly_ = readOnly;
     data_->setEnabled(!readOnly);
     training_->setEnabled(!readOnly);
+    gan_->setEnabled(!readOnly);
     readOnlyNote_->setVisible(readOnly);
 }
 
@@ -99,4 +111,6 @@ void TrainingPanel::refresh()
                            : data_->isClassification() ? TrainingSection::DataTask::Classification
                                                        : TrainingSection::DataTask::Unknown);
     training_->refresh();
+    gan_->setVisible(document_->isGan());
+    gan_->refresh();
 }

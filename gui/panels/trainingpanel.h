@@ -12,6 +12,7 @@ class QLabel;
 class QScrollArea;
 class QTabWidget;
 class QVBoxLayout;
+class GanSection;
 class TrainingSection;
 
 // Two tabs, each scrolling on its own: "Data" (the Data group and the preview the integrator puts
@@ -37,6 +38,8 @@ public:
 
     DataSection *dataSection() const { return data_; }
     TrainingSection *trainingSection() const { return training_; }
+    // The GAN settings, shown above the training settings in a GAN project only.
+    GanSection *ganSection() const { return gan_; }
     QTabWidget *tabs() const { return tabs_; }
 
     QSize sizeHint() const override;
@@ -51,6 +54,7 @@ private:
     DataSection *data_;
     QVBoxLayout *previewHolder_;
     QWidget *preview_ = nullptr;
+    GanSection *gan_;
     TrainingSection *training_;
     bool readOnly_ = false;
 };

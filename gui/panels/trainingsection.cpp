@@ -50,22 +50,6 @@ nn::SettingValue valueAt(const nlohmann::json &json, const std::string &field, c
     return std::min<int64_t>(at->get<int64_t>(), INT_MAX);
 }
 
-// Settings of the old kind that the new kind declares too and accepts (a learning rate carries
-// over from Adam to SGD); the others start at the new kind's defaults.
-nlohmann::json carriedSettings(const nlohmann::json &old, const nn::ComponentSpec &spec)
-{
-    nlohmann::json kept = nlohmann::json::object();
-    for (const auto &[name, value] : old.items()) {
-        try {
-            nn::Settings::fromJson(spec, {{name, value}});
-            kept[name] = value;
-        } catch (const std::exception &) {
-            // not declared by the new kind, or out of its range: its default applies
-        }
-    }
-    return kept;
-}
-
 bool isRegressionLoss(const nn::ComponentSpec &spec)
 {
     return nn::lossRegistry().spec(spec.kind).targets == nn::TargetKind::Values;
