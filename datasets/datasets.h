@@ -36,8 +36,7 @@ std::vector<std::string> syntheticNames();
 // One line on a bundled or synthetic set, for the GUI, without loading its files; empty for any
 // other source (a file path).
 std::string describe(const std::string &name);
-// True for the synthetic sets that hold values to predict rather than classes (plane, sine, line,
-// and the sequence tasks sines and adding).
+// True for the synthetic sets that hold values to predict rather than classes (plane, sine).
 bool isRegressionSet(const std::string &name);
 
 // For `predict`: a CSV of raw feature columns (a header with the feature column names used in

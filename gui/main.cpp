@@ -170,8 +170,8 @@ int main(int argc, char *argv[])
         QObject::connect(window.training(), &TrainingController::prepared, window.tryIt(),
                          [&window, file = parser.value(tryImage)] { window.tryIt()->tryFile(file); },
                          Qt::ConnectionType(Qt::QueuedConnection | Qt::SingleShotConnection));
-    if (parser.isSet(tryText))  // once the project is prepared and Try it knows that it reads text
-        QObject::connect(window.tryIt(), &TryItPanel::textModeChanged, window.tryIt(),
+    if (parser.isSet(tryText))  // once the project is prepared and laid out, and Try it knows that it reads text
+        QObject::connect(window.training(), &TrainingController::prepared, window.tryIt(),
                          [&window, text = parser.value(tryText)] { window.tryIt()->tryText(text); },
                          Qt::ConnectionType(Qt::QueuedConnection | Qt::SingleShotConnection));
     if (parser.isSet(screenshot))

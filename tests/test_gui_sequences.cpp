@@ -324,12 +324,28 @@ void GuiSequencesTest::languageModelGeneratesWhatTheSamplerWrites()
     QVERIFY2(text->continuationLabel()->text().contains(shown.continuation.toHtmlEscaped()), qPrintable(text->continuationLabel()->text()));
     QCOMPARE(text->bars()->rowTexts().size(), 8);  // the 8 characters of "hello world" (no <pad>, <unk>)
 
+    // Trained weights write the shown continuation anew, with the same seed.
+    TrainingController *training = window->training();
+    QSignalSpy finished(training, &TrainingController::finished);
+    training->trainAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(text->result().generated && text->result().continuation != shown.continuation, 20000);
+    const QString projectPath = scratch_.filePath(QStringLiteral("hello.layerlab.json"));
+    QSignalSpy saved(training, &TrainingController::weightsSaved);
+    training->saveWeightsBeside(projectPath);
+    QVERIFY(saved.wait(20000));
+    datasets::Experiment trained(project);
+    nn::loadWeights(trained.model(), nn::weightsPathFor(projectPath.toStdString()));
+    QCOMPARE(text->result().continuation.toStdString(),
+             datasets::TextSampler(trained.model(), trained.data().info).sample("he", 25, 0.7, shown.seed));
+
     // An unknown character in the prompt is <unk>, not a crash.
     text->textField()->setText(QStringLiteral("h☃"));
     text->generateButton()->click();
     QTRY_VERIFY_WITH_TIMEOUT(text->result().generated && text->result().text == QStringLiteral("h☃"), 20000);
     QCOMPARE(text->result().unknown, QStringList{QStringLiteral("☃")});
-    QCOMPARE(text->result().continuation.toStdString(), sampler.sample("h☃", 25, 0.7, text->result().seed));
+    QCOMPARE(text->result().continuation.toStdString(),
+             datasets::TextSampler(trained.model(), trained.data().info).sample("h☃", 25, 0.7, text->result().seed));
 }
 
 // Embedding → GRU → Dense: the edges carry N × T × F; a GRU given [N, F] names what to add.

@@ -2,6 +2,7 @@
 #include "datasection.h"
 
 #include "augmentsection.h"
+#include "datasourcelist.h"
 #include "imagefoldersummary.h"
 #include "sequencesection.h"
 
@@ -9,7 +10,6 @@
 
 #include "datasets/csvheader.h"
 #include "datasets/csvreader.h"
-#include "datasets/datalocator.h"
 #include "datasets/datasets.h"
 #include "datasets/sequencetasks.h"
 
@@ -27,7 +27,6 @@
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QSpinBox>
-#include <QStandardItemModel>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -66,43 +65,11 @@ bool isSynthetic(const std::string &source)
     return std::find(names.begin(), names.end(), source) != names.end();
 }
 
-// The text and sequence sets as the data list names them.
-QString sequenceTitle(const std::string &name)
-{
-    if (name == "words")
-        return DataSection::tr("Which language is this word?");
-    if (name == "fortunes")
-        return DataSection::tr("Character language model");
-    if (name == "sines")
-        return DataSection::tr("Noisy sines");
-    if (name == "adding")
-        return DataSection::tr("Adding problem");
-    return name == "copy" ? DataSection::tr("Copy") : DataSection::tr("Reverse");
-}
-
 // A CSV, a .txt file or a folder gets an entry of its own in the data list; a language model's
 // .txt file shows under "Character language model" instead.
 bool hasFileEntry(const std::string &source)
 {
     return !isNamedSet(source) && !source.ends_with(".txt");
-}
-
-bool fashionMnistInstalled()
-{
-    try {
-        datasets::DataLocator::fashionMnistFolder();
-        return true;
-    } catch (const nn::Error &) {
-        return false;
-    }
-}
-
-// "Iris: 150 flowers, …" → "Iris": a set's name as its description spells it.
-QString displayName(const std::string &name)
-{
-    const std::string description = datasets::describe(name);
-    const size_t colon = description.find(':');
-    return QString::fromStdString(colon == std::string::npos ? name : description.substr(0, colon));
 }
 
 // train-images-idx3-ubyte(.gz) → train-labels-idx1-ubyte(.gz) when that file exists.
@@ -128,7 +95,7 @@ DataSection::DataSection(GraphDocument *document, QWidget *parent)
     };
     folderChooser_ = [this](const QString &caption) { return QFileDialog::getExistingDirectory(this, caption); };
     source_->setObjectName(QStringLiteral("source"));
-    fillSources();
+    datasourcelist::fill(source_);
     description_->setWordWrap(true);
     description_->setStyleSheet(QStringLiteral("color: #4b5563; font-size: 90%;"));
     labelColumn_->setObjectName(QStringLiteral("label_column"));
@@ -174,39 +141,6 @@ DataSection::DataSection(GraphDocument *document, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(form_);
     connectEditors();
-}
-
-void DataSection::fillSources()
-{
-    auto *model = qobject_cast<QStandardItemModel *>(source_->model());
-    const bool fashionInstalled = fashionMnistInstalled();
-    for (const std::string &name : datasets::bundledNames()) {
-        const bool missing = name == "fashion-mnist" && !fashionInstalled;
-        source_->addItem(missing ? tr("%1 (not installed: apt install dataset-fashion-mnist)").arg(displayName(name))
-                                 : displayName(name),
-                         QString::fromStdString(name));
-        source_->setItemData(source_->count() - 1, QString::fromStdString(datasets::describe(name)), Qt::ToolTipRole);
-        if (missing)
-            model->item(source_->count() - 1)->setEnabled(false);
-    }
-    source_->insertSeparator(source_->count());
-    for (const std::string &name : datasets::syntheticNames()) {
-        source_->addItem(tr("%1 (synthetic)").arg(displayName(name)), QString::fromStdString(name));
-        source_->setItemData(source_->count() - 1, QString::fromStdString(datasets::describe(name)), Qt::ToolTipRole);
-    }
-    source_->insertSeparator(source_->count());
-    for (const std::string &name : datasets::sequenceNames()) {
-        source_->addItem(sequenceTitle(name), QString::fromStdString(name));
-        source_->setItemData(source_->count() - 1, QString::fromStdString(datasets::describe(name)), Qt::ToolTipRole);
-    }
-    source_->insertSeparator(source_->count());
-    source_->addItem(tr("CSV or IDX file…"), QString::fromLatin1(kChooseFile));
-    source_->addItem(tr("Your own text (CSV)…"), QString::fromLatin1(kChooseTextCsv));
-    source_->setItemData(source_->count() - 1, tr("A CSV file with a column of texts and a column of their labels"), Qt::ToolTipRole);
-    source_->addItem(tr("Time series (CSV)…"), QString::fromLatin1(kChooseSeriesCsv));
-    source_->setItemData(source_->count() - 1, tr("A CSV file with a column of values in time order, to forecast"), Qt::ToolTipRole);
-    source_->addItem(tr("Folder of images…"), QString::fromLatin1(kChooseFolder));
-    source_->setItemData(source_->count() - 1, tr("A folder with one subfolder of PNG or JPEG images per class"), Qt::ToolTipRole);
 }
 
 QWidget *DataSection::makeNoiseRow()
@@ -349,7 +283,8 @@ void DataSection::showSource(const nn::DataSpec &data)
     const bool csv = isFile && isCsvPath(data.source) && sequence == SequenceSection::Kind::None;
     const bool folder = isFile && isFolder(data.source);
     const std::string described = datasets::describe(data.source);
-    description_->setText(!isFile ? QString::fromStdString(described)
+    description_->setText(data.source == "words" ? datasourcelist::wordsDescription(data)
+                          : !isFile ? QString::fromStdString(described)
                           : sequence == SequenceSection::Kind::LanguageModel
                               ? tr("A character language model on %1: it learns the next character of the text.")
                                     .arg(QFileInfo(QString::fromStdString(data.source)).fileName())

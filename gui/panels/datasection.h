@@ -78,7 +78,6 @@ protected:
     void showDocument() override;
 
 private:
-    void fillSources();
     QWidget *makeNoiseRow();
     QWidget *makeSamplesRow();
     QWidget *makeLabelsRow();

@@ -109,9 +109,10 @@ void TextTryIt::setLanguageModel(bool languageModel)
     continuation_->setVisible(languageModel && !continuation_->text().isEmpty());
 }
 
+// New weights write a shown continuation anew, with the same seed: it follows the training.
 void TextTryIt::rerun()
 {
-    request(false);
+    request(languageModel_ && result_.generated && result_.text == text_->text());
 }
 
 void TextTryIt::generate()

@@ -29,7 +29,8 @@ public:
     // A classifier or a language model (prompt, temperature, length, Generate).
     void setLanguageModel(bool languageModel);
     bool isLanguageModel() const { return languageModel_; }
-    // Reads the text again with the model as it is now (new weights, new data).
+    // Reads the text again with the model as it is now (new weights, new data); a language
+    // model's shown continuation is generated again with the same seed.
     void rerun();
     // Samples a continuation of the prompt with the next seed.
     void generate();
