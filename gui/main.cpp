@@ -140,7 +140,11 @@ int main(int argc, char *argv[])
         QStringLiteral("try-image"),
         QApplication::translate("main", "Open the Try it panel on the image <file>, as if it had been dropped on the window."),
         QStringLiteral("file"));
-    parser.addOptions({screenshot, afterSteps, afterEpochs, layout, welcome, welcomeShot, inside, tryImage});
+    const QCommandLineOption tryText(
+        QStringLiteral("try-text"),
+        QApplication::translate("main", "Type <text> into the Try it panel of a project on text (a language model also generates)."),
+        QStringLiteral("text"));
+    parser.addOptions({screenshot, afterSteps, afterEpochs, layout, welcome, welcomeShot, inside, tryImage, tryText});
     parser.process(app);
     const std::optional<LayoutPresets::Preset> preset = presetNamed(parser.value(layout));
     if (parser.isSet(layout) && !preset) {
@@ -165,6 +169,10 @@ int main(int argc, char *argv[])
     if (parser.isSet(tryImage))  // once the project is prepared and laid out, so that Try it stays in front
         QObject::connect(window.training(), &TrainingController::prepared, window.tryIt(),
                          [&window, file = parser.value(tryImage)] { window.tryIt()->tryFile(file); },
+                         Qt::ConnectionType(Qt::QueuedConnection | Qt::SingleShotConnection));
+    if (parser.isSet(tryText))  // once the project is prepared and laid out, and Try it knows that it reads text
+        QObject::connect(window.training(), &TrainingController::prepared, window.tryIt(),
+                         [&window, text = parser.value(tryText)] { window.tryIt()->tryText(text); },
                          Qt::ConnectionType(Qt::QueuedConnection | Qt::SingleShotConnection));
     if (parser.isSet(screenshot))
         new ScreenshotRun(&window, parser.value(screenshot), moment);

@@ -186,6 +186,11 @@ void MainWindow::createViewDocks()
         tryIt->show();
         tryIt->raise();
     });
+    // A project on text offers its text box at once, as a tab beside Settings.
+    connect(tryIt_, &TryItPanel::textModeChanged, tryIt, [tryIt](bool text) {
+        if (text)
+            tryIt->show();
+    });
     // Ctrl+V with no layers in the clipboard but a picture: try the picture.
     connect(canvasActions_, &CanvasActions::pictureToPaste, tryIt_, &TryItPanel::pasteClipboard);
 }

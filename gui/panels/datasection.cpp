@@ -2,14 +2,16 @@
 #include "datasection.h"
 
 #include "augmentsection.h"
+#include "datasourcelist.h"
 #include "imagefoldersummary.h"
+#include "sequencesection.h"
 
 #include "document/graphdocument.h"
 
 #include "datasets/csvheader.h"
 #include "datasets/csvreader.h"
-#include "datasets/datalocator.h"
 #include "datasets/datasets.h"
+#include "datasets/sequencetasks.h"
 
 #include "nn/error.h"
 #include "nn/projectsettings.h"
@@ -25,7 +27,6 @@
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QSpinBox>
-#include <QStandardItemModel>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -64,22 +65,11 @@ bool isSynthetic(const std::string &source)
     return std::find(names.begin(), names.end(), source) != names.end();
 }
 
-bool fashionMnistInstalled()
+// A CSV, a .txt file or a folder gets an entry of its own in the data list; a language model's
+// .txt file shows under "Character language model" instead.
+bool hasFileEntry(const std::string &source)
 {
-    try {
-        datasets::DataLocator::fashionMnistFolder();
-        return true;
-    } catch (const nn::Error &) {
-        return false;
-    }
-}
-
-// "Iris: 150 flowers, …" → "Iris": a set's name as its description spells it.
-QString displayName(const std::string &name)
-{
-    const std::string description = datasets::describe(name);
-    const size_t colon = description.find(':');
-    return QString::fromStdString(colon == std::string::npos ? name : description.substr(0, colon));
+    return !isNamedSet(source) && !source.ends_with(".txt");
 }
 
 // train-images-idx3-ubyte(.gz) → train-labels-idx1-ubyte(.gz) when that file exists.
@@ -97,14 +87,15 @@ DataSection::DataSection(GraphDocument *document, QWidget *parent)
       noise_(new QSlider(Qt::Horizontal)), noiseValue_(new QLabel), samplesSlider_(new QSlider(Qt::Horizontal)),
       samples_(new QSpinBox), labelColumn_(new QComboBox), labels_(new QLineEdit), chooseLabels_(new QPushButton(tr("Choose…"))),
       task_(new QComboBox), scaling_(new QComboBox), resize_(new QComboBox), folderSummary_(new ImageFolderSummary), validation_(makePercentBox("validation_split")),
-      test_(makePercentBox("test_split")), problem_(makeProblemLabel()), augment_(new AugmentSection(document))
+      test_(makePercentBox("test_split")), problem_(makeProblemLabel()), augment_(new AugmentSection(document)),
+      sequence_(new SequenceSection(document))
 {
     chooser_ = [this](const QString &caption, const QString &filter) {
         return QFileDialog::getOpenFileName(this, caption, QString(), filter);
     };
     folderChooser_ = [this](const QString &caption) { return QFileDialog::getExistingDirectory(this, caption); };
     source_->setObjectName(QStringLiteral("source"));
-    fillSources();
+    datasourcelist::fill(source_);
     description_->setWordWrap(true);
     description_->setStyleSheet(QStringLiteral("color: #4b5563; font-size: 90%;"));
     labelColumn_->setObjectName(QStringLiteral("label_column"));
@@ -136,6 +127,7 @@ DataSection::DataSection(GraphDocument *document, QWidget *parent)
     form_->addRow(tr("Label column"), labelColumn_);
     form_->addRow(tr("Noise"), makeNoiseRow());
     form_->addRow(tr("Samples"), makeSamplesRow());
+    form_->addRow(sequence_);
     form_->addRow(tr("Resize"), resize_);
     form_->addRow(folderSummary_);
     form_->addRow(tr("Task"), task_);
@@ -149,30 +141,6 @@ DataSection::DataSection(GraphDocument *document, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(form_);
     connectEditors();
-}
-
-void DataSection::fillSources()
-{
-    auto *model = qobject_cast<QStandardItemModel *>(source_->model());
-    const bool fashionInstalled = fashionMnistInstalled();
-    for (const std::string &name : datasets::bundledNames()) {
-        const bool missing = name == "fashion-mnist" && !fashionInstalled;
-        source_->addItem(missing ? tr("%1 (not installed: apt install dataset-fashion-mnist)").arg(displayName(name))
-                                 : displayName(name),
-                         QString::fromStdString(name));
-        source_->setItemData(source_->count() - 1, QString::fromStdString(datasets::describe(name)), Qt::ToolTipRole);
-        if (missing)
-            model->item(source_->count() - 1)->setEnabled(false);
-    }
-    source_->insertSeparator(source_->count());
-    for (const std::string &name : datasets::syntheticNames()) {
-        source_->addItem(tr("%1 (synthetic)").arg(displayName(name)), QString::fromStdString(name));
-        source_->setItemData(source_->count() - 1, QString::fromStdString(datasets::describe(name)), Qt::ToolTipRole);
-    }
-    source_->insertSeparator(source_->count());
-    source_->addItem(tr("CSV or IDX file…"), QString::fromLatin1(kChooseFile));
-    source_->addItem(tr("Folder of images…"), QString::fromLatin1(kChooseFolder));
-    source_->setItemData(source_->count() - 1, tr("A folder with one subfolder of PNG or JPEG images per class"), Qt::ToolTipRole);
 }
 
 QWidget *DataSection::makeNoiseRow()
@@ -259,7 +227,8 @@ void DataSection::connectEditors()
 bool DataSection::isRegression() const
 {
     const nn::DataSpec &data = document()->project().data;
-    return data.task == "regression" || (data.task == "auto" && datasets::isRegressionSet(data.source));
+    return data.task == "regression" ||
+           (data.task == "auto" && (datasets::isRegressionSet(data.source) || !data.seriesColumn.empty()));
 }
 
 bool DataSection::isClassification() const
@@ -273,6 +242,7 @@ void DataSection::showDocument()
     const nn::DataSpec &data = document()->project().data;
     showProblem(problem_, {});
     augment_->refresh();
+    sequence_->refresh();
     showSource(data);
     const QSignalBlocker noiseBlocker(noise_), sliderBlocker(samplesSlider_), samplesBlocker(samples_);
     noise_->setValue(int(std::lround(std::clamp(data.noise, 0.0, 0.5) * 100.0)));
@@ -295,24 +265,33 @@ void DataSection::showSource(const nn::DataSpec &data)
 {
     const QSignalBlocker blocker(source_);
     const bool isFile = !isNamedSet(data.source);
+    const SequenceSection::Kind sequence = SequenceSection::kindOf(data);
     // A chosen file has its own entry, just above "CSV or IDX file…".
     const int fileRow = source_->findData(QString::fromLatin1(kChooseFile)) - 1;
     const bool hasFileRow = !source_->itemData(fileRow).toString().isEmpty() &&
                             !isNamedSet(source_->itemData(fileRow).toString().toStdString());
     if (hasFileRow)
         source_->removeItem(fileRow);
-    if (isFile) {
+    if (hasFileEntry(data.source)) {
         const QString path = QString::fromStdString(data.source);
         const int row = source_->findData(QString::fromLatin1(kChooseFile));
         source_->insertItem(row, QFileInfo(path).fileName(), path);
         source_->setItemData(row, QDir::toNativeSeparators(path), Qt::ToolTipRole);
     }
-    source_->setCurrentIndex(source_->findData(QString::fromStdString(data.source)));
+    source_->setCurrentIndex(source_->findData(QString::fromStdString(hasFileEntry(data.source) || isNamedSet(data.source) ? data.source : "fortunes")));
 
-    const bool csv = isFile && isCsvPath(data.source);
+    const bool csv = isFile && isCsvPath(data.source) && sequence == SequenceSection::Kind::None;
     const bool folder = isFile && isFolder(data.source);
     const std::string described = datasets::describe(data.source);
-    description_->setText(!isFile ? QString::fromStdString(described)
+    description_->setText(data.source == "words" ? datasourcelist::wordsDescription(data)
+                          : !isFile ? QString::fromStdString(described)
+                          : sequence == SequenceSection::Kind::LanguageModel
+                              ? tr("A character language model on %1: it learns the next character of the text.")
+                                    .arg(QFileInfo(QString::fromStdString(data.source)).fileName())
+                          : sequence == SequenceSection::Kind::TextCsv
+                              ? tr("Your own text: a CSV file with a column of texts and a column of their labels.")
+                          : sequence == SequenceSection::Kind::SeriesCsv
+                              ? tr("A time series: windows of T values of one column, and the values after each to forecast.")
                           : folder ? tr("A folder of images: one subfolder of PNG or JPEG files per class, fitted to the "
                                         "Input's size and channels.")
                           : csv   ? tr("A CSV file: one sample per row, a header row naming the columns.")
@@ -321,12 +300,14 @@ void DataSection::showSource(const nn::DataSpec &data)
     form_->setRowVisible(folderSummary_, folder);
     if (folder)
         folderSummary_->showWaiting(QString::fromStdString(data.source));
-    form_->setRowVisible(noise_->parentWidget(), isSynthetic(data.source));
-    form_->setRowVisible(samples_->parentWidget(), isSynthetic(data.source));
-    form_->setRowVisible(labelColumn_, csv);
-    form_->setRowVisible(labels_->parentWidget(), isFile && !csv && !folder);
+    const bool task = datasets::SequenceTasks::contains(data.source);
+    form_->setRowVisible(noise_->parentWidget(), isSynthetic(data.source) || data.source == "sines");
+    form_->setRowVisible(samples_->parentWidget(), isSynthetic(data.source) || task);
+    form_->setRowVisible(labelColumn_, csv || sequence == SequenceSection::Kind::TextCsv);
+    form_->setRowVisible(labels_->parentWidget(), isFile && !csv && !folder && sequence == SequenceSection::Kind::None);
+    form_->setRowVisible(sequence_, sequence != SequenceSection::Kind::None);
     labels_->setText(QString::fromStdString(data.labels));
-    if (csv)
+    if (csv || sequence == SequenceSection::Kind::TextCsv)
         fillLabelColumns(data.source);
     const QSignalBlocker columnBlocker(labelColumn_);
     labelColumn_->setCurrentIndex(std::max(0, labelColumn_->findData(QString::fromStdString(data.labelColumn))));
@@ -349,11 +330,15 @@ void DataSection::sourceActivated(int index)
         chooseFolder();
         return;
     }
+    if (source == QLatin1String(kChooseTextCsv) || source == QLatin1String(kChooseSeriesCsv)) {
+        chooseColumnCsv(source == QLatin1String(kChooseTextCsv));
+        return;
+    }
     if (source.toStdString() == document()->project().data.source)
         return;
     editData("source", [&](nlohmann::json &json) {
         json["source"] = source.toStdString();
-        for (const char *key : {"labels", "label_column", "feature_columns"})
+        for (const char *key : {"labels", "label_column", "feature_columns", "text_column", "series_column"})
             json.erase(key);  // they belong to a file
     });
 }
@@ -380,11 +365,52 @@ void DataSection::chooseFile()
     }
     editData("source", [&](nlohmann::json &json) {
         json["source"] = path.toStdString();
-        for (const char *key : {"labels", "label_column", "feature_columns"})
+        for (const char *key : {"labels", "label_column", "feature_columns", "text_column", "series_column"})
             json.erase(key);
         if (!labels.isEmpty())
             json["labels"] = labels.toStdString();
     });
+}
+
+// A CSV whose first column becomes the text (or series) column; text takes its last column as the
+// labels. Both can be changed in the section's column boxes.
+void DataSection::chooseColumnCsv(bool text)
+{
+    const QString path = chooser_(text ? tr("Open a CSV of texts and labels") : tr("Open a CSV time series"),
+                                  tr("CSV files (*.csv *.csv.gz);;All files (*)"));
+    if (path.isEmpty()) {
+        refresh();
+        return;
+    }
+    std::vector<std::string> columns;
+    try {
+        datasets::CsvReader reader = datasets::CsvReader::open(path.toStdString());
+        columns = datasets::CsvHeader::read(reader).names();
+    } catch (const nn::Error &error) {
+        refresh();
+        showProblem(problem_, QString::fromStdString(error.what()));
+        return;
+    }
+    if (columns.size() < (text ? 2U : 1U)) {
+        refresh();
+        showProblem(problem_, tr("%1 has %2 column(s); your own text needs a column of texts and a column of labels.")
+                                  .arg(QFileInfo(path).fileName()).arg(columns.size()));
+        return;
+    }
+    editData("source", [&](nlohmann::json &json) {
+        json["source"] = path.toStdString();
+        for (const char *key : {"labels", "label_column", "feature_columns", "text_column", "series_column"})
+            json.erase(key);
+        json[text ? "text_column" : "series_column"] = columns.front();
+        if (text)
+            json["label_column"] = columns.back();
+    });
+}
+
+void DataSection::setFileChooser(FileChooser chooser)
+{
+    chooser_ = chooser;
+    sequence_->setFileChooser(std::move(chooser));
 }
 
 void DataSection::chooseFolder()
@@ -396,7 +422,7 @@ void DataSection::chooseFolder()
     }
     editData("source", [&](nlohmann::json &json) {
         json["source"] = QDir::cleanPath(path).toStdString();
-        for (const char *key : {"labels", "label_column", "feature_columns"})
+        for (const char *key : {"labels", "label_column", "feature_columns", "text_column", "series_column"})
             json.erase(key);
     });
 }

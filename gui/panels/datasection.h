@@ -1,5 +1,5 @@
 // DataSection: the training panel's Data group: which data set (bundled, synthetic, a CSV or IDX
-// file, or a folder of images), the synthetic sets' noise and size, how images are resized, the
+// file, a folder of images, or a text or sequence set), the synthetic sets' noise and size, how images are resized, the
 // task, the input scaling and the splits.
 #pragma once
 
@@ -23,6 +23,7 @@ class QLineEdit;
 class QPushButton;
 class QSlider;
 class QSpinBox;
+class SequenceSection;
 
 // Every finished edit is one ChangeProjectSettingsCommand on the data settings.
 class DataSection : public ProjectSection {
@@ -36,7 +37,7 @@ public:
 
     explicit DataSection(GraphDocument *document, QWidget *parent = nullptr);
 
-    void setFileChooser(FileChooser chooser) { chooser_ = std::move(chooser); }
+    void setFileChooser(FileChooser chooser);
     void setFolderChooser(FolderChooser chooser) { folderChooser_ = std::move(chooser); }
     // What the data's task is, as far as the panel can tell without loading files.
     bool isRegression() const;
@@ -55,6 +56,8 @@ public:
     QLabel *descriptionLabel() const { return description_; }
     QLabel *problemLabel() const { return problem_; }
     AugmentSection *augmentSection() const { return augment_; }
+    // The text and sequence sets' settings (languages, corpus, columns, T, horizon).
+    SequenceSection *sequenceSection() const { return sequence_; }
     // The data preview's first images: the augmentation preview varies the first, and the
     // augmentation settings show only for images (or while one is on, so it can be switched off).
     void showPreviewImages(const std::vector<QImage> &images);
@@ -66,12 +69,15 @@ public:
     static constexpr const char *kChooseFile = "<choose file>";
     // The entry that opens a folder dialog ("Folder of images…").
     static constexpr const char *kChooseFolder = "<choose folder>";
+    // The entries that open a CSV for text classification ("Your own text (CSV)…") and for a
+    // time series ("Time series (CSV)…").
+    static constexpr const char *kChooseTextCsv = "<choose text csv>";
+    static constexpr const char *kChooseSeriesCsv = "<choose series csv>";
 
 protected:
     void showDocument() override;
 
 private:
-    void fillSources();
     QWidget *makeNoiseRow();
     QWidget *makeSamplesRow();
     QWidget *makeLabelsRow();
@@ -80,6 +86,7 @@ private:
     void showSource(const nn::DataSpec &data);
     void sourceActivated(int index);
     void chooseFile();
+    void chooseColumnCsv(bool text);
     void chooseFolder();
     void chooseLabels();
     void fillLabelColumns(const std::string &path);
@@ -105,5 +112,6 @@ private:
     QSpinBox *test_;
     QLabel *problem_;
     AugmentSection *augment_;
+    SequenceSection *sequence_;
     std::string columnsOf_;  // the CSV file whose header fills labelColumn_
 };

@@ -101,7 +101,7 @@ void DatasetPreview::fillTable()
     for (int r = 0; r < table_->rowCount(); ++r)
         for (int c = 0; c < table_->columnCount(); ++c) {
             auto *item = new QTableWidgetItem(snapshot_.rows[static_cast<size_t>(r)].value(c));
-            item->setTextAlignment(c > 0 ? Qt::AlignRight | Qt::AlignVCenter : Qt::AlignLeft | Qt::AlignVCenter);
+            item->setTextAlignment(c > 0 && !snapshot_.textTable ? Qt::AlignRight | Qt::AlignVCenter : Qt::AlignLeft | Qt::AlignVCenter);
             table_->setItem(r, c, item);
         }
 }

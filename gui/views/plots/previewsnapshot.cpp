@@ -1,5 +1,6 @@
 // The data preview's content, read from the training split with the scaling undone.
 #include "views/plots/previewsnapshot.h"
+#include "views/plots/sequencepreview.h"
 
 #include "views/batchprediction.h"
 #include "views/sampleimage.h"
@@ -103,6 +104,17 @@ PreviewSnapshot computePreview(const datasets::Experiment &experiment)
     snapshot.validationSize = data.validation->size();
     snapshot.testSize = data.test->size();
     snapshot.summary = summaryText(snapshot, data.info);
+    if (isSequencePreview(data.info)) {
+        snapshot.summary = tr("%1 train · %2 validation · %3 test samples, %4")
+                               .arg(snapshot.trainSize).arg(snapshot.validationSize).arg(snapshot.testSize)
+                               .arg(sequenceSummary(data.info));
+        if (data.info.classification && !data.info.languageModel)
+            snapshot.summary += QStringLiteral(", ") + QCoreApplication::translate("DatasetPreview", "%n classes", nullptr, data.info.numClasses);
+        const views::SplitSamples samples = views::gatherSplit(*data.train, kPreviewRows);
+        if (samples.count > 0)
+            fillSequencePreview(snapshot, samples, data.info);
+        return snapshot;
+    }
     const int64_t features = nn::elementCount(data.info.sampleShape);
     const bool scatter = features == 2 || (features == 1 && !data.info.classification);
     const int64_t limit = data.info.isImage ? kPreviewImages : scatter ? kPreviewPoints : kPreviewRows;

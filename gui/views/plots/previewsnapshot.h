@@ -27,6 +27,7 @@ struct PreviewSnapshot {
     PlotData plot;  // Kind::Scatter
     QStringList columns;  // Kind::Table: the label, then the feature names
     std::vector<QStringList> rows;
+    bool textTable = false;  // texts and sequences: every column reads left to right
 };
 
 inline constexpr int64_t kPreviewImages = 48;

@@ -3,6 +3,7 @@
 
 #include "views/postsnapshot.h"
 #include "views/tryit/probabilitybars.h"
+#include "views/tryit/texttryit.h"
 
 #include "canvas/canvasstyle.h"
 #include "document/graphdocument.h"
@@ -21,6 +22,7 @@
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMimeData>
 #include <QPixmap>
 #include <QPushButton>
@@ -48,7 +50,7 @@ QString firstLocalFile(const QMimeData *data)
 TryItPanel::TryItPanel(GraphDocument *document, TrainingController *training, QWidget *parent)
     : QWidget(parent), document_(document), training_(training), hint_(new QLabel), nameLabel_(new QLabel),
       picture_(new QLabel), seen_(new QLabel), note_(new QLabel), problem_(ProjectSection::makeProblemLabel()),
-      bars_(new ProbabilityBars)
+      bars_(new ProbabilityBars), text_(new TextTryIt(document, training)), pictureParts_(new QWidget)
 {
     chooser_ = [this] {
         return QFileDialog::getOpenFileName(this, tr("Try an image"), QString(), tr("Images (*.png *.jpg *.jpeg);;All files (*)"));
@@ -72,14 +74,18 @@ TryItPanel::TryItPanel(GraphDocument *document, TrainingController *training, QW
     auto *content = new QWidget;
     auto *layout = new QVBoxLayout(content);
     // The answer first (a short dock shows it without scrolling), then how to try another picture.
+    layout->addWidget(text_);
     layout->addWidget(nameLabel_);
     layout->addWidget(problem_);
     layout->addWidget(picture_);
     layout->addWidget(bars_);
     layout->addWidget(seen_);
     layout->addWidget(note_);
-    layout->addWidget(hint_);
-    layout->addWidget(open, 0, Qt::AlignLeft);
+    auto *pictureLayout = new QVBoxLayout(pictureParts_);
+    pictureLayout->setContentsMargins(0, 0, 0, 0);
+    pictureLayout->addWidget(hint_);
+    pictureLayout->addWidget(open, 0, Qt::AlignLeft);
+    layout->addWidget(pictureParts_);
     layout->addStretch(1);
     auto *scroll = new QScrollArea;  // a short dock scrolls rather than squeezing the picture
     scroll->setWidgetResizable(true);
@@ -90,6 +96,18 @@ TryItPanel::TryItPanel(GraphDocument *document, TrainingController *training, QW
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(scroll);
     setTrained(false);
+    text_->hide();
+    connect(text_, &TextTryIt::resultChanged, this, &TryItPanel::resultChanged);
+    // Each preparation says whether the project reads text, which decides what the dock offers.
+    training_->addProbe([view = QPointer<TryItPanel>(this)](ProbeMoment moment, const nn::Model &, const datasets::Experiment &experiment) {
+        if (moment != ProbeMoment::Prepared || !view)
+            return;
+        const datasets::DataInfo &info = experiment.data().info;
+        QMetaObject::invokeMethod(view.data(), [view, text = !info.vocabulary.empty(), languageModel = info.languageModel] {
+            if (view)
+                view->setTextMode(text, languageModel);
+        }, Qt::QueuedConnection);
+    });
 
     connect(training_, &TrainingController::modelTrainedChanged, this, &TryItPanel::setTrained);
     // New weights or new data: the picture is tried again with them.
@@ -188,8 +206,37 @@ void TryItPanel::tryBytes(const QByteArray &bytes, const QString &name)
     rerun();
 }
 
+void TryItPanel::tryText(const QString &text)
+{
+    emit pictureTaken();
+    text_->textField()->setText(text);
+    if (text_->isLanguageModel())
+        text_->generate();
+}
+
+void TryItPanel::setTextMode(bool text, bool languageModel)
+{
+    const bool changed = text != textMode_ || languageModel != text_->isLanguageModel();
+    textMode_ = text;
+    text_->setLanguageModel(languageModel);
+    text_->setVisible(text);
+    pictureParts_->setVisible(!text);
+    for (QWidget *part : {static_cast<QWidget *>(nameLabel_), static_cast<QWidget *>(picture_), static_cast<QWidget *>(seen_),
+                          static_cast<QWidget *>(bars_)})
+        part->setVisible(!text);
+    if (text) {
+        image_.reset();
+        ProjectSection::showProblem(problem_, {});
+        text_->rerun();
+    }
+    if (changed)
+        emit textModeChanged(text);
+}
+
 void TryItPanel::rerun()
 {
+    if (textMode_)
+        text_->rerun();
     if (!image_)
         return;
     QPointer<TryItPanel> view(this);

@@ -1,6 +1,6 @@
 // TryItPanel: the "Try it" dock: a picture dropped on the window, pasted or opened, shown as the
 // network sees it (fitted to the Input and scaled as in training), with the class probabilities
-// the model in memory gives it.
+// the model in memory gives it; for a network that reads text, a text box (TextTryIt) instead.
 #pragma once
 
 #include "views/tryit/tryitresult.h"
@@ -14,6 +14,7 @@ class GraphDocument;
 class ProbabilityBars;
 class QLabel;
 class QMimeData;
+class TextTryIt;
 class TrainingController;
 namespace datasets {
 struct Image;
@@ -40,6 +41,9 @@ public:
     void tryFile(const QString &path);
     // A pasted image, encoded as PNG and decoded as a file would be: the same 8-bit pixels.
     void tryImage(const QImage &image, const QString &name);
+    // Types `text` into the text box (a project on text) and brings the dock to the front; a
+    // language model also generates.
+    void tryText(const QString &text);
     // Edit ▸ Paste Image.
     void pasteClipboard();
     void openFile();
@@ -51,11 +55,16 @@ public:
     QLabel *problemLabel() const { return problem_; }
     QLabel *noteLabel() const { return note_; }
     ProbabilityBars *bars() const { return bars_; }
+    TextTryIt *textTryIt() const { return text_; }
+    // Whether the prepared project reads text (the text box shows instead of the picture's parts).
+    bool isTextMode() const { return textMode_; }
 
 signals:
     // A picture was taken in: the window brings the dock to the front.
     void pictureTaken();
     void resultChanged();
+    // The prepared project reads text (true) or not: the window shows the dock for text.
+    void textModeChanged(bool text);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -65,6 +74,7 @@ private:
     void rerun();
     void setTrained(bool trained);
     void showProblem(const QString &problem);
+    void setTextMode(bool text, bool languageModel);
 
     GraphDocument *document_;
     TrainingController *training_;
@@ -78,4 +88,7 @@ private:
     QLabel *note_;
     QLabel *problem_;
     ProbabilityBars *bars_;
+    TextTryIt *text_;
+    QWidget *pictureParts_;  // the picture's hint and Open button, shown unless the project reads text
+    bool textMode_ = false;
 };
