@@ -3,11 +3,24 @@
 
 #include "error.h"
 
+#include <algorithm>
+
 namespace nn {
+
+Tensor itemOf(const Tensor &batch, int64_t index)
+{
+    if (batch.rank() == 0 || index < 0 || index >= batch.dim(0))
+        return {};
+    Tensor item(Shape(batch.shape().begin() + 1, batch.shape().end()));
+    std::copy_n(batch.data() + index * item.size(), item.size(), item.data());
+    return item;
+}
 
 std::vector<Shape> Layer::parameterShapes(const std::vector<Shape> &) const { return {}; }
 
 void Layer::build(const std::vector<Shape> &, Rng &) {}
+
+std::vector<LayerInternal> Layer::internals(const Saved &, int64_t) const { return {}; }
 
 bool Layer::learns()
 {

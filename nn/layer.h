@@ -35,7 +35,24 @@ struct Saved {
             tensors.emplace_back();
         return tensors[i];
     }
+    // Slot i read-only; empty when it was never filled.
+    const Tensor &slot(size_t i) const
+    {
+        static const Tensor none;
+        return i < tensors.size() ? tensors[i] : none;
+    }
 };
+
+// A named tensor a layer shows from inside one sample's forward: "attention" [heads, T, T],
+// "hidden" [T, H], for the views that look inside a sequence model.
+struct LayerInternal {
+    std::string name;
+    Tensor value;
+};
+
+// Item `index` of a tensor's first axis (a sample of a batch [N, …]) as a tensor of the item's
+// shape; empty when there is no such item. What internals() and the taps cut out of a batch.
+Tensor itemOf(const Tensor &batch, int64_t index);
 
 // How a call runs: training or evaluation, and what keys its random streams (dropout masks): the
 // run's seed, the step, and which of the step's passes through the same model it is (a
@@ -114,6 +131,11 @@ public:
     {
         backward(inputs, *outs.at(0), *dOuts.at(0), saved, dInputs, ctx);
     }
+
+    // What the forward that filled `saved` computed inside for sample `sample` of its batch, read
+    // from the record without changing it or the math; empty for most kinds and for a sample the
+    // record does not hold.
+    virtual std::vector<LayerInternal> internals(const Saved &saved, int64_t sample) const;
 
     // Learnable tensors, and non-learnable state that is saved with them (running statistics).
     virtual std::vector<Parameter *> parameters() { return {}; }

@@ -81,6 +81,15 @@ const Tensor &Pass::gradient(int nodeId, size_t port) const
     return i < hasGradient_.size() && hasGradient_[i] ? dOuts_[i] : none;
 }
 
+std::vector<LayerInternal> Pass::internals(int nodeId, int64_t sample) const
+{
+    indexOf(nodeId, 0);  // throws for a node the pass does not hold
+    for (size_t i = 0; i < model_->steps_.size() && i < saved_.size(); ++i)
+        if (model_->steps_[i].nodeId == nodeId)
+            return model_->steps_[i].layer->internals(saved_[i], sample);
+    return {};
+}
+
 Model::Model(const Graph &graph, uint64_t seed, std::string key) : graph_(graph), key_(std::move(key))
 {
     graph_.validate();

@@ -48,6 +48,9 @@ public:
     // ∂L/∂(a node's output on `port`) after backward; empty for nodes that needed no gradient.
     const Tensor &gradient(int nodeId, size_t port = 0) const;
     const RunContext &context() const { return ctx_; }
+    // What a node's layer computed inside for sample `sample` of the batch (Layer::internals), read
+    // from the forward's saved record; empty for kinds that show nothing.
+    std::vector<LayerInternal> internals(int nodeId, int64_t sample) const;
 
 private:
     friend class Model;

@@ -126,6 +126,7 @@ StepOutcome SupervisedStep::train(const Tensor &x, const Tensor &y, const RunCon
     optimizer_->step(parameters_);
     if (tapRequest_) {
         tap_ = recordTaps(model_, model_.lastPass(), before_, *tapRequest_, int64_t(ctx.step) + 1);
+        recordStepLosses(*tap_, *loss_, output, target_);
         tapRequest_.reset();
     }
     return outcome;

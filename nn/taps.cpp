@@ -1,6 +1,7 @@
 // Taps: summaries of each node's activations and gradients, computed on the worker's thread.
 #include "taps.h"
 
+#include "loss.h"
 #include "model.h"
 
 #include <algorithm>
@@ -29,16 +30,6 @@ double l2(const Tensor &t) { return std::sqrt(double(t.vector().squaredNorm()));
 
 // A summary reads at most about this many values of a node's activations, evenly strided.
 constexpr int64_t kTapSummaryValues = int64_t{1} << 16;
-
-// Sample `sample` of a batch [N, …], as a tensor of the sample's shape.
-Tensor sampleOf(const Tensor &batch, int64_t sample)
-{
-    if (batch.rank() == 0 || sample < 0 || sample >= batch.dim(0))
-        return {};
-    Tensor one(Shape(batch.shape().begin() + 1, batch.shape().end()));
-    std::copy_n(batch.data() + sample * one.size(), one.size(), one.data());
-    return one;
-}
 
 } // namespace
 
@@ -99,8 +90,10 @@ TapRecord recordTaps(Model &model, const Pass &pass, const std::vector<Tensor> &
         const Tensor &gradient = pass.gradient(id);
         if (!gradient.empty())
             tap.gradientNorm = l2(gradient);
-        tap.sampleActivation = sampleOf(activation, request.sample);
-        tap.sampleGradient = sampleOf(gradient, request.sample);
+        tap.sampleActivation = itemOf(activation, request.sample);
+        tap.sampleGradient = itemOf(gradient, request.sample);
+        if (request.sample >= 0)
+            tap.internals = pass.internals(id, request.sample);
         const std::string prefix = node.name + ".";
         for (; next < parameters.size() && parameters[next].name.starts_with(prefix); ++next) {
             const Parameter &p = *parameters[next].parameter;
@@ -117,6 +110,24 @@ TapRecord recordTaps(Model &model, const Pass &pass, const std::vector<Tensor> &
         record.nodes.push_back(std::move(tap));
     }
     return record;
+}
+
+void recordStepLosses(TapRecord &record, const Loss &loss, const Tensor &output, const Tensor &target)
+{
+    if (loss.targetKind() != TargetKind::ClassIndex || output.rank() != 3 || target.rank() != 2 ||
+        target.dim(0) != output.dim(0) || target.dim(1) != output.dim(1))
+        return;
+    record.sampleTarget = itemOf(target, record.sample);
+    if (record.sampleTarget.empty())
+        return;
+    const int64_t steps = output.dim(1), classes = output.dim(2);
+    const float *logits = output.data() + record.sample * steps * classes;
+    Tensor oneStep(Shape{1, 1, classes}), oneTarget(Shape{1, 1});
+    for (int64_t t = 0; t < steps; ++t) {
+        std::copy_n(logits + t * classes, classes, oneStep.data());
+        oneTarget[0] = record.sampleTarget[t];
+        record.stepLosses.push_back(loss.forward(oneStep, oneTarget));
+    }
 }
 
 } // namespace nn

@@ -2,6 +2,7 @@
 // for and handed over by value: views see what happened inside, never the model itself.
 #pragma once
 
+#include "layer.h"
 #include "tensor.h"
 
 #include <array>
@@ -13,6 +14,7 @@
 
 namespace nn {
 
+class Loss;
 class Model;
 class Pass;
 
@@ -50,6 +52,7 @@ struct NodeTap {
     double gradientNorm = std::numeric_limits<double>::quiet_NaN();  // ‖∂L/∂output‖₂; NaN: none reached it
     std::vector<ParameterTap> parameters;
     Tensor sampleActivation, sampleGradient;  // the requested sample's, without the batch axis
+    std::vector<LayerInternal> internals;     // the requested sample's (Layer::internals): attention, hidden states
 };
 
 // One step seen from inside.
@@ -59,6 +62,11 @@ struct TapRecord {
     std::vector<NodeTap> nodes;  // topological order
     std::string weightsNode;
     std::vector<std::pair<std::string, Tensor>> weights;  // the requested node's parameters by name
+    // A model with an output per step ([N, T, K] against class targets [N, T]): the requested
+    // sample's targets [T] and the loss of each of its steps, as the loss computes it on that step
+    // alone (their mean over the batch's steps is the step's loss). Empty otherwise.
+    Tensor sampleTarget;
+    std::vector<double> stepLosses;
 };
 
 // Summarises a batch of activations; `saturation` is "tanh", "sigmoid" or "" (none measured).
@@ -68,5 +76,9 @@ ActivationSummary summarizeActivations(const Tensor &activations, const std::str
 // parameter values before it, in model.parameterList() order.
 TapRecord recordTaps(Model &model, const Pass &pass, const std::vector<Tensor> &before, const TapRequest &request,
                      int64_t step);
+
+// Fills record.sampleTarget and record.stepLosses for its sample when `output` [N, T, K] holds a
+// class per step for `target` [N, T] under `loss` (class targets); does nothing otherwise.
+void recordStepLosses(TapRecord &record, const Loss &loss, const Tensor &output, const Tensor &target);
 
 } // namespace nn

@@ -575,6 +575,123 @@ private slots:
         QCOMPARE(big.histogram.front(), ((int64_t{1} << 18) + big.stride - 1) / big.stride);
     }
 
+    // A tap carries what attention and recurrent layers computed inside for the chosen sample, equal
+    // to the same forward computed here from their weights: softmax(QKᵀ/√d) per head, and the LSTM
+    // (both directions) and GRU equations step by step.
+    void tapsCarryTheInsidesOfSequenceLayers()
+    {
+        const int64_t T = 4, E = 6, heads = 2, d = E / heads, sample = 1;
+        nn::Graph graph;
+        const int x = add(graph, "Input", "x", {{"shape", {T, E}}});
+        const int attention = add(graph, "MultiHeadAttention", "attention", {{"heads", heads}}, x);
+        const int lstm = add(graph, "LSTM", "lstm", {{"hidden_size", 3}, {"bidirectional", true}, {"return_sequences", true}}, attention);
+        const int gru = add(graph, "GRU", "gru", {{"hidden_size", 2}, {"return_sequences", true}}, lstm);
+        nn::Model model(graph, 5);
+        const nn::Tensor input = randomTensor({3, T, E}, 21);
+        nn::Pass pass;
+        model.forward(pass, {&input}, {});
+        const auto weights = model.weights();
+        const auto weight = [&](const std::string &name) -> Eigen::MatrixXd {
+            for (const auto &[n, w] : weights)
+                if (n == name)
+                    return w->rank() == 1 ? Eigen::MatrixXd(w->vector().cast<double>())
+                                          : Eigen::MatrixXd(w->matrix().cast<double>());
+            return {};
+        };
+        const auto sampleOf = [&](int node) { return Eigen::MatrixXd(nn::itemOf(pass.activation(node), sample).matrix().cast<double>()); };
+        const auto close = [](const nn::Tensor &got, const Eigen::MatrixXd &want, int64_t offset) {
+            for (Eigen::Index i = 0; i < want.rows(); ++i)
+                for (Eigen::Index j = 0; j < want.cols(); ++j)
+                    if (std::abs(got[offset + i * want.cols() + j] - want(i, j)) > 1e-5)
+                        return false;
+            return true;
+        };
+        // Attention: P = softmax(Q_h K_hᵀ / √d) per head.
+        const auto attentionInside = pass.internals(attention, sample);
+        QCOMPARE(attentionInside.size(), size_t(1));
+        QCOMPARE(attentionInside[0].name, std::string("attention"));
+        QCOMPARE(attentionInside[0].value.shape(), (nn::Shape{heads, T, T}));
+        Eigen::MatrixXd qkv = sampleOf(x) * weight("attention.in_proj_weight").transpose();
+        qkv.rowwise() += weight("attention.in_proj_bias").col(0).transpose();
+        for (int64_t h = 0; h < heads; ++h) {
+            const Eigen::MatrixXd scores = qkv.middleCols(h * d, d) * qkv.middleCols(E + h * d, d).transpose() / std::sqrt(double(d));
+            Eigen::MatrixXd p = (scores.colwise() - scores.rowwise().maxCoeff()).array().exp().matrix();
+            p = (p.array().colwise() / p.rowwise().sum().array()).matrix();
+            QVERIFY2(close(attentionInside[0].value, p, h * T * T), qPrintable(QString("head %1").arg(h)));
+        }
+        QVERIFY(pass.internals(attention, 3).empty());  // the batch has samples 0 to 2
+        // LSTM, both directions: i, f, g, o from x·W_ihᵀ + b_ih + h·W_hhᵀ + b_hh.
+        const auto sigmoid = [](const Eigen::ArrayXd &v) -> Eigen::ArrayXd { return 1.0 / (1.0 + (-v).exp()); };
+        const auto lstmInside = pass.internals(lstm, sample);
+        QCOMPARE(lstmInside.size(), size_t(4));
+        const Eigen::MatrixXd lstmIn = sampleOf(attention);
+        for (int direction = 0; direction < 2; ++direction) {
+            const std::string suffix = direction == 0 ? "_l0" : "_l0_reverse";
+            const Eigen::MatrixXd wIh = weight("lstm.weight_ih" + suffix), wHh = weight("lstm.weight_hh" + suffix);
+            const Eigen::VectorXd b = weight("lstm.bias_ih" + suffix).col(0) + weight("lstm.bias_hh" + suffix).col(0);
+            Eigen::VectorXd h = Eigen::VectorXd::Zero(3), c = Eigen::VectorXd::Zero(3);
+            Eigen::MatrixXd hs(T, 3), cs(T, 3);
+            for (int64_t s = 0; s < T; ++s) {
+                const int64_t t = direction == 0 ? s : T - 1 - s;
+                const Eigen::ArrayXd z = (wIh * lstmIn.row(t).transpose() + wHh * h + b).array();
+                const Eigen::ArrayXd i = sigmoid(z.segment(0, 3)), f = sigmoid(z.segment(3, 3)), o = sigmoid(z.segment(9, 3));
+                c = (f * c.array() + i * z.segment(6, 3).tanh()).matrix();
+                h = (o * c.array().tanh()).matrix();
+                hs.row(t) = h.transpose();
+                cs.row(t) = c.transpose();
+            }
+            const size_t first = size_t(direction) * 2;
+            QCOMPARE(lstmInside[first].name, std::string(direction == 0 ? "hidden" : "hidden_reverse"));
+            QCOMPARE(lstmInside[first + 1].name, std::string(direction == 0 ? "cell" : "cell_reverse"));
+            QCOMPARE(lstmInside[first].value.shape(), (nn::Shape{T, 3}));
+            QVERIFY2(close(lstmInside[first].value, hs, 0), suffix.c_str());
+            QVERIFY2(close(lstmInside[first + 1].value, cs, 0), suffix.c_str());
+        }
+        // GRU: r, z, n = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn)), h' = (1 − z) ⊙ n + z ⊙ h.
+        const auto gruInside = pass.internals(gru, sample);
+        QCOMPARE(gruInside.size(), size_t(1));
+        const Eigen::MatrixXd gruIn = sampleOf(lstm);
+        const Eigen::MatrixXd wIh = weight("gru.weight_ih_l0"), wHh = weight("gru.weight_hh_l0");
+        const Eigen::VectorXd bIh = weight("gru.bias_ih_l0").col(0), bHh = weight("gru.bias_hh_l0").col(0);
+        Eigen::VectorXd h = Eigen::VectorXd::Zero(2);
+        Eigen::MatrixXd hs(T, 2);
+        for (int64_t t = 0; t < T; ++t) {
+            const Eigen::ArrayXd gi = (wIh * gruIn.row(t).transpose() + bIh).array(), gh = (wHh * h + bHh).array();
+            const Eigen::ArrayXd r = sigmoid(gi.segment(0, 2) + gh.segment(0, 2)), z = sigmoid(gi.segment(2, 2) + gh.segment(2, 2));
+            const Eigen::ArrayXd n = (gi.segment(4, 2) + r * gh.segment(4, 2)).tanh();
+            h = ((1.0 - z) * n + z * h.array()).matrix();
+            hs.row(t) = h.transpose();
+        }
+        QVERIFY(close(gruInside[0].value, hs, 0));
+        // recordTaps hands them over for the requested sample, and nothing without one.
+        const nn::TapRecord record = nn::recordTaps(model, pass, {}, nn::TapRequest{sample, ""}, 1);
+        QVERIFY(bitwiseEqual(record.nodes[1].internals.at(0).value, attentionInside[0].value));
+        QCOMPARE(record.nodes[2].internals.size(), size_t(4));
+        QVERIFY(nn::recordTaps(model, pass, {}, nn::TapRequest{}, 1).nodes[1].internals.empty());
+    }
+
+    // A model with a class per step gets the chosen sample's targets and each step's loss: the
+    // cross-entropy −log softmax(z_t)[y_t] of that step alone.
+    void tapsCarryTheLossOfEachStep()
+    {
+        const nn::Tensor output = randomTensor({2, 3, 4}, 8);
+        const nn::Tensor target({2, 3}, {0.0f, 1.0f, 2.0f, 3.0f, 0.0f, 1.0f});
+        nn::TapRecord record;
+        record.sample = 1;
+        nn::recordStepLosses(record, *loss("CrossEntropy"), output, target);
+        QVERIFY(bitwiseEqual(record.sampleTarget, nn::Tensor({3}, {3.0f, 0.0f, 1.0f})));
+        QCOMPARE(record.stepLosses.size(), size_t(3));
+        for (int64_t t = 0; t < 3; ++t) {
+            const Eigen::ArrayXd z = Eigen::Map<const Eigen::ArrayXf>(output.data() + (3 + t) * 4, 4).cast<double>();
+            const double expected = std::log(z.exp().sum()) - z(Eigen::Index(record.sampleTarget[t]));
+            QVERIFY(std::abs(record.stepLosses[size_t(t)] - expected) < 1e-6);
+        }
+        nn::TapRecord regression;
+        regression.sample = 1;
+        nn::recordStepLosses(regression, *loss("MSE"), output, target);
+        QVERIFY(regression.stepLosses.empty() && regression.sampleTarget.empty());
+    }
+
     // Dense acts on the last axis, as nn.Linear: [N, T, F] → [N, T, units], each position alike.
     void denseActsOnTheLastAxis()
     {

@@ -106,6 +106,14 @@ std::vector<Parameter *> MultiHeadAttentionLayer::parameters()
     return {&inWeight_, &inBias_, &outWeight_, &outBias_};
 }
 
+std::vector<LayerInternal> MultiHeadAttentionLayer::internals(const Saved &saved, int64_t sample) const
+{
+    Tensor weights = itemOf(saved.slot(kWeights), sample);  // [heads, T, T]
+    if (weights.empty())
+        return {};
+    return {{"attention", std::move(weights)}};
+}
+
 void MultiHeadAttentionLayer::forward(const std::vector<const Tensor *> &inputs, Tensor &out, Saved &saved,
                                       const RunContext &ctx)
 {

@@ -23,6 +23,8 @@ public:
     void backward(const std::vector<const Tensor *> &inputs, const Tensor &out, const Tensor &dOut, Saved &saved,
                   const std::vector<Tensor *> &dInputs, const RunContext &ctx) override;
     std::vector<Parameter *> parameters() override;
+    // "attention": the sample's weights P [heads, T, T] (query rows, key columns), before dropout.
+    std::vector<LayerInternal> internals(const Saved &saved, int64_t sample) const override;
 
 private:
     // Sample n, head h: P (and its dropout mask while training) into the saved record, P·V into attn.

@@ -141,6 +141,19 @@ std::vector<Parameter *> RecurrentLayer::parameters()
     return all;
 }
 
+std::vector<LayerInternal> RecurrentLayer::internals(const Saved &saved, int64_t sample) const
+{
+    std::vector<LayerInternal> states;
+    for (int d = 0; d < directions(); ++d) {
+        const std::string suffix = d == 0 ? "" : "_reverse";
+        const size_t base = size_t(d) * kSlotsPerDirection;
+        for (const auto &[name, slot] : {std::pair{"hidden", kH}, std::pair{"cell", kC}})
+            if (Tensor state = itemOf(saved.slot(base + slot), sample); !state.empty())
+                states.push_back({name + suffix, std::move(state)});
+    }
+    return states;
+}
+
 void RecurrentLayer::forward(const std::vector<const Tensor *> &inputs, Tensor &out, Saved &saved, const RunContext &)
 {
     const Tensor &x = *inputs[0];  // (N, T, F)

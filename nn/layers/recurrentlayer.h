@@ -55,6 +55,9 @@ public:
     void backward(const std::vector<const Tensor *> &inputs, const Tensor &out, const Tensor &dOut, Saved &saved,
                   const std::vector<Tensor *> &dInputs, const RunContext &ctx) override;
     std::vector<Parameter *> parameters() override;
+    // The sample's state after every step, [T, H]: "hidden" (and "cell" for LSTM), then the same
+    // "_reverse" for the backward direction. A padding step holds the state carried past it.
+    std::vector<LayerInternal> internals(const Saved &saved, int64_t sample) const override;
 
 protected:
     // A recurrent kind's declaration: its name and summary with the settings every recurrent kind has,
