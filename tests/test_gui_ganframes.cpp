@@ -19,7 +19,10 @@
 #include "nn/gangraph.h"
 #include "nn/project.h"
 
+#include <QAction>
 #include <QCheckBox>
+#include <QMenu>
+#include <QMenuBar>
 #include <QUndoStack>
 
 #include <algorithm>
@@ -221,6 +224,27 @@ private slots:
                          (a.name + " overlaps " + b.name).c_str());
         window->document()->undoStack()->undo();
         QCOMPARE(nlohmann::json::parse(fileText(*window)), engineJson("gan-digits"));
+    }
+
+    void fileNewGanProjectStartsATrainableGan()
+    {
+        auto window = newWindow();
+        QAction *action = nullptr;
+        for (QAction *candidate : window->menuBar()->actions().front()->menu()->actions())
+            if (candidate->text() == QStringLiteral("New &GAN Project"))
+                action = candidate;
+        QVERIFY2(action, "File has no New GAN Project");
+        action->trigger();
+        const nn::Project &project = window->document()->project();
+        QVERIFY(project.gan && project.data.source == "ring");
+        QVERIFY(!window->document()->isModified());
+        const nn::GanGraphs gan = nn::splitGanGraph(project.graph);
+        QCOMPARE(nn::generatorSampleShape(gan.generator), (nn::Shape{2}));
+        QVERIFY(!window->trainingPanel()->ganSection()->isHidden());
+        QCOMPARE(item(*window, node(*window, "noise").id)->kindText(), QStringLiteral("Noise · normal"));
+        // The engine takes it as it is: the data loads and both networks build.
+        const datasets::Experiment experiment(project);
+        QVERIFY(experiment.isGan());
     }
 
     void makeThisAGanBuildsAWorkingPairForTheData()

@@ -17,7 +17,7 @@ QString fakeSamplesLabel()
     return QObject::tr("fake samples");
 }
 
-QFont labelFont()
+QFont fakeSamplesFont()
 {
     QFont font = QApplication::font();
     font.setPointSizeF(font.pointSizeF() * 0.9);
@@ -46,7 +46,7 @@ void FakeSamplesItem::setEnds(QPointF from, QPointF to)
 
 QRectF FakeSamplesItem::labelRect() const
 {
-    const QFontMetricsF metrics(labelFont());
+    const QFontMetricsF metrics(fakeSamplesFont());
     const QSizeF size(metrics.horizontalAdvance(fakeSamplesLabel()) + 12.0, metrics.height() + 4.0);
     const QPointF middle = path_.pointAtPercent(0.5);
     return QRectF(middle - QPointF(size.width() / 2.0, size.height() / 2.0), size);
@@ -80,6 +80,6 @@ void FakeSamplesItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *,
     painter->setPen(QPen(color, 1.0));
     painter->setBrush(QColor(Qt::white));
     painter->drawRoundedRect(label, 4.0, 4.0);
-    painter->setFont(labelFont());
+    painter->setFont(fakeSamplesFont());
     painter->drawText(label, Qt::AlignCenter, fakeSamplesLabel());
 }
