@@ -4,8 +4,10 @@
 #include "app/mainwindow.h"
 #include "app/screenshotrun.h"
 #include "app/welcomepage.h"
+#include "panels/trainingpanel.h"
 #include "training/trainingcontroller.h"
 #include "views/inside/insidepanel.h"
+#include "views/plots/datasetpreview.h"
 #include "views/tryit/tryitpanel.h"
 
 #include <QApplication>
@@ -13,6 +15,8 @@
 #include <QDockWidget>
 #include <QPixmap>
 #include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QStyle>
 #include <QStyleFactory>
 #include <QTimer>
@@ -50,6 +54,23 @@ void showInside(MainWindow &window, const QString &view)
     };
     front();
     QObject::connect(window.layouts(), &LayoutPresets::applied, &window, front);
+}
+
+// Puts the Training dock's Data tab in front, scrolled to the data preview.
+void showDataPreview(MainWindow &window)
+{
+    auto *dock = window.findChild<QDockWidget *>(QStringLiteral("training"));
+    dock->show();
+    dock->raise();
+    window.trainingPanel()->tabs()->setCurrentIndex(0);
+    QTimer::singleShot(300, &window, [&window] {  // once the Data tab is laid out with the preview's data
+        QWidget *preview = window.datasetPreview();
+        for (QWidget *ancestor = preview->parentWidget(); ancestor; ancestor = ancestor->parentWidget())
+            if (auto *scroll = qobject_cast<QScrollArea *>(ancestor)) {
+                scroll->verticalScrollBar()->setValue(preview->mapTo(scroll->widget(), QPoint()).y());
+                return;
+            }
+    });
 }
 
 void screenshotWelcome(MainWindow &window, const QString &path)
@@ -144,7 +165,10 @@ int main(int argc, char *argv[])
         QStringLiteral("try-text"),
         QApplication::translate("main", "Type <text> into the Try it panel of a project on text (a language model also generates)."),
         QStringLiteral("text"));
-    parser.addOptions({screenshot, afterSteps, afterEpochs, layout, welcome, welcomeShot, inside, tryImage, tryText});
+    const QCommandLineOption dataPreview(
+        QStringLiteral("data-preview"),
+        QApplication::translate("main", "Show the Training dock's data preview in front, once the project is prepared."));
+    parser.addOptions({screenshot, afterSteps, afterEpochs, layout, welcome, welcomeShot, inside, tryImage, tryText, dataPreview});
     parser.process(app);
     const std::optional<LayoutPresets::Preset> preset = presetNamed(parser.value(layout));
     if (parser.isSet(layout) && !preset) {
@@ -169,6 +193,9 @@ int main(int argc, char *argv[])
     if (parser.isSet(tryImage))  // once the project is prepared and laid out, so that Try it stays in front
         QObject::connect(window.training(), &TrainingController::prepared, window.tryIt(),
                          [&window, file = parser.value(tryImage)] { window.tryIt()->tryFile(file); },
+                         Qt::ConnectionType(Qt::QueuedConnection | Qt::SingleShotConnection));
+    if (parser.isSet(dataPreview))  // after the layout, which the first preparation applies
+        QObject::connect(window.training(), &TrainingController::prepared, &window, [&window] { showDataPreview(window); },
                          Qt::ConnectionType(Qt::QueuedConnection | Qt::SingleShotConnection));
     if (parser.isSet(tryText))  // once the project is prepared and laid out, and Try it knows that it reads text
         QObject::connect(window.training(), &TrainingController::prepared, window.tryIt(),

@@ -31,6 +31,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -112,6 +113,7 @@ private slots:
     void initTestCase();
     void dataListOffersEverySequenceSet();
     void wordSettingsReachTheProjectFileAndUndo();
+    void missingWordListNamesItsPackage();
     void textCsvTakesItsColumnsAndPreviewsItsTexts();
     void seriesCsvPreviewsWindows();
     void corpusThatIsNotUtf8NamesTheLine();
@@ -193,6 +195,22 @@ void GuiSequencesTest::wordSettingsReachTheProjectFileAndUndo()
     QCOMPARE(perLanguage->value(), 4000);
 }
 
+// With no word lists installed ($LAYERLAB_DICT is an empty folder), each language names the
+// package to install, and the project's preparation says which one it needs.
+void GuiSequencesTest::missingWordListNamesItsPackage()
+{
+    const QTemporaryDir emptyDict;
+    qputenv("LAYERLAB_DICT", emptyDict.path().toUtf8());
+    const auto restore = qScopeGuard([] { qunsetenv("LAYERLAB_DICT"); });
+    auto window = guitest::newWindow();
+    window->document()->setProject(idsProject(16, 3, R"({"source": "words", "languages": ["german", "french"]})"), {});
+    SequenceSection *sequence = window->trainingPanel()->dataSection()->sequenceSection();
+    QCheckBox *german = sequence->languageBox("german");
+    QVERIFY(!german->isEnabled());
+    QVERIFY2(german->text().contains(QStringLiteral("apt install wngerman")), qPrintable(german->text()));
+    QTRY_VERIFY_WITH_TIMEOUT(window->training()->preparationProblem().contains(QStringLiteral("wngerman")), 20000);
+}
+
 void GuiSequencesTest::textCsvTakesItsColumnsAndPreviewsItsTexts()
 {
     auto window = guitest::newWindow();
@@ -212,6 +230,7 @@ void GuiSequencesTest::textCsvTakesItsColumnsAndPreviewsItsTexts()
         QVERIFY2((row[0].startsWith(QLatin1String("zzzz")) && row[1] == QStringLiteral("→ zed")) ||
                      (row[0].startsWith(QLatin1String("aaaa")) && row[1] == QStringLiteral("→ ay")),
                  qPrintable(row.join(QLatin1Char('|'))));
+    QVERIFY2(window->datasetPreview()->isVisibleTo(window.get()), "the preview shows under the data settings");
     QVERIFY(window->datasetPreview()->currentPage() == window->datasetPreview()->table());
     QCOMPARE(window->datasetPreview()->table()->item(0, 0)->text(), preview.rows[0][0]);
 }

@@ -23,6 +23,7 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QSignalBlocker>
+#include <QSpinBox>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -96,6 +97,8 @@ SequenceSection::SequenceSection(GraphDocument *document, QWidget *parent)
     form_->addRow(tr("Text column"), column_);
     addEditor("tokens", tr("Tokens"));
     addEditor("sequence_length", tr("Length T"));
+    if (auto *length = qobject_cast<QSpinBox *>(editors_.at("sequence_length")->control()))
+        length->setSpecialValueText(tr("the set's own"));  // 0
     addEditor("horizon", tr("Horizon"));
     form_->addRow(problem_);
     auto *layout = new QVBoxLayout(this);

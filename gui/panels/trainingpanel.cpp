@@ -80,8 +80,10 @@ void TrainingPanel::setPreviewWidget(QWidget *preview)
         return;
     delete preview_;
     preview_ = preview;
-    if (preview_)
+    if (preview_) {
         previewHolder_->addWidget(preview_);
+        preview_->show();  // the window keeps it hidden until it has a place
+    }
 }
 
 void TrainingPanel::setReadOnly(bool readOnly)

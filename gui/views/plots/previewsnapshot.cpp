@@ -10,6 +10,7 @@
 #include <QCoreApplication>
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace {
@@ -94,6 +95,20 @@ void fillTable(PreviewSnapshot &snapshot, const views::SplitSamples &samples, co
     }
 }
 
+// `limit` samples drawn across a split at the golden ratio's steps (n·φ mod 1), so that a set
+// stored class after class shows every class in its first rows.
+views::SplitSamples spreadSamples(const nn::BatchSource &source, int64_t limit)
+{
+    views::SplitSamples samples;
+    samples.count = std::min(limit, source.size());
+    std::vector<int64_t> indices(static_cast<size_t>(samples.count));
+    for (int64_t n = 0; n < samples.count; ++n)
+        indices[static_cast<size_t>(n)] = static_cast<int64_t>(std::fmod(double(n) * 0.6180339887, 1.0) * double(source.size()));
+    if (samples.count > 0)
+        source.gather(indices, samples.inputs, samples.targets);
+    return samples;
+}
+
 } // namespace
 
 PreviewSnapshot computePreview(const datasets::Experiment &experiment)
@@ -110,7 +125,7 @@ PreviewSnapshot computePreview(const datasets::Experiment &experiment)
                                .arg(sequenceSummary(data.info));
         if (data.info.classification && !data.info.languageModel)
             snapshot.summary += QStringLiteral(", ") + QCoreApplication::translate("DatasetPreview", "%n classes", nullptr, data.info.numClasses);
-        const views::SplitSamples samples = views::gatherSplit(*data.train, kPreviewRows);
+        const views::SplitSamples samples = spreadSamples(*data.train, kPreviewRows);
         if (samples.count > 0)
             fillSequencePreview(snapshot, samples, data.info);
         return snapshot;
