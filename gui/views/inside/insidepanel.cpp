@@ -2,18 +2,51 @@
 #include "views/inside/insidepanel.h"
 
 #include "training/trainingcontroller.h"
+#include "views/inside/attentionview.h"
 #include "views/inside/filtergridview.h"
 #include "views/inside/gradientflowview.h"
 #include "views/inside/neuronstatsview.h"
+#include "views/inside/recurrentstateview.h"
+#include "views/inside/tokenview.h"
+
+#include "datasets/experiment.h"
+
+#include <QPointer>
+
+namespace {
+
+// What the sequence tabs need to know of a prepared model and its data.
+SequenceFacts sequenceFactsOf(const nn::Model &model, const datasets::Experiment &experiment)
+{
+    SequenceFacts facts;
+    facts.decoder = TokenDecoder::of(experiment.data().info);
+    for (int id : model.graph().topologicalOrder()) {
+        const std::string &kind = model.graph().node(id).kind;
+        facts.attention = facts.attention || kind == "MultiHeadAttention";
+        facts.recurrent = facts.recurrent || kind == "SimpleRNN" || kind == "GRU" || kind == "LSTM";
+    }
+    facts.tokens = model.outputShape().size() == 3 && experiment.classes() > 0;
+    return facts;
+}
+
+} // namespace
 
 InsidePanel::InsidePanel(QWidget *parent)
     : QTabWidget(parent), gradientFlow_(new GradientFlowView), neuronStats_(new NeuronStatsView),
-      filters_(new FilterGridView)
+      filters_(new FilterGridView), attention_(new AttentionView), recurrent_(new RecurrentStateView),
+      tokens_(new TokenView), sequenceTabs_{attention_, recurrent_, tokens_}
 {
     setDocumentMode(true);
     addTab(gradientFlow_, tr("Gradient flow"));
     addTab(neuronStats_, tr("Neurons"));
     addTab(filters_, tr("Filters"));
+    addTab(attention_, tr("Attention"));
+    addTab(recurrent_, tr("Recurrent state"));
+    addTab(tokens_, tr("Tokens"));
+    for (SequenceTab *tab : sequenceTabs_) {
+        setTabVisible(indexOf(tab), false);
+        connect(tab, &SequenceTab::sampleChanged, this, &InsidePanel::setSample);
+    }
     connect(filters_, &FilterGridView::selectedLayerChanged, this, &InsidePanel::requestChanged);
 }
 
@@ -26,6 +59,34 @@ void InsidePanel::connectTo(TrainingController *training)
     });
     connect(training, &TrainingController::runReset, this, &InsidePanel::clear);
     connect(this, &InsidePanel::requestChanged, training, [this, training] { training->setTapRequest(request()); });
+    training->addProbe([panel = QPointer<InsidePanel>(this)](ProbeMoment moment, const nn::Model &model,
+                                                             const datasets::Experiment &experiment) {
+        if (moment != ProbeMoment::Prepared || !panel)
+            return;
+        QMetaObject::invokeMethod(panel.data(), [panel, facts = sequenceFactsOf(model, experiment)] {
+            if (panel)
+                panel->setSequenceFacts(facts);
+        }, Qt::QueuedConnection);
+    });
+}
+
+void InsidePanel::setSequenceFacts(const SequenceFacts &facts)
+{
+    const bool shown[] = {facts.attention, facts.recurrent, facts.tokens};
+    for (size_t i = 0; i < sequenceTabs_.size(); ++i) {
+        sequenceTabs_[i]->setDecoder(facts.decoder);
+        setTabVisible(indexOf(sequenceTabs_[i]), shown[i]);
+    }
+}
+
+void InsidePanel::setSample(int sample)
+{
+    if (sample == sample_)
+        return;
+    sample_ = sample;
+    for (SequenceTab *tab : sequenceTabs_)
+        tab->setSample(sample);
+    emit requestChanged();
 }
 
 void InsidePanel::addRecord(const nn::TapRecord &record)
@@ -33,6 +94,11 @@ void InsidePanel::addRecord(const nn::TapRecord &record)
     gradientFlow_->addRecord(record);
     neuronStats_->addRecord(record);
     filters_->addRecord(record);
+    for (SequenceTab *tab : sequenceTabs_) {
+        if (tab->shows(record))
+            setTabVisible(indexOf(tab), true);
+        tab->addRecord(record);
+    }
 }
 
 void InsidePanel::clear()
@@ -40,18 +106,21 @@ void InsidePanel::clear()
     gradientFlow_->clear();
     neuronStats_->clear();
     filters_->clear();
+    for (SequenceTab *tab : sequenceTabs_)
+        tab->clear();
 }
 
 std::optional<nn::TapRequest> InsidePanel::request() const
 {
     if (!isVisible())
         return std::nullopt;
-    return nn::TapRequest{-1, filters_->selectedLayer().toStdString()};
+    return nn::TapRequest{sample_, filters_->selectedLayer().toStdString()};
 }
 
 QStringList InsidePanel::viewNames()
 {
-    return {QStringLiteral("gradient-flow"), QStringLiteral("neurons"), QStringLiteral("filters")};
+    return {QStringLiteral("gradient-flow"), QStringLiteral("neurons"),         QStringLiteral("filters"),
+            QStringLiteral("attention"),     QStringLiteral("recurrent-state"), QStringLiteral("tokens")};
 }
 
 bool InsidePanel::showView(const QString &name)
@@ -59,6 +128,7 @@ bool InsidePanel::showView(const QString &name)
     const qsizetype index = viewNames().indexOf(name);
     if (index < 0)
         return false;
+    setTabVisible(static_cast<int>(index), true);
     setCurrentIndex(static_cast<int>(index));
     return true;
 }

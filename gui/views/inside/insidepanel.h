@@ -1,20 +1,36 @@
 // InsidePanel: the "Inside" dock: the views that show a network from inside (gradient flow, neuron
-// statistics, convolution filters) as tabs, fed by the training controller's taps.
+// statistics, convolution filters, and for sequence models attention, recurrent state and the
+// prediction per token) as tabs, fed by the training controller's taps.
 #pragma once
+
+#include "views/inside/tokendecoder.h"
 
 #include "nn/taps.h"
 
 #include <QTabWidget>
 
 #include <optional>
+#include <vector>
 
+class AttentionView;
 class FilterGridView;
 class GradientFlowView;
 class NeuronStatsView;
+class RecurrentStateView;
+class SequenceTab;
+class TokenView;
 class TrainingController;
 
+// What a prepared model holds for the sequence tabs, and the names its data gives ids and classes.
+struct SequenceFacts {
+    TokenDecoder decoder;
+    bool attention = false;  // a MultiHeadAttention layer
+    bool recurrent = false;  // a SimpleRNN, GRU or LSTM layer
+    bool tokens = false;     // an output of classes per step, [N, T, K]
+};
+
 // Asks for taps only while it is on screen, hands each record to every view, and clears them for a
-// run from fresh weights.
+// run from fresh weights. The sequence tabs appear only for a model that has what they show.
 class InsidePanel : public QTabWidget {
     Q_OBJECT
 
@@ -25,15 +41,25 @@ public:
     void connectTo(TrainingController *training);
     void addRecord(const nn::TapRecord &record);
     void clear();
-    // What the views want recorded: the filters' layer's weights; nothing while the panel is hidden.
+    // What the views want recorded: the chosen sample's insides and the filters' layer's weights;
+    // nothing while the panel is hidden.
     std::optional<nn::TapRequest> request() const;
-    // Shows the tab named "gradient-flow", "neurons" or "filters"; false for another name.
+    // Shows the tab named "gradient-flow", "neurons", "filters", "attention", "recurrent-state" or
+    // "tokens" (a sequence tab even before a model shows it has such layers); false for another name.
     bool showView(const QString &name);
+    // Shows the sequence tabs the model has, hides the others, and hands them the data's names.
+    void setSequenceFacts(const SequenceFacts &facts);
+    // The sample of each batch the sequence tabs show (all the same one).
+    int sample() const { return sample_; }
+    void setSample(int sample);
     static QStringList viewNames();
 
     GradientFlowView *gradientFlow() const { return gradientFlow_; }
     NeuronStatsView *neuronStats() const { return neuronStats_; }
     FilterGridView *filters() const { return filters_; }
+    AttentionView *attention() const { return attention_; }
+    RecurrentStateView *recurrentState() const { return recurrent_; }
+    TokenView *tokens() const { return tokens_; }
 
 signals:
     void requestChanged();
@@ -46,4 +72,9 @@ private:
     GradientFlowView *gradientFlow_;
     NeuronStatsView *neuronStats_;
     FilterGridView *filters_;
+    AttentionView *attention_;
+    RecurrentStateView *recurrent_;
+    TokenView *tokens_;
+    std::vector<SequenceTab *> sequenceTabs_;
+    int sample_ = 0;
 };
