@@ -24,7 +24,8 @@ namespace {
 // The saved record's slots for one direction (8 apart; the packed rows of all steps, and the state
 // after the last step in sample-rank order) and those the directions share.
 enum RecurrentSlot : size_t { kXw, kKept, kHPrev, kH, kCPrev, kC, kState, kSlotsPerDirection = 8 };
-constexpr size_t kGradInputSlot = 16, kGradHiddenSlot = 17, kPackedInputSlot = 18, kPackedInputGradSlot = 19;
+constexpr size_t kGradInputSlot = 16, kGradHiddenSlot = 17, kPackedInputSlot = 18, kPackedInputGradSlot = 19,
+                 kLengthsSlot = 20, kStepsSlot = 21;  // each sample's length and T, for internals()
 
 const char *const kParameterNames[] = {"weight_ih", "weight_hh", "bias_ih", "bias_hh"};
 
@@ -143,13 +144,27 @@ std::vector<Parameter *> RecurrentLayer::parameters()
 
 std::vector<LayerInternal> RecurrentLayer::internals(const Saved &saved, int64_t sample) const
 {
+    const Tensor &lengthValues = saved.slot(kLengthsSlot);
+    const int64_t batch = lengthValues.empty() ? 0 : lengthValues.dim(0);
+    if (sample < 0 || sample >= batch)
+        return {};
+    std::vector<int64_t> lengths(lengthValues.data(), lengthValues.data() + batch);
+    const RecurrentBatches batches(lengths, int64_t(saved.slot(kStepsSlot).data()[0]));
     std::vector<LayerInternal> states;
     for (int d = 0; d < directions(); ++d) {
         const std::string suffix = d == 0 ? "" : "_reverse";
         const size_t base = size_t(d) * kSlotsPerDirection;
-        for (const auto &[name, slot] : {std::pair{"hidden", kH}, std::pair{"cell", kC}})
-            if (Tensor state = itemOf(saved.slot(base + slot), sample); !state.empty())
-                states.push_back({name + suffix, std::move(state)});
+        for (const auto &[name, slot] : {std::pair{"hidden", kH}, std::pair{"cell", kC}}) {
+            const Tensor &packed = saved.slot(base + slot);
+            if (packed.empty() || packed.dim(1) == 0)
+                continue;
+            Tensor state({batches.steps(), hidden_});  // the padded steps stay 0
+            state.setZero();
+            for (int64_t t = 0; t < lengths[size_t(sample)]; ++t)
+                std::copy_n(packed.data() + (batches.offset(t) + batches.rank(sample)) * hidden_, hidden_,
+                            state.data() + t * hidden_);
+            states.push_back({name + suffix, std::move(state)});
+        }
     }
     return states;
 }
@@ -158,7 +173,13 @@ void RecurrentLayer::forward(const std::vector<const Tensor *> &inputs, Tensor &
 {
     const Tensor &x = *inputs[0];  // (N, T, F)
     const int64_t batch = x.dim(0), steps = x.dim(1), features = x.dim(2), units = directions() * hidden_;
-    const RecurrentBatches batches(sequenceLengths(inputs.size() > 1 ? inputs[1] : nullptr, batch, steps), steps);
+    const std::vector<int64_t> lengths = sequenceLengths(inputs.size() > 1 ? inputs[1] : nullptr, batch, steps);
+    const RecurrentBatches batches(lengths, steps);
+    Tensor &lengthValues = saved.slot(kLengthsSlot), &stepCount = saved.slot(kStepsSlot);
+    lengthValues.resize({batch});
+    std::copy(lengths.begin(), lengths.end(), lengthValues.data());
+    stepCount.resize({1});
+    stepCount.data()[0] = float(steps);
     Tensor &packed = saved.slot(kPackedInputSlot);
     packed.resize({batches.rows(), features});
     batches.pack(x.data(), features, packed.data());
