@@ -17,6 +17,14 @@ namespace {
 
 constexpr int kTitle = 16;   // the "true" / "predicted" axis titles
 constexpr int kMinCell = 8;  // below this the grid is drawn outside the widget
+constexpr int kNamedRows = 24;  // up to this many classes every row is as high as its name
+
+// Every stride-th class is named when rows of `size` pixels are lower than a name of `textHeight`
+// (a language model's 60 or more characters), so that no name overprints the next.
+int labelStride(int size, int textHeight)
+{
+    return size <= 0 ? 1 : std::max(1, (textHeight + size - 1) / size);
+}
 
 QColor mixWithWhite(const QColor &colour, double amount)
 {
@@ -52,7 +60,13 @@ int ConfusionMatrixWidget::cellSize() const
     if (classes() == 0)
         return 0;
     const int available = std::min(width() - origin().x(), height() - origin().y()) - 4;
-    return std::clamp(available / classes(), kMinCell, 64);
+    return std::clamp(available / classes(), smallestCell(), 64);
+}
+
+int ConfusionMatrixWidget::smallestCell() const
+{
+    // Many classes share a grid of about 256 pixels at the least, 2 pixels a cell at the smallest.
+    return classes() > kNamedRows ? std::clamp(256 / std::max(classes(), 1), 2, kMinCell) : kMinCell;
 }
 
 QPoint ConfusionMatrixWidget::origin() const
@@ -68,8 +82,10 @@ QSize ConfusionMatrixWidget::sizeHint() const
 
 QSize ConfusionMatrixWidget::minimumSizeHint() const
 {
-    // Rows as high as their class names, so that no name overprints the next.
-    const int cell = std::max(kMinCell, QFontMetrics(labelFont()).height() + 2);
+    // Rows as high as their class names, so that no name overprints the next; with many classes,
+    // small rows and every few names (labelStride), so that the matrix still fits the screen.
+    const int named = std::max(kMinCell, QFontMetrics(labelFont()).height() + 2);
+    const int cell = classes() > kNamedRows ? smallestCell() : named;
     const int side = kTitle + labelWidth_ + cell * std::max(classes(), 2) + 4;
     return {std::max(side, 160), std::max(side, 160)};
 }
@@ -214,7 +230,10 @@ void ConfusionMatrixWidget::drawHeaders(QPainter &painter) const
     const QFont plain = painter.font();
     QFont bold = plain;
     bold.setBold(true);
+    const int stride = labelStride(size, QFontMetrics(plain).height());
     for (int k = 0; k < classes(); ++k) {
+        if (k % stride != 0 && k != hovered_.first && k != hovered_.second)
+            continue;
         // The hovered cell's class names stand out, so its row and column read at a glance.
         painter.setFont(k == hovered_.first ? bold : plain);
         painter.setPen(k == hovered_.first ? canvasstyle::selectionColor() : canvasstyle::textColor());

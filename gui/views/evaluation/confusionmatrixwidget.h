@@ -49,6 +49,7 @@ protected:
 
 private:
     int classes() const { return static_cast<int>(confusion_.size()); }
+    int smallestCell() const;  // the smallest cell that still fits
     int cellSize() const;
     QPoint origin() const;  // the top-left corner of the grid
     void drawHeaders(QPainter &painter) const;
