@@ -17,7 +17,7 @@ namespace {
 
 constexpr int kTitle = 16;   // the "true" / "predicted" axis titles
 constexpr int kMinCell = 8;  // below this the grid is drawn outside the widget
-constexpr int kNamedRows = 24;  // up to this many classes every row is as high as its name
+constexpr int kNamedRows = 12;  // up to this many classes every row is as high as its name
 
 // Every stride-th class is named when rows of `size` pixels are lower than a name of `textHeight`
 // (a language model's 60 or more characters), so that no name overprints the next.
@@ -65,8 +65,8 @@ int ConfusionMatrixWidget::cellSize() const
 
 int ConfusionMatrixWidget::smallestCell() const
 {
-    // Many classes share a grid of about 256 pixels at the least, 2 pixels a cell at the smallest.
-    return classes() > kNamedRows ? std::clamp(256 / std::max(classes(), 1), 2, kMinCell) : kMinCell;
+    // Many classes share a grid of about 128 pixels at the least, 2 pixels a cell at the smallest.
+    return classes() > kNamedRows ? std::clamp(128 / std::max(classes(), 1), 2, kMinCell) : kMinCell;
 }
 
 QPoint ConfusionMatrixWidget::origin() const
