@@ -20,6 +20,8 @@
 #include <QTabBar>
 #include <QTabWidget>
 #include <QScreen>
+#include <QVBoxLayout>
+#include <QResizeEvent>
 #include <QSettings>
 #include <QSignalSpy>
 
@@ -46,6 +48,25 @@ nn::Project example(const std::string &name)
 {
     return nn::loadProject(datasets::resolveProjectPath(name));
 }
+
+// A window that, as MainWindow does, hands each resize to screenfit.
+class FittingWindow : public QWidget {
+public:
+    QWidget *content = new QWidget(this);
+    FittingWindow()
+    {
+        auto *layout = new QVBoxLayout(this);
+        layout->addWidget(content);
+    }
+
+protected:
+    void resizeEvent(QResizeEvent *event) override
+    {
+        QWidget::resizeEvent(event);
+        if (event->oldSize().isValid())
+            screenfit::shrinkBackIfGrownOffScreen(this, event->oldSize());
+    }
+};
 
 std::unique_ptr<MainWindow> windowOfSize(QSize size)
 {
@@ -237,6 +258,28 @@ private slots:
         small.setGeometry(wanted);
         QVERIFY(screenfit::restoreGeometry(&small, small.saveGeometry(), {1280, 800}));
         QCOMPARE(small.geometry(), wanted);
+    }
+
+    // Qt grows a window to a minimum its docks pass through while they are re-arranged; once that
+    // minimum is gone the window fits its screen again. One the user stretched past it stays.
+    void aWindowGrownPastTheScreenShrinksBack()
+    {
+        const QRect available = QGuiApplication::primaryScreen()->availableGeometry();
+        FittingWindow window;
+        window.setGeometry(QRect(available.topLeft() + QPoint(10, 10), available.size() / 2));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.content->setMinimumWidth(available.width() + 200);  // a view's minimum, for a moment
+        QTRY_VERIFY(window.width() > available.width());
+        QTest::qWait(300);
+        QVERIFY(window.width() > available.width());  // while the minimum holds, the window cannot fit
+        window.content->setMinimumWidth(0);
+        QTRY_VERIFY_WITH_TIMEOUT(available.contains(window.geometry()), 5000);
+
+        const QRect stretched(available.topLeft(), available.size() + QSize(300, 0));
+        window.setGeometry(stretched);  // wider than its minimum: the user's own doing
+        QTest::qWait(600);
+        QCOMPARE(window.geometry(), stretched);
     }
 
     void floatingDockOffTheScreenComesBack()

@@ -35,6 +35,7 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QResizeEvent>
 #include <QDir>
 #include <QDockWidget>
 #include <QStackedWidget>
@@ -493,6 +494,13 @@ void MainWindow::showOnViews(const QString &message)
     evaluation.kind = ConfusionSnapshot::Kind::Message;
     evaluation.message = message;
     confusionView_->setSnapshot(std::move(evaluation));
+}
+
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    if (event->oldSize().isValid())
+        screenfit::shrinkBackIfGrownOffScreen(this, event->oldSize());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
