@@ -11,6 +11,7 @@
 #include "panels/settingeditor.h"
 #include "panels/trainingpanel.h"
 #include "training/trainingcontroller.h"
+#include "views/evaluation/confusionsnapshot.h"
 #include "views/plots/datasetpreview.h"
 #include "views/plots/sequencepreview.h"
 #include "views/tryit/probabilitybars.h"
@@ -23,6 +24,7 @@
 #include "datasets/textset.h"
 #include "datasets/wordlists.h"
 #include "nn/project.h"
+#include "nn/trainer.h"
 #include "nn/weights.h"
 
 #include <QCheckBox>
@@ -119,6 +121,7 @@ private slots:
     void corpusThatIsNotUtf8NamesTheLine();
     void typedTextGetsThePredictProbabilities();
     void languageModelGeneratesWhatTheSamplerWrites();
+    void languageModelIsEvaluatedAtEveryStep();
     void sequenceEdgesCarryTimeSteps();
 
 private:
@@ -394,4 +397,24 @@ void GuiSequencesTest::sequenceEdgesCarryTimeSteps()
 }
 
 QTEST_MAIN(GuiSequencesTest)
+// A language model predicts a token at every step: the Evaluation dock scores each of them, as
+// `layerlab-cli eval` does, not a whole sample's T × K scores as one row.
+void GuiSequencesTest::languageModelIsEvaluatedAtEveryStep()
+{
+    const nn::Project project = idsProject(6, 60, R"({"source": ")" + helloText().toStdString() + R"(", "sequence_length": 6})", 10);
+    datasets::Experiment experiment(project);
+    const nn::BatchSource &validation = *experiment.data().validation;
+    QVERIFY(validation.size() > 0);
+    const ConfusionSnapshot shown = computeConfusion(experiment.model(), experiment);
+    const nn::Evaluation engine = experiment.makeTrainer()->evaluate(validation);
+    QVERIFY(engine.classification);
+    QCOMPARE(shown.kind, ConfusionSnapshot::Kind::Classification);
+    QCOMPARE(shown.steps, int64_t{6});
+    QCOMPARE(shown.samples, validation.size() * 6);
+    QCOMPARE(shown.metrics.accuracy, engine.classification->accuracy);
+    QCOMPARE(shown.metrics.confusion, engine.classification->confusion);
+    QCOMPARE(shown.misclassifiedCount, shown.samples - static_cast<int64_t>(std::llround(shown.metrics.accuracy * double(shown.samples))));
+    QVERIFY(shown.misclassified.empty());  // the gallery shows samples, not positions
+}
+
 #include "test_gui_sequences.moc"

@@ -13,10 +13,11 @@ namespace views {
 
 namespace {
 
-// Softmax of each row, in place, shifted by the row maximum for stability.
+// Softmax along the last axis (a class per row, or per position of a sequence), in place,
+// shifted by the row maximum for stability.
 void softmaxRows(nn::Tensor &values)
 {
-    auto m = values.matrix();
+    auto m = values.lastAxisRows();
     for (Eigen::Index r = 0; r < m.rows(); ++r) {
         m.row(r).array() = (m.row(r).array() - m.row(r).maxCoeff()).exp();
         m.row(r) /= m.row(r).sum();
@@ -78,8 +79,11 @@ nn::Tensor predict(const nn::Model &model, const nn::Tensor &inputs, const std::
         model.infer(pass, {&batch});
         const nn::Tensor &out = pass.output();
         width = out.size() / n;
-        if (outputs.empty())
-            outputs.resize({rows, width});
+        if (outputs.empty()) {  // [rows, …]: a sequence's outputs keep their steps
+            nn::Shape outShape = out.shape();
+            outShape[0] = rows;
+            outputs.resize(outShape);
+        }
         std::copy_n(out.data(), n * width, outputs.data() + start * width);
     }
     return withActivation(std::move(outputs), activation);

@@ -29,8 +29,9 @@ SplitSamples gatherSplit(const nn::BatchSource &source, int64_t limit = -1);
 // "softmax", "sigmoid" or "none": how the project's loss reads the outputs.
 std::string outputActivation(const datasets::Experiment &experiment);
 
-// Runs the model over inputs [N, sample…] in batches; returns the outputs [N, K] with
-// `activation` applied (a single sigmoid column becomes two columns, [1 − p, p]).
+// Runs the model over inputs [N, sample…] in batches; returns the outputs [N, K] (a sequence's
+// [N, T, K]) with `activation` applied along the last axis (a single sigmoid column becomes two
+// columns, [1 − p, p]).
 nn::Tensor predict(const nn::Model &model, const nn::Tensor &inputs, const std::string &activation);
 // Outputs [N, K] with the activation applied, as predict() returns them.
 nn::Tensor withActivation(nn::Tensor outputs, const std::string &activation);

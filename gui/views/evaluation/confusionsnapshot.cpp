@@ -68,7 +68,10 @@ void evaluate(ConfusionSnapshot &snapshot, const nn::Model &model, const nn::Bat
         source.gather(indices, x, y);
         const nn::Tensor raw = views::predict(model, x, "none");
         accumulator.add(raw, y);
-        if (accumulator.isClassification())
+        // A sequence model predicts a class at every step ([N, T, K]): the metrics count positions,
+        // and the gallery, which shows samples, stays empty.
+        snapshot.steps = raw.rank() > 2 && accumulator.isClassification() ? raw.size() / (raw.dim(0) * raw.lastDim()) : 1;
+        if (accumulator.isClassification() && snapshot.steps == 1)
             keepMisclassified(snapshot, x, y, raw, first, experiment);
     }
     snapshot.samples = accumulator.samples();
@@ -77,8 +80,14 @@ void evaluate(ConfusionSnapshot &snapshot, const nn::Model &model, const nn::Bat
         return;
     }
     snapshot.metrics = accumulator.classification();
-    for (const auto &row : snapshot.metrics.confusion)
+    int64_t correct = 0;
+    for (size_t c = 0; c < snapshot.metrics.confusion.size(); ++c) {
+        const auto &row = snapshot.metrics.confusion[c];
         snapshot.support.push_back(std::accumulate(row.begin(), row.end(), int64_t{0}));
+        correct += row[c];
+    }
+    if (snapshot.steps > 1)
+        snapshot.misclassifiedCount = snapshot.samples - correct;
 }
 
 } // namespace

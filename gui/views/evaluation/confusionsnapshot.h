@@ -37,14 +37,15 @@ struct ConfusionSnapshot {
     Kind kind = Kind::Empty;
     QString message;    // Kind::Message
     QString splitName;  // "validation" or "test"
-    int64_t samples = 0;
+    int64_t samples = 0;  // predictions counted: samples, or a sequence's positions
+    int64_t steps = 1;    // predictions per sample: a sequence model's T, else 1
     QStringList classNames;
     nn::ClassificationMetrics metrics;
     std::vector<int64_t> support;  // samples per true class
     nn::RegressionMetrics regression;
     bool isImage = false;
-    std::vector<MisclassifiedSample> misclassified;  // in split order, at most kGalleryCap per cell
-    int64_t misclassifiedCount = 0;                  // all of them
+    std::vector<MisclassifiedSample> misclassified;  // in split order, at most kGalleryCap per cell (not per position)
+    int64_t misclassifiedCount = 0;                  // all of them (positions, for a sequence)
 };
 
 // Evaluates the model (inference only) on the experiment's validation or test split.

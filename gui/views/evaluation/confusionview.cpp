@@ -119,7 +119,14 @@ void ConfusionView::showSummary()
 {
     const QString split = snapshot_.splitName == QLatin1String("test") ? tr("the test split (there is no validation split)")
                                                                          : tr("the validation split");
-    if (snapshot_.kind == ConfusionSnapshot::Kind::Classification && trained_)
+    if (snapshot_.kind == ConfusionSnapshot::Kind::Classification && trained_ && snapshot_.steps > 1)
+        summary_->setText(tr("<b>Accuracy %1 %</b> over every step on %2 (%3 samples × %4 steps, %5 wrong)")
+                              .arg(100.0 * snapshot_.metrics.accuracy, 0, 'f', 1)
+                              .arg(split)
+                              .arg(snapshot_.samples / snapshot_.steps)
+                              .arg(snapshot_.steps)
+                              .arg(snapshot_.misclassifiedCount));
+    else if (snapshot_.kind == ConfusionSnapshot::Kind::Classification && trained_)
         summary_->setText(tr("<b>Accuracy %1 %</b> on %2 (%3 samples, %4 misclassified)")
                               .arg(100.0 * snapshot_.metrics.accuracy, 0, 'f', 1)
                               .arg(split)
