@@ -91,6 +91,12 @@ void GuiCodeTest::aGanShowsBothNetworksAndExportsTheScript()
                      code->text().contains("def adversarial_step("),
                  qPrintable(code->text().left(600)));
     QVERIFY2(code->text().contains("WEIGHTS = \"gan-ring.safetensors\""), "the script loads the project's weights");
+    if (const QByteArray folder = qgetenv("LAYERLAB_SCREENSHOTS"); !folder.isEmpty()) {
+        window->resize(1280, 800);
+        window->findChild<QDockWidget *>(QStringLiteral("codePanel"))->raise();
+        QTest::qWait(300);
+        window->grab().save(QString::fromUtf8(folder) + "/code-dock-gan.png");
+    }
 
     // File ▸ Export ▸ Model as PyTorch Script: the script, both networks' weights and the real samples.
     QTRY_VERIFY_WITH_TIMEOUT(!prepared.isEmpty(), 60000);
