@@ -14,6 +14,7 @@
 #include "nn/error.h"
 #include "nn/export/onnxexport.h"
 #include "nn/export/pytorchexport.h"
+#include "nn/export/pytorchgan.h"
 #include "nn/projectsettings.h"
 #include "nn/registry.h"
 #include "nn/runstate.h"
@@ -454,14 +455,14 @@ int exportModel(const ExportOptions &options)
     const std::string extension = exportExtension(options.format);
     const std::string path = datasets::resolveProjectPath(options.project);
     datasets::Experiment experiment = openTrained(options.project);
-    if (experiment.isGan() && options.format == "pytorch")
-        throw nn::SettingError("A GAN's PyTorch script (both networks and the adversarial loop) is not written yet; "
-                               "export the generator as onnx, or both networks' weights as safetensors.");
     const std::string out = options.out.empty() ? defaultExportPath(path, extension) : options.out;
     if (options.format == "onnx")
         nn::exportOnnx(experiment.model(), experiment.exportInfo(), out);
     else if (options.format == "safetensors")
         nn::saveWeights(experiment.models(), out);
+    else if (experiment.isGan())
+        nn::exportPytorchGan(experiment.model(), experiment.discriminator(), experiment.split("train"),
+                             experiment.exportInfo(), out);
     else
         nn::exportPytorch(experiment.model(), experiment.exportInfo(), out);
     std::printf("Exported %s as %s to %s\n", path.c_str(), options.format.c_str(), out.c_str());
@@ -470,9 +471,13 @@ int exportModel(const ExportOptions &options)
         noise.insert(noise.begin(), nn::kBatch);
         std::printf("It holds the generator alone: noise %s in, samples out.\n", nn::toString(noise).c_str());
     }
-    if (options.format == "pytorch")
-        std::printf("The script loads its weights from %s\n",
-                    std::filesystem::path(out).replace_extension(".safetensors").string().c_str());
+    if (options.format == "pytorch") {
+        const std::filesystem::path weights = std::filesystem::path(out).replace_extension(".safetensors");
+        std::printf("The script loads its weights from %s\n", weights.string().c_str());
+        if (experiment.isGan())
+            std::printf("It holds both networks and the adversarial loop; it trains on the real samples in %s\n",
+                        (weights.parent_path() / nn::pytorchGanDataFileName(weights.filename().string())).string().c_str());
+    }
     return 0;
 }
 

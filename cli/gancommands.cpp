@@ -16,6 +16,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 
 namespace cli {
 
@@ -84,6 +85,14 @@ int generate(const GenerateOptions &options)
     const datasets::DataInfo &info = experiment.data().info;
     const bool image = info.isImage && info.sampleShape.size() == 3;
     const std::string out = options.out.empty() ? defaultSamplesPath(experiment.project().name, image ? ".png" : ".csv") : options.out;
+    // A classifier that cannot judge these samples is refused before anything is written.
+    std::optional<datasets::Experiment> classifier;
+    if (!options.classifier.empty()) {
+        classifier.emplace(openTrained(options.classifier));
+        nn::Shape samples = info.sampleShape;
+        samples.insert(samples.begin(), options.count);
+        datasets::ClassifierVerdict::checkFits(*classifier, samples);
+    }
     if (image) {
         // Images are written as the model sees them, which for pixel-scaled sets is [0, 1].
         const nn::Tensor samples = datasets::generatorSamples(experiment, options.count, options.seed);
@@ -104,10 +113,9 @@ int generate(const GenerateOptions &options)
     }
     if (!options.json)
         std::printf("Wrote %d samples of %s to %s\n", options.count, experiment.project().name.c_str(), out.c_str());
-    if (!options.classifier.empty()) {
-        datasets::Experiment classifier = openTrained(options.classifier);
-        const auto verdict = datasets::ClassifierVerdict::judge(classifier, generatedSamples(experiment, options.count, options.seed));
-        printVerdict(verdict, classifier.project().name, options.json);
+    if (classifier) {
+        const auto verdict = datasets::ClassifierVerdict::judge(*classifier, generatedSamples(experiment, options.count, options.seed));
+        printVerdict(verdict, classifier->project().name, options.json);
     }
     return 0;
 }

@@ -14,19 +14,26 @@ int ClassifierVerdict::classesSeen() const
     return static_cast<int>(std::count_if(confidentPerClass.begin(), confidentPerClass.end(), [](int64_t n) { return n > 0; }));
 }
 
-ClassifierVerdict ClassifierVerdict::judge(Experiment &classifier, const nn::Tensor &samples, double threshold)
+void ClassifierVerdict::checkFits(const Experiment &classifier, const nn::Shape &samples)
 {
     const DataInfo &info = classifier.data().info;
     const std::string name = classifier.project().name;
     if (classifier.isGan() || !info.classification || classifier.classes() < 2)
         throw nn::SettingError("'" + name + "' is not a classifier; judge samples with a project trained to classify "
                                "the same kind of data, such as tests/fixtures/digits-classifier.");
-    const int64_t n = samples.rank() == 0 ? 0 : samples.dim(0);
-    const int64_t features = nn::elementCount(info.sampleShape);
-    if (n == 0 || samples.size() != n * features)
+    const int64_t n = samples.empty() ? 0 : samples.front();
+    if (n == 0 || nn::elementCount(samples) != n * nn::elementCount(info.sampleShape))
         throw nn::SettingError("'" + name + "' classifies samples of shape " + nn::toString(info.sampleShape) +
-                               " but the samples have shape " + nn::toString(samples.shape()) +
+                               " but the samples have shape " + nn::toString(samples) +
                                "; judge them with a classifier of the generator's data.");
+}
+
+ClassifierVerdict ClassifierVerdict::judge(Experiment &classifier, const nn::Tensor &samples, double threshold)
+{
+    checkFits(classifier, samples.shape());
+    const DataInfo &info = classifier.data().info;
+    const int64_t n = samples.dim(0);
+    const int64_t features = nn::elementCount(info.sampleShape);
     nn::Shape shape{n};
     shape.insert(shape.end(), info.sampleShape.begin(), info.sampleShape.end());
     nn::Tensor x = samples;

@@ -26,6 +26,9 @@ struct ClassifierVerdict {
     // with the trained classification project `classifier`, which scales them as it scaled its own
     // data. nn::SettingError when the classifier is not a classifier or takes another shape.
     static ClassifierVerdict judge(Experiment &classifier, const nn::Tensor &samples, double threshold = 0.9);
+    // What judge() checks first, for samples of shape `samples` [N, sample shape…]: throws the same
+    // SettingError when `classifier` is not a classifier or takes samples of another size.
+    static void checkFits(const Experiment &classifier, const nn::Shape &samples);
 };
 
 } // namespace datasets

@@ -113,6 +113,7 @@ nn::ExportInfo Experiment::exportInfo() const
         info.classNames.clear();
         info.targetNames = data_.info.featureNames;
         info.featureNames.clear();
+        info.gan = project_.gan;
     }
     return info;
 }

@@ -170,6 +170,25 @@ private slots:
                  qPrintable(refused.err));
     }
 
+    // generate --classifier checks the classifier (it opens, classifies, takes the samples' shape)
+    // before it writes anything: a bad classifier leaves no samples file behind.
+    void generateWritesNothingWhenTheClassifierCannotJudge()
+    {
+        const QString ring = dir.filePath("ringcheck.layerlab.json");
+        QCOMPARE(runCli({"train", "gan-ring", "--epochs", "1", "--out", ring}).exitCode, 0);
+        const QString digitsClassifier = QString(LAYERLAB_FIXTURES_DIR) + "/digits-classifier.layerlab.json";
+        const QString otherShape = dir.filePath("othershape.csv"), missing = dir.filePath("missing.csv");
+        const Result refused = runCli({"generate", ring, "--out", otherShape, "--classifier", digitsClassifier});
+        QVERIFY2(refused.exitCode != 0 && refused.err.contains("[1, 8, 8]") && refused.err.contains("[64, 2]"),
+                 qPrintable(refused.err));
+        QVERIFY2(!QFile::exists(otherShape), "the samples were written before the classifier was refused");
+        const Result absent = runCli({"generate", ring, "--out", missing, "--classifier", dir.filePath("nothing.layerlab.json")});
+        QVERIFY2(absent.exitCode != 0 && absent.err.contains("nothing.layerlab.json"), qPrintable(absent.err));
+        QVERIFY2(!QFile::exists(missing), "the samples were written before the classifier was found missing");
+        QCOMPARE(runCli({"generate", ring, "--out", missing}).exitCode, 0);  // without a classifier: written
+        QVERIFY(QFile::exists(missing));
+    }
+
     void evalReproducesTheTestResultOfTraining()
     {
         const Result trained = runCli({"train", "iris", "--epochs", "5", "--json", "--out", dir.filePath("eval.layerlab.json")});

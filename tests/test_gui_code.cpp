@@ -1,11 +1,16 @@
 // The Code dock: it shows the graph as PyTorch code, follows edits made through the document,
-// and explains a shape problem instead of showing code.
+// and explains a shape problem instead of showing code; a GAN shows (and exports) its GAN script.
 #include "guitest.h"
 
+#include "app/projectfiles.h"
+#include "training/trainingcontroller.h"
 #include "views/code/codepanel.h"
 
 #include <QDockWidget>
+#include <QFile>
 #include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTextBlock>
 
 class GuiCodeTest : public QObject {
@@ -16,6 +21,7 @@ private slots:
     void theDockShowsTheScriptOfTheGraph();
     void editingTheGraphUpdatesTheCode();
     void aShapeErrorShowsWhatToFixInsteadOfCode();
+    void aGanShowsBothNetworksAndExportsTheScript();
 };
 
 void GuiCodeTest::theDockShowsTheScriptOfTheGraph()
@@ -73,6 +79,38 @@ void GuiCodeTest::aShapeErrorShowsWhatToFixInsteadOfCode()
 
     document->removeNode(conv);
     QTRY_VERIFY2(window->codePanel()->text().contains("def forward(self, x):"), qPrintable(window->codePanel()->text()));
+}
+
+void GuiCodeTest::aGanShowsBothNetworksAndExportsTheScript()
+{
+    auto window = guitest::newWindow();
+    QSignalSpy prepared(window->training(), &TrainingController::prepared);
+    QVERIFY(window->files()->openPath(QString(LAYERLAB_SOURCE_DIR) + "/resources/examples/gan-ring.layerlab.json"));
+    CodePanel *code = window->codePanel();
+    QTRY_VERIFY2(code->text().contains("class Generator(nn.Module):") && code->text().contains("class Discriminator(nn.Module):") &&
+                     code->text().contains("def adversarial_step("),
+                 qPrintable(code->text().left(600)));
+    QVERIFY2(code->text().contains("WEIGHTS = \"gan-ring.safetensors\""), "the script loads the project's weights");
+    if (const QByteArray folder = qgetenv("LAYERLAB_SCREENSHOTS"); !folder.isEmpty()) {
+        window->resize(1280, 800);
+        window->findChild<QDockWidget *>(QStringLiteral("codePanel"))->raise();
+        QTest::qWait(300);
+        window->grab().save(QString::fromUtf8(folder) + "/code-dock-gan.png");
+    }
+
+    // File ▸ Export ▸ Model as PyTorch Script: the script, both networks' weights and the real samples.
+    QTRY_VERIFY_WITH_TIMEOUT(!prepared.isEmpty(), 60000);
+    QTemporaryDir dir;
+    QSignalSpy exported(window->training(), &TrainingController::exported);
+    window->training()->exportModel(QStringLiteral("pytorch"), dir.filePath(QStringLiteral("ring.py")));
+    QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 1, 60000);
+    QCOMPARE(exported.last().at(1).toString(), QString());
+    QVERIFY(QFile::exists(dir.filePath(QStringLiteral("ring.safetensors"))));
+    QVERIFY(QFile::exists(dir.filePath(QStringLiteral("ring-real.safetensors"))));
+    QFile script(dir.filePath(QStringLiteral("ring.py")));
+    QVERIFY(script.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(script.readAll());
+    QVERIFY2(text.contains("class Generator(nn.Module):") && text.contains("WEIGHTS = \"ring.safetensors\""), qPrintable(text.left(600)));
 }
 
 QTEST_MAIN(GuiCodeTest)

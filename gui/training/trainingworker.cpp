@@ -8,6 +8,7 @@
 #include "nn/error.h"
 #include "nn/export/onnxexport.h"
 #include "nn/export/pytorchexport.h"
+#include "nn/export/pytorchgan.h"
 #include "nn/runstate.h"
 #include "nn/weights.h"
 
@@ -542,6 +543,9 @@ void TrainingWorker::exportModel(const QString &format, const QString &path)
         nn::Model &model = experiment_->model();
         if (format == QLatin1String("onnx"))
             nn::exportOnnx(model, experiment_->exportInfo(), file);
+        else if (format == QLatin1String("pytorch") && experiment_->isGan())  // both networks and the loop
+            nn::exportPytorchGan(model, experiment_->discriminator(), experiment_->split("train"),
+                                 experiment_->exportInfo(), file);
         else if (format == QLatin1String("pytorch"))
             nn::exportPytorch(model, experiment_->exportInfo(), file);
         else

@@ -3,8 +3,10 @@
 #pragma once
 
 #include "nn/dataspec.h"
+#include "nn/ganconfig.h"
 #include "nn/trainingconfig.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +32,9 @@ struct ExportInfo {
     std::string imageResize;                // stretch, crop or pad to the input's height and width
     DataSpec data;                          // where the data came from (the script's train entry point)
     TrainingConfig training;                // loss, optimizer, batch, schedule, seed
+    // A GAN project's adversarial settings (noise, loss, k, smoothing, penalties, G's optimizer);
+    // the PyTorch script of a GAN's graph writes its training loop from them.
+    std::optional<GanConfig> gan;
 };
 
 } // namespace nn

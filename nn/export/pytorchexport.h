@@ -14,7 +14,8 @@ namespace nn {
 // safetensors file beside the script ("iris.safetensors"); the script is named after it ("iris.py").
 // Throws ShapeError when the graph has a shape problem, and Error when a node's kind has no PyTorch
 // writer or a node's name cannot name a PyTorch submodule (empty, with a '.', or one of nn.Module's
-// own attributes such as "forward"; the message says to rename it).
+// own attributes such as "forward"; the message says to rename it). A GAN's graph (isGanGraph) gives
+// the GAN's script (pytorchgan.h).
 std::string pytorchScript(const Graph &graph, const ExportInfo &info, const std::string &weightsFileName);
 
 class Model;

@@ -14,13 +14,7 @@ namespace {
 
 std::string constants(const TrainingConfig &c, const std::vector<std::string> &decaying)
 {
-    std::string text;
-    text += "EPOCHS = " + std::to_string(c.epochs) + "\n";
-    text += "BATCH_MODE = " + python::quoted(c.batchMode) +
-            "  # full: the whole set per step; minibatch: BATCH_SIZE samples; stochastic: one\n";
-    text += "BATCH_SIZE = " + std::to_string(c.batchSize) + "\n";
-    text += "SHUFFLE = " + std::string(c.shuffle ? "True" : "False") + "\n";
-    text += "SEED = " + std::to_string(c.seed) + "\n";
+    std::string text = pytorchBatchConstants(c);
     text += "L1 = " + python::number(c.l1) + "  # adds L1·Σ|w| to the loss, over the DECAYING weights\n";
     text += "L2 = " + python::number(c.l2) + "  # adds L2·Σw² to the loss, over the DECAYING weights\n";
     text += "CLIP_NORM = " + python::number(c.clipNorm) +
@@ -56,20 +50,35 @@ std::string optimizerArguments(const Settings &s)
     return text.substr(2);
 }
 
-std::string optimizerCode(const TrainingConfig &c)
+} // namespace
+
+std::string pytorchBatchConstants(const TrainingConfig &c)
 {
-    const Settings s = Settings::fromJson(optimizerRegistry().spec(c.optimizer), c.optimizerSettings);
+    std::string text;
+    text += "EPOCHS = " + std::to_string(c.epochs) + "\n";
+    text += "BATCH_MODE = " + python::quoted(c.batchMode) +
+            "  # full: the whole set per step; minibatch: BATCH_SIZE samples; stochastic: one\n";
+    text += "BATCH_SIZE = " + std::to_string(c.batchSize) + "\n";
+    text += "SHUFFLE = " + std::string(c.shuffle ? "True" : "False") + "\n";
+    text += "SEED = " + std::to_string(c.seed) + "\n";
+    return text;
+}
+
+std::string pytorchOptimizerFunction(const std::string &function, const std::string &kind,
+                                     const nlohmann::json &settings, const std::string &what)
+{
+    const Settings s = Settings::fromJson(optimizerRegistry().spec(kind), settings);
     std::string groups = "[{\"params\": decaying}, {\"params\": others";
     groups += s.spec().find("weight_decay") ? ", \"weight_decay\": 0.0}]" : "}]";
-    return "def make_optimizer(net):\n"
-           "    \"\"\"LayerLab's " + c.optimizer + " with its settings; weight decay only on the DECAYING weights.\"\"\"\n"
+    return "def " + function + "(net):\n"
+           "    \"\"\"LayerLab's " + kind + what + " with its settings; weight decay only on the DECAYING weights.\"\"\"\n"
            "    decaying = [p for name, p in net.named_parameters() if name in DECAYING]\n"
            "    others = [p for name, p in net.named_parameters() if name not in DECAYING]\n"
            "    groups = [group for group in " + groups + " if group[\"params\"]]\n"
-           "    return torch.optim." + c.optimizer + "(groups, " + optimizerArguments(s) + ")\n";
+           "    return torch.optim." + kind + "(groups, " + optimizerArguments(s) + ")\n";
 }
 
-std::string schedulerCode(const ScheduleConfig &s)
+std::string pytorchSchedulerFunction(const ScheduleConfig &s)
 {
     std::string body;
     if (s.kind == "constant")
@@ -86,13 +95,12 @@ std::string schedulerCode(const ScheduleConfig &s)
            "    \"\"\"The learning rate per epoch (" + s.kind + "), stepped once after every epoch.\"\"\"\n" + body;
 }
 
-} // namespace
-
 std::string pytorchTrainingRecipe(const TrainingConfig &config, const std::vector<std::string> &decaying)
 {
     return "# How LayerLab trained this network; `train` continues with the same recipe.\n" +
-           constants(config, decaying) + "\n\n" + lossCode(config) + "\n\n" + optimizerCode(config) + "\n\n" +
-           schedulerCode(config.schedule);
+           constants(config, decaying) + "\n\n" + lossCode(config) + "\n\n" +
+           pytorchOptimizerFunction("make_optimizer", config.optimizer, config.optimizerSettings) + "\n\n" +
+           pytorchSchedulerFunction(config.schedule);
 }
 
 } // namespace nn

@@ -106,6 +106,7 @@ nn::ExportInfo CodePanel::exportInfo() const
     info.description = project.description;
     info.data = project.data;
     info.training = project.training;
+    info.gan = project.gan;  // a GAN's script trains as the project's "gan" settings say
     info.outputActivation = nn::outputActivationForLoss(project.training.loss);
     if (!info_)
         info.classification = info.outputActivation != "none";
