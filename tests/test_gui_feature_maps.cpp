@@ -12,6 +12,7 @@
 #include "views/inside/kernelview.h"
 #include "views/plots/datasetpreview.h"
 #include "views/tryit/probabilitybars.h"
+#include "views/tryit/tryitpanel.h"
 
 #include "datasets/experiment.h"
 #include "nn/model.h"
@@ -215,7 +216,8 @@ private slots:
     }
 
     // In the window, clicking an image of the data preview brings the Inside dock's Feature maps
-    // tab to the front with that sample's maps, computed on the worker thread; Play moves the kernel.
+    // tab to the front with that sample's maps, computed on the worker thread; a picture tried in
+    // Try it shows there too; Play moves the kernel.
     void clickingAPreviewImageShowsItsFeatureMaps()
     {
         auto window = guitest::newWindow();
@@ -238,6 +240,14 @@ private slots:
         QCOMPARE(shown.size(), expected.size());
         for (int64_t v = 0; v < expected.size(); ++v)
             QVERIFY2(near(shown[v], expected[v]), qPrintable(QString::number(v)));
+        // Try it's picture goes to the feature maps too, fitted to the Input as predict fits it.
+        QImage picture(16, 16, QImage::Format_Grayscale8);
+        for (int y = 0; y < 16; ++y)
+            for (int x = 0; x < 16; ++x)
+                picture.setPixel(x, y, qRgb(16 * x, 16 * x, 16 * x));
+        window->tryIt()->tryImage(picture, QStringLiteral("ramp.png"));
+        QTRY_COMPARE(view->snapshot().source, QStringLiteral("ramp.png"));
+        QCOMPARE(view->snapshot().picture.size(), QSize(8, 8));
         KernelView *kernel = window->insidePanel()->kernel();
         QTRY_VERIFY(kernel->canvas()->formulaLines().size() == 3);
         kernel->setPlaying(true);
