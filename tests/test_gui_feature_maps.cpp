@@ -248,6 +248,11 @@ private slots:
         window->tryIt()->tryImage(picture, QStringLiteral("ramp.png"));
         QTRY_COMPARE(view->snapshot().source, QStringLiteral("ramp.png"));
         QCOMPARE(view->snapshot().picture.size(), QSize(8, 8));
+        // After a few steps of training both show the trained network's probabilities for it.
+        training->stepAction()->trigger();
+        training->stepAction()->trigger();
+        QTRY_VERIFY(!window->tryIt()->result().values.empty());
+        QTRY_VERIFY_WITH_TIMEOUT(view->snapshot().values == window->tryIt()->result().values, 20000);
         KernelView *kernel = window->insidePanel()->kernel();
         QTRY_VERIFY(kernel->canvas()->formulaLines().size() == 3);
         kernel->setPlaying(true);
