@@ -8,7 +8,10 @@
 
 #include "datasets/experiment.h"
 #include "nn/error.h"
+#include "nn/model.h"
 #include "nn/project.h"
+#include "nn/taps.h"
+#include "nn/trainer.h"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -20,6 +23,7 @@
 #include <iostream>
 #include <optional>
 #include <set>
+#include <span>
 
 namespace {
 
@@ -40,6 +44,7 @@ struct Options {
     bool json = false;
     bool gemm = false;
     double taps = 0.0;  // taps per second; > 0: each repeat also runs with taps, interleaved
+    bool everyView = false;  // the taps ask for what every Inside view asks, plus one image's inference
 };
 
 // One training run from fresh weights. Seconds and samples/s count training batches only, as
@@ -75,11 +80,48 @@ private:
     int64_t count_;
 };
 
+// What the Inside dock asks for with every view open (InsidePanel::request()): sample 0's activations,
+// gradients and internals (the sequence tabs) and the first Conv2D's weights (Filters); and, at the
+// same rate, what the Feature maps view's probe does at most (one image through Model::infer; the
+// window runs it only after an epoch).
+struct EveryView {
+    nn::TapRequest request;
+    const nn::Model *model = nullptr;
+    nn::Tensor image;  // [1, sample…]: the first training sample
+};
+
+EveryView everyViewOf(const nn::Model &model, const nn::BatchSource &train)
+{
+    EveryView views{nn::TapRequest{0, ""}, &model, {}};
+    for (int id : model.graph().topologicalOrder())
+        if (model.graph().node(id).kind == "Conv2D" && views.request.weightsNode.empty())
+            views.request.weightsNode = model.graph().node(id).name;
+    const int64_t first = 0;
+    nn::Tensor targets;
+    train.gather(std::span<const int64_t>(&first, 1), views.image, targets);
+    return views;
+}
+
+// The load average over the last minute, as /proc/loadavg has it (NaN where it cannot be read).
+double loadAverage()
+{
+    double load = std::nan("");
+    if (FILE *file = std::fopen("/proc/loadavg", "r")) {
+        if (std::fscanf(file, "%lf", &load) != 1)
+            load = std::nan("");
+        std::fclose(file);
+    }
+    return load;
+}
+
 // Keeps the epoch reports of one run; with `tapsPerSecond`, asks for a tap that often, as the
 // window does for its views, and times each step (from one stepFinished to the next), tapped or not.
 class EpochCollector : public nn::TrainingObserver {
 public:
-    explicit EpochCollector(double tapsPerSecond = 0.0) : interval_(tapsPerSecond > 0.0 ? 1.0 / tapsPerSecond : 0.0) {}
+    explicit EpochCollector(double tapsPerSecond = 0.0, const EveryView *views = nullptr)
+        : interval_(tapsPerSecond > 0.0 ? 1.0 / tapsPerSecond : 0.0), views_(views)
+    {
+    }
     void watch(nn::Trainer *trainer) { trainer_ = trainer; }
     void stepFinished(const nn::StepReport &) override
     {
@@ -89,12 +131,15 @@ public:
         stepWasTapped_ = false;
         if (interval_ > 0.0 && std::chrono::duration<double>(now - lastTap_).count() >= interval_) {
             lastTap_ = now;
-            trainer_->requestTap({});
+            trainer_->requestTap(views_ ? views_->request : nn::TapRequest{});
         }
         lastStep_ = std::chrono::steady_clock::now();
     }
+    // Inside the trainer's timed step, so that the samples/s count it.
     void tapped(const nn::TapRecord &) override
     {
+        if (views_)
+            views_->model->infer(pass_, {&views_->image});
         ++taps;
         stepWasTapped_ = true;
     }
@@ -105,6 +150,8 @@ public:
 
 private:
     double interval_;
+    const EveryView *views_;
+    nn::Pass pass_;
     nn::Trainer *trainer_ = nullptr;
     std::chrono::steady_clock::time_point lastTap_{};
     std::optional<std::chrono::steady_clock::time_point> lastStep_;
@@ -120,7 +167,8 @@ double median(std::vector<double> values)
     return values.size() % 2 ? values[middle] : 0.5 * (values[middle - 1] + values[middle]);
 }
 
-Run trainOnce(datasets::Experiment &experiment, const nn::BatchSource &train, double tapsPerSecond = 0.0)
+Run trainOnce(datasets::Experiment &experiment, const nn::BatchSource &train, double tapsPerSecond = 0.0,
+              const EveryView *views = nullptr)
 {
     nn::Model &model = experiment.model();
     model.initialize(experiment.project().training.seed);
@@ -128,7 +176,7 @@ Run trainOnce(datasets::Experiment &experiment, const nn::BatchSource &train, do
     // A fresh optimizer; no validation split, which is outside the timed batches anyway.
     const auto trainer =
         std::make_unique<nn::Trainer>(model, experiment.project().training, train, nullptr, experiment.classes());
-    EpochCollector collector(tapsPerSecond);
+    EpochCollector collector(tapsPerSecond, views);
     collector.watch(trainer.get());
     trainer->setObserver(&collector);
     const nn::FinishReport finish = trainer->run();
@@ -218,6 +266,7 @@ struct Summary {
     double gemmBound = std::nan("");  // samples/s if a batch were only its products, on every thread
     std::vector<Run> tappedRuns;        // with --taps: the same repeats with taps on, interleaved
     double tappedSamplesPerSecond = std::nan("");
+    double loadBefore = std::nan(""), loadAfter = std::nan("");  // the load average around the repeats
     double tapSeconds = std::nan("");  // median over the tapped runs of what one tap adds to a step
 };
 
@@ -266,19 +315,23 @@ Summary measureTraining(const Options &options)
     summary.epochs = options.epochs;
     summary.trainSamples = train.size();
     summary.batch = project.training.effectiveBatchSize(summary.trainSamples);
+    const EveryView views = everyViewOf(experiment.model(), train);
+    summary.loadBefore = loadAverage();
     for (int repeat = 0; repeat < options.repeats; ++repeat) {
         const Run &run = summary.runs.emplace_back(trainOnce(experiment, train));
         if (!options.json)
             std::fprintf(stderr, "repeat %d: %.0f samples/s (%.4g s), train loss %.4f, test accuracy %.2f%%\n", repeat + 1,
                          run.samplesPerSecond, run.seconds, run.trainLoss, 100.0 * run.testAccuracy);
         if (options.taps > 0.0) {
-            const Run &tapped = summary.tappedRuns.emplace_back(trainOnce(experiment, train, options.taps));
+            const Run &tapped = summary.tappedRuns.emplace_back(
+                trainOnce(experiment, train, options.taps, options.everyView ? &views : nullptr));
             if (!options.json)
                 std::fprintf(stderr, "repeat %d with taps: %.0f samples/s (%.4g s), %lld taps of %.2f ms each\n",
                              repeat + 1, tapped.samplesPerSecond, tapped.seconds, static_cast<long long>(tapped.taps),
                              1e3 * tapped.tapSeconds);
         }
     }
+    summary.loadAfter = loadAverage();
     summary.tappedSamplesPerSecond = medianOf(summary.tappedRuns, &Run::samplesPerSecond);
     summary.tapSeconds = medianOf(summary.tappedRuns, &Run::tapSeconds);
     summary.threads = summary.runs.front().threads;
@@ -328,7 +381,9 @@ nlohmann::json toJson(const Summary &summary, const Options &options)
         result["tapped_samples_per_second"] = numberOrNull(summary.tappedSamplesPerSecond);
         result["tap_slowdown"] = numberOrNull(1.0 - summary.tappedSamplesPerSecond / summary.samplesPerSecond);
         result["tap_seconds"] = numberOrNull(summary.tapSeconds);
+        result["every_view"] = options.everyView;
     }
+    result["load_average"] = {numberOrNull(summary.loadBefore), numberOrNull(summary.loadAfter)};
     for (const auto &row : summary.layers)
         result["layers"].push_back({{"node", row.node},
                                     {"kind", row.kind},
@@ -388,13 +443,14 @@ void printSummary(const Summary &summary, const Options &options)
     std::printf("achieved: %.2f GFLOP/s = samples/s × %.0f FLOP/sample\n  (%s)\n", summary.achievedGflops,
                 summary.flopsPerSample, bench::kFlopsFormula);
     if (options.taps > 0.0)
-        std::printf("with taps at %g per second: %.0f samples/s (median of %d, interleaved), %.1f%% slower\n",
-                    options.taps, summary.tappedSamplesPerSecond, options.repeats,
+        std::printf("with taps at %g per second%s: %.0f samples/s (median of %d, interleaved), %.1f%% slower\n",
+                    options.taps, options.everyView ? " (every view's request)" : "", summary.tappedSamplesPerSecond, options.repeats,
                     100.0 * (1.0 - summary.tappedSamplesPerSecond / summary.samplesPerSecond));
     if (options.taps > 0.0)
         std::printf("one tap adds %.2f ms to its step (median tapped step − median other step, median of %d runs): "
                     "%.1f%% of each second at %g per second\n",
                     1e3 * summary.tapSeconds, options.repeats, 100.0 * summary.tapSeconds * options.taps, options.taps);
+    std::printf("load average (1 min): %.2f before, %.2f after\n", summary.loadBefore, summary.loadAfter);
     printLayers(summary);
     if (!options.gemm)
         return;
@@ -429,6 +485,9 @@ int main(int argc, char **argv)
                    "Also run each repeat with taps recorded this many times per second, as the window's views "
                    "ask for them, and report the slowdown")
         ->check(CLI::Range(0.0, 1000.0));
+    app.add_flag("--every-view", options.everyView,
+                 "With --taps: ask for what every Inside view asks (a sample's activations and gradients, the first "
+                 "Conv2D's weights) and run one image through the model at each tap, as the feature maps do at most");
     app.add_flag("--gemm", options.gemm, "Also measure Eigen's one-thread GEMM speed on 512³ and the network's shapes");
     CLI11_PARSE(app, argc, argv);
     if (kAsserts)

@@ -22,7 +22,9 @@
 #include "training/trainingstatus.h"
 #include "views/code/codepanel.h"
 #include "views/evaluation/confusionview.h"
+#include "views/evaluation/imagegallery.h"
 #include "views/ganimages/ganimagesview.h"
+#include "views/inside/featuremapsview.h"
 #include "views/inside/insidepanel.h"
 #include "views/plots/datasetpreview.h"
 #include "views/plots/decisionboundaryview.h"
@@ -332,6 +334,15 @@ void MainWindow::createTraining()
     training_->addProbe(confusionView_->probe());
     training_->addProbe(layouts_->probe());
     insidePanel_->connectTo(training_);
+    // An image clicked in the data preview or the Evaluation gallery, or tried, seen inside the network.
+    connect(datasetPreview_->images(), &ImageGallery::imageClicked, insidePanel_,
+            [this](qint64 index) { insidePanel_->lookInside({"train", index, nullptr, {}}); });
+    connect(confusionView_, &ConfusionView::sampleClicked, insidePanel_,
+            [this](const QString &split, qint64 index) { insidePanel_->lookInside({split.toStdString(), index, nullptr, {}}); });
+    connect(tryIt_, &TryItPanel::pictureDecoded, insidePanel_,
+            [this](std::shared_ptr<const datasets::Image> picture, const QString &name) {
+                insidePanel_->featureMaps()->choose({"train", 0, std::move(picture), name});
+            });
     training_->addProbe(ganImages_->probe());
     connect(ganImages_, &GanImagesView::imagesAvailableChanged, this, &MainWindow::placeGanImages);
     connect(layouts_, &LayoutPresets::applied, this, [this] { placeGanImages(ganImages_->showsImages()); });

@@ -83,6 +83,7 @@ QWidget *ConfusionView::createClassificationPage()
     galleryLayout->setContentsMargins(0, 0, 0, 0);
     galleryLabel_ = mutedLabel({});
     gallery_ = new ImageGallery(56, 2);
+    connect(gallery_, &ImageGallery::imageClicked, this, [this](qint64 index) { emit sampleClicked(snapshot_.splitName, index); });
     galleryLayout->addWidget(galleryLabel_);
     galleryLayout->addWidget(gallery_, 1);
     row->addWidget(galleryBox_, 3);
@@ -233,7 +234,8 @@ void ConfusionView::fillGallery(int trueClass, int predictedClass)
         if (filtered && (sample.trueClass != trueClass || sample.predictedClass != predictedClass))
             continue;
         gallery_->addImage(sample.image, misclassifiedCaption(sample, snapshot_.classNames),
-                           tr("%1 sample %2").arg(snapshot_.splitName).arg(sample.index));
+                           tr("%1 sample %2; click to see it inside the network").arg(snapshot_.splitName).arg(sample.index),
+                           sample.index);
         ++shown;
     }
     if (filtered)

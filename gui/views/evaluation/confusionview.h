@@ -38,6 +38,8 @@ public:
 
 signals:
     void snapshotChanged();
+    // A misclassified image was clicked: sample `index` of the split ("validation" or "test").
+    void sampleClicked(const QString &split, qint64 index);
 
 private:
     QWidget *createClassificationPage();

@@ -27,14 +27,19 @@ ImageGallery::ImageGallery(int side, int captionLines, QWidget *parent)
     setIconSize({side, side});
     setGridSize({side + (captionLines > 1 ? 40 : 10), gridHeight()});
     setSpacing(2);
+    connect(this, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
+        if (const qint64 key = item->data(Qt::UserRole).toLongLong(); key >= 0)
+            emit imageClicked(key);
+    });
 }
 
-void ImageGallery::addImage(const QImage &image, const QString &caption, const QString &toolTip)
+void ImageGallery::addImage(const QImage &image, const QString &caption, const QString &toolTip, qint64 key)
 {
     const QImage scaled = image.scaled(side_, side_, Qt::KeepAspectRatio, Qt::FastTransformation);
     auto *item = new QListWidgetItem(QIcon(QPixmap::fromImage(scaled)), caption, this);
     item->setToolTip(toolTip.isEmpty() ? caption : caption + QLatin1Char('\n') + toolTip);
     item->setTextAlignment(Qt::AlignHCenter | Qt::AlignTop);
+    item->setData(Qt::UserRole, key);
     fitCaption(caption);
     item->setSizeHint(gridSize() - QSize(kCellGap, 0));  // the caption wraps across the cell, not the image's width
 }

@@ -13,11 +13,16 @@ public:
     // `side`: the size images are drawn at; `captionLines`: lines of text under each.
     explicit ImageGallery(int side, int captionLines, QWidget *parent = nullptr);
 
-    // The tooltip holds the caption, then `toolTip`.
-    void addImage(const QImage &image, const QString &caption, const QString &toolTip = {});
+    // The tooltip holds the caption, then `toolTip`; `key` (the sample's index, ≥ 0) is what a click
+    // on the image reports.
+    void addImage(const QImage &image, const QString &caption, const QString &toolTip = {}, qint64 key = -1);
     QStringList captions() const;
     // Whether `caption` fits in the cells' caption lines.
     bool fits(const QString &caption) const;
+
+signals:
+    // An image added with a key was clicked.
+    void imageClicked(qint64 key);
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -3,14 +3,17 @@
 
 #include "training/trainingcontroller.h"
 #include "views/inside/attentionview.h"
+#include "views/inside/featuremapsview.h"
 #include "views/inside/filtergridview.h"
 #include "views/inside/gradientflowview.h"
+#include "views/inside/kernelview.h"
 #include "views/inside/neuronstatsview.h"
 #include "views/inside/recurrentstateview.h"
 #include "views/inside/tokenview.h"
 
 #include "datasets/experiment.h"
 
+#include <QDockWidget>
 #include <QPointer>
 
 namespace {
@@ -33,13 +36,15 @@ SequenceFacts sequenceFactsOf(const nn::Model &model, const datasets::Experiment
 
 InsidePanel::InsidePanel(QWidget *parent)
     : QTabWidget(parent), gradientFlow_(new GradientFlowView), neuronStats_(new NeuronStatsView),
-      filters_(new FilterGridView), attention_(new AttentionView), recurrent_(new RecurrentStateView),
+      filters_(new FilterGridView), featureMaps_(new FeatureMapsView), kernel_(new KernelView), attention_(new AttentionView), recurrent_(new RecurrentStateView),
       tokens_(new TokenView), sequenceTabs_{attention_, recurrent_, tokens_}
 {
     setDocumentMode(true);
     addTab(gradientFlow_, tr("Gradient flow"));
     addTab(neuronStats_, tr("Neurons"));
     addTab(filters_, tr("Filters"));
+    addTab(featureMaps_, tr("Feature maps"));
+    addTab(kernel_, tr("Kernel"));
     addTab(attention_, tr("Attention"));
     addTab(recurrent_, tr("Recurrent state"));
     addTab(tokens_, tr("Tokens"));
@@ -48,6 +53,11 @@ InsidePanel::InsidePanel(QWidget *parent)
         connect(tab, &SequenceTab::sampleChanged, this, &InsidePanel::setSample);
     }
     connect(filters_, &FilterGridView::selectedLayerChanged, this, &InsidePanel::requestChanged);
+    connect(featureMaps_, &FeatureMapsView::snapshotChanged, this, [this] {
+        kernel_->setSnapshot(featureMaps_->snapshot());
+        for (QWidget *tab : {static_cast<QWidget *>(featureMaps_), static_cast<QWidget *>(kernel_)})
+            setTabVisible(indexOf(tab), featureMaps_->snapshot().imageInput || currentWidget() == tab);
+    });
 }
 
 void InsidePanel::connectTo(TrainingController *training)
@@ -58,6 +68,7 @@ void InsidePanel::connectTo(TrainingController *training)
             clear();
     });
     connect(training, &TrainingController::runReset, this, &InsidePanel::clear);
+    featureMaps_->connectTo(training);
     connect(this, &InsidePanel::requestChanged, training, [this, training] { training->setTapRequest(request()); });
     training->addProbe([panel = QPointer<InsidePanel>(this)](ProbeMoment moment, const nn::Model &model,
                                                              const datasets::Experiment &experiment) {
@@ -120,7 +131,8 @@ std::optional<nn::TapRequest> InsidePanel::request() const
 QStringList InsidePanel::viewNames()
 {
     return {QStringLiteral("gradient-flow"), QStringLiteral("neurons"),         QStringLiteral("filters"),
-            QStringLiteral("attention"),     QStringLiteral("recurrent-state"), QStringLiteral("tokens")};
+            QStringLiteral("feature-maps"),  QStringLiteral("kernel"),          QStringLiteral("attention"),
+            QStringLiteral("recurrent-state"), QStringLiteral("tokens")};
 }
 
 bool InsidePanel::showView(const QString &name)
@@ -131,6 +143,16 @@ bool InsidePanel::showView(const QString &name)
     setTabVisible(static_cast<int>(index), true);
     setCurrentIndex(static_cast<int>(index));
     return true;
+}
+
+void InsidePanel::lookInside(ChosenImage chosen)
+{
+    featureMaps_->choose(std::move(chosen));
+    showView(QStringLiteral("feature-maps"));
+    if (auto *dock = qobject_cast<QDockWidget *>(parentWidget())) {
+        dock->show();
+        dock->raise();
+    }
 }
 
 void InsidePanel::showEvent(QShowEvent *event)

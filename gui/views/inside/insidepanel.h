@@ -3,6 +3,7 @@
 // prediction per token) as tabs, fed by the training controller's taps.
 #pragma once
 
+#include "views/inside/featuremapssnapshot.h"
 #include "views/inside/tokendecoder.h"
 
 #include "nn/taps.h"
@@ -13,8 +14,10 @@
 #include <vector>
 
 class AttentionView;
+class FeatureMapsView;
 class FilterGridView;
 class GradientFlowView;
+class KernelView;
 class NeuronStatsView;
 class RecurrentStateView;
 class SequenceTab;
@@ -44,8 +47,9 @@ public:
     // What the views want recorded: the chosen sample's insides and the filters' layer's weights;
     // nothing while the panel is hidden.
     std::optional<nn::TapRequest> request() const;
-    // Shows the tab named "gradient-flow", "neurons", "filters", "attention", "recurrent-state" or
-    // "tokens" (a sequence tab even before a model shows it has such layers); false for another name.
+    // Shows the tab named "gradient-flow", "neurons", "filters", "feature-maps", "kernel", "attention",
+    // "recurrent-state" or "tokens" (a sequence or image tab even before a model shows it has such
+    // layers); false for another name.
     bool showView(const QString &name);
     // Shows the sequence tabs the model has, hides the others, and hands them the data's names.
     void setSequenceFacts(const SequenceFacts &facts);
@@ -53,10 +57,14 @@ public:
     int sample() const { return sample_; }
     void setSample(int sample);
     static QStringList viewNames();
+    // Shows `chosen`'s feature maps: the dock and its Feature maps tab come to the front.
+    void lookInside(ChosenImage chosen);
 
     GradientFlowView *gradientFlow() const { return gradientFlow_; }
     NeuronStatsView *neuronStats() const { return neuronStats_; }
     FilterGridView *filters() const { return filters_; }
+    FeatureMapsView *featureMaps() const { return featureMaps_; }
+    KernelView *kernel() const { return kernel_; }
     AttentionView *attention() const { return attention_; }
     RecurrentStateView *recurrentState() const { return recurrent_; }
     TokenView *tokens() const { return tokens_; }
@@ -72,6 +80,8 @@ private:
     GradientFlowView *gradientFlow_;
     NeuronStatsView *neuronStats_;
     FilterGridView *filters_;
+    FeatureMapsView *featureMaps_;
+    KernelView *kernel_;
     AttentionView *attention_;
     RecurrentStateView *recurrent_;
     TokenView *tokens_;

@@ -70,7 +70,8 @@ void DatasetPreview::setSnapshot(PreviewSnapshot snapshot)
     switch (snapshot_.kind) {
     case PreviewSnapshot::Kind::Images:
         for (size_t i = 0; i < snapshot_.images.size(); ++i)
-            images_->addImage(snapshot_.images[i], snapshot_.imageLabels[static_cast<qsizetype>(i)]);
+            images_->addImage(snapshot_.images[i], snapshot_.imageLabels[static_cast<qsizetype>(i)],
+                              tr("Click to see it inside the network (Inside ▸ Feature maps)"), qint64(i));
         pages_->setCurrentWidget(images_);
         break;
     case PreviewSnapshot::Kind::Scatter:

@@ -203,6 +203,7 @@ void TryItPanel::tryBytes(const QByteArray &bytes, const QString &name)
         showProblem(tr("%1 cannot be read as an image: %2").arg(name, QString::fromStdString(error.what())));
         return;
     }
+    emit pictureDecoded(image_, name);
     rerun();
 }
 

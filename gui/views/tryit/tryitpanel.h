@@ -62,6 +62,8 @@ public:
 signals:
     // A picture was taken in: the window brings the dock to the front.
     void pictureTaken();
+    // The picture being tried, decoded for the Input (the Inside dock's feature maps follow it).
+    void pictureDecoded(std::shared_ptr<const datasets::Image> picture, const QString &name);
     void resultChanged();
     // The prepared project reads text (true) or not: the window shows the dock for text.
     void textModeChanged(bool text);
