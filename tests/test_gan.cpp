@@ -358,11 +358,12 @@ private slots:
 
     // gan-ring, trained as layerlab-cli trains it, puts 80% of 2,000 samples within 3σ of a mode
     // and at least 5% in each of the 8 modes (the issue's bar; scripts/gan-ring-seeds measures it
-    // for seeds 1 to 5 through the CLI, and all 5 hold since the zero-centred penalty and cosine schedule).
+    // for seeds 1 to 5 through the CLI, and all 5 hold since the zero-centred penalty and cosine schedule,
+    // at 300 epochs and at the 200 the example trains).
     void ganRingCoversAllEightModes()
     {
         if (LAYERLAB_SANITIZED)
-            QSKIP("300 epochs of gan-ring take minutes under the sanitizers; the other GAN tests run its steps");
+            QSKIP("200 epochs of gan-ring take minutes under the sanitizers; the other GAN tests run its steps");
         double seconds = 0.0;
         const datasets::MixtureCoverage coverage = trainGanRing(1, 0, seconds);
         QString shares;
@@ -373,15 +374,14 @@ private slots:
         QVERIFY2(coverage.nearAnyMode >= 0.8, qPrintable(QString::number(coverage.nearAnyMode)));
     }
 
-    // gan-digits, trained as layerlab-cli trains it (100 epochs, a few seconds), makes digits that a
-    // separately trained classifier (tests/fixtures/digits-classifier, 98% on the digits' test split)
-    // recognises: all 10 digits among the samples it is sure of (p > 0.9), and it is sure of at least
-    // half of 1,000. The issue asks for 60%; seed 1 gives 59.8% and seed 2 60.4% (docs/gan.md), so
-    // this guards what holds today, not the issue's bar.
+    // gan-digits, trained as layerlab-cli trains it (400 epochs, a few seconds of CPU), makes digits
+    // that a separately trained classifier (tests/fixtures/digits-classifier, 98% on the digits' test
+    // split) recognises: all 10 digits among the samples it is sure of (p > 0.9), and it is sure of
+    // at least 60% of 1,000, the issue's bar. Seed 1 gives 65.0%, seeds 1–5 63.7–66.4% (docs/gan.md).
     void ganDigitsIsRecognisedByTheDigitClassifier()
     {
         if (LAYERLAB_SANITIZED)
-            QSKIP("100 epochs of gan-digits take minutes under the sanitizers; the other GAN tests run its steps");
+            QSKIP("400 epochs of gan-digits take minutes under the sanitizers; the other GAN tests run its steps");
         datasets::Experiment gan(nn::loadProject(datasets::resolveProjectPath("gan-digits")));
         const nn::FinishReport result = gan.makeTrainer()->run();
         QCOMPARE(int(result.reason), int(nn::FinishReport::Reason::Completed));
@@ -394,7 +394,7 @@ private slots:
             perClass += QString::number(n) + " ";
         qInfo("gan-digits: the classifier is sure of %.1f%% of 1,000 samples; per digit %s", 100.0 * verdict.confidentShare(),
               qPrintable(perClass));
-        QVERIFY2(verdict.confidentShare() >= 0.5, qPrintable(QString::number(verdict.confidentShare())));
+        QVERIFY2(verdict.confidentShare() >= 0.6, qPrintable(QString::number(verdict.confidentShare())));
         QCOMPARE(verdict.classesSeen(), 10);
     }
 
