@@ -48,7 +48,7 @@ const std::vector<ClassicFunction> &classicFunctions()
         {"rosenbrock", "Rosenbrock", "f = (1 − x)² + 100·(y − x²)²",
          "A curved, flat-bottomed valley: every optimizer finds the valley fast, then crawls along it to (1, 1).",
          -2.0, 2.0, -1.0, 3.0, {-1.5, 2.0}, {1.0, 1.0}, rosenbrock, rosenbrockGradient,
-         {setting("sgd", 0.0005), setting("momentum", 0.0005), setting("rmsprop", 0.01), setting("adam", 0.05)}, 400},
+         {setting("sgd", 0.0005), setting("momentum", 0.0005), setting("rmsprop", 0.01), setting("adam", 0.05)}, 1000},
         {"beale", "Beale", "f = (1.5 − x + xy)² + (2.25 − x + xy²)² + (2.625 − x + xy³)²",
          "Plateaus and steep walls: gradients differ by orders of magnitude, which per-weight step sizes absorb.",
          -4.5, 4.5, -4.5, 4.5, {1.0, 1.5}, {3.0, 0.5}, beale, bealeGradient,
