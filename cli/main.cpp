@@ -1,6 +1,7 @@
 // layerlab-cli: train, evaluate, predict with, inspect and export LayerLab projects from the terminal.
 #include "commands.h"
 #include "datacommand.h"
+#include "racecommand.h"
 
 #include "nn/error.h"
 #include "nn/jsontext.h"
@@ -145,6 +146,9 @@ int main(int argc, char **argv)
     data->add_option("project", dataOptions.project, "Project file or bundled example name")->required();
     data->add_option("--out", dataOptions.out, "CSV file to write (default: NAME-data.csv here)");
 
+    cli::RaceOptions raceOptions;
+    auto *race = cli::addRaceCommand(app, raceOptions);
+
     std::string infoProject;
     bool infoJson = false;
     auto *info = app.add_subcommand("info", "Show a project's layers, shapes and parameter count");
@@ -167,6 +171,8 @@ int main(int argc, char **argv)
             return cli::exportModel(exportOptions);
         if (*data)
             return cli::writeData(dataOptions);
+        if (*race)
+            return cli::race(raceOptions);
         return cli::info(infoProject, infoJson);
     } catch (const nn::Error &error) {
         std::cerr << "error: " << error.what() << std::endl;

@@ -2,6 +2,7 @@
 // opens a project file or a bundled example by name.
 #include "app/layoutpresets.h"
 #include "app/mainwindow.h"
+#include "app/racescreenshot.h"
 #include "app/screenshotrun.h"
 #include "app/welcomepage.h"
 #include "panels/trainingpanel.h"
@@ -168,7 +169,15 @@ int main(int argc, char *argv[])
     const QCommandLineOption dataPreview(
         QStringLiteral("data-preview"),
         QApplication::translate("main", "Show the Training dock's data preview in front, once the project is prepared."));
+    const QCommandLineOption raceShot(
+        QStringLiteral("race-screenshot"),
+        QApplication::translate("main", "Race the project in the Optimizer Race window over the screen, save a picture of the screen to <png> and quit."),
+        QStringLiteral("png"));
+    const QCommandLineOption raceTab(QStringLiteral("race-tab"),
+                                     QApplication::translate("main", "With --race-screenshot: the tab in front: race, surface or classic."),
+                                     QStringLiteral("tab"), QStringLiteral("race"));
     parser.addOptions({screenshot, afterSteps, afterEpochs, layout, welcome, welcomeShot, inside, tryImage, tryText, dataPreview});
+    parser.addOptions({raceShot, raceTab});
     parser.process(app);
     const std::optional<LayoutPresets::Preset> preset = presetNamed(parser.value(layout));
     if (parser.isSet(layout) && !preset) {
@@ -179,6 +188,11 @@ int main(int argc, char *argv[])
     if (parser.isSet(inside) && !InsidePanel::viewNames().contains(parser.value(inside))) {
         std::fprintf(stderr, "%s\n", qPrintable(QApplication::translate("main", "There is no view '%1' in the Inside dock: use %2.")
                                                      .arg(parser.value(inside), InsidePanel::viewNames().join(QStringLiteral(", ")))));
+        return 2;
+    }
+    if (!isRaceTab(parser.value(raceTab))) {
+        std::fprintf(stderr, "%s\n", qPrintable(QApplication::translate("main", "There is no race tab '%1': use race, surface or classic.")
+                                                     .arg(parser.value(raceTab))));
         return 2;
     }
     const ScreenshotRun::Moment moment{countOption(parser, afterSteps), static_cast<int>(countOption(parser, afterEpochs))};
@@ -201,7 +215,9 @@ int main(int argc, char *argv[])
         QObject::connect(window.training(), &TrainingController::prepared, window.tryIt(),
                          [&window, text = parser.value(tryText)] { window.tryIt()->tryText(text); },
                          Qt::ConnectionType(Qt::QueuedConnection | Qt::SingleShotConnection));
-    if (parser.isSet(screenshot))
+    if (parser.isSet(raceShot))
+        screenshotRace(window, parser.value(raceShot), parser.value(raceTab));
+    else if (parser.isSet(screenshot))
         new ScreenshotRun(&window, parser.value(screenshot), moment);
     else if (parser.isSet(welcomeShot))
         screenshotWelcome(window, parser.value(welcomeShot));

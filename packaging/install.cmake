@@ -24,6 +24,7 @@ install(FILES
   resources/examples/fashion-mnist-cnn.layerlab.json
   resources/examples/fashion-mnist-mlp.layerlab.json
   resources/examples/iris.layerlab.json
+  resources/examples/optimizer-race.layerlab.json
   resources/examples/shapes-cnn.layerlab.json
   resources/examples/shapes-mlp.layerlab.json
   resources/examples/sine-regression.layerlab.json

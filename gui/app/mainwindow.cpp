@@ -29,6 +29,7 @@
 #include "views/plots/datasetpreview.h"
 #include "views/plots/decisionboundaryview.h"
 #include "views/plots/ganlayersview.h"
+#include "views/race/optimizerracedialog.h"
 #include "views/tryit/tryitpanel.h"
 #include "views/charts/runlabel.h"
 #include "views/charts/trainingcharts.h"
@@ -227,7 +228,11 @@ void MainWindow::createMenus()
     view->addSeparator();
     view->addMenu(panelsMenu_);
 
-    training_->addActionsTo(menuBar()->addMenu(tr("&Training")));
+    QMenu *trainingMenu = menuBar()->addMenu(tr("&Training"));
+    training_->addActionsTo(trainingMenu);
+    trainingMenu->addSeparator();
+    trainingMenu->addAction(tr("Optimizer &Race…"), this, &MainWindow::showOptimizerRace)
+        ->setStatusTip(tr("Train this network under up to four optimizers from the same start and compare them"));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     HelpMenu::fill(help, this);
@@ -485,6 +490,16 @@ void MainWindow::placeGanImages(bool shown)
         tabifyDockWidget(evaluation, dock);  // the bottom row's big place, where an image set's gallery goes
     dock->show();
     dock->raise();
+}
+
+OptimizerRaceDialog *MainWindow::showOptimizerRace()
+{
+    if (!race_)
+        race_ = new OptimizerRaceDialog([this] { return document_->project(); }, this);
+    race_->show();
+    race_->raise();
+    race_->activateWindow();
+    return race_;
 }
 
 void MainWindow::showAbout()

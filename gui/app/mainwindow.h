@@ -20,6 +20,7 @@ class GraphView;
 class InspectorPanel;
 class InsidePanel;
 class LayoutPresets;
+class OptimizerRaceDialog;
 class PalettePanel;
 class ProjectFiles;
 class QDockWidget;
@@ -43,6 +44,8 @@ public:
 
     // Opens a project path or a bundled example's name; falls back to a new project on failure.
     void openStartupProject(const QString &pathOrExample);
+    // Training ▸ Optimizer Race…: shows (creating it once) the race window for the open project.
+    OptimizerRaceDialog *showOptimizerRace();
 
     GraphDocument *document() const { return document_; }
     GraphScene *scene() const { return scene_; }
@@ -132,4 +135,5 @@ private:
     QLabel *summary_ = nullptr;
     QAction *undoTool_ = nullptr;
     QAction *redoTool_ = nullptr;
+    OptimizerRaceDialog *race_ = nullptr;
 };
