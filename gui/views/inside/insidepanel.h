@@ -13,6 +13,7 @@
 #include <vector>
 
 class AttentionView;
+class BackpropStepperView;
 class FilterGridView;
 class GradientFlowView;
 class NeuronStatsView;
@@ -45,7 +46,7 @@ public:
     // nothing while the panel is hidden.
     std::optional<nn::TapRequest> request() const;
     // Shows the tab named "gradient-flow", "neurons", "filters", "attention", "recurrent-state" or
-    // "tokens" (a sequence tab even before a model shows it has such layers); false for another name.
+    // "tokens" (a sequence tab even before a model shows it has such layers), or "stepper"; false for another name.
     bool showView(const QString &name);
     // Shows the sequence tabs the model has, hides the others, and hands them the data's names.
     void setSequenceFacts(const SequenceFacts &facts);
@@ -60,6 +61,7 @@ public:
     AttentionView *attention() const { return attention_; }
     RecurrentStateView *recurrentState() const { return recurrent_; }
     TokenView *tokens() const { return tokens_; }
+    BackpropStepperView *stepper() const { return stepper_; }
 
 signals:
     void requestChanged();
@@ -75,6 +77,7 @@ private:
     AttentionView *attention_;
     RecurrentStateView *recurrent_;
     TokenView *tokens_;
+    BackpropStepperView *stepper_;
     std::vector<SequenceTab *> sequenceTabs_;
     int sample_ = 0;
 };
