@@ -218,6 +218,7 @@ void BackpropStepperView::retrace()
         return;
     }
     busy_ = true;
+    status_->setText(tr("Taking the batch from the current weights…"));
     QPointer<BackpropStepperView> view(this);
     const StepperRequest chosen = request();
     training_->runRunProbeNow(
