@@ -8,6 +8,7 @@
 #include "panels/trainingpanel.h"
 #include "training/trainingcontroller.h"
 #include "views/inside/insidepanel.h"
+#include "views/inside/stepper/backpropstepperview.h"
 #include "views/plots/datasetpreview.h"
 #include "views/tryit/tryitpanel.h"
 
@@ -158,6 +159,10 @@ int main(int argc, char *argv[])
         QStringLiteral("inside"),
         QApplication::translate("main", "Show the Inside dock's <view> in front: %1.").arg(InsidePanel::viewNames().join(QStringLiteral(", "))),
         QStringLiteral("view"));
+    const QCommandLineOption stepperStep(
+        QStringLiteral("stepper-step"),
+        QApplication::translate("main", "With --inside stepper: open the backprop stepper's walk at step <n> (1 is the first)."),
+        QStringLiteral("n"));
     const QCommandLineOption tryImage(
         QStringLiteral("try-image"),
         QApplication::translate("main", "Open the Try it panel on the image <file>, as if it had been dropped on the window."),
@@ -176,7 +181,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption raceTab(QStringLiteral("race-tab"),
                                      QApplication::translate("main", "With --race-screenshot: the tab in front: race, surface or classic."),
                                      QStringLiteral("tab"), QStringLiteral("race"));
-    parser.addOptions({screenshot, afterSteps, afterEpochs, layout, welcome, welcomeShot, inside, tryImage, tryText, dataPreview});
+    parser.addOptions({screenshot, afterSteps, afterEpochs, layout, welcome, welcomeShot, inside, stepperStep, tryImage, tryText, dataPreview});
     parser.addOptions({raceShot, raceTab});
     parser.process(app);
     const std::optional<LayoutPresets::Preset> preset = presetNamed(parser.value(layout));
@@ -203,6 +208,8 @@ int main(int argc, char *argv[])
         window.layouts()->apply(*preset);
     if (parser.isSet(inside))
         showInside(window, parser.value(inside));
+    if (parser.isSet(stepperStep))
+        window.insidePanel()->stepper()->setOpeningStep(int(countOption(parser, stepperStep)) - 1);
     window.openStartupProject(parser.positionalArguments().value(0));
     if (parser.isSet(tryImage))  // once the project is prepared and laid out, so that Try it stays in front
         QObject::connect(window.training(), &TrainingController::prepared, window.tryIt(),

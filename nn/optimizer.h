@@ -3,6 +3,7 @@
 
 #include "layer.h"
 #include "settings.h"
+#include "updateexplanation.h"
 
 #include <vector>
 
@@ -40,6 +41,11 @@ public:
     // Continues from `state`, taken from this kind of optimizer over `parameters`; throws
     // TrainingError, naming the parameter, when it does not fit them.
     virtual void restoreState(const OptimizerState &state, const std::vector<Parameter *> &parameters) = 0;
+    // What the next step() would do to element `element` of parameters[parameter], from the grads as
+    // they are now: its terms and the value it would write. Leaves the optimizer as it was. Throws
+    // SettingError for an element the parameters do not hold.
+    virtual UpdateExplanation explainUpdate(const std::vector<Parameter *> &parameters, size_t parameter,
+                                            int64_t element) = 0;
 
 protected:
     Settings settings_;

@@ -12,6 +12,7 @@
 
 #include "canvas/graphscene.h"
 #include "canvas/graphview.h"
+#include "canvas/steppath.h"
 #include "document/graphdocument.h"
 #include "panels/augmentsection.h"
 #include "panels/imagefoldersummary.h"
@@ -26,6 +27,7 @@
 #include "views/ganimages/ganimagesview.h"
 #include "views/inside/featuremapsview.h"
 #include "views/inside/insidepanel.h"
+#include "views/inside/stepper/backpropstepperview.h"
 #include "views/plots/datasetpreview.h"
 #include "views/plots/decisionboundaryview.h"
 #include "views/plots/ganlayersview.h"
@@ -348,6 +350,8 @@ void MainWindow::createTraining()
             [this](std::shared_ptr<const datasets::Image> picture, const QString &name) {
                 insidePanel_->featureMaps()->choose({"train", 0, std::move(picture), name});
             });
+    connect(insidePanel_->stepper(), &BackpropStepperView::stepChanged, this,
+            [this](int node, const QList<int> &walked) { showStepPath(scene_, node, walked); });
     training_->addProbe(ganImages_->probe());
     connect(ganImages_, &GanImagesView::imagesAvailableChanged, this, &MainWindow::placeGanImages);
     connect(layouts_, &LayoutPresets::applied, this, [this] { placeGanImages(ganImages_->showsImages()); });

@@ -180,6 +180,14 @@ QPainterPath NodeItem::shape() const
     return path.simplified();
 }
 
+void NodeItem::setStepMark(StepMark mark)
+{
+    if (mark == stepMark_)
+        return;
+    stepMark_ = mark;
+    update();
+}
+
 void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
 {
     painter->setRenderHint(QPainter::Antialiasing);
@@ -206,6 +214,12 @@ void NodeItem::paintBody(QPainter *painter) const
     tint.setAlpha(38);
     painter->fillPath(body.intersected(header), tint);
     painter->setBrush(Qt::NoBrush);
+    if (stepMark_ != StepMark::None) {  // the stepper's path: a wide orange band, strong where it stands
+        const bool current = stepMark_ == StepMark::Current;
+        const double gap = current ? 5.0 : 4.0;
+        painter->setPen(QPen(QColor(230, 126, 34, current ? 230 : 110), current ? 5.0 : 3.0));
+        painter->drawRoundedRect(kBody.adjusted(-gap, -gap, gap, gap), kCornerRadius + gap, kCornerRadius + gap);
+    }
     if (isSelected()) {  // a halo around the card, so an error's red border still shows
         QColor halo = selectionColor();
         halo.setAlpha(110);

@@ -41,6 +41,10 @@ public:
     int outputPorts() const { return static_cast<int>(outputNames_.size()); }
     // The port drawn larger while a connection is dragged over it; -1 for none.
     void setHighlightedInput(int port);
+    // The backprop stepper's path: the node it stands at, or one it walked through on the way there.
+    enum class StepMark { None, Walked, Current };
+    void setStepMark(StepMark mark);
+    StepMark stepMark() const { return stepMark_; }
 
     // Port centres in scene coordinates, and which port (if any) a scene point is on.
     QPointF inputPortPosition(int port) const;
@@ -76,4 +80,5 @@ private:
     std::vector<bool> connected_;
     QStringList outputNames_{QStringLiteral("output")};
     int highlighted_ = -1;
+    StepMark stepMark_ = StepMark::None;
 };

@@ -9,7 +9,8 @@ class Experiment;
 }
 namespace nn {
 class Model;
-}
+struct RunState;
+} // namespace nn
 
 // When a probe runs.
 enum class ProbeMoment {
@@ -23,3 +24,6 @@ enum class ProbeMoment {
 // (a queued signal, or QMetaObject::invokeMethod(receiver, lambda, Qt::QueuedConnection)).
 // It gets the model read-only: it may run Model::infer, never train or change it.
 using ModelProbe = std::function<void(ProbeMoment moment, const nn::Model &model, const datasets::Experiment &experiment)>;
+// A probe that also reads where the run stands (its optimizers' moments and step count), or nullptr
+// when the weights were never trained in a run: the backprop stepper continues the run's optimizer.
+using RunProbe = std::function<void(const nn::Model &model, const datasets::Experiment &experiment, const nn::RunState *run)>;

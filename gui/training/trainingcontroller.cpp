@@ -185,6 +185,12 @@ void TrainingController::runProbeNow(ModelProbe probe, std::function<void()> orE
     post([worker = worker_, probe = std::move(probe), orElse = std::move(orElse)] { worker->runProbeNow(probe, orElse); });
 }
 
+void TrainingController::runRunProbeNow(RunProbe probe, std::function<void()> orElse)
+{
+    flushPendingPreparation();
+    post([worker = worker_, probe = std::move(probe), orElse = std::move(orElse)] { worker->runRunProbeNow(probe, orElse); });
+}
+
 void TrainingController::sendPace()
 {
     const double pace = document_->project().training.stepsPerSecond;

@@ -65,6 +65,8 @@ public:
     // Runs `probe` once on the worker thread, after any preparation still waiting, with the model
     // as it is now; `orElse` runs there instead when nothing is prepared (see TrainingWorker).
     void runProbeNow(ModelProbe probe, std::function<void()> orElse);
+    // The same for a probe that reads where the run stands (see RunProbe).
+    void runRunProbeNow(RunProbe probe, std::function<void()> orElse);
     // What the views inside the network want recorded (none: no taps); tapsRecorded() brings it.
     void setTapRequest(std::optional<nn::TapRequest> request);
 

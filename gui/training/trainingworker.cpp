@@ -496,6 +496,18 @@ void TrainingWorker::runProbeNow(const ModelProbe &probe, const std::function<vo
     });
 }
 
+void TrainingWorker::runRunProbeNow(const RunProbe &probe, const std::function<void()> &orElse)
+{
+    if (!experiment_) {
+        orElse();
+        return;
+    }
+    const std::optional<nn::RunState> state = trainer_ ? std::optional(trainer_->runState()) : runState_;
+    runProbeNow([&](ProbeMoment, const nn::Model &model, const datasets::Experiment &experiment) {
+        probe(model, experiment, state ? &*state : nullptr);
+    }, orElse);
+}
+
 void TrainingWorker::resetWeights()
 {
     if (trainer_)

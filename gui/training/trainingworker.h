@@ -76,6 +76,8 @@ public:
     // Runs `probe` once now, between batches, with the model as it is (ProbeMoment::Prepared);
     // `orElse` runs instead when no experiment is prepared (the network or its data do not load).
     void runProbeNow(const ModelProbe &probe, const std::function<void()> &orElse);
+    // The same for a probe that reads the run's state (the trainer's, or the last run's once it ended).
+    void runRunProbeNow(const RunProbe &probe, const std::function<void()> &orElse);
 
 signals:
     // `trained`: the weights hold more than the seed's initialisation (loaded, kept or trained).

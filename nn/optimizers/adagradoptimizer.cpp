@@ -49,3 +49,25 @@ void AdagradOptimizer::update(const ParameterSlice &slice) const
 }
 
 } // namespace nn
+
+namespace nn {
+
+void AdagradOptimizer::describe(UpdateExplanation &e, const ElementState &state) const
+{
+    const float g = describeGradient(e, state.decays ? weightDecay_ : 0.0f);
+    const float s = state.after[0];
+    e.add("α", "learning rate", learningRate());
+    e.add("αₜ", "this step's learning rate after lr_decay", rate_);
+    e.add("ε", "keeps the divisor above 0", eps_);
+    e.add("s", "sum of squared gradients before the step", state.before[0]);
+    e.add("s'", "sum of squared gradients after the step", s);
+    e.lines.push_back("s ← s + g² = " + formatNumber(state.before[0]) + " + " + formatNumber(g) + "² = " +
+                      formatNumber(s));
+    if (settings_.real("lr_decay") != 0.0)
+        e.lines.push_back("αₜ = α / (1 + (t − 1)·lr_decay) = " + formatNumber(rate_));
+    e.lines.push_back("w ← w − αₜ·g / (√s + ε) = " + formatNumber(e.before) + " − " + formatNumber(rate_) + "·" +
+                      formatNumber(g) + " / (√" + formatNumber(s) + " + " + formatNumber(eps_) + ") = " +
+                      formatNumber(e.after));
+}
+
+} // namespace nn

@@ -17,6 +17,7 @@ protected:
     float initialValue(int) const override { return initialAccumulator_; }
     void prepareStep() override;
     void update(const ParameterSlice &slice) const override;
+    void describe(UpdateExplanation &explanation, const ElementState &state) const override;
 
 private:
     float eps_;

@@ -80,3 +80,54 @@ void AdamOptimizer::update(const ParameterSlice &slice) const
 }
 
 } // namespace nn
+
+namespace nn {
+
+void AdamOptimizer::describe(UpdateExplanation &e, const ElementState &state) const
+{
+    const bool decays = state.decays && weightDecay_ != 0.0f;
+    const double rate = learningRate(), t = double(e.step);
+    float w = e.before;
+    if (decays && decoupled_) {
+        w = e.before * shrink_;
+        e.lines.push_back("w ← (1 − α·λ)·w = " + formatNumber(shrink_) + "·" + formatNumber(e.before) + " = " +
+                          formatNumber(w) + "   (AdamW's decoupled weight decay)");
+    }
+    const float g = describeGradient(e, decays && !decoupled_ ? weightDecay_ : 0.0f);
+    if (decays && decoupled_)
+        e.add("λ", "weight decay", weightDecay_);
+    const double c1 = 1.0 - std::pow(settings_.real("beta1"), t), c2 = 1.0 - std::pow(settings_.real("beta2"), t);
+    const float m = state.after[kFirstMoment], v = state.after[kSecondMoment];
+    const float vUsed = amsgrad_ ? state.after[kMaxSecondMoment] : v;
+    const double mHat = m / c1, vHat = vUsed / c2;
+    e.add("α", "learning rate", rate);
+    e.add("β1", "first-moment decay", beta1_);
+    e.add("β2", "second-moment decay", beta2_);
+    e.add("ε", "keeps the divisor above 0", eps_);
+    e.add("t", "step", t);
+    e.add("m", "first moment before the step", state.before[kFirstMoment]);
+    e.add("v", "second moment before the step", state.before[kSecondMoment]);
+    e.add("m'", "first moment after the step", m);
+    e.add("v'", "second moment after the step", v);
+    e.add("m̂", "first moment after bias correction", mHat);
+    e.add("v̂", "second moment after bias correction", vHat);
+    e.lines.push_back("m ← β1·m + (1 − β1)·g = " + formatNumber(beta1_) + "·" + formatNumber(state.before[kFirstMoment]) +
+                      " + " + formatNumber(1.0f - beta1_) + "·" + formatNumber(g) + " = " + formatNumber(m));
+    e.lines.push_back("v ← β2·v + (1 − β2)·g² = " + formatNumber(beta2_) + "·" +
+                      formatNumber(state.before[kSecondMoment]) + " + " + formatNumber(1.0f - beta2_) + "·" +
+                      formatNumber(g) + "² = " + formatNumber(v));
+    if (amsgrad_) {
+        e.add("v_max", "the largest second moment so far", vUsed);
+        e.lines.push_back("v_max ← max(v_max, v) = max(" + formatNumber(state.before[kMaxSecondMoment]) + ", " +
+                          formatNumber(v) + ") = " + formatNumber(vUsed));
+    }
+    e.lines.push_back("m̂ = m / (1 − β1ᵗ) = " + formatNumber(m) + " / (1 − " + formatNumber(beta1_) + "^" +
+                      formatNumber(t) + ") = " + formatNumber(mHat) + "   (bias correction: m starts at 0)");
+    e.lines.push_back(std::string(amsgrad_ ? "v̂ = v_max" : "v̂ = v") + " / (1 − β2ᵗ) = " + formatNumber(vUsed) +
+                      " / (1 − " + formatNumber(beta2_) + "^" + formatNumber(t) + ") = " + formatNumber(vHat));
+    e.lines.push_back("w ← w − α·m̂ / (√v̂ + ε) = " + formatNumber(w) + " − " + formatNumber(rate) + "·" +
+                      formatNumber(mHat) + " / (√" + formatNumber(vHat) + " + " + formatNumber(eps_) +
+                      ") = " + formatNumber(e.after));
+}
+
+} // namespace nn

@@ -22,6 +22,7 @@ protected:
     int bufferCount() const override { return amsgrad_ ? 3 : 2; }
     void prepareStep() override;
     void update(const ParameterSlice &slice) const override;
+    void describe(UpdateExplanation &explanation, const ElementState &state) const override;
 
 private:
     bool decoupled_;

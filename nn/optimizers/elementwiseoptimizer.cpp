@@ -119,3 +119,99 @@ void ElementwiseOptimizer::restoreState(const OptimizerState &saved, const std::
 }
 
 } // namespace nn
+
+namespace nn {
+
+namespace {
+
+// A copy of `count` floats from `source` that starts at the same offset from a 64-byte boundary, so
+// that Eigen's vector loops split it into the same scalar head, packets and tail as the original.
+class AlignedCopy {
+public:
+    AlignedCopy(const float *source, int64_t count) : storage_(size_t(count) + 16)
+    {
+        const auto offsetOf = [](const void *p) { return (reinterpret_cast<uintptr_t>(p) % 64) / sizeof(float); };
+        const size_t shift = (offsetOf(source) + 16 - offsetOf(storage_.data())) % 16;
+        data_ = storage_.data() + shift;
+        std::copy(source, source + count, data_);
+    }
+    float *data() { return data_; }
+
+private:
+    std::vector<float> storage_;
+    float *data_;
+};
+
+} // namespace
+
+UpdateExplanation ElementwiseOptimizer::explainUpdate(const std::vector<Parameter *> &parameters, size_t p,
+                                                      int64_t element)
+{
+    if (p >= parameters.size() || element < 0 || element >= parameters[p]->value.size())
+        throw SettingError(spec().kind + " cannot explain element " + std::to_string(element) + " of parameter " +
+                           std::to_string(p) + ": there is no such weight; choose one of the network's weights.");
+    if (steps_ > 0)
+        checkState(parameters);
+    const Parameter &parameter = *parameters[p];
+    // The chunk step() updates this element in, with copies of its values, gradients and buffers.
+    const int64_t begin = element / kOptimizerChunkElements * kOptimizerChunkElements;
+    const int64_t count = std::min(parameter.value.size(), begin + kOptimizerChunkElements) - begin;
+    AlignedCopy values(parameter.value.data() + begin, count), grads(parameter.grad.data() + begin, count);
+    const int buffers = bufferCount();
+    std::vector<Eigen::ArrayXf> state;  // aligned as the state's chunks are (begin is a multiple of 8192)
+    for (int b = 0; b < buffers; ++b)
+        state.push_back(steps_ > 0 ? Eigen::ArrayXf(state_[p][size_t(b)].segment(begin, count))
+                                   : Eigen::ArrayXf::Constant(count, initialValue(b)));
+    ParameterSlice slice{values.data(), grads.data(), {}, count, parameter.decays};
+    ElementState elementState;
+    elementState.decays = parameter.decays;
+    const int64_t at = element - begin;
+    for (int b = 0; b < buffers; ++b) {
+        slice.buffers[size_t(b)] = state[size_t(b)].data();
+        elementState.before[size_t(b)] = state[size_t(b)][at];
+    }
+
+    UpdateExplanation explanation;
+    explanation.optimizer = spec().kind;
+    explanation.parameter = parameter.name;
+    explanation.element = element;
+    explanation.step = steps_ + 1;
+    explanation.frozen = parameter.frozen;
+    explanation.before = values.data()[at];
+    explanation.gradient = grads.data()[at];
+    ++steps_;  // this step's scalars, as step() will compute them
+    prepareStep();
+    if (!parameter.frozen)
+        update(slice);
+    --steps_;
+    explanation.after = values.data()[at];
+    for (int b = 0; b < buffers; ++b)
+        elementState.after[size_t(b)] = state[size_t(b)][at];
+    if (parameter.frozen)
+        explanation.lines.push_back(parameter.name + " is frozen: the step leaves it as it is.");
+    else
+        describe(explanation, elementState);
+    return explanation;
+}
+
+} // namespace nn
+
+namespace nn {
+
+float ElementwiseOptimizer::describeGradient(UpdateExplanation &e, float decay)
+{
+    e.add("w", "the weight before the step", e.before);
+    e.add("∇", "∂L/∂w from backward", e.gradient);
+    const float g = e.gradient + decay * e.before;
+    if (decay != 0.0f) {
+        e.add("λ", "weight decay", decay);
+        e.lines.push_back("g = ∇ + λ·w = " + formatNumber(e.gradient) + " + " + formatNumber(decay) + "·" +
+                          formatNumber(e.before) + " = " + formatNumber(g));
+    } else {
+        e.lines.push_back("g = ∇ = " + formatNumber(g));
+    }
+    e.add("g", "the gradient the step uses", g);
+    return g;
+}
+
+} // namespace nn

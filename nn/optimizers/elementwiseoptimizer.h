@@ -35,6 +35,8 @@ public:
     void reset() final;
     OptimizerState state() const final;
     void restoreState(const OptimizerState &state, const std::vector<Parameter *> &parameters) final;
+    UpdateExplanation explainUpdate(const std::vector<Parameter *> &parameters, size_t parameter,
+                                    int64_t element) final;
 
 protected:
     // Steps taken, counting the one being taken: 1 during the first step.
@@ -48,6 +50,19 @@ protected:
     virtual void prepareStep() = 0;
     // Updates one slice in place; called concurrently for disjoint slices.
     virtual void update(const ParameterSlice &slice) const = 0;
+
+    // One element's state buffers around an update, for describe().
+    struct ElementState {
+        std::array<float, ParameterSlice::kMaxBuffers> before{}, after{};
+        bool decays = true;
+    };
+    // Fills explanation.terms and .lines for the update of one element whose before, gradient and
+    // after are set; called between prepareStep() and the next step, so this step's scalars hold.
+    virtual void describe(UpdateExplanation &explanation, const ElementState &state) const = 0;
+
+    // "g = ∇ + λ·w = …" when weight decay `decay` joins the gradient, else "g = ∇ = …"; returns g as
+    // the update computes it in float.
+    static float describeGradient(UpdateExplanation &explanation, float decay);
 
 private:
     void allocateState(const std::vector<Parameter *> &parameters);

@@ -4,6 +4,8 @@
 
 #include "nn/registry.h"
 
+#include <cmath>
+
 namespace nn {
 
 namespace {
@@ -65,6 +67,49 @@ void RMSpropOptimizer::update(const ParameterSlice &slice) const
         descend(slice, gradient, (square - mean.square()).sqrt() + eps_);
     } else {
         descend(slice, gradient, square.sqrt() + eps_);
+    }
+}
+
+} // namespace nn
+
+namespace nn {
+
+void RMSpropOptimizer::describe(UpdateExplanation &e, const ElementState &state) const
+{
+    const float g = describeGradient(e, state.decays ? weightDecay_ : 0.0f);
+    e.add("α", "learning rate", rate_);
+    e.add("ρ", "smoothing of the mean square (the setting alpha)", alpha_);
+    e.add("ε", "keeps the divisor above 0", eps_);
+    const float s = state.after[kSquareAverage];
+    e.add("s", "mean square before the step", state.before[kSquareAverage]);
+    e.add("s'", "mean square after the step", s);
+    e.lines.push_back("s ← ρ·s + (1 − ρ)·g² = " + formatNumber(alpha_) + "·" + formatNumber(state.before[kSquareAverage]) +
+                      " + " + formatNumber(1.0f - alpha_) + "·" + formatNumber(g) + "² = " + formatNumber(s));
+    float d = std::sqrt(s) + eps_;
+    std::string divisor = "d = √s + ε = √" + formatNumber(s) + " + " + formatNumber(eps_);
+    if (centered_) {
+        const float mean = state.after[kMeanGradient];
+        e.add("ḡ", "mean gradient after the step", mean);
+        e.lines.push_back("ḡ ← ρ·ḡ + (1 − ρ)·g = " + formatNumber(alpha_) + "·" +
+                          formatNumber(state.before[kMeanGradient]) + " + " + formatNumber(1.0f - alpha_) + "·" +
+                          formatNumber(g) + " = " + formatNumber(mean));
+        d = std::sqrt(s - mean * mean) + eps_;
+        divisor = "d = √(s − ḡ²) + ε = √(" + formatNumber(s) + " − " + formatNumber(mean) + "²) + " + formatNumber(eps_);
+    }
+    e.add("d", "the divisor", d);
+    e.lines.push_back(divisor + " = " + formatNumber(d));
+    const std::string w = formatNumber(e.before), a = formatNumber(rate_), after = formatNumber(e.after);
+    if (momentum_ > 0.0f) {
+        const int slot = centered_ ? kMeanGradient + 1 : kSquareAverage + 1;
+        const float b = state.after[size_t(slot)];
+        e.add("μ", "momentum", momentum_);
+        e.add("b'", "velocity after the step", b);
+        e.lines.push_back("b ← μ·b + g/d = " + formatNumber(momentum_) + "·" + formatNumber(state.before[size_t(slot)]) +
+                          " + " + formatNumber(g) + "/" + formatNumber(d) + " = " + formatNumber(b));
+        e.lines.push_back("w ← w − α·b = " + w + " − " + a + "·" + formatNumber(b) + " = " + after);
+    } else {
+        e.lines.push_back("w ← w − α·g/d = " + w + " − " + a + "·" + formatNumber(g) + "/" + formatNumber(d) +
+                          " = " + after);
     }
 }
 

@@ -16,6 +16,7 @@ protected:
     int bufferCount() const override { return 1 + int(centered_) + int(momentum_ > 0.0f); }
     void prepareStep() override;
     void update(const ParameterSlice &slice) const override;
+    void describe(UpdateExplanation &explanation, const ElementState &state) const override;
 
 private:
     template <typename Gradient, typename Denominator>

@@ -60,3 +60,33 @@ void SGDOptimizer::update(const ParameterSlice &slice) const
 }
 
 } // namespace nn
+
+namespace nn {
+
+void SGDOptimizer::describe(UpdateExplanation &e, const ElementState &state) const
+{
+    const float g = describeGradient(e, state.decays ? weightDecay_ : 0.0f);
+    e.add("α", "learning rate", rate_);
+    const std::string w = formatNumber(e.before), a = formatNumber(rate_), after = formatNumber(e.after);
+    if (momentum_ == 0.0f) {
+        e.lines.push_back("w ← w − α·g = " + w + " − " + a + "·" + formatNumber(g) + " = " + after);
+        return;
+    }
+    e.add("μ", "momentum", momentum_);
+    e.add("b", "velocity before the step", state.before[0]);
+    e.add("b'", "velocity after the step", state.after[0]);
+    const std::string b = formatNumber(state.after[0]);
+    if (e.step == 1)
+        e.lines.push_back("b ← g = " + b + "   (the first step starts the velocity at g)");
+    else
+        e.lines.push_back("b ← μ·b + (1 − dampening)·g = " + formatNumber(momentum_) + "·" +
+                          formatNumber(state.before[0]) + " + " + formatNumber(1.0f - dampening_) + "·" +
+                          formatNumber(g) + " = " + b);
+    if (nesterov_)
+        e.lines.push_back("w ← w − α·(g + μ·b) = " + w + " − " + a + "·(" + formatNumber(g) + " + " +
+                          formatNumber(momentum_) + "·" + b + ") = " + after + "   (Nesterov: looks ahead along b)");
+    else
+        e.lines.push_back("w ← w − α·b = " + w + " − " + a + "·" + b + " = " + after);
+}
+
+} // namespace nn

@@ -16,6 +16,7 @@ protected:
     int bufferCount() const override { return momentum_ != 0.0f ? 1 : 0; }
     void prepareStep() override;
     void update(const ParameterSlice &slice) const override;
+    void describe(UpdateExplanation &explanation, const ElementState &state) const override;
 
 private:
     float momentum_;

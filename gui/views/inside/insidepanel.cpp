@@ -9,6 +9,7 @@
 #include "views/inside/kernelview.h"
 #include "views/inside/neuronstatsview.h"
 #include "views/inside/recurrentstateview.h"
+#include "views/inside/stepper/backpropstepperview.h"
 #include "views/inside/tokenview.h"
 
 #include "datasets/experiment.h"
@@ -36,8 +37,9 @@ SequenceFacts sequenceFactsOf(const nn::Model &model, const datasets::Experiment
 
 InsidePanel::InsidePanel(QWidget *parent)
     : QTabWidget(parent), gradientFlow_(new GradientFlowView), neuronStats_(new NeuronStatsView),
-      filters_(new FilterGridView), featureMaps_(new FeatureMapsView), kernel_(new KernelView), attention_(new AttentionView), recurrent_(new RecurrentStateView),
-      tokens_(new TokenView), sequenceTabs_{attention_, recurrent_, tokens_}
+      filters_(new FilterGridView), featureMaps_(new FeatureMapsView), kernel_(new KernelView), attention_(new AttentionView),
+      recurrent_(new RecurrentStateView), tokens_(new TokenView), stepper_(new BackpropStepperView),
+      sequenceTabs_{attention_, recurrent_, tokens_}
 {
     setDocumentMode(true);
     addTab(gradientFlow_, tr("Gradient flow"));
@@ -48,6 +50,7 @@ InsidePanel::InsidePanel(QWidget *parent)
     addTab(attention_, tr("Attention"));
     addTab(recurrent_, tr("Recurrent state"));
     addTab(tokens_, tr("Tokens"));
+    addTab(stepper_, tr("Backprop stepper"));
     for (SequenceTab *tab : sequenceTabs_) {
         setTabVisible(indexOf(tab), false);
         connect(tab, &SequenceTab::sampleChanged, this, &InsidePanel::setSample);
@@ -69,6 +72,7 @@ void InsidePanel::connectTo(TrainingController *training)
     });
     connect(training, &TrainingController::runReset, this, &InsidePanel::clear);
     featureMaps_->connectTo(training);
+    stepper_->connectTo(training);
     connect(this, &InsidePanel::requestChanged, training, [this, training] { training->setTapRequest(request()); });
     training->addProbe([panel = QPointer<InsidePanel>(this)](ProbeMoment moment, const nn::Model &model,
                                                              const datasets::Experiment &experiment) {
@@ -132,7 +136,7 @@ QStringList InsidePanel::viewNames()
 {
     return {QStringLiteral("gradient-flow"), QStringLiteral("neurons"),         QStringLiteral("filters"),
             QStringLiteral("feature-maps"),  QStringLiteral("kernel"),          QStringLiteral("attention"),
-            QStringLiteral("recurrent-state"), QStringLiteral("tokens")};
+            QStringLiteral("recurrent-state"), QStringLiteral("tokens"),        QStringLiteral("stepper")};
 }
 
 bool InsidePanel::showView(const QString &name)

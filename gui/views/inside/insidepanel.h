@@ -14,6 +14,7 @@
 #include <vector>
 
 class AttentionView;
+class BackpropStepperView;
 class FeatureMapsView;
 class FilterGridView;
 class GradientFlowView;
@@ -48,8 +49,8 @@ public:
     // nothing while the panel is hidden.
     std::optional<nn::TapRequest> request() const;
     // Shows the tab named "gradient-flow", "neurons", "filters", "feature-maps", "kernel", "attention",
-    // "recurrent-state" or "tokens" (a sequence or image tab even before a model shows it has such
-    // layers); false for another name.
+    // "recurrent-state", "tokens" (a sequence or image tab even before a model shows it has such
+    // layers) or "stepper"; false for another name.
     bool showView(const QString &name);
     // Shows the sequence tabs the model has, hides the others, and hands them the data's names.
     void setSequenceFacts(const SequenceFacts &facts);
@@ -68,6 +69,7 @@ public:
     AttentionView *attention() const { return attention_; }
     RecurrentStateView *recurrentState() const { return recurrent_; }
     TokenView *tokens() const { return tokens_; }
+    BackpropStepperView *stepper() const { return stepper_; }
 
 signals:
     void requestChanged();
@@ -85,6 +87,7 @@ private:
     AttentionView *attention_;
     RecurrentStateView *recurrent_;
     TokenView *tokens_;
+    BackpropStepperView *stepper_;
     std::vector<SequenceTab *> sequenceTabs_;
     int sample_ = 0;
 };
