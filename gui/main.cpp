@@ -4,9 +4,11 @@
 #include "app/mainwindow.h"
 #include "app/screenshotrun.h"
 #include "app/welcomepage.h"
+#include "canvas/graphview.h"
 #include "panels/trainingpanel.h"
 #include "training/trainingcontroller.h"
 #include "views/inside/insidepanel.h"
+#include "views/neurons/neuroncanvas.h"
 #include "views/plots/datasetpreview.h"
 #include "views/tryit/tryitpanel.h"
 
@@ -168,7 +170,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption dataPreview(
         QStringLiteral("data-preview"),
         QApplication::translate("main", "Show the Training dock's data preview in front, once the project is prepared."));
-    parser.addOptions({screenshot, afterSteps, afterEpochs, layout, welcome, welcomeShot, inside, tryImage, tryText, dataPreview});
+    const QCommandLineOption showNeurons(
+        QStringLiteral("show-neurons"),
+        QApplication::translate("main", "Show the neurons of every layer that has them on the canvas, once the project is prepared."));
+    parser.addOptions({screenshot, afterSteps, afterEpochs, layout, welcome, welcomeShot, inside, tryImage, tryText, dataPreview,
+                       showNeurons});
     parser.process(app);
     const std::optional<LayoutPresets::Preset> preset = presetNamed(parser.value(layout));
     if (parser.isSet(layout) && !preset) {
@@ -201,6 +207,11 @@ int main(int argc, char *argv[])
         QObject::connect(window.training(), &TrainingController::prepared, window.tryIt(),
                          [&window, text = parser.value(tryText)] { window.tryIt()->tryText(text); },
                          Qt::ConnectionType(Qt::QueuedConnection | Qt::SingleShotConnection));
+    if (parser.isSet(showNeurons))  // after the layout, then the canvas fits the neurons too
+        QObject::connect(window.training(), &TrainingController::prepared, &window, [&window] {
+            window.neurons()->expandAll();
+            window.view()->fitToContents();
+        }, Qt::ConnectionType(Qt::QueuedConnection | Qt::SingleShotConnection));
     if (parser.isSet(screenshot))
         new ScreenshotRun(&window, parser.value(screenshot), moment);
     else if (parser.isSet(welcomeShot))

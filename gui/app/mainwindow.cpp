@@ -24,6 +24,7 @@
 #include "views/evaluation/confusionview.h"
 #include "views/ganimages/ganimagesview.h"
 #include "views/inside/insidepanel.h"
+#include "views/neurons/neuroncanvas.h"
 #include "views/plots/datasetpreview.h"
 #include "views/plots/decisionboundaryview.h"
 #include "views/plots/ganlayersview.h"
@@ -327,6 +328,10 @@ void MainWindow::createTraining()
     connect(training_, &TrainingController::dataLoadProgress, folder, &ImageFolderSummary::showProgress);
     connect(training_, &TrainingController::preparationFailed, folder, &ImageFolderSummary::showFailure);
     training_->addProbe(boundaryView_->probe());
+    neurons_ = new NeuronCanvas(scene_, training_, this);
+    training_->addProbe(neurons_->probe());
+    connect(neurons_, &NeuronCanvas::statusMessage, this, &MainWindow::showStatusMessage);
+    scene_->setNodeMenuExtension([this](QMenu &menu, int id) { neurons_->addActionsTo(menu, id); });
     training_->addProbe(ganLayersView_->probe());
     training_->addProbe(confusionView_->probe());
     training_->addProbe(layouts_->probe());

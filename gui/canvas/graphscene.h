@@ -10,6 +10,7 @@
 #include <QHash>
 #include <QPointF>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -43,6 +44,10 @@ public:
     // (empty for a project of one network).
     const NetworkFrames &frames() const { return frames_; }
     std::string networkAt(QPointF point) const { return frames_.networkAt(*document_, point); }
+
+    // Adds the actions of another part of the window (Show Neurons) to a node's context menu, also
+    // while training.
+    void setNodeMenuExtension(std::function<void(QMenu &menu, int nodeId)> extension) { nodeMenu_ = std::move(extension); }
 
     // While training: selecting still works; moving, connecting and the context menu do not.
     void setReadOnly(bool readOnly);
@@ -91,4 +96,5 @@ private:
     QPointF pressPosition_;
     std::map<int, QPointF> dragStart_;
     int dragNumber_ = 0;
+    std::function<void(QMenu &, int)> nodeMenu_;
 };

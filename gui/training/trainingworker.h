@@ -76,6 +76,9 @@ public:
     // Runs `probe` once now, between batches, with the model as it is (ProbeMoment::Prepared);
     // `orElse` runs instead when no experiment is prepared (the network or its data do not load).
     void runProbeNow(const ModelProbe &probe, const std::function<void()> &orElse);
+    // Sets one value of the parameter `parameter` ("hidden1.weight") between batches, then runs the
+    // probes so the views show the change; emits weightSet (an empty error when it was set).
+    void setWeight(const std::string &parameter, qint64 index, float value);
 
 signals:
     // `trained`: the weights hold more than the seed's initialisation (loaded, kept or trained).
@@ -98,6 +101,7 @@ signals:
     // `error` is empty on success; `trained` false when the weights were never trained.
     void exported(const QString &path, bool trained, const QString &error);
     void tapsRecorded(const nn::TapRecord &record);
+    void weightSet(const QString &parameter, qint64 index, float value, const QString &error);
     // While a folder of images is decoded: files done of all (emitted from the loading threads).
     void loadProgress(qint64 done, qint64 total);
 
