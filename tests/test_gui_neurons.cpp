@@ -1,6 +1,7 @@
 // The neurons inside the canvas's nodes: each unit's heat map against the model's own forward over
 // the same grid, the weight links against the parameters, editing a weight through a link, the
-// toggle, scrolling a large layer, and the decision boundary's validation points toggle.
+// toggle, scrolling a large layer, the decision boundary's validation points toggle, and the
+// overfitting examples.
 #include "guitest.h"
 
 #include "canvas/canvasstyle.h"
@@ -22,6 +23,7 @@
 #include <QSignalSpy>
 #include <QWheelEvent>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 #include <mutex>
@@ -90,6 +92,26 @@ std::vector<float> workerParameter(MainWindow &window, const std::string &name)
         qWarning("the worker did not run the probe");
     const std::lock_guard lock(result->first);
     return result->second;
+}
+
+// Every epoch's training and validation loss of a bundled example's run.
+struct EpochLosses : nn::TrainingObserver {
+    void epochFinished(const nn::EpochReport &report) override
+    {
+        train.push_back(report.trainLoss);
+        validation.push_back(report.validation.loss);
+    }
+    std::vector<double> train, validation;
+};
+
+EpochLosses exampleRun(const std::string &name)
+{
+    datasets::Experiment experiment(nn::loadProject(datasets::resolveProjectPath(name)));
+    EpochLosses losses;
+    auto trainer = experiment.makeTrainer();
+    trainer->setObserver(&losses);
+    trainer->run();
+    return losses;
 }
 
 NodeItem *node(MainWindow &window, const std::string &name)
@@ -307,6 +329,25 @@ private slots:
         const size_t cells = size_t(kNeuronGrid) * kNeuronGrid;
         QVERIFY(!std::equal(after.begin(), after.begin() + long(cells), before.begin()));
         QVERIFY(std::equal(after.begin() + long(cells), after.end(), before.begin() + long(cells)));
+    }
+
+    // overfitting: the validation loss turns up early and ends far above the training loss; each
+    // cure keeps the gap small (docs/overfitting.md has the figures).
+    void overfittingExamplesShowTheGapAndItsCures()
+    {
+        const EpochLosses plain = exampleRun("overfitting");
+        const auto best = std::min_element(plain.validation.begin(), plain.validation.end());
+        QVERIFY2(best - plain.validation.begin() < 60, "the validation loss should turn within 60 epochs");
+        const double gap = plain.validation.back() - plain.train.back();
+        QVERIFY2(gap > 2.0 && plain.validation.back() > 4 * *best, qPrintable(QString::number(gap)));
+        for (const char *cure : {"overfitting-dropout", "overfitting-l2"}) {
+            const EpochLosses cured = exampleRun(cure);
+            QCOMPARE(cured.train.size(), plain.train.size());
+            const double closed = cured.validation.back() - cured.train.back();
+            QVERIFY2(closed < gap / 3, qPrintable(QStringLiteral("%1: gap %2 against %3").arg(cure).arg(closed).arg(gap)));
+        }
+        const EpochLosses stopped = exampleRun("overfitting-early-stop");
+        QVERIFY2(stopped.train.size() < 100, qPrintable(QString::number(stopped.train.size())));
     }
 
     void validationPointsToggleOnTheBoundary()

@@ -49,7 +49,8 @@ public:
     // while training.
     void setNodeMenuExtension(std::function<void(QMenu &menu, int nodeId)> extension) { nodeMenu_ = std::move(extension); }
 
-    // While training: selecting still works; moving, connecting and the context menu do not.
+    // While training: selecting still works; moving and connecting do not, and a node's context menu
+    // holds only the extension's actions.
     void setReadOnly(bool readOnly);
     bool isReadOnly() const { return readOnly_; }
 
