@@ -104,16 +104,15 @@ QRectF NeuronPanelItem::boundingRect() const
     return QRectF(0, 0, std::max(width, 120.0), kPad * 2 + kHeadline + kTile);
 }
 
+// On the panel's edges, below and above the tile: a link never crosses the headline.
 QPointF NeuronPanelItem::unitBottom(int unit) const
 {
-    const QRectF tile = tileRect(unit - first_);
-    return mapToScene(QPointF(tile.center().x(), tile.bottom()));
+    return mapToScene(QPointF(tileRect(unit - first_).center().x(), boundingRect().bottom()));
 }
 
 QPointF NeuronPanelItem::unitTop(int unit) const
 {
-    const QRectF tile = tileRect(unit - first_);
-    return mapToScene(QPointF(tile.center().x(), tile.top()));
+    return mapToScene(QPointF(tileRect(unit - first_).center().x(), boundingRect().top()));
 }
 
 int NeuronPanelItem::unitAt(QPointF local) const

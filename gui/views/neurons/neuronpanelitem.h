@@ -38,7 +38,8 @@ public:
     // Every unit is on screen: links can be drawn to and from this panel.
     bool showsAllUnits() const { return units_ <= kMaxVisible && message_.isEmpty(); }
 
-    // Scene points where links leave (bottom centre) and arrive at (top centre) a unit's tile.
+    // Scene points where links leave (the panel's bottom edge) and arrive (its top edge), under and
+    // over a unit's tile.
     QPointF unitBottom(int unit) const;
     QPointF unitTop(int unit) const;
     // The unit whose tile is at `local`, or -1.

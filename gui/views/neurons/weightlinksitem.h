@@ -13,7 +13,7 @@
 
 // One weight of a Dense node: from unit `from` of its input to its unit `to`.
 struct WeightLink {
-    QPointF start, end;  // scene points: the input unit's tile bottom, the unit's tile top
+    QPointF start, end;  // scene points: under the input unit's tile, over the unit's tile
     float weight = 0.0f;
     std::string parameter;  // "hidden2.weight"
     int64_t index = 0;      // into the parameter, row-major (units, inputs): to·inputs + from
