@@ -320,8 +320,11 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(neurons->snapshot().maps(hidden2) && neurons->links(), kTimeoutMs);
         const std::vector<float> before = neurons->snapshot().maps(hidden2)->values;
         const WeightLink link = neurons->links()->links().front();  // into hidden2's unit 1
-        QSignalSpy changed(neurons, &NeuronCanvas::snapshotChanged);
+        QSignalSpy said(neurons, &NeuronCanvas::statusMessage);
         neurons->setWeight(link, link.weight + 3.0f);
+        QTRY_VERIFY_WITH_TIMEOUT(!said.isEmpty(), kTimeoutMs);  // the old value, to type back in
+        QVERIFY2(said.front().front().toString().contains(QString::number(double(link.weight), 'g', 4)),
+                 qPrintable(said.front().front().toString()));
         QTRY_VERIFY_WITH_TIMEOUT(neurons->snapshot().maps(hidden2) && neurons->snapshot().maps(hidden2)->values != before,
                                  kTimeoutMs);
         // Unit 1 changed; the other units of hidden2 do not depend on that weight.

@@ -45,9 +45,16 @@ NeuronCanvas::NeuronCanvas(GraphScene *scene, TrainingController *training, QObj
     connect(document, &GraphDocument::edgeAdded, this, &NeuronCanvas::updateLinks);
     connect(document, &GraphDocument::edgeRemoved, this, &NeuronCanvas::updateLinks);
     connect(training_, &TrainingController::weightSet, this,
-            [this](const QString &, qint64, float, const QString &error) {
-                if (!error.isEmpty())
+            [this](const QString &parameter, qint64 index, float value, const QString &error) {
+                if (!error.isEmpty()) {
                     emit statusMessage(error);
+                    return;
+                }
+                if (lastEdit_.parameter == parameter.toStdString() && lastEdit_.index == index)  // how to go back
+                    emit statusMessage(tr("Weight from %1 unit %2 to %3 unit %4 set to %5 (it was %6).")
+                                           .arg(lastEdit_.fromNode).arg(lastEdit_.from + 1).arg(lastEdit_.toNode)
+                                           .arg(lastEdit_.to + 1).arg(double(value), 0, 'g', 4)
+                                           .arg(double(lastEdit_.weight), 0, 'g', 4));
             });
     scene_->installEventFilter(this);  // double-click on a node
     for (QGraphicsView *view : scene_->views())
@@ -251,6 +258,7 @@ void NeuronCanvas::requestMaps()
 
 void NeuronCanvas::setWeight(const WeightLink &link, float value)
 {
+    lastEdit_ = link;
     training_->setWeight(link.parameter, link.index, value);
 }
 

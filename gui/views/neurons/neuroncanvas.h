@@ -4,6 +4,7 @@
 #pragma once
 
 #include "views/neurons/neuronsnapshot.h"
+#include "views/neurons/weightlinksitem.h"
 
 #include "training/modelprobe.h"
 
@@ -20,8 +21,6 @@ class NeuronPanelItem;
 class NodeItem;
 class QMenu;
 class TrainingController;
-class WeightLinksItem;
-struct WeightLink;
 
 // Lives on the GUI thread with the scene; the probe computes on the worker thread.
 class NeuronCanvas : public QObject {
@@ -78,4 +77,5 @@ private:
     NeuronSnapshot snapshot_;
     WeightLinksItem *links_ = nullptr;  // owned by the scene (a scene's clear() deletes it: projectReset forgets it)
     QPointer<QDoubleSpinBox> editor_;
+    WeightLink lastEdit_;  // the link last set, with its value before: the status bar says both
 };
