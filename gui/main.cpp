@@ -5,10 +5,12 @@
 #include "app/racescreenshot.h"
 #include "app/screenshotrun.h"
 #include "app/welcomepage.h"
+#include "canvas/graphview.h"
 #include "panels/trainingpanel.h"
 #include "training/trainingcontroller.h"
 #include "views/inside/insidepanel.h"
 #include "views/inside/stepper/backpropstepperview.h"
+#include "views/neurons/neuroncanvas.h"
 #include "views/plots/datasetpreview.h"
 #include "views/tryit/tryitpanel.h"
 
@@ -174,6 +176,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption dataPreview(
         QStringLiteral("data-preview"),
         QApplication::translate("main", "Show the Training dock's data preview in front, once the project is prepared."));
+    const QCommandLineOption showNeurons(
+        QStringLiteral("show-neurons"),
+        QApplication::translate("main", "Show the neurons of every layer that has them on the canvas, once the project is prepared."));
     const QCommandLineOption raceShot(
         QStringLiteral("race-screenshot"),
         QApplication::translate("main", "Race the project in the Optimizer Race window over the screen, save a picture of the screen to <png> and quit."),
@@ -182,7 +187,7 @@ int main(int argc, char *argv[])
                                      QApplication::translate("main", "With --race-screenshot: the tab in front: race, surface or classic."),
                                      QStringLiteral("tab"), QStringLiteral("race"));
     parser.addOptions({screenshot, afterSteps, afterEpochs, layout, welcome, welcomeShot, inside, stepperStep, tryImage, tryText, dataPreview});
-    parser.addOptions({raceShot, raceTab});
+    parser.addOptions({raceShot, raceTab, showNeurons});
     parser.process(app);
     const std::optional<LayoutPresets::Preset> preset = presetNamed(parser.value(layout));
     if (parser.isSet(layout) && !preset) {
@@ -222,6 +227,11 @@ int main(int argc, char *argv[])
         QObject::connect(window.training(), &TrainingController::prepared, window.tryIt(),
                          [&window, text = parser.value(tryText)] { window.tryIt()->tryText(text); },
                          Qt::ConnectionType(Qt::QueuedConnection | Qt::SingleShotConnection));
+    if (parser.isSet(showNeurons))  // after the layout, then the canvas fits the neurons too
+        QObject::connect(window.training(), &TrainingController::prepared, &window, [&window] {
+            window.neurons()->expandAll();
+            window.view()->fitToContents();
+        }, Qt::ConnectionType(Qt::QueuedConnection | Qt::SingleShotConnection));
     if (parser.isSet(raceShot))
         screenshotRace(window, parser.value(raceShot), parser.value(raceTab));
     else if (parser.isSet(screenshot))

@@ -25,6 +25,10 @@ install(FILES
   resources/examples/fashion-mnist-mlp.layerlab.json
   resources/examples/iris.layerlab.json
   resources/examples/optimizer-race.layerlab.json
+  resources/examples/overfitting.layerlab.json
+  resources/examples/overfitting-dropout.layerlab.json
+  resources/examples/overfitting-early-stop.layerlab.json
+  resources/examples/overfitting-l2.layerlab.json
   resources/examples/shapes-cnn.layerlab.json
   resources/examples/shapes-mlp.layerlab.json
   resources/examples/sine-regression.layerlab.json

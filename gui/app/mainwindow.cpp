@@ -28,6 +28,7 @@
 #include "views/inside/featuremapsview.h"
 #include "views/inside/insidepanel.h"
 #include "views/inside/stepper/backpropstepperview.h"
+#include "views/neurons/neuroncanvas.h"
 #include "views/plots/datasetpreview.h"
 #include "views/plots/decisionboundaryview.h"
 #include "views/plots/ganlayersview.h"
@@ -337,6 +338,10 @@ void MainWindow::createTraining()
     connect(training_, &TrainingController::dataLoadProgress, folder, &ImageFolderSummary::showProgress);
     connect(training_, &TrainingController::preparationFailed, folder, &ImageFolderSummary::showFailure);
     training_->addProbe(boundaryView_->probe());
+    neurons_ = new NeuronCanvas(scene_, training_, this);
+    training_->addProbe(neurons_->probe());
+    connect(neurons_, &NeuronCanvas::statusMessage, this, &MainWindow::showStatusMessage);
+    scene_->setNodeMenuExtension([this](QMenu &menu, int id) { neurons_->addActionsTo(menu, id); });
     training_->addProbe(ganLayersView_->probe());
     training_->addProbe(confusionView_->probe());
     training_->addProbe(layouts_->probe());

@@ -21,6 +21,7 @@ class InspectorPanel;
 class InsidePanel;
 class LayoutPresets;
 class OptimizerRaceDialog;
+class NeuronCanvas;
 class PalettePanel;
 class ProjectFiles;
 class QDockWidget;
@@ -68,6 +69,8 @@ public:
     DatasetPreview *datasetPreview() const { return datasetPreview_; }
     // The "Inside" dock: gradient flow, neuron statistics and filters from the training's taps.
     InsidePanel *insidePanel() const { return insidePanel_; }
+    // The neurons inside the canvas's nodes and the weight links between them.
+    NeuronCanvas *neurons() const { return neurons_; }
     // The "Try it" dock: a picture dropped on the window or pasted, and what the model says of it.
     TryItPanel *tryIt() const { return tryIt_; }
     // The "GAN images" dock: an image GAN's samples from fixed noise and its walk in noise space.
@@ -123,6 +126,7 @@ private:
     ConfusionView *confusionView_ = nullptr;
     DatasetPreview *datasetPreview_ = nullptr;
     InsidePanel *insidePanel_ = nullptr;
+    NeuronCanvas *neurons_ = nullptr;
     TryItPanel *tryIt_ = nullptr;
     GanImagesView *ganImages_ = nullptr;
     TrainingPanel *trainingPanel_ = nullptr;

@@ -84,7 +84,7 @@ QRectF GraphScene::nodesBoundingRect() const
 {
     QRectF area;
     for (const NodeItem *node : nodes_)
-        area = area.united(node->sceneBoundingRect());
+        area = area.united(node->sceneBoundingRect()).united(node->mapRectToScene(node->childrenBoundingRect()));
     return area;
 }
 
@@ -268,12 +268,19 @@ void GraphScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
 
 void GraphScene::contextMenuEvent(QGraphicsSceneContextMenuEvent *event)
 {
+    QGraphicsItem *item = itemAt(event->scenePos(), QTransform());
+    if (item && item->parentItem() && qgraphicsitem_cast<NodeItem *>(item->parentItem()))
+        item = item->parentItem();  // a part of the card (its neurons): the node's menu
+    QMenu menu;
     if (readOnly_) {
-        emit statusMessage(tr("Training — stop to edit the network."));
+        if (auto *node = qgraphicsitem_cast<NodeItem *>(item); node && nodeMenu_)
+            nodeMenu_(menu, node->nodeId());
+        if (menu.isEmpty())
+            emit statusMessage(tr("Training — stop to edit the network."));
+        else
+            menu.exec(event->screenPos());
         return;
     }
-    QGraphicsItem *item = itemAt(event->scenePos(), QTransform());
-    QMenu menu;
     if (auto *edge = qgraphicsitem_cast<EdgeItem *>(item)) {
         const nn::Edge target = edge->edge();
         connect(menu.addAction(tr("Disconnect")), &QAction::triggered, this,
@@ -284,6 +291,8 @@ void GraphScene::contextMenuEvent(QGraphicsSceneContextMenuEvent *event)
         connect(menu.addAction(tr("Delete")), &QAction::triggered, this, [this] {
             document_->undoStack()->push(new RemoveSelectionCommand(document_, selectedNodeIds(), selectedEdges()));
         });
+        if (nodeMenu_)
+            nodeMenu_(menu, node->nodeId());
     } else if (!NetworkFrames::showsFrames(*document_)) {
         addBackgroundActions(menu);
     } else {

@@ -10,6 +10,7 @@
 #include <QHash>
 #include <QPointF>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -44,7 +45,12 @@ public:
     const NetworkFrames &frames() const { return frames_; }
     std::string networkAt(QPointF point) const { return frames_.networkAt(*document_, point); }
 
-    // While training: selecting still works; moving, connecting and the context menu do not.
+    // Adds the actions of another part of the window (Show Neurons) to a node's context menu, also
+    // while training.
+    void setNodeMenuExtension(std::function<void(QMenu &menu, int nodeId)> extension) { nodeMenu_ = std::move(extension); }
+
+    // While training: selecting still works; moving and connecting do not, and a node's context menu
+    // holds only the extension's actions.
     void setReadOnly(bool readOnly);
     bool isReadOnly() const { return readOnly_; }
 
@@ -91,4 +97,5 @@ private:
     QPointF pressPosition_;
     std::map<int, QPointF> dragStart_;
     int dragNumber_ = 0;
+    std::function<void(QMenu &, int)> nodeMenu_;
 };

@@ -124,6 +124,13 @@ void TrainingController::connectWorker()
     // Trained (or reset) weights differ from the saved ones: unsaved work until saved.
     connect(worker_, &TrainingWorker::stepsReported, document_, &GraphDocument::setWeightsUnsaved);
     connect(worker_, &TrainingWorker::runReset, document_, &GraphDocument::setWeightsUnsaved);
+    connect(worker_, &TrainingWorker::weightSet, this, [this](const QString &parameter, qint64 index, float value, const QString &error) {
+        if (error.isEmpty()) {
+            document_->setWeightsUnsaved();
+            emit modelTrainedChanged(true);
+        }
+        emit weightSet(parameter, index, value, error);
+    });
     connect(worker_, &TrainingWorker::runReset, this, [this] {
         lastEpoch_ = {};
         setState(State::Idle);
@@ -189,6 +196,15 @@ void TrainingController::runRunProbeNow(RunProbe probe, std::function<void()> or
 {
     flushPendingPreparation();
     post([worker = worker_, probe = std::move(probe), orElse = std::move(orElse)] { worker->runRunProbeNow(probe, orElse); });
+}
+
+void TrainingController::setWeight(const std::string &parameter, qint64 index, float value)
+{
+    if (state_ == State::Running) {
+        emit weightSet(QString::fromStdString(parameter), index, value, tr("Pause or stop training to change a weight."));
+        return;
+    }
+    post([worker = worker_, parameter, index, value] { worker->setWeight(parameter, index, value); });
 }
 
 void TrainingController::sendPace()

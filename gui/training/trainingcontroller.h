@@ -69,6 +69,9 @@ public:
     void runRunProbeNow(RunProbe probe, std::function<void()> orElse);
     // What the views inside the network want recorded (none: no taps); tapsRecorded() brings it.
     void setTapRequest(std::optional<nn::TapRequest> request);
+    // Sets one value of a parameter ("hidden1.weight", row-major index) on the worker thread, between
+    // batches; weightSet() answers. Refused while a run goes (pause it first).
+    void setWeight(const std::string &parameter, qint64 index, float value);
 
 public slots:
     void train();
@@ -99,6 +102,8 @@ signals:
     void epochReported(const EpochPoint &epoch);
     // A training step seen from inside, at most 10 times a second while a tap request is set.
     void tapsRecorded(const nn::TapRecord &record);
+    // A setWeight() was done (`error` empty) or refused.
+    void weightSet(const QString &parameter, qint64 index, float value, const QString &error);
     void finished(nn::FinishReport::Reason reason, const QString &message);
     void weightsSaved(const QString &path, bool written, const QString &error);
     void exported(const QString &path, const QString &error);

@@ -508,6 +508,24 @@ void TrainingWorker::runRunProbeNow(const RunProbe &probe, const std::function<v
     }, orElse);
 }
 
+void TrainingWorker::setWeight(const std::string &parameter, qint64 index, float value)
+{
+    const QString name = QString::fromStdString(parameter);
+    if (!experiment_) {
+        emit weightSet(name, index, value, tr("The network is not built, so it has no weights to change."));
+        return;
+    }
+    for (const nn::NamedParameter &named : experiment_->model().parameters())
+        if (named.name == parameter && index >= 0 && index < named.parameter->value.size()) {
+            named.parameter->value[index] = value;
+            trained_ = true;  // the weights now differ from the seed's: Save writes them
+            emit weightSet(name, index, value, {});
+            runProbes(ProbeMoment::Prepared);
+            return;
+        }
+    emit weightSet(name, index, value, tr("The network has no weight %1[%2] any more.").arg(name).arg(index));
+}
+
 void TrainingWorker::resetWeights()
 {
     if (trainer_)

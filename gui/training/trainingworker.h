@@ -78,6 +78,9 @@ public:
     void runProbeNow(const ModelProbe &probe, const std::function<void()> &orElse);
     // The same for a probe that reads the run's state (the trainer's, or the last run's once it ended).
     void runRunProbeNow(const RunProbe &probe, const std::function<void()> &orElse);
+    // Sets one value of the parameter `parameter` ("hidden1.weight") between batches, then runs the
+    // probes so the views show the change; emits weightSet (an empty error when it was set).
+    void setWeight(const std::string &parameter, qint64 index, float value);
 
 signals:
     // `trained`: the weights hold more than the seed's initialisation (loaded, kept or trained).
@@ -100,6 +103,7 @@ signals:
     // `error` is empty on success; `trained` false when the weights were never trained.
     void exported(const QString &path, bool trained, const QString &error);
     void tapsRecorded(const nn::TapRecord &record);
+    void weightSet(const QString &parameter, qint64 index, float value, const QString &error);
     // While a folder of images is decoded: files done of all (emitted from the loading threads).
     void loadProgress(qint64 done, qint64 total);
 

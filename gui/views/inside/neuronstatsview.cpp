@@ -16,7 +16,8 @@ NeuronStatsView::NeuronStatsView(QWidget *parent)
         "at each step (right: later); darker means more of the batch's values there. Below, in red, the share of "
         "values that are exactly 0: ReLUs that output 0 for every input are <i>dead</i> and no longer learn. In "
         "orange, the share of sigmoid or tanh outputs near their limits: <i>saturated</i> units pass almost no "
-        "gradient back."));
+        "gradient back. For data with 2 inputs, each unit's own picture is on the canvas: click ▸ on a layer (or "
+        "double-click it) to see its units as heat maps over the input plane."));
     about->setWordWrap(true);
     auto *scroll = new QScrollArea;
     scroll->setWidgetResizable(true);

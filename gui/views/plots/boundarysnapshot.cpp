@@ -71,23 +71,9 @@ QRgb heatColour(int classIndex, float confidence, int classes)
 
 void fillGrid(BoundarySnapshot &snapshot, const nn::Model &model, const datasets::Experiment &experiment, int size)
 {
-    const datasets::DataInfo &info = experiment.data().info;
     PlotData &plot = snapshot.plot;
     snapshot.gridSize = size;
-    for (int i = 0; i < size; ++i) {
-        snapshot.gridX.push_back(plot.xMin + (i + 0.5) * (plot.xMax - plot.xMin) / size);
-        snapshot.gridY.push_back(plot.yMin + (i + 0.5) * (plot.yMax - plot.yMin) / size);
-    }
-    nn::Tensor inputs({int64_t{size} * size, 2});
-    for (int j = 0; j < size; ++j)
-        for (int i = 0; i < size; ++i) {
-            const int64_t row = int64_t{j} * size + i;
-            inputs[2 * row] = views::modelValue(static_cast<float>(snapshot.gridX[static_cast<size_t>(i)]), info, 0);
-            inputs[2 * row + 1] = views::modelValue(static_cast<float>(snapshot.gridY[static_cast<size_t>(j)]), info, 1);
-        }
-    nn::Shape shape = info.sampleShape;  // {2}, or {1, 2} and the like
-    shape.insert(shape.begin(), int64_t{size} * size);
-    inputs.reshape(shape);
+    const nn::Tensor inputs = planeGrid(plot, experiment, size, snapshot.gridX, snapshot.gridY);
     const nn::Tensor probabilities = views::predict(model, inputs, views::outputActivation(experiment));
     plot.heatMap = QImage(size, size, QImage::Format_RGB32);
     for (int64_t row = 0; row < int64_t{size} * size; ++row) {
@@ -151,6 +137,38 @@ QString boundaryProblem(const datasets::Experiment &experiment)
     return {};
 }
 
+nn::Tensor planeGrid(const PlotData &plot, const datasets::Experiment &experiment, int size, std::vector<double> &xs,
+                     std::vector<double> &ys)
+{
+    const datasets::DataInfo &info = experiment.data().info;
+    xs.clear(), ys.clear();
+    for (int i = 0; i < size; ++i) {
+        xs.push_back(plot.xMin + (i + 0.5) * (plot.xMax - plot.xMin) / size);
+        ys.push_back(plot.yMin + (i + 0.5) * (plot.yMax - plot.yMin) / size);
+    }
+    nn::Tensor inputs({int64_t{size} * size, 2});
+    for (int j = 0; j < size; ++j)
+        for (int i = 0; i < size; ++i) {
+            const int64_t row = int64_t{j} * size + i;
+            inputs[2 * row] = views::modelValue(static_cast<float>(xs[static_cast<size_t>(i)]), info, 0);
+            inputs[2 * row + 1] = views::modelValue(static_cast<float>(ys[static_cast<size_t>(j)]), info, 1);
+        }
+    nn::Shape shape = info.sampleShape;  // {2}, or {1, 2} and the like
+    shape.insert(shape.begin(), int64_t{size} * size);
+    inputs.reshape(shape);
+    return inputs;
+}
+
+PlotData planeOf(const datasets::Experiment &experiment)
+{
+    const datasets::DataInfo &info = experiment.data().info;
+    PlotData plot;
+    addPoints(plot, *experiment.data().train, info, false);
+    addPoints(plot, *experiment.data().validation, info, true);
+    fitRange(plot);
+    return plot;
+}
+
 BoundarySnapshot computeBoundary(const nn::Model &model, const datasets::Experiment &experiment, int gridSize)
 {
     if (const QString problem = boundaryProblem(experiment); !problem.isEmpty())
@@ -161,9 +179,7 @@ BoundarySnapshot computeBoundary(const nn::Model &model, const datasets::Experim
     BoundarySnapshot snapshot;
     snapshot.kind = curve ? BoundarySnapshot::Kind::Curve : BoundarySnapshot::Kind::Classes;
     PlotData &plot = snapshot.plot;
-    addPoints(plot, *experiment.data().train, info, false);
-    addPoints(plot, *experiment.data().validation, info, true);
-    fitRange(plot);
+    plot = planeOf(experiment);
     plot.splitLegend = true;
     plot.xLabel = featureName(info, 0, "x1");
     if (curve) {

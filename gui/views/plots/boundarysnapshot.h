@@ -5,6 +5,8 @@
 
 #include "views/plots/plotdata.h"
 
+#include "nn/tensor.h"
+
 #include <QString>
 
 #include <cstdint>
@@ -41,3 +43,10 @@ QString boundaryProblem(const datasets::Experiment &experiment);
 
 // Runs the model (inference only) and fills a snapshot for the experiment's data.
 BoundarySnapshot computeBoundary(const nn::Model &model, const datasets::Experiment &experiment, int gridSize = 100);
+
+// The data's points (training, then validation) and the plot's range around them.
+PlotData planeOf(const datasets::Experiment &experiment);
+// Model inputs [size², sample…] for a size × size grid over plot's plane of 2 features: row
+// j·size + i is the cell centred on (xs[i], ys[j]) in the data's own units (j = 0 at the bottom).
+nn::Tensor planeGrid(const PlotData &plot, const datasets::Experiment &experiment, int size, std::vector<double> &xs,
+                     std::vector<double> &ys);

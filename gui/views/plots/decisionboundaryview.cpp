@@ -6,8 +6,10 @@
 
 #include "canvas/canvasstyle.h"
 
+#include <QCheckBox>
 #include <QLabel>
 #include <QStackedLayout>
+#include <QVBoxLayout>
 
 #include <chrono>
 
@@ -19,8 +21,20 @@ constexpr auto kStepInterval = std::chrono::milliseconds(80);
 } // namespace
 
 DecisionBoundaryView::DecisionBoundaryView(QWidget *parent)
-    : QWidget(parent), stack_(new QStackedLayout(this)), canvas_(new PlotCanvas), message_(new QLabel)
+    : QWidget(parent), stack_(new QStackedLayout), canvas_(new PlotCanvas), message_(new QLabel),
+      validation_(new QCheckBox(tr("Validation points")))
 {
+    validation_->setChecked(canvas_->showsValidation());
+    validation_->setVisible(false);  // until there is a plot with validation points
+    validation_->setToolTip(tr("Draws the validation points (hollow rings) over the boundary too. The network never "
+                               "trains on them: where the boundary bends around single training points and misses "
+                               "the validation points nearby, it has learned the noise — that is overfitting."));
+    connect(validation_, &QCheckBox::toggled, canvas_, &PlotCanvas::setShowsValidation);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addLayout(stack_, 1);
+    layout->addWidget(validation_, 0, Qt::AlignRight);
     message_->setAlignment(Qt::AlignCenter);
     message_->setWordWrap(true);
     message_->setMargin(16);
@@ -52,6 +66,7 @@ void DecisionBoundaryView::setSnapshot(BoundarySnapshot snapshot)
     else
         message_->setText(snapshot_.message);
     stack_->setCurrentWidget(plot ? static_cast<QWidget *>(canvas_) : message_);
+    validation_->setVisible(plot && snapshot_.plot.splitLegend);
     emit snapshotChanged();
 }
 

@@ -10,6 +10,7 @@
 #include <QWidget>
 
 class PlotCanvas;
+class QCheckBox;
 class QLabel;
 class QStackedLayout;
 
@@ -27,6 +28,8 @@ public:
     const BoundarySnapshot &snapshot() const { return snapshot_; }
     PlotCanvas *canvas() const { return canvas_; }
     QString message() const;
+    // "Validation points": draws the held-out points (hollow) over the boundary, or only the training ones.
+    QCheckBox *validationToggle() const { return validation_; }
 
 signals:
     void snapshotChanged();
@@ -36,4 +39,5 @@ private:
     QStackedLayout *stack_;
     PlotCanvas *canvas_;
     QLabel *message_;
+    QCheckBox *validation_;
 };

@@ -45,6 +45,12 @@ void PlotCanvas::setData(PlotData data)
     update();
 }
 
+void PlotCanvas::setShowsValidation(bool shows)
+{
+    showsValidation_ = shows;
+    update();
+}
+
 QFont PlotCanvas::labelFont() const
 {
     QFont font = this->font();  // follows the application's (Present enlarges it)
@@ -56,7 +62,9 @@ QStringList PlotCanvas::legendEntries() const
 {
     QStringList entries = data_.classNames;
     if (data_.splitLegend)
-        entries << tr("● train") << tr("○ validation");
+        entries << tr("● train");
+    if (data_.splitLegend && showsValidation_)
+        entries << tr("○ validation");
     if (!data_.curve.empty())
         entries << tr("— model");
     return entries;
@@ -175,6 +183,8 @@ void PlotCanvas::drawPoints(QPainter &painter, const QRectF &plot) const
     const double radius = data_.points.size() > 1000 ? 2.5 : 3.5;
     const double span = data_.valueMax - data_.valueMin;
     for (const PlotPoint &point : data_.points) {
+        if (point.validation && !showsValidation_)
+            continue;
         const QColor colour = data_.classNames.isEmpty() ? classcolors::valueColor(span > 0 ? (point.value - data_.valueMin) / span : 0.5)
                                                          : classcolors::classColor(point.classIndex);
         const QPointF at = toWidget(point.x, point.y, plot);

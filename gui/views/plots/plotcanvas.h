@@ -21,6 +21,9 @@ public:
 
     void setData(PlotData data);
     const PlotData &data() const { return data_; }
+    // Whether the validation points (hollow rings) are drawn with the training points; on by default.
+    void setShowsValidation(bool shows);
+    bool showsValidation() const { return showsValidation_; }
 
     QSize sizeHint() const override { return {360, 320}; }
     QSize minimumSizeHint() const override { return {180, 160}; }
@@ -44,4 +47,5 @@ private:
     void drawLegend(QPainter &painter) const;
 
     PlotData data_;
+    bool showsValidation_ = true;
 };
