@@ -26,6 +26,7 @@
 #include "views/inside/insidepanel.h"
 #include "views/plots/datasetpreview.h"
 #include "views/plots/decisionboundaryview.h"
+#include "views/plots/gandrawing.h"
 #include "views/plots/ganlayersview.h"
 #include "views/tryit/tryitpanel.h"
 #include "views/charts/runlabel.h"
@@ -328,6 +329,7 @@ void MainWindow::createTraining()
     connect(training_, &TrainingController::preparationFailed, folder, &ImageFolderSummary::showFailure);
     training_->addProbe(boundaryView_->probe());
     training_->addProbe(ganLayersView_->probe());
+    new GanDrawing(document_, ganLayersView_, training_, this);  // "draw your own" on the layered distributions
     training_->addProbe(confusionView_->probe());
     training_->addProbe(layouts_->probe());
     insidePanel_->connectTo(training_);
