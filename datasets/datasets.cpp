@@ -7,6 +7,7 @@
 #include "csvheader.h"
 #include "datalocator.h"
 #include "datasplit.h"
+#include "drawnset.h"
 #include "featurescaling.h"
 #include "idxdataset.h"
 #include "idxfile.h"
@@ -203,6 +204,10 @@ LoadedData load(const nn::DataSpec &spec, uint64_t seed, const LoadOptions &opti
         checkGenerated(spec);
         return assemble(MixtureSet::generate(spec.source, spec.samples, spec.noise, seed), spec, seed);
     }
+    if (spec.source == DrawnSet::kName) {
+        checkGenerated(spec);
+        return assemble(DrawnSet::generate(spec.points, spec.samples, spec.noise, seed), spec, seed);
+    }
     if (spec.source == "fashion-mnist")
         return assemble(IdxDataset::loadFashionMnist(), spec, seed);
     if (spec.source == "shapes")
@@ -243,6 +248,7 @@ std::vector<std::string> syntheticNames()
     std::vector<std::string> names = SyntheticSet::names();
     for (const std::string &name : MixtureSet::names())
         names.push_back(name);
+    names.emplace_back(DrawnSet::kName);
     return names;
 }
 
@@ -252,6 +258,8 @@ std::string describe(const std::string &name)
         return SyntheticSet::generate(name, 4, 0.0, 1).info.description;  // four points: no real cost
     if (MixtureSet::contains(name))
         return MixtureSet::generate(name, 4, 0.0, 1).info.description;
+    if (name == DrawnSet::kName)
+        return DrawnSet::description();
     if (name == "fashion-mnist")
         return "Fashion-MNIST: 70000 grey 28×28 images of clothing in 10 classes (Zalando Research, MIT licence)";
     if (name == "shapes")

@@ -31,7 +31,8 @@ std::vector<std::string> bundledNames();
 // The text and sequence sets: words (which language is this word?), fortunes (a character
 // language model), sines, adding, copy, reverse.
 std::vector<std::string> sequenceNames();
-// circle, xor, gaussian, spiral, moons, plane, sine, and for generative models ring, grid, line.
+// circle, xor, gaussian, spiral, moons, plane, sine, and for generative models ring, grid, line and
+// drawn (the points painted into the project, data.points).
 std::vector<std::string> syntheticNames();
 // One line on a bundled or synthetic set, for the GUI, without loading its files; empty for any
 // other source (a file path).

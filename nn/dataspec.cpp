@@ -8,7 +8,43 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
+
 namespace nn {
+
+namespace {
+
+// "points": a list of [x, y] pairs of finite numbers within ±DataSpec::kPointReach.
+std::vector<std::array<double, 2>> readPoints(const nlohmann::json &json)
+{
+    if (!json.contains("points"))
+        return {};
+    const nlohmann::json &list = json.at("points");
+    const std::string hint = " Each point is a pair [x, y] of numbers, such as [[0.5, -1.25], [2, 0]].";
+    if (!list.is_array())
+        throw SettingError("data setting 'points' must be a list of points, got " + describeJson(list) + "." + hint);
+    if (list.size() > DataSpec::kMaxPoints)
+        throw SettingError("data setting 'points' holds " + std::to_string(list.size()) + " points; a drawing may hold at most " +
+                           std::to_string(DataSpec::kMaxPoints) + ". Clear it or remove some points.");
+    std::vector<std::array<double, 2>> points;
+    points.reserve(list.size());
+    for (size_t k = 0; k < list.size(); ++k) {
+        const nlohmann::json &point = list[k];
+        const std::string where = "data setting 'points', point " + std::to_string(k + 1);
+        if (!point.is_array() || point.size() != 2 || !point[0].is_number() || !point[1].is_number())
+            throw SettingError(where + " must be a pair [x, y] of numbers, got " + describeJson(point) + "." + hint);
+        const std::array<double, 2> xy{point[0].get<double>(), point[1].get<double>()};
+        for (double value : xy)
+            if (!(std::abs(value) <= DataSpec::kPointReach))
+                throw SettingError(where + " is " + describeJson(point) + "; x and y must lie between " +
+                                   ConfigReader::formatNumber(-DataSpec::kPointReach) + " and " +
+                                   ConfigReader::formatNumber(DataSpec::kPointReach) + ".");
+        points.push_back(xy);
+    }
+    return points;
+}
+
+} // namespace
 
 nlohmann::json DataSpec::toJson() const
 {
@@ -45,6 +81,8 @@ nlohmann::json DataSpec::toJson() const
     setIfChanged("languages", languages, defaults.languages);
     setIfChanged("words_per_language", wordsPerLanguage, defaults.wordsPerLanguage);
     setIfChanged("vocabulary", vocabulary, defaults.vocabulary);
+    if (!points.empty())  // only a drawn set has points: other files stay as they were
+        json["points"] = points;
     if (augment.any())  // files without augmentation stay as they were
         json["augment"] = {{"flip_horizontal", augment.flipHorizontal}, {"flip_vertical", augment.flipVertical},
                            {"shift", augment.shift},
@@ -92,6 +130,7 @@ DataSpec DataSpec::fromJson(const nlohmann::json &json)
     augment.real(dataSetting("augment.brightness"), spec.augment.brightness);
     augment.real(dataSetting("augment.contrast"), spec.augment.contrast);
     reader.text("class", spec.onlyClass, true);
+    spec.points = readPoints(json);
     return spec;
 }
 

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -27,7 +28,7 @@ struct AugmentSpec {
 
 struct DataSpec {
     // A bundled or synthetic set ("fashion-mnist", "shapes", "iris", "wine", "breast-cancer", "digits",
-    // "circle", "xor", "gaussian", "spiral", "moons", "plane", "sine", "ring", "grid", "line"), a path to a .csv file or an
+    // "circle", "xor", "gaussian", "spiral", "moons", "plane", "sine", "ring", "grid", "line", "drawn"), a path to a .csv file or an
     // IDX images file (.gz or not; labels from `labels`), or a folder of images (one subfolder per
     // class, or any files named with their labels in the CSV `labels`).
     std::string source = "spiral";
@@ -58,6 +59,13 @@ struct DataSpec {
     std::vector<std::string> vocabulary;
     AugmentSpec augment;                      // image sets: random changes to the training split
     std::string onlyClass;                    // "class": keep one class's samples (name or number); empty = all
+    // "drawn": the 2D points a student painted on the plot, [x, y] in the data's units; the set repeats
+    // them with jitter `noise` until it has `samples` points (datasets/drawnset.h).
+    std::vector<std::array<double, 2>> points;
+
+    // At most this many drawn points, each number within ±kPointReach: a file holds a drawing, not a data set.
+    static constexpr size_t kMaxPoints = 20'000;
+    static constexpr double kPointReach = 10'000.0;
 
     nlohmann::json toJson() const;
     static DataSpec fromJson(const nlohmann::json &json);  // FileError/SettingError when malformed

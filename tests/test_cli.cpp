@@ -10,6 +10,8 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include <cmath>
+
 namespace {
 
 struct Result {
@@ -142,6 +144,40 @@ private slots:
         QCOMPARE(runCli({"train", "iris", "--epochs", "1", "--out", dir.filePath("notgan.layerlab.json")}).exitCode, 0);
         const Result notGan = runCli({"generate", dir.filePath("notgan.layerlab.json")});
         QVERIFY2(notGan.exitCode != 0 && notGan.err.contains("not a GAN project"), qPrintable(notGan.err));
+    }
+
+    // A GAN on drawn points ("draw your own") trains from its file; a drawing of too few points is
+    // refused with the minimum and how to paint more.
+    void aGanTrainsOnDrawnPoints()
+    {
+        QJsonObject project = QJsonDocument::fromJson(exampleJson("gan-ring").toUtf8()).object();
+        QJsonObject data = project["data"].toObject();
+        data["source"] = "drawn";
+        data["samples"] = 256;
+        QJsonArray points;
+        for (int k = 0; k < 30; ++k)  // an S drawn on the plot
+            points.append(QJsonArray{-2.0 + 4.0 * k / 29.0, 1.5 * std::sin(0.2 * k)});
+        data["points"] = points;
+        project["data"] = data;
+        const QString path = dir.filePath("drawn.layerlab.json");
+        write(path, QJsonDocument(project).toJson());
+        const Result r = runCli({"train", path, "--epochs", "3", "--json", "--out", dir.filePath("drawnout.layerlab.json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const auto lines = jsonLines(r.out);
+        QCOMPARE(lines.size(), 4);
+        for (const char *key : {"d_loss", "g_loss", "energy_distance"})
+            QVERIFY2(lines[2][key].isDouble(), key);
+        QFile saved(dir.filePath("drawnout.layerlab.json"));
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QCOMPARE(QJsonDocument::fromJson(saved.readAll()).object()["data"].toObject()["points"].toArray(), points);
+
+        data["points"] = QJsonArray{QJsonArray{0.0, 0.0}, QJsonArray{1.0, 1.0}, QJsonArray{2.0, 0.5}};
+        project["data"] = data;
+        write(path, QJsonDocument(project).toJson());
+        const Result few = runCli({"train", path, "--epochs", "1"});
+        QVERIFY2(few.exitCode != 0 && few.err.contains("has 3 points; it needs at least 10") &&
+                     few.err.contains("Drag on the GAN plot to paint more"),
+                 qPrintable(few.err));
     }
 
     // generate --classifier judges a GAN's samples with a trained classifier and says how sure it is

@@ -3,18 +3,23 @@
 #include "datasets/datalocator.h"
 #include "datasets/datasets.h"
 #include "datasets/datasplit.h"
+#include "datasets/drawnset.h"
 #include "datasets/samplesource.h"
 
 #include "nn/error.h"
+
+#include <nlohmann/json.hpp>
 
 #include <QtTest>
 
 #include <zlib.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cmath>
 #include <fstream>
+#include <map>
 #include <numeric>
 #include <optional>
 #include <set>
@@ -98,6 +103,15 @@ nn::DataSpec spec(const std::string &source, const std::string &scaling = "none"
 struct Batch {
     nn::Tensor x, y;
 };
+
+// `count` points as a student might paint them: along a curve, in the plot's [−4, 4]².
+std::vector<std::array<double, 2>> drawing(int count)
+{
+    std::vector<std::array<double, 2>> points;
+    for (int k = 0; k < count; ++k)
+        points.push_back({-3.0 + 6.0 * k / std::max(count - 1, 1), 0.25 * k - 1.5});
+    return points;
+}
 
 Batch gatherAll(const nn::BatchSource &source)
 {
@@ -708,7 +722,7 @@ private slots:
         QTest::addColumn<double>("bound");
         for (const auto &name : datasets::syntheticNames()) {
             const bool regression = name == "plane" || name == "sine" || name == "line";
-            const int classes = regression ? 0 : name == "ring" ? 8 : name == "grid" ? 25 : 2;
+            const int classes = regression ? 0 : name == "ring" ? 8 : name == "grid" ? 25 : name == "drawn" ? 1 : 2;
             QTest::newRow(name.c_str()) << QString::fromStdString(name) << (name == "sine" ? 1 : 2) << classes
                                         << (name == "sine" ? 3.0 : 7.0);
         }
@@ -722,6 +736,7 @@ private slots:
         QFETCH(double, bound);
         nn::DataSpec s = spec(name.toStdString(), "auto", 0.1, 0.2);
         s.samples = 401;
+        s.points = drawing(12);  // the drawn set's own points; every other set ignores them
         const auto data = datasets::load(s, 42);
         QCOMPARE(total(data), 401);
         QCOMPARE(data.info.sampleShape, (nn::Shape{features}));
@@ -751,6 +766,103 @@ private slots:
         const Batch other = gatherAll(*datasets::load(s, 43).train);
         QVERIFY2(!std::equal(train.x.data(), train.x.data() + std::min(train.x.size(), other.x.size()), other.x.data()),
                  "another seed gives other points");
+    }
+
+    // ---- the drawn set ("draw your own") -----------------------------------------------------
+
+    void drawnPointsRoundTripThroughTheFile()
+    {
+        nn::DataSpec s = spec("drawn");
+        s.points = {{0.5, -1.25}, {2.0, 0.0}, {-3.999, 3.125}};
+        const nlohmann::json json = s.toJson();
+        QVERIFY2(json.at("points") == nlohmann::json::parse("[[0.5, -1.25], [2.0, 0.0], [-3.999, 3.125]]"), json.dump().c_str());
+        const nn::DataSpec read = nn::DataSpec::fromJson(json);
+        QVERIFY2(read.points == s.points, "the points read back differ");
+        QCOMPARE(read.toJson().dump(), json.dump());
+        // A file of another set is written as before, and an old file (no "points") reads with none.
+        const nlohmann::json ring = spec("ring").toJson();
+        QVERIFY2(!ring.contains("points"), ring.dump().c_str());
+        QVERIFY(nn::DataSpec::fromJson(ring).points.empty());
+    }
+
+    void drawnPointsRejectBadValues_data()
+    {
+        QTest::addColumn<QString>("points");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("not a list") << "7" << "must be a list of points, got 7";
+        QTest::newRow("one number") << "[[1, 2], [3]]" << "point 2 must be a pair [x, y] of numbers, got [3]";
+        QTest::newRow("three numbers") << "[[1, 2, 3]]" << "point 1 must be a pair [x, y] of numbers, got [1,2,3]";
+        QTest::newRow("text") << "[[1, \"2\"]]" << "point 1 must be a pair [x, y] of numbers";
+        QTest::newRow("null") << "[[1, 2], null]" << "point 2 must be a pair [x, y] of numbers, got null";
+        QTest::newRow("far away") << "[[0, 0], [1e9, 0]]" << "point 2 is [1000000000.0,0]; x and y must lie between -10000 and 10000";
+    }
+
+    void drawnPointsRejectBadValues()
+    {
+        QFETCH(QString, points);
+        QFETCH(QString, expected);
+        nlohmann::json json = spec("drawn").toJson();
+        json["points"] = nlohmann::json::parse(points.toStdString());
+        const QString message = thrownMessage<nn::SettingError>([&] { nn::DataSpec::fromJson(json); });
+        QVERIFY2(message.contains(expected), qPrintable(message));
+        QVERIFY2(message.contains("data setting 'points'"), qPrintable(message));
+    }
+
+    void drawnPointsAreBounded()
+    {
+        nlohmann::json json = spec("drawn").toJson();
+        json["points"] = nlohmann::json::array();
+        for (size_t k = 0; k <= nn::DataSpec::kMaxPoints; ++k)
+            json["points"].push_back({0.0, 0.0});
+        const QString message = thrownMessage<nn::SettingError>([&] { nn::DataSpec::fromJson(json); });
+        QVERIFY2(message.contains("holds 20001 points; a drawing may hold at most 20000"), qPrintable(message));
+    }
+
+    void drawnSetNeedsEnoughPoints_data()
+    {
+        QTest::addColumn<int>("count");
+        QTest::newRow("none") << 0;
+        QTest::newRow("one") << 1;
+        QTest::newRow("one short") << int(datasets::DrawnSet::kMinPoints) - 1;
+    }
+
+    void drawnSetNeedsEnoughPoints()
+    {
+        QFETCH(int, count);
+        nn::DataSpec s = spec("drawn");
+        s.points = drawing(count);
+        const QString message = thrownMessage<nn::SettingError>([&] { datasets::load(s, 1); });
+        QVERIFY2(message.contains(QString("has %1 point").arg(count)) && message.contains("needs at least 10") &&
+                     message.contains("Drag on the GAN plot to paint more") && message.contains("\"points\""),
+                 qPrintable(message));
+        s.points = drawing(int(datasets::DrawnSet::kMinPoints));
+        QCOMPARE(total(datasets::load(s, 1)), s.samples);
+    }
+
+    // Sample i is drawn point i mod P plus jitter of standard deviation `noise`: without noise the
+    // set is the drawing repeated, with it the points spread by about that much.
+    void drawnSetRepeatsThePointsWithJitter()
+    {
+        nn::DataSpec s = spec("drawn");
+        s.points = drawing(12);
+        s.samples = 1200;
+        s.noise = 0.0;
+        const Batch clean = gatherAll(*datasets::load(s, 5).train);
+        std::map<std::pair<float, float>, int> seen;
+        for (int64_t i = 0; i < clean.x.dim(0); ++i)
+            ++seen[{clean.x[2 * i], clean.x[2 * i + 1]}];
+        QCOMPARE(seen.size(), s.points.size());
+        for (const auto &[x, y] : s.points) {
+            const int times = seen[std::make_pair(float(x), float(y))];
+            QVERIFY2(times == 100, qPrintable(QString("(%1, %2) appears %3 times").arg(x).arg(y).arg(times)));
+        }
+        s.noise = 0.2;
+        const Batch noisy = gatherAll(*datasets::load(s, 5).train);
+        double squares = 0.0;
+        for (int64_t i = 0; i < noisy.x.size(); ++i)
+            squares += std::pow(noisy.x[i] - clean.x[i], 2);  // the same split: sample for sample, its point
+        const double stddev = std::sqrt(squares / double(noisy.x.size()));
+        QVERIFY2(stddev > 0.18 && stddev < 0.22, qPrintable(QString("noise 0.2 gives a spread of %1").arg(stddev)));
     }
 
     void syntheticNoiseMatters()

@@ -31,6 +31,7 @@
 #include "views/neurons/neuroncanvas.h"
 #include "views/plots/datasetpreview.h"
 #include "views/plots/decisionboundaryview.h"
+#include "views/plots/gandrawing.h"
 #include "views/plots/ganlayersview.h"
 #include "views/race/optimizerracedialog.h"
 #include "views/tryit/tryitpanel.h"
@@ -343,6 +344,7 @@ void MainWindow::createTraining()
     connect(neurons_, &NeuronCanvas::statusMessage, this, &MainWindow::showStatusMessage);
     scene_->setNodeMenuExtension([this](QMenu &menu, int id) { neurons_->addActionsTo(menu, id); });
     training_->addProbe(ganLayersView_->probe());
+    new GanDrawing(document_, ganLayersView_, training_, this);  // "draw your own" on the layered distributions
     training_->addProbe(confusionView_->probe());
     training_->addProbe(layouts_->probe());
     insidePanel_->connectTo(training_);

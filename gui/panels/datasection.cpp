@@ -11,6 +11,7 @@
 #include "datasets/csvheader.h"
 #include "datasets/csvreader.h"
 #include "datasets/datasets.h"
+#include "datasets/drawnset.h"
 #include "datasets/sequencetasks.h"
 
 #include "nn/error.h"
@@ -279,6 +280,7 @@ void DataSection::showSource(const nn::DataSpec &data)
         source_->setItemData(row, QDir::toNativeSeparators(path), Qt::ToolTipRole);
     }
     source_->setCurrentIndex(source_->findData(QString::fromStdString(hasFileEntry(data.source) || isNamedSet(data.source) ? data.source : "fortunes")));
+    datasourcelist::enableDrawing(source_, document()->project().gan.has_value() || data.source == datasets::DrawnSet::kName);
 
     const bool csv = isFile && isCsvPath(data.source) && sequence == SequenceSection::Kind::None;
     const bool folder = isFile && isFolder(data.source);

@@ -5,6 +5,7 @@
 
 #include "datasets/datalocator.h"
 #include "datasets/datasets.h"
+#include "datasets/drawnset.h"
 #include "datasets/wordlists.h"
 
 #include "nn/error.h"
@@ -65,7 +66,9 @@ void fill(QComboBox *box)
     }
     box->insertSeparator(box->count());
     for (const std::string &name : datasets::syntheticNames()) {
-        box->addItem(DataSection::tr("%1 (synthetic)").arg(displayName(name)), QString::fromStdString(name));
+        box->addItem(name == datasets::DrawnSet::kName ? DataSection::tr("Draw your own (GAN)")
+                                                        : DataSection::tr("%1 (synthetic)").arg(displayName(name)),
+                      QString::fromStdString(name));
         box->setItemData(box->count() - 1, QString::fromStdString(datasets::describe(name)), Qt::ToolTipRole);
     }
     box->insertSeparator(box->count());
@@ -81,6 +84,18 @@ void fill(QComboBox *box)
     box->setItemData(box->count() - 1, DataSection::tr("A CSV file with a column of values in time order, to forecast"), Qt::ToolTipRole);
     box->addItem(DataSection::tr("Folder of images…"), QString::fromLatin1(DataSection::kChooseFolder));
     box->setItemData(box->count() - 1, DataSection::tr("A folder with one subfolder of PNG or JPEG images per class"), Qt::ToolTipRole);
+}
+
+void enableDrawing(QComboBox *box, bool enabled)
+{
+    const int row = box->findData(QString::fromLatin1(datasets::DrawnSet::kName));
+    QStandardItem *item = qobject_cast<QStandardItemModel *>(box->model())->item(row);
+    if (!item)
+        return;
+    item->setEnabled(enabled);
+    item->setToolTip(enabled ? QString::fromStdString(datasets::DrawnSet::description())
+                             : DataSection::tr("Paint the real points of a GAN's data: make this project a GAN first "
+                                               "(right-click the canvas: Make This a GAN)."));
 }
 
 // "Which language is this word?" as its settings make it.

@@ -112,6 +112,9 @@ def projects():
                              batch_mode="full", l1=0.001, l2=0.01, clip_norm=1.0, early_stopping_patience=5,
                              schedule={"kind": "step", "step_size": 3, "gamma": 0.5, "min_lr": 0.0}),
     }) + "\n")
+    drawn = json.loads((ROOT / "resources" / "examples" / "gan-ring.layerlab.json").read_text())
+    drawn["data"].update({"source": "drawn", "points": [[0.5, -1.25], [2.0, 0.0], [-3.999, 3.125], [0, 1e-3]]})
+    write("fuzz_project", "drawn-data.layerlab.json", json.dumps(drawn) + "\n")
     write("fuzz_project", "idx-data.layerlab.json", json.dumps({
         "graph": {"nodes": [node(1, "in", "Input", {"shape": [1, 28, 28]}), node(2, "f", "Flatten"),
                             node(3, "out", "Dense", {"units": 10, "activation": "softmax"})],

@@ -5,11 +5,13 @@
 
 #include "canvas/canvasstyle.h"
 
+#include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace {
 
@@ -43,6 +45,95 @@ GanLayersCanvas::GanLayersCanvas(QWidget *parent) : QWidget(parent)
 void GanLayersCanvas::setSnapshot(GanLayersSnapshot snapshot)
 {
     snapshot_ = std::move(snapshot);
+    fitDrawingPlane();
+    update();
+}
+
+void GanLayersCanvas::setDrawing(bool on, std::vector<QPointF> points)
+{
+    drawing_ = on;
+    drawn_ = std::move(points);
+    if (!on) {
+        stroke_.clear();
+        brush_.reset();
+    }
+    fitDrawingPlane();
+    updateCursor();
+    update();
+}
+
+void GanLayersCanvas::setDrawingEnabled(bool enabled)
+{
+    drawingEnabled_ = enabled;
+    if (!enabled) {  // a run starts mid-drag: the stroke is dropped, not half painted
+        stroke_.clear();
+        brush_.reset();
+    }
+    updateCursor();
+    update();
+}
+
+void GanLayersCanvas::setDrawingHint(const QString &hint)
+{
+    hint_ = hint;
+    update();
+}
+
+// Drawing without a snapshot of layers (no data yet, or too few points to prepare): a fixed plane.
+void GanLayersCanvas::fitDrawingPlane()
+{
+    if (!drawing_ || snapshot_.kind == GanLayersSnapshot::Kind::Layers)
+        return;
+    snapshot_.xMin = snapshot_.yMin = -kGanDrawnHalfWidth;
+    snapshot_.xMax = snapshot_.yMax = kGanDrawnHalfWidth;
+    snapshot_.xLabel = QStringLiteral("x1");
+    snapshot_.yLabel = QStringLiteral("x2");
+}
+
+void GanLayersCanvas::updateCursor()
+{
+    if (isDrawingEnabled())
+        setCursor(Qt::CrossCursor);
+    else
+        unsetCursor();
+}
+
+void GanLayersCanvas::mousePressEvent(QMouseEvent *event)
+{
+    if (!isDrawingEnabled() || event->button() != Qt::LeftButton || !plotRect().contains(event->position())) {
+        QWidget::mousePressEvent(event);
+        return;
+    }
+    // Seeded by how many points there are: the same stroke on the same drawing paints the same points.
+    brush_.emplace(drawn_.size(), snapshot_.xMax - snapshot_.xMin);
+    stroke_ = brush_->begin(toPlane(event->position()));
+    update();
+}
+
+void GanLayersCanvas::mouseMoveEvent(QMouseEvent *event)
+{
+    if (!brush_) {
+        QWidget::mouseMoveEvent(event);
+        return;
+    }
+    const QRectF plot = plotRect();
+    const QPointF at(std::clamp(event->position().x(), plot.left(), plot.right()),
+                     std::clamp(event->position().y(), plot.top(), plot.bottom()));
+    for (const QPointF &p : brush_->moveTo(toPlane(at)))
+        stroke_.push_back(p);
+    update();
+}
+
+void GanLayersCanvas::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (!brush_ || event->button() != Qt::LeftButton) {
+        QWidget::mouseReleaseEvent(event);
+        return;
+    }
+    brush_.reset();
+    const std::vector<QPointF> stroke = std::exchange(stroke_, {});
+    if (!stroke.empty())
+        emit strokeDrawn(stroke);
     update();
 }
 
@@ -100,14 +191,34 @@ void GanLayersCanvas::paintEvent(QPaintEvent *)
     painter.setClipRect(plot);
     if (isLayerShown(Layer::Manifold))
         drawManifold(painter);
-    if (isLayerShown(Layer::Real))
+    if (isLayerShown(Layer::Real) && drawing_) {
+        drawPoints(painter, drawn_, kRealColour);
+        drawPoints(painter, stroke_, kRealColour);
+    } else if (isLayerShown(Layer::Real)) {
         drawPoints(painter, snapshot_.real, kRealColour);
+    }
     if (isLayerShown(Layer::Fake))
         drawPoints(painter, snapshot_.fake, kFakeColour);
     if (isLayerShown(Layer::Push))
         drawPush(painter);
     painter.restore();
     drawFrame(painter, plot);
+    if (drawing_)
+        drawHint(painter, plot);
+}
+
+// One line at the top of the plot, on a light band so that it reads over any layer.
+void GanLayersCanvas::drawHint(QPainter &painter, const QRectF &plot) const
+{
+    if (hint_.isEmpty())
+        return;
+    painter.setFont(labelFont());
+    const QFontMetricsF metrics(painter.font());
+    const QString text = metrics.elidedText(hint_, Qt::ElideRight, plot.width() - 12);
+    const QRectF band(plot.left() + 1, plot.top() + 1, plot.width() - 2, metrics.height() + 8);
+    painter.fillRect(band, QColor(255, 255, 255, 215));
+    painter.setPen(canvasstyle::textColor());
+    painter.drawText(band, Qt::AlignCenter, text);
 }
 
 void GanLayersCanvas::drawFrame(QPainter &painter, const QRectF &plot) const

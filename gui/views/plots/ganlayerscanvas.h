@@ -2,13 +2,16 @@
 // heat map, G's manifold as a warped mesh, real and generated points, and G's gradient arrows.
 #pragma once
 
+#include "views/plots/ganbrush.h"
 #include "views/plots/ganlayerssnapshot.h"
 
 #include <QWidget>
 
 #include <array>
+#include <optional>
 
-// A plain painted plot of the last snapshot it was given; each layer can be hidden.
+// A plain painted plot of the last snapshot it was given; each layer can be hidden. For a drawn data
+// set ("draw your own") it shows the drawn points as the real ones and turns drags into strokes.
 class GanLayersCanvas : public QWidget {
     Q_OBJECT
 
@@ -34,8 +37,26 @@ public:
     QPointF toPlane(QPointF widget) const;
     QPointF toWidget(QPointF plane) const;
 
+    // "Draw your own": `points` are shown as the real points; without a snapshot of layers the plane
+    // is [−kGanDrawnHalfWidth, kGanDrawnHalfWidth]². Drags paint only while drawing is enabled.
+    void setDrawing(bool on, std::vector<QPointF> points);
+    void setDrawingEnabled(bool enabled);
+    // The one line shown over the plot while drawing ("Drag on the plot to paint real points").
+    void setDrawingHint(const QString &hint);
+    bool isDrawing() const { return drawing_; }
+    bool isDrawingEnabled() const { return drawing_ && drawingEnabled_; }
+    const std::vector<QPointF> &drawnPoints() const { return drawn_; }
+    const QString &drawingHint() const { return hint_; }
+
+signals:
+    // A drag painted these points (in the plane's units): one stroke, sent when the button is released.
+    void strokeDrawn(const std::vector<QPointF> &points);
+
 protected:
     void paintEvent(QPaintEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
 
 private:
     QFont labelFont() const;
@@ -43,7 +64,16 @@ private:
     void drawManifold(QPainter &painter) const;
     void drawPoints(QPainter &painter, const std::vector<QPointF> &points, const QColor &colour) const;
     void drawPush(QPainter &painter) const;
+    void drawHint(QPainter &painter, const QRectF &plot) const;
+    void fitDrawingPlane();
+    void updateCursor();
 
     GanLayersSnapshot snapshot_;
     std::array<bool, kLayers> shown_{true, true, true, true, true};
+    bool drawing_ = false;
+    bool drawingEnabled_ = true;
+    std::vector<QPointF> drawn_;   // the project's drawn points
+    std::vector<QPointF> stroke_;  // the points of the drag under way
+    std::optional<GanBrush> brush_;
+    QString hint_;
 };

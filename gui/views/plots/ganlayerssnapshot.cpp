@@ -4,6 +4,7 @@
 
 #include "views/batchprediction.h"
 
+#include "datasets/drawnset.h"
 #include "datasets/experiment.h"
 #include "nn/adversarialloss.h"
 #include "nn/inputgradient.h"
@@ -59,21 +60,28 @@ double modelUnitsPerDataUnit(const datasets::DataInfo &info, int64_t f)
 }
 
 // A square plane around the real points with a margin, grown for generated points that lie outside
-// but never past twice the real points' reach, so one runaway sample cannot shrink the picture.
-void fitGanPlane(GanLayersSnapshot &s)
+// but never past twice the real points' reach, so one runaway sample cannot shrink the picture. A
+// drawn set's plane is centred on 0 and at least kGanDrawnHalfWidth each way, the plane it was
+// drawn on, so that it holds still while a student paints.
+void fitGanPlane(GanLayersSnapshot &s, bool drawn)
 {
     double x0 = std::numeric_limits<double>::max(), x1 = -x0, y0 = x0, y1 = -x0;
     for (const QPointF &p : s.real)
         x0 = std::min(x0, p.x()), x1 = std::max(x1, p.x()), y0 = std::min(y0, p.y()), y1 = std::max(y1, p.y());
     if (s.real.empty())
         x0 = y0 = -1.0, x1 = y1 = 1.0;
-    const double cx = 0.5 * (x0 + x1), cy = 0.5 * (y0 + y1);
+    double cx = 0.5 * (x0 + x1), cy = 0.5 * (y0 + y1);
     const double reach = std::max(0.5 * std::max(x1 - x0, y1 - y0), 0.25);
-    double half = 1.15 * reach;
+    double least = 1.15 * reach;
+    if (drawn) {
+        cx = cy = 0.0;
+        least = std::max(kGanDrawnHalfWidth, 1.05 * std::max({-x0, x1, -y0, y1}));
+    }
+    double half = least;
     for (const QPointF &p : s.fake)
         if (std::isfinite(p.x()) && std::isfinite(p.y()))
             half = std::max(half, 1.05 * std::max(std::abs(p.x() - cx), std::abs(p.y() - cy)));
-    half = std::min(half, 2.0 * reach);
+    half = std::min(half, drawn ? 2.0 * least : 2.0 * reach);
     s.xMin = cx - half, s.xMax = cx + half, s.yMin = cy - half, s.yMax = cy + half;
 }
 
@@ -200,7 +208,7 @@ GanLayersSnapshot computeGanLayers(const nn::Model &generator, const datasets::E
     s.noise = ganViewNoise(gan, experiment.project().training.seed, int64_t{kGanFakePoints} * s.noiseSize);
     const nn::Tensor fake = generatedFor(generator, batchFor(generator.inputShape(), kGanFakePoints, s.noise.data()));
     s.fake = inDataUnits(fake, info);
-    fitGanPlane(s);
+    fitGanPlane(s, experiment.project().data.source == datasets::DrawnSet::kName);
     addVerdicts(s, discriminator, info);
     addPush(s, discriminator, fake, gan, info);
     addManifold(s, generator, info);

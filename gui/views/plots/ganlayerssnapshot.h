@@ -22,6 +22,8 @@ inline constexpr int kGanRealPoints = 450;     // real samples drawn (GAN Lab dr
 inline constexpr int kGanFakePoints = 300;     // generated samples from the fixed noise
 inline constexpr int kGanVerdictCells = 40;    // D's heat map: cells per side
 inline constexpr int kGanManifoldCells = 20;   // G's manifold: a 20 × 20 mesh, (20 + 1)² noise vectors
+// A drawn set's plane is at least [−4, 4]², centred on 0, so it holds still while a student paints.
+inline constexpr double kGanDrawnHalfWidth = 4.0;
 
 // A plain value, safe to copy between threads. Points are in the data's own units.
 struct GanLayersSnapshot {

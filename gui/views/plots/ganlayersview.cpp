@@ -7,7 +7,9 @@
 
 #include <QCheckBox>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QStackedLayout>
 #include <QVBoxLayout>
 
@@ -21,7 +23,8 @@ constexpr auto kGanStepInterval = std::chrono::milliseconds(100);
 } // namespace
 
 GanLayersView::GanLayersView(QWidget *parent)
-    : QWidget(parent), canvas_(new GanLayersCanvas), message_(new QLabel), explanation_(new QLabel)
+    : QWidget(parent), canvas_(new GanLayersCanvas), message_(new QLabel), explanation_(new QLabel),
+      clear_(new QPushButton(tr("Clear"))), ring_(new QPushButton(tr("Start from Ring")))
 {
     setObjectName(QStringLiteral("ganLayersView"));
     message_->setAlignment(Qt::AlignCenter);
@@ -44,6 +47,7 @@ GanLayersView::GanLayersView(QWidget *parent)
     plotLayout->setSpacing(4);
     plotLayout->addWidget(canvas_, 1);
     plotLayout->addWidget(createLayerBoxes());
+    plotLayout->addWidget(drawingRow_ = createDrawingRow());
     plotLayout->addWidget(explanation_);
     stack_ = new QStackedLayout(this);
     stack_->addWidget(plotPage);
@@ -77,6 +81,40 @@ QWidget *GanLayersView::createLayerBoxes()
     return boxes;
 }
 
+QWidget *GanLayersView::createDrawingRow()
+{
+    clear_->setObjectName(QStringLiteral("clearDrawing"));
+    clear_->setToolTip(tr("Removes every drawn point (Undo brings them back)."));
+    ring_->setObjectName(QStringLiteral("drawRing"));
+    ring_->setToolTip(tr("Replaces the drawing with points around a ring of 8 Gaussians, to change by painting."));
+    auto *row = new QWidget;
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *label = new QLabel(tr("Draw your own:"));
+    layout->addWidget(label);
+    layout->addWidget(clear_);
+    layout->addWidget(ring_);
+    layout->addStretch(1);
+    row->hide();
+    return row;
+}
+
+void GanLayersView::setDrawing(bool on, std::vector<QPointF> points)
+{
+    const bool changed = on != canvas_->isDrawing();
+    canvas_->setDrawing(on, std::move(points));
+    drawingRow_->setVisible(on);
+    showPage();
+    if (changed)
+        emit snapshotChanged();  // applies() may have changed
+}
+
+void GanLayersView::showPage()
+{
+    const bool plot = canvas_->isDrawing() || snapshot().kind == GanLayersSnapshot::Kind::Layers;
+    stack_->setCurrentIndex(plot ? 0 : 1);
+}
+
 ModelProbe GanLayersView::probe()
 {
     return snapshotProbe(this, kGanStepInterval, &computeGanLayers, [](const QString &problem) {
@@ -89,12 +127,11 @@ ModelProbe GanLayersView::probe()
 
 void GanLayersView::setSnapshot(GanLayersSnapshot snapshot)
 {
-    const bool plot = snapshot.kind == GanLayersSnapshot::Kind::Layers;
     message_->setText(snapshot.message);
     explanation_->setText(snapshot.manifoldNote.isEmpty() ? explanationText_
                                                           : explanationText_ + QStringLiteral(" ") + snapshot.manifoldNote);
     canvas_->setSnapshot(std::move(snapshot));
-    stack_->setCurrentIndex(plot ? 0 : 1);
+    showPage();
     emit snapshotChanged();
 }
 

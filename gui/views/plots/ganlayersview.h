@@ -10,6 +10,7 @@
 
 class QCheckBox;
 class QLabel;
+class QPushButton;
 class QStackedLayout;
 
 // Paints the last GanLayersSnapshot its probe posted; the probe does the work on the worker thread.
@@ -24,9 +25,13 @@ public:
 
     void setSnapshot(GanLayersSnapshot snapshot);
     const GanLayersSnapshot &snapshot() const { return canvas_->snapshot(); }
-    // False when the last snapshot was Kind::Empty (not a GAN on 2D data): the window shows the
-    // decision boundary view instead.
-    bool applies() const { return snapshot().kind != GanLayersSnapshot::Kind::Empty; }
+    // False when the last snapshot was Kind::Empty (not a GAN on 2D data) and nothing is drawn: the
+    // window shows the decision boundary view instead.
+    bool applies() const { return canvas_->isDrawing() || snapshot().kind != GanLayersSnapshot::Kind::Empty; }
+    // "Draw your own" (GanDrawing says when): the plot shows at once, with Clear and Start from ring.
+    void setDrawing(bool on, std::vector<QPointF> points);
+    QPushButton *clearButton() const { return clear_; }
+    QPushButton *ringButton() const { return ring_; }
     GanLayersCanvas *canvas() const { return canvas_; }
     QCheckBox *layerBox(GanLayersCanvas::Layer layer) const { return boxes_[static_cast<size_t>(layer)]; }
     QString explanation() const;
@@ -36,11 +41,16 @@ signals:
 
 private:
     QWidget *createLayerBoxes();
+    QWidget *createDrawingRow();
+    void showPage();
 
     GanLayersCanvas *canvas_;
     QLabel *message_;
     QLabel *explanation_;
     QString explanationText_;
     QStackedLayout *stack_;
+    QWidget *drawingRow_;
+    QPushButton *clear_;
+    QPushButton *ring_;
     std::array<QCheckBox *, GanLayersCanvas::kLayers> boxes_{};
 };
