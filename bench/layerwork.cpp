@@ -3,6 +3,8 @@
 // product per sample and group on im2col's (C/groups·k², H'·W') matrix.
 #include "layerwork.h"
 
+#include "nn/layers/convolutionlayer.h"
+
 
 namespace bench {
 
@@ -33,20 +35,25 @@ LayerWork denseWork(const nn::Node &node, const nn::Shape &in, int64_t batch, bo
     return work;
 }
 
-// Conv2D: per sample and group, out (F/g × H'W') = W (F/g × R) · col (R × H'W'), R = C/g·k².
-// ConvTranspose2D: col (R × HW) = Wᵀ (R × C/g) · x (C/g × HW), R = F/g·k², folded by col2im.
+// Conv2D: per chunk of S samples (the engine's ConvolutionLayer::samplesPerChunk) and group,
+// out (F/g × S·H'W') = W (F/g × R) · col (R × S·H'W'), R = C/g·k².
+// ConvTranspose2D: per sample and group, col (R × HW) = Wᵀ (R × C/g) · x (C/g × HW), R = F/g·k²,
+// folded by col2im.
 LayerWork convolutionWork(const nn::Node &node, const nn::Shape &in, const nn::Shape &out, int64_t batch,
                           bool inputGrad)
 {
     const bool transposed = node.kind == "ConvTranspose2D";
     const int64_t groups = node.settings.integer("groups"), kernel = node.settings.integer("kernel_size");
     const nn::Shape &image = transposed ? out : in, &grid = transposed ? in : out;
-    const int64_t rows = image[1] / groups * kernel * kernel, cols = grid[2] * grid[3], channels = grid[1] / groups;
-    const int64_t count = batch * groups;
+    const int64_t rows = image[1] / groups * kernel * kernel, channels = grid[1] / groups;
+    int64_t cols = grid[2] * grid[3];
     LayerWork work{node.name, node.kind, 2.0 * double(channels * rows * cols * groups), 0.0, {}};
     work.backwardFlopsPerSample = work.forwardFlopsPerSample * (inputGrad ? 2.0 : 1.0);
-    const std::string times = " ×" + std::to_string(count);
     if (!transposed) {
+        const int64_t grain = nn::ConvolutionLayer::samplesPerChunk(batch, work.forwardFlopsPerSample);
+        const int64_t count = (batch + grain - 1) / grain * groups;
+        const std::string times = " ×" + std::to_string(count);
+        cols *= grain;
         work.gemms.push_back({node.name + " forward  W·col   " + dims(channels, rows) + "·" + dims(rows, cols) + times,
                               channels, rows, cols, GemmCase::Form::Plain, count});
         work.gemms.push_back({node.name + " weights  dZ·colᵀ " + dims(channels, cols) + "·" + dims(cols, rows) + times,
@@ -57,6 +64,8 @@ LayerWork convolutionWork(const nn::Node &node, const nn::Shape &in, const nn::S
                                   rows, channels, cols, GemmCase::Form::TransposedLeft, count});
         return work;
     }
+    const int64_t count = batch * groups;
+    const std::string times = " ×" + std::to_string(count);
     work.gemms.push_back({node.name + " forward  Wᵀ·x    " + dims(rows, channels) + "·" + dims(channels, cols) + times,
                           rows, channels, cols, GemmCase::Form::TransposedLeft, count});
     work.gemms.push_back({node.name + " weights  x·colᵀ  " + dims(channels, cols) + "·" + dims(cols, rows) + times,

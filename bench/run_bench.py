@@ -1,14 +1,19 @@
 #!/usr/bin/python3
 """Runs layerlab-bench and bench/pytorch_train.py side by side on a Fashion-MNIST example (the MLP
-or the CNN), at each thread setting, interleaved round by round so that both see the same
-machine load; prints a table of medians and the ratio LayerLab-best / PyTorch-best, and writes
-everything to bench/results/. Builds nothing: point --build at a configured and built build folder.
+or the CNN), full epochs at each thread setting, interleaved round by round so that both see the
+same machine load; prints every run, a table of medians, the BLAS PyTorch loaded, the 1-minute load
+average over the runs and the ratio LayerLab-best / PyTorch-best, and writes everything to
+bench/results/. Builds nothing: point --build at a built folder configured with -DLAYERLAB_ASSERTS=OFF.
 
+PyTorch must do its Linear layers on OpenBLAS (Debian's libopenblas0-pthread): on the reference BLAS
+that Debian installs otherwise, it is several times slower and the ratio would flatter LayerLab. The
+script stops unless that package is installed and the PyTorch process actually mapped it.
 Run it with Debian's python3 (/usr/bin/python3), which has python3-torch.
 """
 
 import argparse
 import datetime
+import glob
 import json
 import os
 import platform
@@ -20,7 +25,26 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 # LayerLab best / PyTorch best that each example aims for (the issue's targets).
-TARGET_RATIOS = {"fashion-mnist-mlp": 1.5, "fashion-mnist-cnn": 1.2}
+TARGET_RATIOS = {"fashion-mnist-mlp": 2.0, "fashion-mnist-cnn": 1.3}
+OPENBLAS_DIR = "/usr/lib/x86_64-linux-gnu/openblas-pthread"
+
+
+def require_openblas():
+    """Stops with how to fix it unless Debian's libopenblas0-pthread is installed."""
+    if not glob.glob(os.path.join(OPENBLAS_DIR, "libopenblasp*.so*")):
+        sys.exit(f"error: OpenBLAS is not installed ({OPENBLAS_DIR} has no libopenblasp), so PyTorch would run its "
+                 f"Linear layers on Debian's reference BLAS and the ratio would flatter LayerLab; install it with "
+                 f"`sudo apt-get install libopenblas0-pthread` and run this again")
+
+
+def check_blas(result):
+    """Stops unless the PyTorch run mapped OpenBLAS; returns the libraries it mapped."""
+    blas = result.get("blas", [])
+    if not any("openblas" in os.path.basename(path).lower() for path in blas):
+        sys.exit(f"error: PyTorch mapped {', '.join(blas) or 'no BLAS'}, not OpenBLAS; point the alternative "
+                 f"libblas.so.3-x86_64-linux-gnu at {OPENBLAS_DIR}/libblas.so.3 (update-alternatives --config "
+                 f"libblas.so.3-x86_64-linux-gnu) or reinstall libopenblas0-pthread")
+    return blas
 
 
 def load_average():
@@ -60,11 +84,9 @@ def pytorch_command(args, threads, train_samples):
             "--repeats", str(args.repeats), "--train-samples", str(train_samples), "--json"]
 
 
-def pytorch_env(threads, blas_dir):
-    env = dict(os.environ, OMP_NUM_THREADS=str(threads), MKL_NUM_THREADS=str(threads), OPENBLAS_NUM_THREADS="1")
-    if blas_dir:
-        env["LD_LIBRARY_PATH"] = blas_dir + os.pathsep + env.get("LD_LIBRARY_PATH", "")
-    return env
+def pytorch_env(threads, blas_threads):
+    return dict(os.environ, OMP_NUM_THREADS=str(threads), MKL_NUM_THREADS=str(threads),
+                OPENBLAS_NUM_THREADS=str(blas_threads))
 
 
 def summarize(name, threads, invocations):
@@ -73,6 +95,11 @@ def summarize(name, threads, invocations):
     return {"name": name, "threads": threads, "median": statistics.median(rates), "min": min(rates), "max": max(rates),
             "runs": len(rates), "test_accuracy": statistics.median(accuracies) if accuracies else None,
             "load": [inv["load_before"] for inv in invocations]}
+
+
+def torch_version(invocations):
+    versions = {inv.get("version") for runs in invocations.values() for inv in runs if inv.get("framework") == "pytorch"}
+    return ", ".join(sorted(v for v in versions if v))
 
 
 def table(rows):
@@ -92,16 +119,17 @@ def main():
     parser.add_argument("--project", default="fashion-mnist-mlp", choices=sorted(TARGET_RATIOS))
     parser.add_argument("--train-samples", type=int, default=0,
                         help="train on the first N samples of LayerLab's training split (0: all 54,000)")
-    parser.add_argument("--threads", default="1,2", help="comma-separated thread settings for both frameworks")
+    parser.add_argument("--threads", default="1,2", help="LayerLab: comma-separated sizes of the trainer's arena")
+    parser.add_argument("--pytorch-threads", default="1:1,2:1",
+                        help="PyTorch: comma-separated torch threads:OpenBLAS threads (e.g. 1:1,2:1,2:2)")
     parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds (each runs every setting once)")
-    parser.add_argument("--repeats", type=int, default=3, help="epochs from fresh weights per invocation")
+    parser.add_argument("--repeats", type=int, default=1, help="epochs from fresh weights per invocation")
     parser.add_argument("--python", default="/usr/bin/python3", help="the python that has torch (Debian's)")
-    parser.add_argument("--pytorch-blas-dir", default="",
-                        help="also run PyTorch with the libblas.so.3 in this folder (e.g. OpenBLAS) as an extra row")
-    parser.add_argument("--pytorch-blas-name", default="other BLAS", help="how the table names that BLAS")
     parser.add_argument("--out", default=os.path.join(HERE, "results"))
     args = parser.parse_args()
     threads = [int(t) for t in args.threads.split(",")]
+    pytorch_threads = [tuple(int(v) for v in spec.split(":")) for spec in args.pytorch_threads.split(",")]
+    require_openblas()
 
     bench = layerlab_command(args, 1)[0]
     if not os.access(bench, os.X_OK):
@@ -115,31 +143,34 @@ def main():
         sys.exit(f"error: {bench} checks its asserts, which the shipped build does not; configure its build with "
                  f"-DLAYERLAB_ASSERTS=OFF (bench/README.md)")
 
-    frameworks = [("LayerLab", lambda t: (layerlab_command(args, t), dict(os.environ))),
-                  ("PyTorch (Debian BLAS)", lambda t: (pytorch_command(args, t, train_samples),
-                                                            pytorch_env(t, "")))]
-    if args.pytorch_blas_dir:
-        frameworks.append((f"PyTorch ({args.pytorch_blas_name})",
-                           lambda t: (pytorch_command(args, t, train_samples), pytorch_env(t, args.pytorch_blas_dir))))
-
-    invocations = {(name, t): [] for name, _ in frameworks for t in threads}
+    # (name, thread label, command, environment) of every setting, run once per round.
+    settings = [("LayerLab", str(t), layerlab_command(args, t), dict(os.environ)) for t in threads]
+    settings += [("PyTorch 1.13 + OpenBLAS", f"{t}:{b}", pytorch_command(args, t, train_samples), pytorch_env(t, b))
+                 for t, b in pytorch_threads]
+    invocations = {(name, label): [] for name, label, _, _ in settings}
+    blas = None
     for round_ in range(args.rounds):
-        for t in threads:
-            for name, make in frameworks:
-                command, env = make(t)
-                load = load_average()
-                result = run_json(command, env)
-                result["load_before"] = load
-                invocations[(name, t)].append(result)
-                print(f"round {round_ + 1}/{args.rounds} {name:<26} threads {t}: "
-                      f"{result['samples_per_second']:.0f} samples/s (load {load:.2f})", file=sys.stderr, flush=True)
+        for name, label, command, env in settings:
+            load = load_average()
+            result = run_json(command, env)
+            result["load_before"] = load
+            result["load_after"] = load_average()
+            if name != "LayerLab":
+                blas = check_blas(result)
+            invocations[(name, label)].append(result)
+            print(f"round {round_ + 1}/{args.rounds} {name:<26} threads {label}: "
+                  f"{result['samples_per_second']:.0f} samples/s (load {load:.2f})", file=sys.stderr, flush=True)
 
-    rows = [summarize(name, t, invocations[(name, t)]) for name, _ in frameworks for t in threads]
+    rows = [summarize(name, label, invocations[(name, label)]) for (name, label) in invocations]
+    loads = [inv[key] for runs in invocations.values() for inv in runs for key in ("load_before", "load_after")]
     layerlab_best = max((r for r in rows if r["name"] == "LayerLab"), key=lambda r: r["median"])
     pytorch_rows = [r for r in rows if r["name"] != "LayerLab"]
     target = TARGET_RATIOS[args.project]
     lines = [f"{args.project}: {datetime.date.today().isoformat()}, {cpu_model()}, {os.cpu_count()} CPUs, "
              f"{args.rounds} rounds × {args.repeats} repeats per setting, one epoch of {train_samples} samples, batch 64",
+             f"PyTorch {torch_version(invocations)} mapped: {', '.join(blas or [])}",
+             f"1-minute load average over the runs: {min(loads):.2f}–{max(loads):.2f} "
+             f"(median {statistics.median(loads):.2f}); PyTorch threads are torch:OpenBLAS",
              table(rows), ""]
     for name in dict.fromkeys(r["name"] for r in pytorch_rows):
         best = max((r for r in pytorch_rows if r["name"] == name), key=lambda r: r["median"])
@@ -161,7 +192,7 @@ def main():
     os.makedirs(args.out, exist_ok=True)
     stamp = args.project + "-" + datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
     with open(os.path.join(args.out, f"{stamp}.json"), "w") as f:
-        json.dump({"rows": rows, "ceiling": ceiling, "cpu": cpu_model(),
+        json.dump({"rows": rows, "ceiling": ceiling, "cpu": cpu_model(), "blas": blas, "loads": loads,
                    "invocations": {f"{n}/{t}": v for (n, t), v in invocations.items()}}, f, indent=1)
     with open(os.path.join(args.out, f"{stamp}.txt"), "w") as f:
         f.write(report + "\n")

@@ -1,9 +1,11 @@
 // Conv2D and ConvTranspose2D beyond the PyTorch fixtures: shape arithmetic and messages, sums over
-// many sample chunks against a direct double-precision loop, and bitwise thread-count determinism;
-// and MaxPool2D's NaN and tie rules.
+// many sample chunks (im2col and Winograd) against a direct double-precision loop, which
+// convolutions take Winograd's route, and bitwise thread-count determinism; and MaxPool2D's NaN and
+// tie rules.
 #include "errormessage.h"
 #include "gradcheck.h"
 #include "layerrun.h"
+#include "nn/layers/winograd.h"
 #include "nn/registry.h"
 
 #include <nlohmann/json.hpp>
@@ -173,22 +175,47 @@ private slots:
     }
 
     // Batches large enough to split into several sample chunks, each with its own weight-gradient
-    // partial, against every tap written out in double.
+    // partial, against every tap written out in double. Conv2D runs one product per chunk of several
+    // samples (batches of 16 and more; odd sizes leave a shorter last chunk), and its backward reuses
+    // the columns a training forward kept or, after any other forward, gathers them again: `training`
+    // runs both and also requires them to agree bit for bit.
     void matchesDirectSumsAcrossChunks_data()
     {
         QTest::addColumn<bool>("transposed");
         QTest::addColumn<QString>("settings");
         QTest::addColumn<nn::Shape>("input");
+        QTest::addColumn<bool>("training");
         QTest::newRow("Conv2D same groups 2")
-            << false << R"({"filters": 32, "padding": "same", "groups": 2})" << nn::Shape{3, 16, 24, 24};
+            << false << R"({"filters": 32, "padding": "same", "groups": 2})" << nn::Shape{3, 16, 24, 24} << false;
         QTest::newRow("Conv2D stride 2 dilation 2")
             << false << R"({"filters": 48, "stride": 2, "dilation": 2, "padding": "explicit", "padding_size": 2})"
-            << nn::Shape{4, 24, 30, 30};
-        QTest::newRow("Conv2D 1x1") << false << R"({"filters": 64, "kernel_size": 1})" << nn::Shape{3, 64, 24, 24};
-        QTest::newRow("ConvTranspose2D 4/2/1") << true << R"({"filters": 16})" << nn::Shape{3, 32, 12, 12};
+            << nn::Shape{4, 24, 30, 30} << false;
+        QTest::newRow("Conv2D 1x1") << false << R"({"filters": 64, "kernel_size": 1})" << nn::Shape{3, 64, 24, 24}
+                                    << false;
+        QTest::newRow("Conv2D same, chunks of 2 samples, 11x11")
+            << false << R"({"filters": 16, "padding": "same"})" << nn::Shape{20, 8, 11, 11} << true;
+        QTest::newRow("Conv2D same, one channel, 17 samples")
+            << false << R"({"filters": 8, "padding": "same"})" << nn::Shape{17, 1, 13, 13} << true;
+        QTest::newRow("Conv2D stride 2 explicit padding, chunks")
+            << false << R"({"filters": 12, "stride": 2, "padding": "explicit", "padding_size": 1})"
+            << nn::Shape{20, 6, 13, 13} << true;
+        QTest::newRow("Conv2D groups 2, 17 samples")
+            << false << R"({"filters": 8, "groups": 2, "padding": "same"})" << nn::Shape{17, 4, 9, 9} << true;
+        QTest::newRow("Conv2D 1x1, chunks") << false << R"({"filters": 8, "kernel_size": 1})"
+                                            << nn::Shape{16, 16, 8, 8} << true;
+        // 3×3, stride 1, 16 channels or more: Winograd F(2×2, 3×3), odd sides leaving half tiles.
+        QTest::newRow("Winograd same, 9x9, 18 samples")
+            << false << R"({"filters": 16, "padding": "same"})" << nn::Shape{18, 16, 9, 9} << true;
+        QTest::newRow("Winograd valid, 10x7") << false << R"({"filters": 20})" << nn::Shape{5, 16, 10, 7} << true;
+        QTest::newRow("Winograd explicit padding 2, 7x7")
+            << false << R"({"filters": 24, "padding": "explicit", "padding_size": 2})" << nn::Shape{9, 17, 7, 7}
+            << true;
+        QTest::newRow("Winograd same, 2x3 image") << false << R"({"filters": 16, "padding": "same"})"
+                                                  << nn::Shape{16, 16, 2, 3} << true;
+        QTest::newRow("ConvTranspose2D 4/2/1") << true << R"({"filters": 16})" << nn::Shape{3, 32, 12, 12} << false;
         QTest::newRow("ConvTranspose2D groups 4 output padding")
             << true << R"({"filters": 32, "kernel_size": 3, "groups": 4, "output_padding": 1})"
-            << nn::Shape{3, 32, 12, 12};
+            << nn::Shape{3, 32, 12, 12} << false;
     }
 
     void matchesDirectSumsAcrossChunks()
@@ -196,12 +223,19 @@ private slots:
         QFETCH(bool, transposed);
         QFETCH(QString, settings);
         QFETCH(nn::Shape, input);
+        QFETCH(bool, training);
         const std::string kind = transposed ? "ConvTranspose2D" : "Conv2D";
         auto layer = makeLayer(kind, nlohmann::json::parse(settings.toStdString()), input);
         const nn::Tensor x = randomTensor(input, 3);
         const nn::Shape outShape = layer->inferShape({input});
         const nn::Tensor dy = randomTensor(outShape, 4);
         const std::vector<nn::Tensor> result = run(*layer, x, dy);
+        if (training) {
+            const std::vector<nn::Tensor> trained = run(*layer, x, dy, nn::RunContext{true, 1, 0, 0});
+            for (size_t i = 0; i < result.size(); ++i)
+                QVERIFY2(bitwiseEqual(trained[i], result[i]),
+                         qPrintable(QString("result %1 differs after a training forward").arg(i)));
+        }
         const nn::Settings &s = layer->settings();
         const int64_t kernel = s.integer("kernel_size"), dilation = s.integer("dilation");
         int64_t padBegin = transposed ? s.integer("padding") : 0;
@@ -235,17 +269,47 @@ private slots:
         }
     }
 
+    // Winograd F(2×2, 3×3) takes exactly the 3×3, stride-1, undilated, ungrouped convolutions of 16
+    // channels and filters or more (the Winograd rows above, the CNN's second convolution).
+    void winogradTakesWideThreeByThreeStrideOneConvolutions()
+    {
+        const auto suits = [](int64_t channels, int64_t filters, int64_t kernel, int64_t stride, int64_t dilation,
+                              int64_t groups) {
+            nn::ConvGeometry g;
+            g.channels = channels / groups;
+            g.height = g.width = 14;
+            g.kernel = kernel;
+            g.stride = stride;
+            g.dilation = dilation;
+            g.padBegin = 1;
+            g.outHeight = g.outWidth = 14;
+            return nn::WinogradTiles::suits(g, groups, filters);
+        };
+        QVERIFY2(suits(32, 64, 3, 1, 1, 1), "the Fashion-MNIST CNN's second convolution");
+        QVERIFY2(suits(16, 16, 3, 1, 1, 1), "16 channels and filters");
+        QVERIFY2(!suits(1, 32, 3, 1, 1, 1), "one input channel (the CNN's first convolution) stays on im2col");
+        QVERIFY2(!suits(32, 8, 3, 1, 1, 1), "8 filters");
+        QVERIFY2(!suits(32, 64, 3, 2, 1, 1), "stride 2");
+        QVERIFY2(!suits(32, 64, 3, 1, 2, 1), "dilation 2");
+        QVERIFY2(!suits(32, 64, 3, 1, 1, 2), "groups 2");
+        QVERIFY2(!suits(32, 64, 5, 1, 1, 1), "a 5×5 kernel");
+    }
+
     void bitwiseIdenticalOnAnyThreadCount_data()
     {
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("settings");
         QTest::addColumn<nn::Shape>("input");
+        QTest::addColumn<bool>("training");
         QTest::newRow("Conv2D as in the Fashion-MNIST CNN")
-            << "Conv2D" << R"({"filters": 64, "activation": "relu"})" << nn::Shape{64, 32, 13, 13};
+            << "Conv2D" << R"({"filters": 64, "activation": "relu"})" << nn::Shape{64, 32, 13, 13} << false;
+        QTest::newRow("Conv2D as in the Fashion-MNIST CNN, training")
+            << "Conv2D" << R"({"filters": 64, "activation": "relu", "padding": "same"})" << nn::Shape{64, 32, 14, 14}
+            << true;
         QTest::newRow("Conv2D gelu on one channel") << "Conv2D" << R"({"filters": 32, "activation": "gelu"})"
-                                                    << nn::Shape{64, 1, 28, 28};
+                                                    << nn::Shape{64, 1, 28, 28} << false;
         QTest::newRow("ConvTranspose2D 4/2/1") << "ConvTranspose2D" << R"({"filters": 32, "activation": "relu"})"
-                                               << nn::Shape{64, 64, 7, 7};
+                                               << nn::Shape{64, 64, 7, 7} << false;
     }
 
     void bitwiseIdenticalOnAnyThreadCount()
@@ -253,9 +317,11 @@ private slots:
         QFETCH(QString, kind);
         QFETCH(QString, settings);
         QFETCH(nn::Shape, input);
+        QFETCH(bool, training);
         auto layer = makeLayer(kind.toStdString(), nlohmann::json::parse(settings.toStdString()), input);
         const nn::Tensor x = randomTensor(input, 5), dy = randomTensor(layer->inferShape({input}), 6);
-        const std::string difference = layerrun::threadCountDifference(*layer, x, dy);
+        const std::string difference =
+            layerrun::threadCountDifference(*layer, x, dy, nn::RunContext{training, 1, 0, 0});
         QVERIFY2(difference.empty(), difference.c_str());
     }
 

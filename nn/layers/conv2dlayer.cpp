@@ -4,6 +4,8 @@
 
 #include "conv2dlayer.h"
 
+#include "winograd.h"
+
 #include "nn/error.h"
 #include "nn/registry.h"
 
@@ -106,8 +108,10 @@ void Conv2DLayer::build(const std::vector<Shape> &inputs, Rng &rng)
     buildParameters(weightShape, inPerGroup * taps, filters_ * taps, rng);
 }
 
+// The samples of a chunk share one product per group: their im2col columns sit side by side in a
+// (C/groups·k², samples·H'·W') matrix, so the product is as wide as the chunk instead of one image.
 void Conv2DLayer::forward(const std::vector<const Tensor *> &inputs, Tensor &out, Saved &saved,
-                          const RunContext &)
+                          const RunContext &ctx)
 {
     const Tensor &x = *inputs[0];  // (N, C, H, W)
     const ConvGeometry g = geometry(x.shape());
@@ -115,17 +119,29 @@ void Conv2DLayer::forward(const std::vector<const Tensor *> &inputs, Tensor &out
     out.resize({n, filters_, g.outHeight, g.outWidth});  // (N, filters, H', W')
     Tensor &z = productTarget(out, saved);
     const double flopsPerSample = 2.0 * double(filters_ * rows * cols);
-    overSamples(n, flopsPerSample, [&](int64_t begin, int64_t end) {
-        float *col = g.isIdentity() ? nullptr : scratch(0, rows * cols);  // (C/groups·k², H'·W')
-        for (int64_t s = begin; s < end; ++s)
-            for (int64_t group = 0; group < groups_; ++group) {
-                const float *image = x.data() + (s * groups_ + group) * g.imageSize();
-                if (col)
-                    im2col(image, col, g);
-                const ConstMatrixMap w(weight_.value.data() + group * fg * rows, fg, rows);  // (F/groups, C/groups·k²)
-                MatrixMap(z.data() + (s * groups_ + group) * fg * cols, fg, cols).noalias() =
-                    w * ConstMatrixMap(col ? col : image, rows, cols);
-            }
+    const int64_t grain = samplesPerChunk(n, flopsPerSample);
+    if (WinogradTiles::suits(g, groups_, filters_)) {
+        forwardWinograd(x, z, out, saved, ctx.training, grain);
+        return;
+    }
+    // A training pass keeps the columns for backward: chunk by chunk, group by group, each a
+    // (rows, chunk samples·cols) matrix. Any other pass leaves the slot empty.
+    Tensor &kept = saved.slot(kColumnsSlot);
+    kept.resize({ctx.training ? n * groups_ * rows * cols : 0});
+    overSamples(n, grain, double(n) * flopsPerSample, [&](int64_t begin, int64_t end) {
+        const int64_t width = (end - begin) * cols;
+        float *columns = ctx.training ? kept.data() + begin * groups_ * rows * cols : scratch(0, rows * width);
+        float *product = scratch(1, fg * width);  // (F/groups, chunk samples·H'·W')
+        for (int64_t group = 0; group < groups_; ++group) {
+            float *col = columns + (ctx.training ? group * rows * width : 0);
+            for (int64_t s = begin; s < end; ++s)
+                im2col(x.data() + (s * groups_ + group) * g.imageSize(), col + (s - begin) * cols, g, width);
+            const ConstMatrixMap w(weight_.value.data() + group * fg * rows, fg, rows);  // (F/groups, C/groups·k²)
+            MatrixMap(product, fg, width).noalias() = w * ConstMatrixMap(col, rows, width);
+            for (int64_t s = begin; s < end; ++s)
+                MatrixMap(z.data() + (s * groups_ + group) * fg * cols, fg, cols) =
+                    ConstMatrixMap(product, fg, width).middleCols((s - begin) * cols, cols);
+        }
         finishSamples(z, out, begin, end);
     });
 }
@@ -137,35 +153,116 @@ void Conv2DLayer::backward(const std::vector<const Tensor *> &inputs, const Tens
     Tensor *dx = dInputs[0];       // (N, C, H, W) or nullptr
     assert(dOut.shape() == out.shape() && (!dx || dx->shape() == x.shape()));
     const ConvGeometry g = geometry(x.shape());
-    const int64_t fg = filters_ / groups_, rows = g.colRows(), cols = g.colCols();
+    const int64_t n = x.dim(0), fg = filters_ / groups_, rows = g.colRows(), cols = g.colCols();
     if (!dx && !learns())
         return;
     const Tensor &dz = preActivationGrad(out, dOut, saved);  // (N, filters, H', W')
     addBiasGrad(dz);
-    const double flopsPerSample = ((dx ? 2.0 : 0.0) + (weight_.frozen ? 0.0 : 2.0)) * double(filters_ * rows * cols);
-    accumulateOverSamples(x.dim(0), flopsPerSample, saved, [&](int64_t begin, int64_t end, float *dWeight) {
-        float *col = g.isIdentity() ? nullptr : scratch(0, rows * cols);    // (C/groups·k², H'·W')
-        float *dCol = g.isIdentity() ? nullptr : scratch(1, rows * cols);  // the same, for dx
-        for (int64_t s = begin; s < end; ++s)
-            for (int64_t group = 0; group < groups_; ++group) {
-                const int64_t imageOffset = (s * groups_ + group) * g.imageSize();
-                const ConstMatrixMap dzg(dz.data() + (s * groups_ + group) * fg * cols, fg, cols);  // (F/g, H'·W')
-                const ConstMatrixMap w(weight_.value.data() + group * fg * rows, fg, rows);
-                if (dWeight) {
-                    if (col)
-                        im2col(x.data() + imageOffset, col, g);
-                    MatrixMap(dWeight + group * fg * rows, fg, rows).noalias() +=
-                        dzg * ConstMatrixMap(col ? col : x.data() + imageOffset, rows, cols).transpose();
+    const double productFlops = 2.0 * double(filters_ * rows * cols);  // per sample and product
+    const int64_t grain = samplesPerChunk(n, productFlops);           // forward's chunks
+    if (WinogradTiles::suits(g, groups_, filters_)) {
+        backwardWinograd(x, dz, dx, saved, grain);
+        return;
+    }
+    const Tensor &kept = saved.slot(kColumnsSlot);
+    const bool keptColumns = kept.size() == n * groups_ * rows * cols && kept.size() > 0;
+    const double flops = double(n) * ((dx ? 1.0 : 0.0) + (weight_.frozen ? 0.0 : 1.0)) * productFlops;
+    accumulateOverSamples(n, grain, flops, saved, [&](int64_t begin, int64_t end, float *dWeight) {
+        const int64_t width = (end - begin) * cols;
+        float *dzChunk = scratch(1, fg * width);                    // (F/groups, chunk samples·H'·W')
+        float *dCol = dx ? scratch(2, rows * width) : nullptr;      // (C/groups·k², chunk samples·H'·W')
+        for (int64_t group = 0; group < groups_; ++group) {
+            MatrixMap dzg(dzChunk, fg, width);
+            for (int64_t s = begin; s < end; ++s)
+                dzg.middleCols((s - begin) * cols, cols) =
+                    ConstMatrixMap(dz.data() + (s * groups_ + group) * fg * cols, fg, cols);
+            if (dWeight) {
+                const float *col = keptColumns ? kept.data() + (begin * groups_ + group * (end - begin)) * rows * cols
+                                               : nullptr;
+                if (!col) {  // a pass that kept no columns (not a training pass): gather them again
+                    float *again = scratch(0, rows * width);
+                    for (int64_t s = begin; s < end; ++s)
+                        im2col(x.data() + (s * groups_ + group) * g.imageSize(), again + (s - begin) * cols, g, width);
+                    col = again;
                 }
-                if (!dx)
-                    continue;
-                if (!dCol) {
-                    MatrixMap(dx->data() + imageOffset, rows, cols).noalias() += w.transpose() * dzg;
-                    continue;
-                }
-                MatrixMap(dCol, rows, cols).noalias() = w.transpose() * dzg;
-                col2imAdd(dCol, dx->data() + imageOffset, g);
+                MatrixMap(dWeight + group * fg * rows, fg, rows).noalias() +=
+                    dzg * ConstMatrixMap(col, rows, width).transpose();
             }
+            if (!dx)
+                continue;
+            const ConstMatrixMap w(weight_.value.data() + group * fg * rows, fg, rows);
+            MatrixMap(dCol, rows, width).noalias() = w.transpose() * dzg;
+            for (int64_t s = begin; s < end; ++s)
+                col2imAdd(dCol + (s - begin) * cols, dx->data() + (s * groups_ + group) * g.imageSize(), g, width);
+        }
+    });
+}
+
+// The same convolution by Winograd's F(2×2, 3×3) (winograd.h): per chunk, the input tiles'
+// transforms V (16, C, T), then M_ξ (F, T) = U_ξ (F, C) · V_ξ (C, T) for the 16 points ξ, then the
+// output tiles. A training pass keeps V (slot 3, chunk by chunk) for the weight gradient.
+void Conv2DLayer::forwardWinograd(const Tensor &x, Tensor &z, Tensor &out, Saved &saved, bool training,
+                                  int64_t grain)
+{
+    const WinogradTiles t(geometry(x.shape()), filters_);
+    const int64_t n = x.dim(0), c = t.channels, f = t.filters, tiles = t.perSample();
+    Tensor &u = saved.slot(kWinogradWeightsSlot);  // (16, F, C), for backward too
+    u.resize({16, f, c});
+    winogradWeights(weight_.value.data(), u.data(), t);
+    Tensor &kept = saved.slot(kColumnsSlot);
+    kept.resize({training ? n * 16 * c * tiles : 0});
+    const double flops = double(n * tiles) * 16.0 * 2.0 * double(f * c);
+    overSamples(n, grain, flops, [&](int64_t begin, int64_t end) {
+        const int64_t width = (end - begin) * tiles;
+        float *v = training ? kept.data() + begin * 16 * c * tiles : scratch(0, 16 * c * width);
+        float *m = scratch(1, 16 * f * width);
+        winogradInput(x.data() + begin * c * t.height * t.width, end - begin, v, t);
+        for (int64_t point = 0; point < 16; ++point)
+            MatrixMap(m + point * f * width, f, width).noalias() =
+                ConstMatrixMap(u.data() + point * f * c, f, c) * ConstMatrixMap(v + point * c * width, c, width);
+        winogradOutput(m, end - begin, z.data() + begin * f * t.outHeight * t.outWidth, t);
+        finishSamples(z, out, begin, end);
+    });
+}
+
+// The gradients of forwardWinograd: dM = A·dz·Aᵀ per output tile, then dU_ξ = dM_ξ · V_ξᵀ (folded
+// into dW by Gᵀ·dU·G) and dV_ξ = U_ξᵀ · dM_ξ (folded into dx by B·dV·Bᵀ).
+void Conv2DLayer::backwardWinograd(const Tensor &x, const Tensor &dz, Tensor *dx, Saved &saved, int64_t grain)
+{
+    const WinogradTiles t(geometry(x.shape()), filters_);
+    const int64_t n = x.dim(0), c = t.channels, f = t.filters, tiles = t.perSample();
+    const Tensor &u = saved.slot(kWinogradWeightsSlot);
+    assert(u.size() == 16 * f * c && "backward needs the transformed weights of this forward");
+    const Tensor &kept = saved.slot(kColumnsSlot);
+    const bool keptInput = kept.size() == n * 16 * c * tiles && kept.size() > 0;
+    const double flops =
+        double(n * tiles) * 16.0 * 2.0 * double(f * c) * ((dx ? 1.0 : 0.0) + (weight_.frozen ? 0.0 : 1.0));
+    accumulateOverSamples(n, grain, flops, saved, [&](int64_t begin, int64_t end, float *dWeight) {
+        const int64_t width = (end - begin) * tiles;
+        float *dM = scratch(1, 16 * f * width);  // (16, F, chunk tiles)
+        winogradOutputBackward(dz.data() + begin * f * t.outHeight * t.outWidth, end - begin, dM, t);
+        if (dWeight) {
+            const float *v = keptInput ? kept.data() + begin * 16 * c * tiles : nullptr;
+            if (!v) {  // a pass that kept nothing (not a training pass): transform the input again
+                float *again = scratch(0, 16 * c * width);
+                winogradInput(x.data() + begin * c * t.height * t.width, end - begin, again, t);
+                v = again;
+            }
+            float *dU = scratch(3, 16 * f * c);  // (16, F, C)
+            for (int64_t point = 0; point < 16; ++point)
+                MatrixMap(dU + point * f * c, f, c).noalias() =
+                    ConstMatrixMap(dM + point * f * width, f, width) *
+                    ConstMatrixMap(v + point * c * width, c, width).transpose();
+            winogradWeightsBackward(dU, dWeight, t);
+        }
+        if (!dx)
+            return;
+        float *dV = scratch(2, 16 * c * width);  // (16, C, chunk tiles)
+        for (int64_t point = 0; point < 16; ++point)
+            MatrixMap(dV + point * c * width, c, width).noalias() =
+                ConstMatrixMap(u.data() + point * f * c, f, c).transpose() *
+                ConstMatrixMap(dM + point * f * width, f, width);
+        winogradInputBackward(dV, end - begin, dx->data() + begin * c * t.height * t.width, t);
     });
 }
 

@@ -41,13 +41,12 @@ int64_t convOutputSize(int64_t size, int64_t kernel, int64_t stride, int64_t dil
     return span < 0 ? 0 : span / stride + 1;
 }
 
-void im2col(const float *image, float *col, const ConvGeometry &g)
+void im2col(const float *image, float *col, const ConvGeometry &g, int64_t colStride)
 {
-    const int64_t cols = g.colCols();
     forEachColRow(g, [&](int64_t c, int64_t ki, int64_t kj, int64_t r) {
         const int64_t shift = kj * g.dilation - g.padBegin;
         const Span span = insideSpan(shift, g.stride, g.width, g.outWidth);
-        float *dst = col + r * cols;  // (outHeight, outWidth)
+        float *dst = col + r * colStride;  // (outHeight, outWidth)
         for (int64_t oh = 0; oh < g.outHeight; ++oh, dst += g.outWidth) {
             const int64_t ih = oh * g.stride - g.padBegin + ki * g.dilation;
             if (ih < 0 || ih >= g.height) {
@@ -66,13 +65,12 @@ void im2col(const float *image, float *col, const ConvGeometry &g)
     });
 }
 
-void col2imAdd(const float *col, float *image, const ConvGeometry &g)
+void col2imAdd(const float *col, float *image, const ConvGeometry &g, int64_t colStride)
 {
-    const int64_t cols = g.colCols();
     forEachColRow(g, [&](int64_t c, int64_t ki, int64_t kj, int64_t r) {
         const int64_t shift = kj * g.dilation - g.padBegin;
         const Span span = insideSpan(shift, g.stride, g.width, g.outWidth);
-        const float *src = col + r * cols;  // (outHeight, outWidth)
+        const float *src = col + r * colStride;  // (outHeight, outWidth)
         for (int64_t oh = 0; oh < g.outHeight; ++oh, src += g.outWidth) {
             const int64_t ih = oh * g.stride - g.padBegin + ki * g.dilation;
             if (ih < 0 || ih >= g.height)

@@ -31,9 +31,13 @@ struct ConvGeometry {
 // or 0 or less when the kernel does not fit.
 int64_t convOutputSize(int64_t size, int64_t kernel, int64_t stride, int64_t dilation, int64_t padding);
 
-// col (colRows, colCols) = the image's values under every tap of every output position.
-void im2col(const float *image, float *col, const ConvGeometry &g);
+// col (colRows, colCols) = the image's values under every tap of every output position. With a
+// `colStride` (≥ colCols) between col's rows, the columns of several images sit side by side in one
+// wider matrix, so that one product serves a batch of samples.
+void im2col(const float *image, float *col, const ConvGeometry &g, int64_t colStride);
+inline void im2col(const float *image, float *col, const ConvGeometry &g) { im2col(image, col, g, g.colCols()); }
 // image += col folded back: each tap's value added where im2col read it. The gradient of im2col.
-void col2imAdd(const float *col, float *image, const ConvGeometry &g);
+void col2imAdd(const float *col, float *image, const ConvGeometry &g, int64_t colStride);
+inline void col2imAdd(const float *col, float *image, const ConvGeometry &g) { col2imAdd(col, image, g, g.colCols()); }
 
 } // namespace nn

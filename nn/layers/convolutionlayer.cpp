@@ -7,6 +7,7 @@
 #include "nn/parallel.h"
 
 #include <algorithm>
+#include <bit>
 #include <cassert>
 #include <cmath>
 
@@ -14,17 +15,14 @@ namespace nn {
 
 namespace {
 
-// A chunk of about this much work pays for waking a thread; chunks are whole samples.
-constexpr double kConvolutionChunkFlops = 4.0e6;
+// A chunk of about this much work makes one product wide enough to run near the GEMM ceiling (the
+// samples of a chunk share it) and pays for waking a thread; chunks are whole samples.
+constexpr double kConvolutionChunkFlops = 3.2e7;
+// A batch is cut into at least this many chunks (when it has the samples), so that every thread
+// of a small machine gets a share.
+constexpr int64_t kMinChunks = 8;
 // Cost of the bias and activation per value, for the small-work threshold.
 constexpr double kFlopsPerValue = 20.0;
-
-// Samples per chunk: a function of the shapes alone, never of the thread count.
-int64_t samplesPerChunk(int64_t batch, double flopsPerSample)
-{
-    const auto wanted = static_cast<int64_t>(std::ceil(kConvolutionChunkFlops / std::max(flopsPerSample, 1.0)));
-    return std::clamp<int64_t>(wanted, 1, std::max<int64_t>(batch, 1));
-}
 
 // The activations a convolution can fuse: all but Softmax, which normalises rows and has no
 // meaning over an image's last axis.
@@ -36,6 +34,14 @@ std::vector<std::string> convolutionActivations()
 }
 
 } // namespace
+
+int64_t ConvolutionLayer::samplesPerChunk(int64_t batch, double flopsPerSample)
+{
+    const auto wanted = static_cast<int64_t>(std::ceil(kConvolutionChunkFlops / std::max(flopsPerSample, 1.0)));
+    const int64_t most = std::max<int64_t>(1, batch / kMinChunks);
+    // A power of two, so that a batch of 64 or 256 splits into equal chunks.
+    return int64_t(std::bit_floor(uint64_t(std::clamp<int64_t>(wanted, 1, most))));
+}
 
 ConvolutionLayer::ConvolutionLayer(Settings settings)
     : Layer(std::move(settings)),
@@ -174,22 +180,33 @@ void ConvolutionLayer::addBiasGrad(const Tensor &dz)
 void ConvolutionLayer::overSamples(int64_t batch, double flopsPerSample,
                                    const std::function<void(int64_t, int64_t)> &body)
 {
-    parallelChunks(batch, samplesPerChunk(batch, flopsPerSample), double(batch) * flopsPerSample, body);
+    overSamples(batch, samplesPerChunk(batch, flopsPerSample), double(batch) * flopsPerSample, body);
+}
+
+void ConvolutionLayer::overSamples(int64_t batch, int64_t grain, double flops,
+                                   const std::function<void(int64_t, int64_t)> &body)
+{
+    parallelChunks(batch, grain, flops, body);
 }
 
 void ConvolutionLayer::accumulateOverSamples(int64_t batch, double flopsPerSample, Saved &saved,
                                              const WeightGradBody &body)
 {
+    accumulateOverSamples(batch, samplesPerChunk(batch, flopsPerSample), double(batch) * flopsPerSample, saved, body);
+}
+
+void ConvolutionLayer::accumulateOverSamples(int64_t batch, int64_t grain, double flops, Saved &saved,
+                                             const WeightGradBody &body)
+{
     if (weight_.frozen) {
-        overSamples(batch, flopsPerSample, [&](int64_t begin, int64_t end) { body(begin, end, nullptr); });
+        overSamples(batch, grain, flops, [&](int64_t begin, int64_t end) { body(begin, end, nullptr); });
         return;
     }
-    const int64_t grain = samplesPerChunk(batch, flopsPerSample);
     const int64_t chunks = (batch + grain - 1) / grain, size = weight_.grad.size();
     Tensor &partials = saved.slot(2);  // (chunks, weight size)
     partials.resize({chunks, size});
     partials.setZero();
-    parallelChunks(batch, grain, double(batch) * flopsPerSample, [&](int64_t begin, int64_t end) {
+    parallelChunks(batch, grain, flops, [&](int64_t begin, int64_t end) {
         body(begin, end, partials.data() + (begin / grain) * size);
     });
     for (int64_t chunk = 0; chunk < chunks; ++chunk)
@@ -198,8 +215,8 @@ void ConvolutionLayer::accumulateOverSamples(int64_t batch, double flopsPerSampl
 
 float *ConvolutionLayer::scratch(int slot, int64_t size)
 {
-    assert(slot == 0 || slot == 1);
-    thread_local std::vector<float> buffers[2];
+    assert(slot >= 0 && slot < kScratchSlots);
+    thread_local std::vector<float> buffers[kScratchSlots];
     std::vector<float> &buffer = buffers[slot];
     if (int64_t(buffer.size()) < size)
         buffer.resize(size_t(size));

@@ -17,6 +17,11 @@ class ConvolutionLayer : public Layer {
 public:
     std::vector<Parameter *> parameters() override;
 
+    // Samples per chunk of a batch whose samples cost `flopsPerSample` each: a function of the shapes
+    // alone, never of the thread count, so that every run splits (and sums) the work the same way.
+    // Conv2D runs one product per chunk (and group).
+    static int64_t samplesPerChunk(int64_t batch, double flopsPerSample);
+
 protected:
     explicit ConvolutionLayer(Settings settings);
 
@@ -31,7 +36,8 @@ protected:
 
     // A call's saved slots: 0 z (N, filters, H', W'), kept only when the activation's backward needs
     // it (GELU); 1 dz, scratch when the activation is not linear; 2 the weight-gradient partials
-    // (chunks, weight size), scratch summed in chunk order.
+    // (chunks, weight size), scratch summed in chunk order; 3 Conv2D's im2col columns of a training
+    // pass, which its backward reuses.
     // Where the products go: `out` itself, or slot 0 when the activation's backward needs z.
     Tensor &productTarget(Tensor &out, Saved &saved) const;
     // out = f(z + b) for the samples [begin, end) of z (N, filters, H, W); z may be out.
@@ -43,12 +49,17 @@ protected:
 
     // Calls body(begin, end, dWeight) over fixed chunks of the batch, each chunk adding into its own
     // zeroed copy of the weight gradient, then adds the copies into weight.grad in chunk order. A
-    // frozen weight gets no gradient: dWeight is then nullptr.
+    // frozen weight gets no gradient: dWeight is then nullptr. Chunks of samplesPerChunk(batch,
+    // flopsPerSample), or of `grain` samples for a loop of `flops` in all.
     using WeightGradBody = std::function<void(int64_t begin, int64_t end, float *dWeight)>;
     void accumulateOverSamples(int64_t batch, double flopsPerSample, Saved &saved, const WeightGradBody &body);
+    void accumulateOverSamples(int64_t batch, int64_t grain, double flops, Saved &saved, const WeightGradBody &body);
     // Calls body(begin, end) over the same fixed chunks of the batch.
     static void overSamples(int64_t batch, double flopsPerSample, const std::function<void(int64_t, int64_t)> &body);
-    // Per-thread scratch of at least `size` floats; slot 0 and 1 are independent buffers.
+    static void overSamples(int64_t batch, int64_t grain, double flops,
+                            const std::function<void(int64_t, int64_t)> &body);
+    // Per-thread scratch of at least `size` floats; slots 0 … kScratchSlots − 1 are independent buffers.
+    static constexpr int kScratchSlots = 4;
     static float *scratch(int slot, int64_t size);
 
     int64_t filters_;

@@ -4,6 +4,7 @@
 
 #include "nn/registry.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace nn {
@@ -59,23 +60,30 @@ void AdamOptimizer::prepareStep()
     shrink_ = float(1.0 - rate * settings_.real("weight_decay"));
 }
 
+// The update runs over blocks of kBlock elements, so that the four array passes of a block (the
+// moments, then the weight) find its value, gradient and moments still in the L1 cache.
 void AdamOptimizer::update(const ParameterSlice &slice) const
 {
-    auto weight = slice.values();
-    auto first = slice.buffer(kFirstMoment);
-    auto second = slice.buffer(kSecondMoment);
+    constexpr int64_t kBlock = 512;
     const bool decays = slice.decays && weightDecay_ != 0.0f;
-    if (decays && decoupled_)
-        weight *= shrink_;
-    const auto gradient = slice.grads() + (decays && !decoupled_ ? weightDecay_ : 0.0f) * weight;
-    first = beta1_ * first + (1.0f - beta1_) * gradient;
-    second = beta2_ * second + (1.0f - beta2_) * gradient.square();
-    if (amsgrad_) {
-        auto largest = slice.buffer(kMaxSecondMoment);
-        largest = largest.max(second);
-        weight -= stepSize_ * (first / (largest.sqrt() / correction2Root_ + eps_));
-    } else {
-        weight -= stepSize_ * (first / (second.sqrt() / correction2Root_ + eps_));
+    const float coupledDecay = decays && !decoupled_ ? weightDecay_ : 0.0f;
+    for (int64_t begin = 0; begin < slice.count; begin += kBlock) {
+        const int64_t count = std::min(kBlock, slice.count - begin);
+        ArrayMap weight(slice.value + begin, count);
+        ArrayMap first(slice.buffers[kFirstMoment] + begin, count);
+        ArrayMap second(slice.buffers[kSecondMoment] + begin, count);
+        if (decays && decoupled_)
+            weight *= shrink_;
+        const auto gradient = ConstArrayMap(slice.grad + begin, count) + coupledDecay * weight;
+        first = beta1_ * first + (1.0f - beta1_) * gradient;
+        second = beta2_ * second + (1.0f - beta2_) * gradient.square();
+        if (amsgrad_) {
+            ArrayMap largest(slice.buffers[kMaxSecondMoment] + begin, count);
+            largest = largest.max(second);
+            weight -= stepSize_ * (first / (largest.sqrt() / correction2Root_ + eps_));
+        } else {
+            weight -= stepSize_ * (first / (second.sqrt() / correction2Root_ + eps_));
+        }
     }
 }
 
