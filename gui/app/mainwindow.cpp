@@ -357,8 +357,11 @@ void MainWindow::createTraining()
             [this](std::shared_ptr<const datasets::Image> picture, const QString &name) {
                 insidePanel_->featureMaps()->choose({"train", 0, std::move(picture), name});
             });
-    connect(insidePanel_->stepper(), &BackpropStepperView::stepChanged, this,
-            [this](int node, const QList<int> &walked) { showStepPath(scene_, node, walked); });
+    // The scene as the context: the stepper also reports on hiding, which it does while the window is
+    // being destroyed, when the window's own members are gone (UBSan: member access within the
+    // destroyed MainWindow in gui_stepper).
+    connect(insidePanel_->stepper(), &BackpropStepperView::stepChanged, scene_,
+            [scene = scene_](int node, const QList<int> &walked) { showStepPath(scene, node, walked); });
     training_->addProbe(ganImages_->probe());
     connect(ganImages_, &GanImagesView::imagesAvailableChanged, this, &MainWindow::placeGanImages);
     connect(layouts_, &LayoutPresets::applied, this, [this] { placeGanImages(ganImages_->showsImages()); });
