@@ -63,13 +63,12 @@ RaceRunner::RaceRunner(QObject *parent) : QObject(parent) {}
 
 RaceRunner::~RaceRunner() { stop(); }
 
-bool RaceRunner::running() const { return thread_ && thread_->isRunning(); }
-
 void RaceRunner::start(const nn::Project &project, const std::vector<nn::RaceSetting> &settings)
 {
     stop();
     stop_ = false;
     const int generation = ++generation_;
+    running_ = true;
     thread_ = QThread::create([this, project, settings, generation] { race(project, settings, generation); });
     thread_->setObjectName(QStringLiteral("optimizer race"));
     thread_->start();
@@ -81,6 +80,7 @@ void RaceRunner::stop()
         return;
     stop_ = true;
     thread_->wait();
+    running_ = false;
     delete thread_;
     thread_ = nullptr;
 }
@@ -137,5 +137,8 @@ void RaceRunner::race(nn::Project project, std::vector<nn::RaceSetting> settings
     } catch (const std::exception &error) {
         post(generation, [this, message = QString::fromStdString(nn::messageOf(error))] { emit failed(message); });
     }
-    post(generation, [this] { emit finished(); });
+    post(generation, [this] {
+        running_ = false;
+        emit finished();
+    });
 }

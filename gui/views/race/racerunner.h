@@ -30,7 +30,8 @@ public:
     void start(const nn::Project &project, const std::vector<nn::RaceSetting> &settings);
     // Asks the race to stop after the batch under way, and waits for it.
     void stop();
-    bool running() const;
+    // From start until `finished` is delivered here: the thread may have ended a moment before.
+    bool running() const { return running_; }
 
 signals:
     void snapshotReady(const RaceSnapshot &snapshot);
@@ -46,6 +47,7 @@ private:
     void post(int generation, Emit emitter);
 
     QThread *thread_ = nullptr;
+    bool running_ = false;  // read and written on this object's thread only
     std::atomic<bool> stop_{false};
     std::atomic<int> generation_{0};
 };
