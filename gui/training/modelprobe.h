@@ -17,6 +17,7 @@ enum class ProbeMoment {
     Prepared,  // the experiment was (re)built: data loaded, model built, trained weights loaded or fresh
     Step,      // after a batch, every 100 ms (longer when the probes are costly)
     Epoch,     // after an epoch (every 100 ms or longer, as Step), once the validation split was evaluated
+    Paused,    // the run paused (Pause, or the one batch of Step): the weights stay until it resumes
     Finished,  // the run ended (completed, stopped, diverged); the model holds the kept weights
 };
 

@@ -270,6 +270,12 @@ void TrainingWorker::trainSlice()
         reportProgress(true);
         if (!reportedPaused_)
             emit pausedChanged(reportedPaused_ = true);
+        // Every view catches up with the weights it will show while the run rests, throttled or not.
+        if (stepsDone_ != probedAtStep_) {
+            probeClock_.start();
+            probedAtStep_ = stepsDone_;
+            runProbes(ProbeMoment::Paused);
+        }
         break;
     case nn::Trainer::Progress::Running:
         break;

@@ -97,7 +97,7 @@ ModelProbe ConfusionView::probe()
 {
     QPointer<ConfusionView> view(this);
     return [view](ProbeMoment moment, const nn::Model &model, const datasets::Experiment &experiment) {
-        if (moment == ProbeMoment::Step)
+        if (moment == ProbeMoment::Step || moment == ProbeMoment::Paused)
             return;  // a full pass over the split: only once per epoch
         ConfusionSnapshot snapshot;
         try {

@@ -106,9 +106,9 @@ void FeatureMapsView::connectTo(TrainingController *training)
                            ProbeMoment moment, const nn::Model &model, const datasets::Experiment &experiment) {
         // A network without an image input says so once, when prepared (the panel then hides the tab).
         const bool images = model.inputNames().size() == 1 && model.inputShape().size() == 3;
-        if (moment == ProbeMoment::Step) {
+        if (moment == ProbeMoment::Step || moment == ProbeMoment::Paused) {
             const auto now = std::chrono::steady_clock::now();
-            if (!images || !choice->onScreen || now - choice->lastStep < kStepInterval)
+            if (!images || !choice->onScreen || (moment == ProbeMoment::Step && now - choice->lastStep < kStepInterval))
                 return;
             choice->lastStep = now;
         }

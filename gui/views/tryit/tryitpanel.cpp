@@ -115,6 +115,11 @@ TryItPanel::TryItPanel(GraphDocument *document, TrainingController *training, QW
     connect(training_, &TrainingController::runReset, this, &TryItPanel::rerun);
     connect(training_, &TrainingController::epochReported, this, &TryItPanel::rerun);
     connect(training_, &TrainingController::finished, this, &TryItPanel::rerun);
+    // Each press of Step (and a pause) reports its steps: the answer follows the weights shown.
+    connect(training_, &TrainingController::stepsReported, this, [this] {
+        if (training_->state() == TrainingController::State::Paused)
+            rerun();
+    });
 }
 
 TryItPanel::~TryItPanel() = default;
