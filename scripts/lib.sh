@@ -39,14 +39,17 @@ ensure_packages() {
 }
 
 # An optimized build that checks its asserts (LAYERLAB_ASSERTS), so that the tests check them too.
-# Configures a new build folder, and again one made before the option or with it off.
+# A unity build: each library compiles in batches of 8 files, which parse Eigen, Qt and
+# nlohmann/json once per batch (a first build in about 2/3 of the time; an edit recompiles its batch).
+# Configures a new build folder, and again one made before these options or with them off.
 build_layerlab() {
   local jobs
   jobs="$(nproc)"
   if [ ! -f "$LAYERLAB_BUILD/build.ninja" ] ||
-    ! grep -qx 'LAYERLAB_ASSERTS:BOOL=ON' "$LAYERLAB_BUILD/CMakeCache.txt" 2>/dev/null; then
+    ! grep -qx 'LAYERLAB_ASSERTS:BOOL=ON' "$LAYERLAB_BUILD/CMakeCache.txt" 2>/dev/null ||
+    ! grep -qx 'CMAKE_UNITY_BUILD:BOOL=ON' "$LAYERLAB_BUILD/CMakeCache.txt" 2>/dev/null; then
     cmake -S "$LAYERLAB_ROOT" -B "$LAYERLAB_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-      -DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DLAYERLAB_ASSERTS=ON
+      -DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DLAYERLAB_ASSERTS=ON -DCMAKE_UNITY_BUILD=ON
   fi
   cmake --build "$LAYERLAB_BUILD" -j "$jobs"
 }

@@ -12,7 +12,7 @@
 
 namespace {
 
-constexpr int kAxisWidth = 52, kTitleHeight = 22, kStripHeight = 112, kFractionHeight = 44, kGap = 8;
+constexpr int kAxisWidth = 52, kTitleHeight = 22, kStripHeight = 112, kFractionHeight = 44, kStripGap = 8;
 const QColor kDeadColor(0xdc, 0x26, 0x26), kSaturatedColor(0xea, 0x8c, 0x0c);
 
 QString percent(double fraction)
@@ -66,7 +66,7 @@ void NeuronGrid::paintEvent(QPaintEvent *)
     const int cellWidth = width() / perRow;
     for (size_t i = 0; i < strips_.size() && i < history_->layers().size(); ++i) {
         const QRect cell(int(i % size_t(perRow)) * cellWidth, int(i / size_t(perRow)) * kCellHeight, cellWidth, kCellHeight);
-        paintCell(painter, cell.adjusted(kGap, kGap / 2, -kGap, -kGap / 2), history_->layers()[i], strips_[i]);
+        paintCell(painter, cell.adjusted(kStripGap, kStripGap / 2, -kStripGap, -kStripGap / 2), history_->layers()[i], strips_[i]);
     }
 }
 

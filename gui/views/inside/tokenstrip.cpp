@@ -9,7 +9,7 @@
 
 namespace {
 
-constexpr int kRows = 3, kMargin = 6, kChartHeight = 120;
+constexpr int kRows = 3, kStripMargin = 6, kChartHeight = 120;
 const QColor kRight(26, 150, 65), kWrong(215, 48, 39);
 
 } // namespace
@@ -38,7 +38,7 @@ int TokenStrip::labelWidth() const
     const QFontMetrics metrics(font());
     return std::max({metrics.horizontalAdvance(tr("read")), metrics.horizontalAdvance(tr("predicted")),
                      metrics.horizontalAdvance(tr("target")), metrics.horizontalAdvance(tr("loss per step"))}) +
-           kMargin;
+           kStripMargin;
 }
 
 int TokenStrip::columnWidth() const
@@ -48,13 +48,13 @@ int TokenStrip::columnWidth() const
     for (const Step &step : steps_)
         for (const QString *text : {&step.input, &step.predicted, &step.target})
             widest = std::max(widest, metrics.horizontalAdvance(*text));
-    return std::min(widest, metrics.horizontalAdvance(QStringLiteral("M")) * 10) + kMargin;
+    return std::min(widest, metrics.horizontalAdvance(QStringLiteral("M")) * 10) + kStripMargin;
 }
 
 QRect TokenStrip::chartArea() const
 {
     const QFontMetrics metrics(font());
-    const int top = kRows * (metrics.height() + kMargin) + kMargin;
+    const int top = kRows * (metrics.height() + kStripMargin) + kStripMargin;
     return {labelWidth(), top, int(steps_.size()) * columnWidth(), kChartHeight};
 }
 
@@ -75,24 +75,24 @@ QSize TokenStrip::sizeHint() const
 {
     const QFontMetrics metrics(font());
     const QRect chart = chartArea();
-    return {chart.right() + 1 + metrics.horizontalAdvance(QStringLiteral("0.0000")) + kMargin,
-            chart.bottom() + 1 + metrics.height() + kMargin};
+    return {chart.right() + 1 + metrics.horizontalAdvance(QStringLiteral("0.0000")) + kStripMargin,
+            chart.bottom() + 1 + metrics.height() + kStripMargin};
 }
 
 void TokenStrip::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
     const QFontMetrics metrics(font());
-    const int rowHeight = metrics.height() + kMargin, column = columnWidth();
+    const int rowHeight = metrics.height() + kStripMargin, column = columnWidth();
     const QColor text = palette().color(QPalette::WindowText);
     const QString labels[kRows] = {tr("read"), tr("predicted"), tr("target")};
     for (int row = 0; row < kRows; ++row) {
-        const int top = kMargin + row * rowHeight;
+        const int top = kStripMargin + row * rowHeight;
         painter.setPen(text);
-        painter.drawText(QRect(0, top, labelWidth() - kMargin, metrics.height()), Qt::AlignRight | Qt::AlignVCenter, labels[row]);
+        painter.drawText(QRect(0, top, labelWidth() - kStripMargin, metrics.height()), Qt::AlignRight | Qt::AlignVCenter, labels[row]);
         for (int t = 0; t < int(steps_.size()); ++t) {
             const Step &step = steps_[size_t(t)];
-            const QRect cell(labelWidth() + t * column + 1, top - kMargin / 2, column - 2, rowHeight - 1);
+            const QRect cell(labelWidth() + t * column + 1, top - kStripMargin / 2, column - 2, rowHeight - 1);
             if (row == 1) {
                 painter.fillRect(cell, tokenColour(t));
                 painter.setPen(Qt::white);
@@ -105,7 +105,7 @@ void TokenStrip::paintEvent(QPaintEvent *)
     }
     const QRect chart = chartArea();
     painter.setPen(text);
-    painter.drawText(QRect(0, chart.top(), labelWidth() - kMargin, chart.height()), Qt::AlignRight | Qt::AlignVCenter,
+    painter.drawText(QRect(0, chart.top(), labelWidth() - kStripMargin, chart.height()), Qt::AlignRight | Qt::AlignVCenter,
                      tr("loss per step"));
     painter.setPen(palette().color(QPalette::Mid));
     painter.drawLine(chart.bottomLeft(), chart.bottomRight());
