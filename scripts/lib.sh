@@ -40,7 +40,8 @@ ensure_packages() {
 
 # An optimized build that checks its asserts (LAYERLAB_ASSERTS), so that the tests check them too.
 # A unity build: each library compiles in batches of 8 files, which parse Eigen, Qt and
-# nlohmann/json once per batch (a first build in about 2/3 of the time; an edit recompiles its batch).
+# nlohmann/json once per batch (the engine, datasets and CLI build cold in a third of the time; an edit
+# recompiles its batch).
 # Configures a new build folder, and again one made before these options or with them off.
 build_layerlab() {
   local jobs
