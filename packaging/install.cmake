@@ -18,33 +18,9 @@ foreach(program layerlab layerlab-cli)
   endif()
 endforeach()
 
-# The example projects, found at run time in share/layerlab/examples (datasets/datalocator.cpp).
-install(FILES
-  resources/examples/adding-problem-rnn.layerlab.json
-  resources/examples/adding-problem.layerlab.json
-  resources/examples/char-language-model.layerlab.json
-  resources/examples/exploding-gradients.layerlab.json
-  resources/examples/fashion-mnist-cnn.layerlab.json
-  resources/examples/fashion-mnist-mlp.layerlab.json
-  resources/examples/gan-digits.layerlab.json
-  resources/examples/gan-fashion.layerlab.json
-  resources/examples/gan-ring.layerlab.json
-  resources/examples/iris.layerlab.json
-  resources/examples/optimizer-race.layerlab.json
-  resources/examples/overfitting-dropout.layerlab.json
-  resources/examples/overfitting-early-stop.layerlab.json
-  resources/examples/overfitting-l2.layerlab.json
-  resources/examples/overfitting.layerlab.json
-  resources/examples/shapes-cnn.layerlab.json
-  resources/examples/shapes-mlp.layerlab.json
-  resources/examples/sine-forecast-lstm.layerlab.json
-  resources/examples/sine-regression.layerlab.json
-  resources/examples/spiral.layerlab.json
-  resources/examples/vanishing-gradients-fixed.layerlab.json
-  resources/examples/vanishing-gradients.layerlab.json
-  resources/examples/word-language-attention.layerlab.json
-  resources/examples/word-language-gru.layerlab.json
-  DESTINATION share/layerlab/examples)
+# The example projects, found at run time in share/layerlab/examples (datasets/datalocator.cpp): every
+# one in resources/examples, so that a new example cannot be left out of the package.
+install(DIRECTORY resources/examples/ DESTINATION share/layerlab/examples FILES_MATCHING PATTERN "*.layerlab.json")
 
 # Desktop entry, AppStream metainfo and the MIME type of *.layerlab.json; Debian's desktop-file-utils,
 # shared-mime-info and hicolor-icon-theme refresh their caches through dpkg file triggers.

@@ -183,8 +183,7 @@ private slots:
     }
 
     // The second open reads the cache and gives every sample and label of the first, bit for bit.
-    // How much faster it is, is printed, not asserted: it depends on the machine's load (the
-    // issue's figure came from `ctest -R images -V`).
+    // How much faster it is, is printed (`ctest -R images -V`), not asserted: it depends on the load.
     void theSecondOpenReadsTheCache()
     {
         std::filesystem::remove_all((folder + "/.layerlab-cache").toStdString());

@@ -271,11 +271,8 @@ void TrainingWorker::trainSlice()
         if (!reportedPaused_)
             emit pausedChanged(reportedPaused_ = true);
         // Every view catches up with the weights it will show while the run rests, throttled or not.
-        if (stepsDone_ != probedAtStep_) {
-            probeClock_.start();
-            probedAtStep_ = stepsDone_;
-            runProbes(ProbeMoment::Paused);
-        }
+        if (stepsDone_ != probedAtStep_)
+            runProbesTimed(ProbeMoment::Paused, probeClock_);
         break;
     case nn::Trainer::Progress::Running:
         break;
@@ -315,8 +312,13 @@ nn::Trainer::Progress TrainingWorker::trainPaced()
 // Runs the probes of `moment` when `clock` says the last ran long enough ago.
 void TrainingWorker::runProbesIfDue(ProbeMoment moment, QElapsedTimer &clock)
 {
-    if (clock.isValid() && clock.elapsed() < probeIntervalMs_)
-        return;
+    if (!clock.isValid() || clock.elapsed() >= probeIntervalMs_)
+        runProbesTimed(moment, clock);
+}
+
+// Runs the probes of `moment` now, restarting `clock`; the next are due after a share of their cost.
+void TrainingWorker::runProbesTimed(ProbeMoment moment, QElapsedTimer &clock)
+{
     clock.start();
     probedAtStep_ = stepsDone_;
     runProbes(moment);

@@ -114,6 +114,7 @@ private:
     void trainSlice();
     nn::Trainer::Progress trainPaced();
     void runProbesIfDue(ProbeMoment moment, QElapsedTimer &clock);
+    void runProbesTimed(ProbeMoment moment, QElapsedTimer &clock);
     nn::FinishReport finishedReport() const;
     void requestTapIfDue();
     void endRun(nn::FinishReport report);
