@@ -4,6 +4,7 @@
 #include "guitest.h"
 
 #include "training/trainingcontroller.h"
+#include "views/explanation.h"
 #include "views/inside/filtergrid.h"
 #include "views/inside/filtergridview.h"
 #include "views/inside/gradientflowview.h"
@@ -19,6 +20,7 @@
 #include "nn/trainer.h"
 
 #include <QDockWidget>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -324,6 +326,31 @@ private slots:
         QCOMPARE(view->ratioChart()->drawnPoints(QStringLiteral("hidden1")), expectedPoints(records, "hidden1", true));
         dock->hide();
         QVERIFY(!window->insidePanel()->request().has_value());
+    }
+
+    // Its heading folds a view's paragraph away and back; a new one with the same key (the next
+    // window) starts as the user left it, whatever its default.
+    void anExplanationFoldsAndRemembersIt()
+    {
+        const QString paragraph = QStringLiteral("One line per layer.");
+        QSettings().remove(QStringLiteral("explanations"));  // a run before this one left its choices
+        {
+            Explanation first(QStringLiteral("test-fold"), paragraph);
+            QVERIFY(!first.isFolded());
+            QVERIFY(first.text().contains(paragraph) && first.text().contains(QStringLiteral("What am I looking at?")));
+            emit first.linkActivated(QStringLiteral("fold"));
+            QVERIFY(first.isFolded());
+            QVERIFY(!first.text().contains(paragraph));
+            QVERIFY(first.text().contains(QStringLiteral("What am I looking at?")));
+        }
+        Explanation second(QStringLiteral("test-fold"), paragraph);
+        QVERIFY(second.isFolded());
+        emit second.linkActivated(QStringLiteral("fold"));
+        QVERIFY(second.text().contains(paragraph));
+        Explanation third(QStringLiteral("test-fold"), paragraph, true);
+        QVERIFY2(!third.isFolded(), "the user's choice outranks the default");
+        Explanation untouched(QStringLiteral("test-untouched"), paragraph, true);
+        QVERIFY(untouched.isFolded());
     }
 };
 

@@ -7,7 +7,7 @@
 #include <algorithm>
 
 AttentionView::AttentionView(QWidget *parent)
-    : SequenceTab(tr("<b>What am I looking at?</b> Self-attention lets every token gather information from the "
+    : SequenceTab(QStringLiteral("attention"), tr("Self-attention lets every token gather information from the "
                      "others. Each square is one <i>head</i> of the chosen attention layer, for one sample of the batch "
                      "just trained. Row <i>i</i> is the token that asks (the query), column <i>j</i> a token it may read "
                      "from (the key); the darker the cell, the more of token <i>j</i>'s value goes into token <i>i</i>'s "

@@ -1,5 +1,6 @@
 // The feature maps tab: the chosen image and its probabilities beside a scrolling column of layers.
 #include "views/inside/featuremapsview.h"
+#include "views/explanation.h"
 
 #include "views/inside/featuremaptiles.h"
 #include "views/postsnapshot.h"
@@ -60,13 +61,12 @@ FeatureMapsView::FeatureMapsView(QWidget *parent)
       problem_(new QLabel), bars_(new ProbabilityBars), scroll_(new QScrollArea), layersBox_(new QWidget),
       layersLayout_(new QVBoxLayout(layersBox_))
 {
-    auto *about = new QLabel(
-        tr("<b>What am I looking at?</b> One image on its way through the network. Each convolution filter "
+    auto *about = new Explanation(QStringLiteral("feature-maps"),
+        tr("One image on its way through the network. Each convolution filter "
            "slides over its input and makes one <i>feature map</i>: bright where the filter finds its pattern. "
            "Pooling shrinks each map, keeping the strongest (max) or average response. Deeper maps are smaller "
            "and more abstract. Click an image in the data preview or the Evaluation gallery, or drop one on "
            "Try it, to look at it here."));
-    about->setWordWrap(true);
     source_->setWordWrap(true);
     problem_->setWordWrap(true);
     picture_->setAlignment(Qt::AlignCenter);

@@ -1,5 +1,6 @@
 // The filters tab: the layer chooser, the colour key and the enlarged tile image.
 #include "views/inside/filtergridview.h"
+#include "views/explanation.h"
 
 #include "views/inside/filtergrid.h"
 
@@ -16,13 +17,12 @@ FilterGridView::FilterGridView(QWidget *parent)
     : QWidget(parent), layers_(new QComboBox), scaleText_(new QLabel), picture_(new QLabel),
       scroll_(new QScrollArea)
 {
-    auto *about = new QLabel(
-        tr("<b>What am I looking at?</b> Each small square is one filter of a convolution layer: the weights it "
+    auto *about = new Explanation(QStringLiteral("filters"),
+        tr("Each small square is one filter of a convolution layer: the weights it "
            "multiplies a patch of its input with. A filter responds most to patches that look like it. Mid-grey is "
            "0, lighter is positive, darker negative. For colour images a filter is one colour tile; otherwise each "
            "row is one filter and each column one of its input channels. Watch them turn from noise into edges "
            "and blobs as the network learns."));
-    about->setWordWrap(true);
     auto *chooser = new QHBoxLayout;
     chooser->addWidget(new QLabel(tr("Layer:")));
     chooser->addWidget(layers_);

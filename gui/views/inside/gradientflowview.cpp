@@ -1,5 +1,6 @@
 // The gradient-flow charts, fed by the taps and redrawn on a short timer.
 #include "views/inside/gradientflowview.h"
+#include "views/explanation.h"
 
 #include "views/inside/layerramp.h"
 #include "views/inside/logchartview.h"
@@ -36,14 +37,12 @@ GradientFlowView::GradientFlowView(QWidget *parent)
       legend_(new QLabel),
       redraw_(new QTimer(this))
 {
-    auto *about = new QLabel(
-        tr("<b>What am I looking at?</b> One line per layer, from the input (dark) to the output (yellow). Left: the "
+    auto *about = new Explanation(QStringLiteral("gradient-flow"),
+        tr("One line per layer, from the input (dark) to the output (yellow). Left: the "
            "size of the gradient that backpropagation brings back to each layer. Right: how much one step changes "
            "each layer's weights, relative to their size (about 1e-3 is healthy). Both scales are logarithmic. Lines "
            "far below the output's towards the input: <i>vanishing</i> gradients, those layers barely learn. Lines "
            "that climb without bound: <i>exploding</i> gradients; clip them or start from smaller weights."));
-    about->setWordWrap(true);
-    about->setObjectName(QStringLiteral("aboutGradientFlow"));
     note_->setWordWrap(true);
     note_->hide();
     auto *charts = new QHBoxLayout;

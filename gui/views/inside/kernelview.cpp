@@ -1,5 +1,6 @@
 // The kernel tab: the controls over the sliding window's picture.
 #include "views/inside/kernelview.h"
+#include "views/explanation.h"
 
 #include "views/inside/kernelcanvas.h"
 
@@ -19,13 +20,12 @@ KernelView::KernelView(QWidget *parent)
       channelLabel_(new QLabel(tr("Input channel:"))), play_(new QPushButton(tr("Play"))), step_(new QPushButton(tr("Step"))),
       speed_(new QSlider(Qt::Horizontal)), canvas_(new KernelCanvas), timer_(new QTimer(this))
 {
-    auto *about = new QLabel(
-        tr("<b>What am I looking at?</b> How the first convolution layer computes one output value: its kernel "
+    auto *about = new Explanation(QStringLiteral("kernel"),
+        tr("How the first convolution layer computes one output value: its kernel "
            "(one filter's weights) lies on a patch of the input, each input number is multiplied by the weight "
            "on it, and the products are added up, over every input channel, plus the filter's bias. The "
            "activation of that sum is one pixel of the filter's feature map. Then the window moves on by the "
            "stride. Hatched cells are the zero padding."));
-    about->setWordWrap(true);
     problem_->setWordWrap(true);
     speed_->setRange(1, 30);
     speed_->setValue(4);

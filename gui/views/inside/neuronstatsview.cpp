@@ -1,5 +1,6 @@
 // The neuron-statistics tab: the history of the taps' activation summaries and its grid.
 #include "views/inside/neuronstatsview.h"
+#include "views/explanation.h"
 
 #include "views/inside/neurongrid.h"
 
@@ -11,14 +12,13 @@
 NeuronStatsView::NeuronStatsView(QWidget *parent)
     : QWidget(parent), grid_(new NeuronGrid(&history_)), refresh_(new QTimer(this))
 {
-    auto *about = new QLabel(tr(
-        "<b>What am I looking at?</b> One panel per layer. The heat map shows the layer's output values (up: larger) "
+    auto *about = new Explanation(QStringLiteral("neurons"),
+        tr("One panel per layer. The heat map shows the layer's output values (up: larger) "
         "at each step (right: later); darker means more of the batch's values there. Below, in red, the share of "
         "values that are exactly 0: ReLUs that output 0 for every input are <i>dead</i> and no longer learn. In "
         "orange, the share of sigmoid or tanh outputs near their limits: <i>saturated</i> units pass almost no "
         "gradient back. For data with 2 inputs, each unit's own picture is on the canvas: click ▸ on a layer (or "
         "double-click it) to see its units as heat maps over the input plane."));
-    about->setWordWrap(true);
     auto *scroll = new QScrollArea;
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);

@@ -7,7 +7,7 @@
 #include <cmath>
 
 RecurrentStateView::RecurrentStateView(QWidget *parent)
-    : SequenceTab(tr("<b>What am I looking at?</b> A recurrent layer reads the sequence one token at a time and "
+    : SequenceTab(QStringLiteral("recurrent-state"), tr("A recurrent layer reads the sequence one token at a time and "
                      "carries a <i>hidden state</i> h from step to step: h<sub>t</sub> = f(W·[h<sub>t−1</sub>, "
                      "x<sub>t</sub>] + b). Each column is the state after reading the token above it, each row one unit "
                      "of the state. Red is positive, blue negative, white 0. Units that keep their colour over many "

@@ -1,6 +1,8 @@
 // The shared frame of the sequence views: paragraph, choosers, scroll area.
 #include "views/inside/sequencetab.h"
 
+#include "views/explanation.h"
+
 #include <QComboBox>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -12,15 +14,14 @@
 
 #include <algorithm>
 
-SequenceTab::SequenceTab(const QString &about, QStringList kinds, const QString &waiting, QWidget *parent)
+SequenceTab::SequenceTab(const QString &key, const QString &about, QStringList kinds, const QString &waiting, QWidget *parent)
     : QWidget(parent), kinds_(std::move(kinds)), sample_(new QSpinBox), waiting_(new QLabel(waiting)),
       scroll_(new QScrollArea), content_(new QVBoxLayout), grid_(new QGridLayout)
 {
     grid_->setHorizontalSpacing(16);
     grid_->setVerticalSpacing(12);
     content_->addLayout(grid_);
-    auto *text = new QLabel(about);
-    text->setWordWrap(true);
+    auto *text = new Explanation(key, about);
     auto *choosers = new QHBoxLayout;
     if (!kinds_.isEmpty()) {
         layers_ = new QComboBox;

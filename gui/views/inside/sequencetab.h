@@ -24,9 +24,10 @@ class SequenceTab : public QWidget {
     Q_OBJECT
 
 public:
-    // `about` is the tab's paragraph; `kinds` the layer kinds it lists (none: no layer chooser);
+    // `about` is the tab's paragraph, remembered folded or not under `key`; `kinds` the layer kinds it lists (none: no layer chooser);
     // `waiting` what it says before the first record.
-    SequenceTab(const QString &about, QStringList kinds, const QString &waiting, QWidget *parent = nullptr);
+    SequenceTab(const QString &key, const QString &about, QStringList kinds, const QString &waiting,
+                QWidget *parent = nullptr);
 
     // Whether the record's model has what this view shows.
     virtual bool shows(const nn::TapRecord &record) const;

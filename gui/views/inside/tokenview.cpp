@@ -8,7 +8,7 @@
 #include <cmath>
 
 TokenView::TokenView(QWidget *parent)
-    : SequenceTab(tr("<b>What am I looking at?</b> This network answers at every step of the sequence: a language "
+    : SequenceTab(QStringLiteral("tokens"), tr("This network answers at every step of the sequence: a language "
                      "model predicts the next token, a copy or reverse task the token to write there. Each column is "
                      "one step of one sample of the batch just trained: the token the network <i>read</i>, the token "
                      "it <i>predicted</i> (the class with the largest score; green when it equals the target, red when "

@@ -1,6 +1,8 @@
 // The layered-distributions view: canvas, layer check boxes and explanation, fed by its probe.
 #include "views/plots/ganlayersview.h"
 
+#include "views/explanation.h"
+
 #include "views/snapshotprobe.h"
 
 #include "canvas/canvasstyle.h"
@@ -23,7 +25,7 @@ constexpr auto kGanStepInterval = std::chrono::milliseconds(100);
 } // namespace
 
 GanLayersView::GanLayersView(QWidget *parent)
-    : QWidget(parent), canvas_(new GanLayersCanvas), message_(new QLabel), explanation_(new QLabel),
+    : QWidget(parent), canvas_(new GanLayersCanvas), message_(new QLabel), explanation_(new Explanation(QStringLiteral("gan-layers"), {})),
       clear_(new QPushButton(tr("Clear"))), ring_(new QPushButton(tr("Start from Ring")))
 {
     setObjectName(QStringLiteral("ganLayersView"));
@@ -31,15 +33,13 @@ GanLayersView::GanLayersView(QWidget *parent)
     message_->setWordWrap(true);
     message_->setMargin(16);
     message_->setStyleSheet(QStringLiteral("color: %1;").arg(canvasstyle::mutedTextColor().name()));
-    explanation_->setWordWrap(true);
-    explanation_->setTextFormat(Qt::RichText);
     explanation_->setStyleSheet(QStringLiteral("color: %1;").arg(canvasstyle::textColor().name()));
-    explanationText_ = tr("<b>What am I looking at?</b> <span style='color:#008837'>●</span> real points, "
+    explanationText_ = tr("<span style='color:#008837'>●</span> real points, "
                           "<span style='color:#7b3294'>●</span> G's points from fixed noise. Background: D's verdict, "
                           "green = <i>real</i>, purple = <i>fake</i>. Mesh: a grid of noise after G, darker where G "
                           "crowds its points. Pink arrows: where G's loss pushes each point (−∂L<sub>G</sub>/∂x; "
                           "longer = stronger). G wins when its points cover the green and the background fades to white.");
-    explanation_->setText(explanationText_);
+    explanation_->setParagraph(explanationText_);
 
     auto *plotPage = new QWidget;
     auto *plotLayout = new QVBoxLayout(plotPage);
@@ -128,8 +128,8 @@ ModelProbe GanLayersView::probe()
 void GanLayersView::setSnapshot(GanLayersSnapshot snapshot)
 {
     message_->setText(snapshot.message);
-    explanation_->setText(snapshot.manifoldNote.isEmpty() ? explanationText_
-                                                          : explanationText_ + QStringLiteral(" ") + snapshot.manifoldNote);
+    explanation_->setParagraph(snapshot.manifoldNote.isEmpty() ? explanationText_
+                                                               : explanationText_ + QStringLiteral(" ") + snapshot.manifoldNote);
     canvas_->setSnapshot(std::move(snapshot));
     showPage();
     emit snapshotChanged();
@@ -137,5 +137,5 @@ void GanLayersView::setSnapshot(GanLayersSnapshot snapshot)
 
 QString GanLayersView::explanation() const
 {
-    return explanation_->text();
+    return explanation_->text();  // the heading and, unless folded, the paragraph
 }

@@ -8,6 +8,7 @@
 
 #include <QWidget>
 
+class Explanation;
 class QCheckBox;
 class QLabel;
 class QPushButton;
@@ -46,7 +47,7 @@ private:
 
     GanLayersCanvas *canvas_;
     QLabel *message_;
-    QLabel *explanation_;
+    Explanation *explanation_;
     QString explanationText_;
     QStackedLayout *stack_;
     QWidget *drawingRow_;

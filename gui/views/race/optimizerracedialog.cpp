@@ -1,6 +1,7 @@
 // OptimizerRaceDialog: the settings, Start/Stop, and the three tabs fed by RaceRunner's snapshots.
 #include "optimizerracedialog.h"
 
+#include "views/explanation.h"
 #include "views/plots/plotcanvas.h"
 #include "views/race/classicfunctionsview.h"
 #include "views/race/contourplot.h"
@@ -25,14 +26,12 @@
 
 namespace {
 
-// A tab: its "What am I looking at?" paragraph above `content`.
-QWidget *explainedTab(const QString &text, QWidget *content)
+// A tab: its "What am I looking at?" paragraph, remembered folded or not under `key`, above `content`.
+QWidget *explainedTab(const QString &key, const QString &text, QWidget *content)
 {
     auto *tab = new QWidget;
     auto *layout = new QVBoxLayout(tab);
-    auto *label = new QLabel(text);
-    label->setWordWrap(true);
-    label->setTextFormat(Qt::RichText);
+    auto *label = new Explanation(key, text);
     label->setContentsMargins(2, 2, 2, 4);
     layout->addWidget(label);
     layout->addWidget(content, 1);
@@ -80,8 +79,8 @@ OptimizerRaceDialog::OptimizerRaceDialog(std::function<nn::Project()> project, Q
 
     tabs_->addTab(makeRaceTab(), tr("Race"));
     tabs_->addTab(makeSurfaceTab(), tr("Loss Surface"));
-    tabs_->addTab(explainedTab(
-                      tr("<b>What am I looking at?</b> Two numbers instead of a network's thousands: a point (x, y) rolls "
+    tabs_->addTab(explainedTab(QStringLiteral("race-classic"),
+                      tr("Two numbers instead of a network's thousands: a point (x, y) rolls "
                          "downhill on a classic test function under each optimizer, the same optimizer code that trains the "
                          "networks, fed the function's exact gradient. Every dot is one step. SGD zig-zags across narrow "
                          "valleys and stalls on plateaus; momentum overshoots and swings back; RMSprop and Adam take steps "
@@ -125,7 +124,7 @@ QWidget *OptimizerRaceDialog::makeRaceTab()
     auto *layout = new QVBoxLayout(content);
     layout->setContentsMargins(0, 0, 0, 0);
     const QString text =
-        tr("<b>What am I looking at?</b> Copies of your network start from exactly the same weights and see the training "
+        tr("Copies of your network start from exactly the same weights and see the training "
            "samples in exactly the same order; only the optimizer, its learning rate and the batch size differ. Left: each "
            "epoch's mean training loss. Right: the loss on a fixed set of training samples (the probe), measured about "
            "8 times an epoch. Against samples seen every run has done the same work, so the lower curve learned more "
@@ -150,14 +149,14 @@ QWidget *OptimizerRaceDialog::makeRaceTab()
     boundaryProblem_->setWordWrap(true);
     boundaryProblem_->hide();
     layout->addWidget(boundaryProblem_);
-    return explainedTab(text, content);
+    return explainedTab(QStringLiteral("race"), text, content);
 }
 
 QWidget *OptimizerRaceDialog::makeSurfaceTab()
 {
     surface_->setEmptyText(tr("Press Start: the slice is drawn once the runs have left the origin."));
-    return explainedTab(
-        tr("<b>What am I looking at?</b> The loss of your network on a flat slice through its initial weights θ₀: the plane "
+    return explainedTab(QStringLiteral("race-surface"),
+        tr("The loss of your network on a flat slice through its initial weights θ₀: the plane "
            "θ₀ + a·d₁ + b·d₂ spanned by two fixed random directions, each scaled filter by filter (neuron by neuron) to "
            "the size of the weights, as in Li et al. 2018, so that a = 1 is a step as large as the weights themselves. "
            "Shades and contour lines give the loss on the probe samples (light blue low, sand high). Each run's path is "
