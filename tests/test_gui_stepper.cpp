@@ -24,6 +24,7 @@
 #include <QSignalSpy>
 #include <QtTest>
 
+#include <algorithm>
 #include <atomic>
 #include <cstring>
 #include <map>
@@ -225,6 +226,36 @@ private slots:
                 const QString line = step.formula.filter(QStringLiteral("∂L/∂W[u,i]")).value(0);
                 QCOMPARE(lastNumber(line), stepperformulas::number(grads[parameter.toStdString()][7]));
             }
+        }
+
+        // Conv2D: y = f(Σ W ⋆ x + b) at the filter's strongest position ends in the engine's output there;
+        // ∂L/∂W[c,k,i,j] of the explained weight and ∂L/∂b[c] end in the engine's gradients.
+        if (const nn::Node *convNode = graph.findByName("conv1")) {
+            const nn::Tensor &maps = pass.activation(convNode->id);  // [N, F, H', W']
+            const nn::Tensor &weight = grads["conv1.weight"];        // [F, C, k, k]
+            const int64_t filter = parameter == QStringLiteral("conv1.weight") ? 7 / (weight.size() / weight.dim(0)) : 2;
+            const int64_t positions = maps.dim(2) * maps.dim(3);
+            const float *map = maps.data() + (n * maps.dim(1) + filter) * positions;
+            const float strongest = *std::max_element(map, map + positions);
+            int convChecked = 0;
+            for (const StepperStep &step : snapshot.steps) {
+                if (step.nodeId != convNode->id)
+                    continue;
+                if (step.phase == StepperStep::Phase::Forward) {
+                    QVERIFY2(step.formula.front().contains(QStringLiteral("filter c = %1,").arg(filter)), qPrintable(step.formula.front()));
+                    QCOMPARE(lastNumber(step.formula.last()), stepperformulas::number(strongest));
+                    ++convChecked;
+                } else if (step.phase == StepperStep::Phase::Backward) {
+                    if (parameter == QStringLiteral("conv1.weight")) {
+                        const QString line = step.formula.filter(QStringLiteral("∂L/∂W[c,k,i,j]")).value(0);
+                        QCOMPARE(lastNumber(line), stepperformulas::number(weight[7]));
+                    }
+                    const QString bias = step.formula.filter(QStringLiteral("∂L/∂b[c]")).value(0);
+                    QCOMPARE(lastNumber(bias), stepperformulas::number(grads["conv1.bias"][filter]));
+                    ++convChecked;
+                }
+            }
+            QCOMPARE(convChecked, 2);
         }
 
         // The update: the optimizer's own step of the same gradients.

@@ -54,21 +54,11 @@ nn::Tensor withoutBatch(const nn::Tensor &activation)
     return maps;
 }
 
-// Padding before the image as the Conv2D computes it: "same" puts the odd one after (PyTorch's split).
-int64_t paddingBefore(const nn::Settings &settings)
-{
-    const std::string &mode = settings.choice("padding");
-    if (mode == "same")
-        return settings.integer("dilation") * (settings.integer("kernel_size") - 1) / 2;
-    return mode == "explicit" ? settings.integer("padding_size") : 0;
-}
-
-FirstConvolution firstConvolution(const nn::Model &model, const nn::Pass &pass, int id)
+ImageConvolution firstConvolution(const nn::Model &model, const nn::Pass &pass, int id)
 {
     const nn::Graph &graph = model.graph();
     const nn::Node &node = graph.node(id);
-    FirstConvolution conv;
-    conv.name = QString::fromStdString(node.name);
+    ImageConvolution conv = convolutionSettings(node);
     const nn::Edge in = graph.inputEdgesOf(id).front();
     conv.input = withoutBatch(pass.activation(in.from, size_t(in.fromPort)));
     conv.output = withoutBatch(pass.activation(id));
@@ -79,15 +69,28 @@ FirstConvolution firstConvolution(const nn::Model &model, const nn::Pass &pass, 
             conv.bias.assign(value->data(), value->data() + value->size());
     }
     conv.bias.resize(size_t(conv.weight.dim(0)), 0.0f);
-    conv.stride = node.settings.integer("stride");
-    conv.dilation = node.settings.integer("dilation");
-    conv.groups = node.settings.integer("groups");
-    conv.padTop = conv.padLeft = paddingBefore(node.settings);
-    conv.activation = node.settings.choice("activation");
     return conv;
 }
 
 } // namespace
+
+ImageConvolution convolutionSettings(const nn::Node &node)
+{
+    ImageConvolution conv;
+    conv.name = QString::fromStdString(node.name);
+    conv.stride = node.settings.integer("stride");
+    conv.dilation = node.settings.integer("dilation");
+    conv.groups = node.settings.integer("groups");
+    // Padding before the image as the Conv2D computes it: "same" puts the odd one after (PyTorch's split).
+    const std::string &mode = node.settings.choice("padding");
+    if (mode == "same")
+        conv.padTop = node.settings.integer("dilation") * (node.settings.integer("kernel_size") - 1) / 2;
+    else
+        conv.padTop = mode == "explicit" ? node.settings.integer("padding_size") : 0;
+    conv.padLeft = conv.padTop;
+    conv.activation = node.settings.choice("activation");
+    return conv;
+}
 
 FeatureMapsSnapshot computeFeatureMaps(const ChosenImage &chosen, const nn::Model &model,
                                        const datasets::Experiment &experiment)
@@ -126,7 +129,7 @@ FeatureMapsSnapshot computeFeatureMaps(const ChosenImage &chosen, const nn::Mode
     return snapshot;
 }
 
-KernelStep kernelStep(const FirstConvolution &conv, int64_t filter, int64_t channel, int64_t y, int64_t x)
+KernelStep kernelStep(const ImageConvolution &conv, int64_t filter, int64_t channel, int64_t y, int64_t x)
 {
     const int64_t k = conv.kernel(), perFilter = conv.channelsPerFilter();
     const int64_t height = conv.input.dim(1), width = conv.input.dim(2);

@@ -21,7 +21,8 @@ struct Image;
 }
 namespace nn {
 class Model;
-}
+struct Node;
+} // namespace nn
 
 // The image to look at: a sample of a split (the data preview's and the gallery's), or a picture
 // (Try it's), fitted to the Input as predict does.
@@ -38,8 +39,9 @@ struct FeatureMapLayer {
     nn::Tensor maps;  // [C, H, W]
 };
 
-// The first Conv2D (topological order) with what it read and wrote for the chosen image.
-struct FirstConvolution {
+// A Conv2D with what it read and wrote for one image: the Feature maps tab's first Conv2D (topological
+// order) for the chosen image, or a stepper stop's Conv2D for one sample of the batch.
+struct ImageConvolution {
     QString name;
     nn::Tensor input;   // [C, H, W]: what the layer reads
     nn::Tensor weight;  // [F, C/groups, k, k]
@@ -51,6 +53,9 @@ struct FirstConvolution {
     int64_t channelsPerFilter() const { return weight.dim(1); }
 };
 
+// A Conv2D node's name and settings, its tensors still empty.
+ImageConvolution convolutionSettings(const nn::Node &node);
+
 // A plain value, safe to copy between threads.
 struct FeatureMapsSnapshot {
     QString problem;  // not empty: why nothing could be shown
@@ -61,7 +66,7 @@ struct FeatureMapsSnapshot {
     QStringList classNames;
     std::vector<float> values;  // class probabilities (classification) or predicted values
     bool classification = true;
-    std::optional<FirstConvolution> firstConvolution;
+    std::optional<ImageConvolution> firstConvolution;
 };
 
 // Runs the model once (inference) on the chosen image. A user's problem (a network without an image
@@ -82,4 +87,4 @@ struct KernelStep {
     double z = 0.0;  // sum + bias
     float out = 0.0f;  // f(z), the layer's output value
 };
-KernelStep kernelStep(const FirstConvolution &conv, int64_t filter, int64_t channel, int64_t y, int64_t x);
+KernelStep kernelStep(const ImageConvolution &conv, int64_t filter, int64_t channel, int64_t y, int64_t x);

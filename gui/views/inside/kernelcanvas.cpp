@@ -29,7 +29,7 @@ std::pair<float, bool> rangeOf(const float *values, int64_t count)
 }
 
 // The input rows (or columns) any window touches: from the padding before to the last tap.
-std::pair<int64_t, int64_t> spanOf(const FirstConvolution &conv, int64_t size, int64_t outSize, int64_t padBefore)
+std::pair<int64_t, int64_t> spanOf(const ImageConvolution &conv, int64_t size, int64_t outSize, int64_t padBefore)
 {
     const int64_t last = (outSize - 1) * conv.stride - padBefore + conv.dilation * (conv.kernel() - 1);
     return {std::min<int64_t>(0, -padBefore), std::max(size - 1, last)};
@@ -48,7 +48,7 @@ QString KernelCanvas::number(double value)
     return text == QStringLiteral("\u22120.00") ? QStringLiteral("0.00") : text;
 }
 
-void KernelCanvas::setStep(const FirstConvolution *conv, KernelStep step, int64_t done)
+void KernelCanvas::setStep(const ImageConvolution *conv, KernelStep step, int64_t done)
 {
     conv_ = conv;
     step_ = std::move(step);

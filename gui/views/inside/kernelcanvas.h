@@ -16,7 +16,7 @@ public:
     explicit KernelCanvas(QWidget *parent = nullptr);
 
     // `conv` must outlive the next setStep(); `done` output positions (row-major) are filled in.
-    void setStep(const FirstConvolution *conv, KernelStep step, int64_t done);
+    void setStep(const ImageConvolution *conv, KernelStep step, int64_t done);
     void clear();
     const KernelStep &step() const { return step_; }
     // The sum written under the numbers, one line each: "Σ products = …", "+ bias … = …", "relu(…) = …".
@@ -41,7 +41,7 @@ private:
     void paintNumbers(QPainter &painter, QPoint at) const;
     void paintOutput(QPainter &painter, QPoint at) const;
 
-    const FirstConvolution *conv_ = nullptr;
+    const ImageConvolution *conv_ = nullptr;
     KernelStep step_;
     int64_t done_ = 0;
     QStringList formula_;

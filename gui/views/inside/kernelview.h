@@ -38,7 +38,7 @@ private:
     void redraw();
     int64_t positions() const;
 
-    std::optional<FirstConvolution> conv_;
+    std::optional<ImageConvolution> conv_;
     int64_t position_ = -1;  // none before the first snapshot
     QLabel *problem_;
     QWidget *controls_;

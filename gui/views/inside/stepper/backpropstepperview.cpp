@@ -1,5 +1,6 @@
 // The stepper tab: the batch and focus choices, the list of steps, the step on screen, Next/Previous.
 #include "views/inside/stepper/backpropstepperview.h"
+#include "views/explanation.h"
 
 #include "views/inside/stepper/tensorpicture.h"
 
@@ -9,11 +10,13 @@
 #include "nn/error.h"
 
 #include <QComboBox>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QPointer>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QShortcut>
@@ -27,6 +30,7 @@
 namespace {
 
 constexpr int kDebounceMs = 150;
+constexpr int kRoomyScreenHeight = 1000;  // px: from here the stepper's paragraph starts unfolded
 
 QSpinBox *spinBox(int low, int high, int value, const QString &tip)
 {
@@ -62,13 +66,16 @@ BackpropStepperView::BackpropStepperView(QWidget *parent)
       tensorScroll_(new QScrollArea),
       debounce_(new QTimer(this))
 {
-    auto *about = new QLabel(
-        tr("<b>What am I looking at?</b> One real training step, stopped at every node. Forward: what each layer "
+    // The walk needs the height: on a small screen (1280 × 800) its paragraph starts folded to its heading.
+    const QScreen *screen = QGuiApplication::primaryScreen();
+    const bool smallScreen = screen && screen->availableGeometry().height() < kRoomyScreenHeight;
+    auto *about = new Explanation(QStringLiteral("stepper"),
+        tr("One real training step, stopped at every node. Forward: what each layer "
            "reads, its weights and what it writes, with y = f(Wx + b) worked out for one sample and unit. Then the "
            "loss, and backward: the gradient δ arriving at each layer and the chain rule turning it into ∂L/∂W (how "
            "the loss changes with each weight) and ∂L/∂x (what is passed further down). Last, the optimizer moves one "
-           "chosen weight. Outlined cells are the ones the formula uses; every number is the engine's own."));
-    about->setWordWrap(true);
+           "chosen weight. Outlined cells are the ones the formula uses; every number is the engine's own."),
+        smallScreen);
     parameter_->setToolTip(tr("The weight tensor whose update the last step spells out"));
     parameter_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     take_->setToolTip(tr("Take the batch again from the current weights"));
@@ -106,6 +113,10 @@ BackpropStepperView::BackpropStepperView(QWidget *parent)
     tensorRow->setSpacing(14);
     auto *page = new QWidget;
     auto *pageLayout = new QVBoxLayout(page);
+    // The batch's own line (its optimizer step and loss, or why there is no walk) heads the page.
+    status_->setWordWrap(true);
+    status_->setForegroundRole(QPalette::PlaceholderText);
+    pageLayout->addWidget(status_);
     pageLayout->addWidget(title_);
     pageLayout->addWidget(formula_);
     // The tensors scroll sideways on their own, so that the formula wraps to the pane's width.
@@ -118,26 +129,30 @@ BackpropStepperView::BackpropStepperView(QWidget *parent)
     detail_->setWidgetResizable(true);
     detail_->setFrameShape(QFrame::NoFrame);
     detail_->setWidget(page);
-    auto *split = new QSplitter;
-    split->addWidget(steps_);
-    split->addWidget(detail_);
-    split->setStretchFactor(1, 1);
-    split->setSizes({170, 900});
-    steps_->setMinimumWidth(120);
-
+    // The steps with Previous/Next under them, beside the step on screen: no row of its own, so that
+    // the step keeps the height.
     previous_->setToolTip(tr("The previous step (Page Up)"));
     next_->setToolTip(tr("The next step (Page Down)"));
+    auto *walk = new QWidget;
+    auto *walkLayout = new QVBoxLayout(walk);
+    walkLayout->setContentsMargins(0, 0, 0, 0);
+    walkLayout->setSpacing(2);
+    walkLayout->addWidget(steps_, 1);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(previous_);
     buttons->addWidget(next_);
-    buttons->addWidget(status_, 1);
-    status_->setWordWrap(true);
+    walkLayout->addLayout(buttons);
+    auto *split = new QSplitter;
+    split->addWidget(walk);
+    split->addWidget(detail_);
+    split->setStretchFactor(1, 1);
+    split->setSizes({190, 900});
+    walk->setMinimumWidth(walk->minimumSizeHint().width());
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(about);
     layout->addLayout(choices);
     layout->addWidget(split, 1);
-    layout->addLayout(buttons);
 
     for (auto [key, slot] : {std::pair{QKeySequence(Qt::Key_PageDown), &BackpropStepperView::next},
                              std::pair{QKeySequence(Qt::Key_PageUp), &BackpropStepperView::previous}}) {

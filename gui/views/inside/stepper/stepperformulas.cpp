@@ -24,36 +24,6 @@ QString shapeText(const nn::Shape &shape)
     return dims.join(QStringLiteral(" × "));
 }
 
-// The batch's tensor, or one sample's when it is an image or a sequence (rank ≥ 3).
-StepperTensor shown(const QString &name, const nn::Tensor &t, int sample, std::vector<int64_t> marked = {})
-{
-    if (t.rank() >= 3) {
-        nn::Tensor item = nn::itemOf(t, sample);
-        return {QStringLiteral("%1[%2]  [%3]").arg(name).arg(sample).arg(shapeText(item.shape())), std::move(item),
-                std::move(marked)};
-    }
-    return {QStringLiteral("%1  [%2]").arg(name, shapeText(t.shape())), t, std::move(marked)};
-}
-
-// A parameter or anything else without a batch axis, whole.
-StepperTensor whole(const QString &name, const nn::Tensor &t, std::vector<int64_t> marked = {})
-{
-    return {QStringLiteral("%1  [%2]").arg(name, shapeText(t.shape())), t, std::move(marked)};
-}
-
-const nn::TraceParameter *parameterOf(const nn::TraceNode &node, const std::string &name)
-{
-    for (const nn::TraceParameter &p : node.parameters)
-        if (p.name == name)
-            return &p;
-    return nullptr;
-}
-
-QString title(const QString &phase, const nn::TraceNode &node, const NodeFacts &facts)
-{
-    return QStringLiteral("%1 · %2 (%3)").arg(phase, QString::fromStdString(node.name), facts.kindText);
-}
-
 // The forward formula of kinds other than Dense, in words and symbols.
 QString forwardLine(const std::string &kind)
 {
@@ -98,7 +68,43 @@ QString backwardLine(const std::string &kind)
     return tr("∂L/∂x = (∂y/∂x)ᵀ · δ, the layer's local derivative applied to δ");
 }
 
-// f'(z) for `activation` from y (and z), in words and as a number; empty text when it is not elementwise.
+// The engine's text as the stepper can draw it: Qt 6.4 draws a combining circumflex (m̂, v̂) a line
+// too high in a QLabel, so the hat becomes the spacing one after its letter (mˆ).
+QString drawable(const std::string &text)
+{
+    return QString::fromStdString(text).replace(QChar(0x0302), QChar(0x02C6));
+}
+
+} // namespace
+
+const nn::TraceParameter *parameterOf(const nn::TraceNode &node, const std::string &name)
+{
+    for (const nn::TraceParameter &p : node.parameters)
+        if (p.name == name)
+            return &p;
+    return nullptr;
+}
+
+StepperTensor shown(const QString &name, const nn::Tensor &t, int sample, std::vector<int64_t> marked)
+{
+    if (t.rank() >= 3) {
+        nn::Tensor item = nn::itemOf(t, sample);
+        return {QStringLiteral("%1[%2]  [%3]").arg(name).arg(sample).arg(shapeText(item.shape())), std::move(item),
+                std::move(marked)};
+    }
+    return {QStringLiteral("%1  [%2]").arg(name, shapeText(t.shape())), t, std::move(marked)};
+}
+
+StepperTensor whole(const QString &name, const nn::Tensor &t, std::vector<int64_t> marked)
+{
+    return {QStringLiteral("%1  [%2]").arg(name, shapeText(t.shape())), t, std::move(marked)};
+}
+
+QString title(const QString &phase, const nn::TraceNode &node, const NodeFacts &facts)
+{
+    return QStringLiteral("%1 · %2 (%3)").arg(phase, QString::fromStdString(node.name), facts.kindText);
+}
+
 std::pair<QString, double> derivative(const std::string &activation, double y, double z)
 {
     if (activation == "tanh")
@@ -111,8 +117,6 @@ std::pair<QString, double> derivative(const std::string &activation, double y, d
         return {QStringLiteral("1"), 1.0};
     return {QStringLiteral("f'(z)"), std::nan("")};
 }
-
-} // namespace
 
 QString number(double value) { return QString::fromStdString(nn::formatNumber(value)); }
 
@@ -342,12 +346,12 @@ StepperStep updateStep(const nn::BackpropTrace &trace)
                      .arg(QString::fromStdString(e.optimizer))
                      .arg(e.step);
     for (const std::string &change : trace.gradientChanges)
-        step.formula << QString::fromStdString(change);
+        step.formula << drawable(change);
     for (const std::string &line : e.lines)
-        step.formula << QString::fromStdString(line);
+        step.formula << drawable(line);
     QStringList terms;
     for (const nn::UpdateTerm &term : e.terms)
-        terms << QStringLiteral("%1 = %2 (%3)").arg(QString::fromStdString(term.symbol), number(term.value),
+        terms << QStringLiteral("%1 = %2 (%3)").arg(drawable(term.symbol), number(term.value),
                                                     QString::fromStdString(term.meaning));
     step.formula << tr("Where: ") + terms.join(QStringLiteral(";  "));
     for (const nn::TraceNode &node : trace.nodes)

@@ -25,6 +25,19 @@ StepperStep otherBackward(const nn::TraceNode &node, const NodeFacts &facts, int
 StepperStep lossStep(const nn::BackpropTrace &trace, int sample);
 StepperStep updateStep(const nn::BackpropTrace &trace);
 
+// The building blocks of the stops.
+// The batch's tensor, or one sample's when it is an image or a sequence (rank ≥ 3); `marked` indexes
+// what is shown.
+StepperTensor shown(const QString &name, const nn::Tensor &t, int sample, std::vector<int64_t> marked = {});
+// A parameter or anything else without a batch axis, whole.
+StepperTensor whole(const QString &name, const nn::Tensor &t, std::vector<int64_t> marked = {});
+// The node's parameter `name` ("weight"), or nullptr.
+const nn::TraceParameter *parameterOf(const nn::TraceNode &node, const std::string &name);
+// "Forward · hidden1 (Dense · tanh)".
+QString title(const QString &phase, const nn::TraceNode &node, const NodeFacts &facts);
+// f'(z) for `activation` from y (and z), in words and as a number; NaN when it is not one of the
+// elementwise ones spelled out.
+std::pair<QString, double> derivative(const std::string &activation, double y, double z);
 // A number as the formulas print it (6 significant digits).
 QString number(double value);
 // "a·b + c·d + … + (k more) = total" over the first few products.

@@ -1,6 +1,7 @@
 // computeStepper: the trace of one step, cut into the stops the stepper walks.
 #include "views/inside/stepper/steppersnapshot.h"
 
+#include "views/inside/stepper/convformulas.h"
 #include "views/inside/stepper/stepperformulas.h"
 
 #include "datasets/experiment.h"
@@ -31,6 +32,12 @@ stepperformulas::NodeFacts factsOf(const nn::Node &node)
 bool isDense(const nn::TraceNode &node)
 {
     return node.kind == "Dense" && node.inputs.size() == 1 && node.inputs[0].rank() == 2 && !node.parameters.empty();
+}
+
+bool isConv(const nn::TraceNode &node)
+{
+    return node.kind == "Conv2D" && node.inputs.size() == 1 && node.inputs[0].rank() == 4 &&
+           stepperformulas::parameterOf(node, "weight");
 }
 
 // The unit and input of a Dense node the formulas follow: the explained weight's when it is this
@@ -102,6 +109,9 @@ StepperSnapshot computeStepper(const nn::Model &model, const datasets::Experimen
             snapshot.steps.push_back(stepperformulas::inputStep(trace, node, n));
         else if (isDense(node))
             snapshot.steps.push_back(stepperformulas::denseForward(node, facts, n, denseFocus(trace, node, request.unit).first));
+        else if (isConv(node))
+            snapshot.steps.push_back(stepperformulas::convForward(node, facts, convolutionSettings(model.graph().node(node.nodeId)),
+                                                                  n, stepperformulas::convFocus(trace, node, request.unit)));
         else
             snapshot.steps.push_back(stepperformulas::otherForward(node, facts, n, request.unit));
     }
@@ -114,6 +124,9 @@ StepperSnapshot computeStepper(const nn::Model &model, const datasets::Experimen
         if (isDense(*node) && !node->dOutput.empty()) {
             const auto [unit, input] = denseFocus(trace, *node, request.unit);
             step = stepperformulas::denseBackward(*node, facts, n, unit, input);
+        } else if (isConv(*node) && !node->dOutput.empty()) {
+            step = stepperformulas::convBackward(*node, facts, convolutionSettings(model.graph().node(node->nodeId)), n,
+                                                 stepperformulas::convFocus(trace, *node, request.unit));
         } else {
             step = stepperformulas::otherBackward(*node, facts, n);
         }
