@@ -16,7 +16,7 @@
 namespace {
 
 const QString kShownKey = QStringLiteral("welcome/shown");
-constexpr int kColumns = 3;
+constexpr int kWelcomeColumns = 3;
 const QSize kThumbnail(150, 100);
 
 // The line broken at spaces into lines of about `width` characters: a tool button does not wrap.
@@ -71,7 +71,7 @@ QWidget *WelcomePage::makeExampleGrid()
         card->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
         card->setMinimumWidth(220);
         connect(card, &QToolButton::clicked, this, [this, name = example.name] { choose(name); });
-        cards->addWidget(card, index / kColumns, index % kColumns);
+        cards->addWidget(card, index / kWelcomeColumns, index % kWelcomeColumns);
         examples_.append(card);
         ++index;
     }

@@ -26,7 +26,7 @@ namespace {
 constexpr double kMinZoom = 0.1;
 constexpr double kMaxZoom = 3.0;
 constexpr double kZoomStep = 1.2;
-constexpr double kMargin = 2000.0;  // room to pan beyond the nodes
+constexpr double kViewMargin = 2000.0;  // room to pan beyond the nodes
 
 // The registered kind a drag carries, or "" when it carries none.
 std::string droppedKind(const QMimeData *data)
@@ -47,7 +47,7 @@ GraphView::GraphView(GraphScene *scene, QWidget *parent) : QGraphicsView(scene, 
     setViewportUpdateMode(QGraphicsView::FullViewportUpdate);
     setAcceptDrops(true);
     setFrameShape(QFrame::NoFrame);
-    setSceneRect(-kMargin, -kMargin, 2 * kMargin, 2 * kMargin);
+    setSceneRect(-kViewMargin, -kViewMargin, 2 * kViewMargin, 2 * kViewMargin);
     connect(scene_, &QGraphicsScene::changed, this, &GraphView::growSceneRect);
 }
 
@@ -95,7 +95,7 @@ void GraphView::zoomBy(double factor)
 
 void GraphView::growSceneRect()
 {
-    const QRectF wanted = scene_->nodesBoundingRect().adjusted(-kMargin, -kMargin, kMargin, kMargin);
+    const QRectF wanted = scene_->nodesBoundingRect().adjusted(-kViewMargin, -kViewMargin, kViewMargin, kViewMargin);
     if (!sceneRect().contains(wanted))
         setSceneRect(sceneRect().united(wanted));
 }

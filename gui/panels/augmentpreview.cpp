@@ -11,7 +11,7 @@
 
 namespace {
 
-constexpr int kCellGap = 4;
+constexpr int kPreviewCellGap = 4;
 constexpr int kMaxCell = 96;
 
 // [channels, height, width] floats 0-255 of a grey or colour picture.
@@ -92,18 +92,18 @@ void AugmentPreview::redraw()
 
 int AugmentPreview::cellSize(int width) const
 {
-    return std::clamp((width - (kColumns - 1) * kCellGap) / kColumns, 16, kMaxCell);
+    return std::clamp((width - (kColumns - 1) * kPreviewCellGap) / kColumns, 16, kMaxCell);
 }
 
 QSize AugmentPreview::sizeHint() const
 {
-    return {kColumns * 64 + (kColumns - 1) * kCellGap, heightForWidth(kColumns * 64 + (kColumns - 1) * kCellGap)};
+    return {kColumns * 64 + (kColumns - 1) * kPreviewCellGap, heightForWidth(kColumns * 64 + (kColumns - 1) * kPreviewCellGap)};
 }
 
 int AugmentPreview::heightForWidth(int width) const
 {
     const int rows = (kVariants + kColumns - 1) / kColumns;
-    return rows * cellSize(width) + (rows - 1) * kCellGap;
+    return rows * cellSize(width) + (rows - 1) * kPreviewCellGap;
 }
 
 void AugmentPreview::paintEvent(QPaintEvent *)
@@ -117,7 +117,7 @@ void AugmentPreview::paintEvent(QPaintEvent *)
     }
     const int cell = cellSize(width());
     for (int i = 0; i < static_cast<int>(variants_.size()); ++i) {
-        const QRect target((i % kColumns) * (cell + kCellGap), (i / kColumns) * (cell + kCellGap), cell, cell);
+        const QRect target((i % kColumns) * (cell + kPreviewCellGap), (i / kColumns) * (cell + kPreviewCellGap), cell, cell);
         const QImage &variant = variants_[static_cast<size_t>(i)];
         const QSize fitted = variant.size().scaled(target.size(), Qt::KeepAspectRatio);
         painter.drawImage(QRect(target.topLeft() + QPoint((cell - fitted.width()) / 2, (cell - fitted.height()) / 2), fitted), variant);

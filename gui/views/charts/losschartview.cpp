@@ -14,7 +14,7 @@
 
 namespace {
 
-constexpr int kMaxMarkers = 60;          // validation dots are drawn while there are at most this many
+constexpr int kMaxLossMarkers = 60;          // validation dots are drawn while there are at most this many
 constexpr double kValidationPixels = 12.0;  // how close the mouse must be to read a validation point
 
 // Log axes cannot show zero or negative values: those points are left out there.
@@ -235,8 +235,8 @@ void LossChartView::replacePoints(bool withValidation)
     if (!withValidation)
         return;  // each replace() re-strokes the whole line: only the lines that changed
     validation_->replace(shown(validationPoints_));
-    if (validation_->pointsVisible() != (validation_->count() <= kMaxMarkers))
-        validation_->setPointsVisible(validation_->count() <= kMaxMarkers);
+    if (validation_->pointsVisible() != (validation_->count() <= kMaxLossMarkers))
+        validation_->setPointsVisible(validation_->count() <= kMaxLossMarkers);
 }
 
 // Ranges only grow during a run, so an axis changes only when a point falls outside it.

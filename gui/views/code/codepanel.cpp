@@ -25,7 +25,7 @@
 
 namespace {
 
-constexpr int kDebounceMs = 200;
+constexpr int kCodeDebounceMs = 200;
 
 // The script's text, or a Python comment saying why there is none yet.
 QString problemComment(const QString &message)
@@ -64,7 +64,7 @@ CodePanel::CodePanel(GraphDocument *document, QWidget *parent)
     layout->addWidget(editor_);
 
     debounce_->setSingleShot(true);
-    debounce_->setInterval(kDebounceMs);
+    debounce_->setInterval(kCodeDebounceMs);
     connect(debounce_, &QTimer::timeout, this, &CodePanel::regenerate);
     connect(copyButton_, &QPushButton::clicked, this, &CodePanel::copyToClipboard);
     connect(saveButton_, &QPushButton::clicked, this, &CodePanel::saveAs);

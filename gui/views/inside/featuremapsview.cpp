@@ -24,7 +24,7 @@
 namespace {
 
 // While the tab is on screen, the maps follow a run twice a second (one image's forward each).
-constexpr std::chrono::milliseconds kStepInterval{500};
+constexpr std::chrono::milliseconds kFeatureMapsInterval{500};
 
 // Each map is enlarged by a whole factor to at most 44 pixels wide (at least 1×, at most 8×), so
 // that at 1280×800 two layers of a 28×28 network show at once.
@@ -47,7 +47,7 @@ QString scaleText(const nn::Tensor &maps)
 struct FeatureMapsView::Choice {
     mutable std::mutex mutex;
     ChosenImage image;
-    std::atomic<bool> onScreen{false};  // the tab is shown: it follows the run every kStepInterval too
+    std::atomic<bool> onScreen{false};  // the tab is shown: it follows the run every kFeatureMapsInterval too
     std::chrono::steady_clock::time_point lastStep;  // the worker's alone
     ChosenImage get() const
     {
@@ -108,7 +108,7 @@ void FeatureMapsView::connectTo(TrainingController *training)
         const bool images = model.inputNames().size() == 1 && model.inputShape().size() == 3;
         if (moment == ProbeMoment::Step || moment == ProbeMoment::Paused) {
             const auto now = std::chrono::steady_clock::now();
-            if (!images || !choice->onScreen || (moment == ProbeMoment::Step && now - choice->lastStep < kStepInterval))
+            if (!images || !choice->onScreen || (moment == ProbeMoment::Step && now - choice->lastStep < kFeatureMapsInterval))
                 return;
             choice->lastStep = now;
         }

@@ -12,8 +12,8 @@
 
 namespace {
 
-constexpr int kGap = 14;        // between the three parts, and between the number grids
-constexpr int kPictureSide = 140;  // the input and the output are enlarged to about this size
+constexpr int kKernelGap = 14;        // between the three parts, and between the number grids
+constexpr int kKernelPictureSide = 140;  // the input and the output are enlarged to about this size
 const QColor kWindow(230, 120, 0);
 
 // The largest |value| and whether any is negative, over `count` floats.
@@ -83,12 +83,12 @@ int KernelCanvas::inputZoom() const
 {
     const auto [top, bottom] = spanOf(*conv_, conv_->input.dim(1), conv_->output.dim(1), conv_->padTop);
     const auto [left, right] = spanOf(*conv_, conv_->input.dim(2), conv_->output.dim(2), conv_->padLeft);
-    return int(std::max<int64_t>(2, kPictureSide / std::max(bottom - top + 1, right - left + 1)));
+    return int(std::max<int64_t>(2, kKernelPictureSide / std::max(bottom - top + 1, right - left + 1)));
 }
 
 int KernelCanvas::outputZoom() const
 {
-    return int(std::max<int64_t>(2, kPictureSide / std::max(conv_->output.dim(1), conv_->output.dim(2))));
+    return int(std::max<int64_t>(2, kKernelPictureSide / std::max(conv_->output.dim(1), conv_->output.dim(2))));
 }
 
 QSize KernelCanvas::cellSize() const
@@ -107,7 +107,7 @@ int KernelCanvas::numbersWidth() const
     int formulaWidth = 0;
     for (const QString &text : formula_)
         formulaWidth = std::max(formulaWidth, fontMetrics().horizontalAdvance(text));
-    return std::max(3 * int(conv_->kernel()) * cellSize().width() + 2 * kGap, formulaWidth);
+    return std::max(3 * int(conv_->kernel()) * cellSize().width() + 2 * kKernelGap, formulaWidth);
 }
 
 QSize KernelCanvas::sizeHint() const
@@ -121,7 +121,7 @@ QSize KernelCanvas::sizeHint() const
     const QSize input(int(right - left + 1) * inputZoom(), int(bottom - top + 1) * inputZoom());
     const QSize output(int(conv_->output.dim(2)) * outputZoom(), int(conv_->output.dim(1)) * outputZoom());
     const int numbersHeight = k * cellSize().height() + 8 + int(formula_.size()) * line;
-    return {input.width() + numbersWidth() + std::max(output.width(), metrics.horizontalAdvance(outputTitle())) + 2 * kGap + 8,
+    return {input.width() + numbersWidth() + std::max(output.width(), metrics.horizontalAdvance(outputTitle())) + 2 * kKernelGap + 8,
             line + std::max({input.height(), output.height(), numbersHeight}) + 8};
 }
 
@@ -136,9 +136,9 @@ void KernelCanvas::paintEvent(QPaintEvent *)
     painter.setPen(palette().color(QPalette::WindowText));
     painter.drawText(QPoint(4, line - 4), tr("Input, channel %1").arg(step_.channel + 1));
     paintInput(painter, QPoint(4, line + 2));
-    const int numbersLeft = 4 + inputWidth + kGap;
+    const int numbersLeft = 4 + inputWidth + kKernelGap;
     paintNumbers(painter, QPoint(numbersLeft, line + 2));
-    const int outputLeft = numbersLeft + numbersWidth() + kGap;
+    const int outputLeft = numbersLeft + numbersWidth() + kKernelGap;
     painter.setPen(palette().color(QPalette::WindowText));
     painter.drawText(QPoint(outputLeft, line - 4), outputTitle());
     paintOutput(painter, QPoint(outputLeft, line + 2));
@@ -178,7 +178,7 @@ void KernelCanvas::paintNumbers(QPainter &painter, QPoint at) const
     const std::vector<float> *grids[] = {&step_.patch, &step_.kernel, &step_.products};
     const QColor text = palette().color(QPalette::WindowText);
     for (int g = 0; g < 3; ++g) {
-        const int left = at.x() + g * (k * cell.width() + kGap);
+        const int left = at.x() + g * (k * cell.width() + kKernelGap);
         painter.setPen(text);
         painter.drawText(QPoint(left, at.y() - 6), titles[g]);
         for (int i = 0; i < k; ++i)

@@ -17,7 +17,7 @@ using namespace canvasstyle;
 namespace {
 
 constexpr double kTile = 30.0;
-constexpr double kGap = 4.0;
+constexpr double kPanelGap = 4.0;
 constexpr double kPad = 6.0;
 constexpr double kHeadline = 15.0;
 constexpr double kArrow = 14.0;
@@ -83,7 +83,7 @@ bool NeuronPanelItem::scrollTo(int first)
 QRectF NeuronPanelItem::tileRect(int slot) const
 {
     const double left = kPad + (scrolls() ? kArrow : 0.0);
-    return QRectF(left + slot * (kTile + kGap), kPad + kHeadline, kTile, kTile);
+    return QRectF(left + slot * (kTile + kPanelGap), kPad + kHeadline, kTile, kTile);
 }
 
 QRectF NeuronPanelItem::leftArrow() const
@@ -93,14 +93,14 @@ QRectF NeuronPanelItem::leftArrow() const
 
 QRectF NeuronPanelItem::rightArrow() const
 {
-    return QRectF(tileRect(visibleCount()).left() - kGap + 2.0, kPad + kHeadline, kArrow, kTile);
+    return QRectF(tileRect(visibleCount()).left() - kPanelGap + 2.0, kPad + kHeadline, kArrow, kTile);
 }
 
 QRectF NeuronPanelItem::boundingRect() const
 {
     if (!message_.isEmpty())
         return QRectF(0, 0, kMessageWidth, kNodeHeight);
-    const double width = tileRect(std::max(visibleCount(), 1)).left() - kGap + kPad + (scrolls() ? kArrow : 0.0);
+    const double width = tileRect(std::max(visibleCount(), 1)).left() - kPanelGap + kPad + (scrolls() ? kArrow : 0.0);
     return QRectF(0, 0, std::max(width, 120.0), kPad * 2 + kHeadline + kTile);
 }
 

@@ -29,7 +29,7 @@
 
 namespace {
 
-constexpr int kDebounceMs = 150;
+constexpr int kStepperDebounceMs = 150;
 constexpr int kRoomyScreenHeight = 1000;  // px: from here the stepper's paragraph starts unfolded
 
 QSpinBox *spinBox(int low, int high, int value, const QString &tip)
@@ -165,7 +165,7 @@ BackpropStepperView::BackpropStepperView(QWidget *parent)
     connect(steps_, &QListWidget::currentRowChanged, this, &BackpropStepperView::setCurrentStep);
     connect(take_, &QPushButton::clicked, this, &BackpropStepperView::retrace);
     debounce_->setSingleShot(true);
-    debounce_->setInterval(kDebounceMs);
+    debounce_->setInterval(kStepperDebounceMs);
     connect(debounce_, &QTimer::timeout, this, &BackpropStepperView::retrace);
     for (QSpinBox *box : {first_, batch_, sample_, unit_, element_})
         connect(box, &QSpinBox::valueChanged, debounce_, qOverload<>(&QTimer::start));
