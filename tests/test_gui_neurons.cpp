@@ -5,6 +5,7 @@
 #include "guitest.h"
 
 #include "canvas/canvasstyle.h"
+#include "document/graphdocument.h"
 #include "training/trainingcontroller.h"
 #include "views/batchprediction.h"
 #include "views/neurons/neuroncanvas.h"
@@ -21,6 +22,7 @@
 #include <QDoubleSpinBox>
 #include <QMenu>
 #include <QSignalSpy>
+#include <QUndoStack>
 #include <QWheelEvent>
 
 #include <algorithm>
@@ -307,6 +309,18 @@ private slots:
             shown = shown || (l.index == index && l.weight == -1.25f);
         QVERIFY2(shown, "the link does not show the edited weight");
         QVERIFY(window->isWindowModified());  // the weights are unsaved work now
+
+        // Edit ▸ Undo puts the weight back, Redo sets it again.
+        QUndoStack *undo = window->document()->undoStack();
+        QVERIFY2(undo->undoText().startsWith(QStringLiteral("Set Weight hidden1 unit")), qPrintable(undo->undoText()));
+        set.clear();
+        undo->undo();
+        QVERIFY(set.wait(kTimeoutMs));
+        QCOMPARE(workerParameter(*window, "hidden2.weight")[size_t(index)], hit.weight);
+        set.clear();
+        undo->redo();
+        QVERIFY(set.wait(kTimeoutMs));
+        QCOMPARE(workerParameter(*window, "hidden2.weight")[size_t(index)], -1.25f);
     }
 
     void editingAWeightChangesTheHeatMaps()

@@ -8,6 +8,7 @@
 
 #include "canvas/graphscene.h"
 #include "canvas/nodeitem.h"
+#include "commands/setweightcommand.h"
 #include "document/graphdocument.h"
 #include "training/trainingcontroller.h"
 
@@ -15,6 +16,7 @@
 #include <QGraphicsSceneMouseEvent>
 #include <QGraphicsView>
 #include <QMenu>
+#include <QUndoStack>
 #include <QWheelEvent>
 
 #include <functional>
@@ -24,7 +26,7 @@
 
 namespace {
 // The worker probes every 100 ms; five pictures a second are plenty for a heat map.
-constexpr std::chrono::milliseconds kStepInterval{200};
+constexpr std::chrono::milliseconds kNeuronsInterval{200};
 } // namespace
 
 struct NeuronCanvas::Requested {
@@ -50,8 +52,15 @@ NeuronCanvas::NeuronCanvas(GraphScene *scene, TrainingController *training, QObj
                     emit statusMessage(error);
                     return;
                 }
-                if (lastEdit_.parameter == parameter.toStdString() && lastEdit_.index == index)  // how to go back
-                    emit statusMessage(tr("Weight from %1 unit %2 to %3 unit %4 set to %5 (it was %6).")
+                if (lastEdit_.parameter != parameter.toStdString() || lastEdit_.index != index)
+                    return;
+                if (value == lastEdit_.weight)  // undone
+                    emit statusMessage(tr("Weight from %1 unit %2 to %3 unit %4 back to %5.")
+                                           .arg(lastEdit_.fromNode).arg(lastEdit_.from + 1).arg(lastEdit_.toNode)
+                                           .arg(lastEdit_.to + 1).arg(double(value), 0, 'g', 4));
+                else
+                    emit statusMessage(tr("Weight from %1 unit %2 to %3 unit %4 set to %5 (it was %6; Edit ▸ Undo "
+                                          "puts it back).")
                                            .arg(lastEdit_.fromNode).arg(lastEdit_.from + 1).arg(lastEdit_.toNode)
                                            .arg(lastEdit_.to + 1).arg(double(value), 0, 'g', 4)
                                            .arg(double(lastEdit_.weight), 0, 'g', 4));
@@ -68,7 +77,7 @@ ModelProbe NeuronCanvas::probe()
 {
     const std::shared_ptr<Requested> requested = requested_;
     return snapshotProbe(
-        this, kStepInterval,
+        this, kNeuronsInterval,
         [requested](const nn::Model &model, const datasets::Experiment &experiment) {
             std::vector<int> ids;
             {
@@ -259,7 +268,8 @@ void NeuronCanvas::requestMaps()
 void NeuronCanvas::setWeight(const WeightLink &link, float value)
 {
     lastEdit_ = link;
-    training_->setWeight(link.parameter, link.index, value);
+    const QString name = tr("%1 unit %2 → %3 unit %4").arg(link.fromNode).arg(link.from + 1).arg(link.toNode).arg(link.to + 1);
+    scene_->document()->undoStack()->push(new SetWeightCommand(training_, link.parameter, link.index, link.weight, value, name));
 }
 
 // A small spin box at the click: Enter sets the weight, Escape or a click elsewhere leaves it.
