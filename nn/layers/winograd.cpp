@@ -6,6 +6,7 @@
 #include "winograd.h"
 
 #include <algorithm>
+#include <vector>
 
 namespace nn {
 
@@ -13,35 +14,95 @@ namespace {
 
 constexpr int kPoints = 16;  // 4×4 transformed values per tile
 
-// r (4 rows of n) = Bᵀ·d for 4 rows d of n values; used on rows, then on columns.
-template <int N>
-inline void inputRows(const float (&d)[4][N], float (&r)[4][N])
+// The row-of-tiles loops below vectorize across the tiles: they take restrict pointers (with 16
+// streams GCC would need more run-time alias checks than it makes) and their small loops unroll
+// completely first (the pragmas), so that the loop over tiles is the innermost.
+
+// Aᵀ·m·A for `count` tiles of a row, point k of tile tx at in[k·stride + tx], into two output rows
+// of 2·count values.
+void outputRow(const float *__restrict in, int64_t stride, float *__restrict top, float *__restrict bottom,
+               int64_t count)
 {
-    for (int j = 0; j < N; ++j) {
-        r[0][j] = d[0][j] - d[2][j];
-        r[1][j] = d[1][j] + d[2][j];
-        r[2][j] = d[2][j] - d[1][j];
-        r[3][j] = d[1][j] - d[3][j];
+    for (int64_t tx = 0; tx < count; ++tx) {
+        float v[4][4];
+        #pragma GCC unroll 16
+        for (int k = 0; k < kPoints; ++k)
+            v[k / 4][k % 4] = in[k * stride + tx];
+        float r[2][4];  // Aᵀ·m
+        #pragma GCC unroll 16
+        for (int j = 0; j < 4; ++j) {
+            r[0][j] = v[0][j] + v[1][j] + v[2][j];
+            r[1][j] = v[1][j] - v[2][j] - v[3][j];
+        }
+        top[2 * tx] = r[0][0] + r[0][1] + r[0][2];  // (Aᵀ·m)·A
+        top[2 * tx + 1] = r[0][1] - r[0][2] - r[0][3];
+        bottom[2 * tx] = r[1][0] + r[1][1] + r[1][2];
+        bottom[2 * tx + 1] = r[1][1] - r[1][2] - r[1][3];
     }
 }
 
-// r = B·d: the transpose of inputRows.
-inline void inputRowsBackward(const float (&d)[4][4], float (&r)[4][4])
+// r = A·g for one column of each of `count` tiles: g0 and g1 its two rows (every other value of
+// them, from the first), r its four rows, each `count` long.
+void columnA(const float *__restrict g0, const float *__restrict g1, float *__restrict r, int64_t count)
 {
-    for (int j = 0; j < 4; ++j) {
-        r[0][j] = d[0][j];
-        r[1][j] = d[1][j] - d[2][j] + d[3][j];
-        r[2][j] = -d[0][j] + d[1][j] + d[2][j];
-        r[3][j] = -d[3][j];
+    float *__restrict r0 = r, *__restrict r1 = r0 + count, *__restrict r2 = r1 + count, *__restrict r3 = r2 + count;
+    for (int64_t tx = 0; tx < count; ++tx) {
+        const float a = g0[2 * tx], b = g1[2 * tx];
+        r0[tx] = a;
+        r1[tx] = a + b;
+        r2[tx] = a - b;
+        r3[tx] = -b;
     }
 }
 
-template <typename T>
-inline void transpose4(const T (&a)[4][4], T (&b)[4][4])
+// o = (r0, r1)·Aᵀ for one row of each of `count` tiles: o's four values `stride` apart.
+void rowA(const float *__restrict r0, const float *__restrict r1, float *__restrict o, int64_t stride, int64_t count)
 {
+    float *__restrict o0 = o, *__restrict o1 = o0 + stride, *__restrict o2 = o1 + stride, *__restrict o3 = o2 + stride;
+    for (int64_t tx = 0; tx < count; ++tx) {
+        const float a = r0[tx], b = r1[tx];
+        o0[tx] = a;
+        o1[tx] = a + b;
+        o2[tx] = a - b;
+        o3[tx] = -b;
+    }
+}
+
+// A·dy·Aᵀ for `count` tiles from two rows of dy (2·count values each), point k of tile tx to
+// out[k·stride + tx]; `scratch` holds 8·count values.
+void outputRowBackward(const float *top, const float *bottom, float *out, int64_t stride, int64_t count,
+                       float *scratch)
+{
+    float *left = scratch, *right = scratch + 4 * count;  // A·dy of each tile's two columns
+    columnA(top, bottom, left, count);
+    columnA(top + 1, bottom + 1, right, count);
     for (int i = 0; i < 4; ++i)
-        for (int j = 0; j < 4; ++j)
-            b[j][i] = a[i][j];
+        rowA(left + i * count, right + i * count, out + 4 * i * stride, stride, count);
+}
+
+// (y0, y1, y2, y3) = B·(x0, x1, x2, x3) for `count` vectors stored side by side: the x at `in`, `inStep`
+// apart, the y at `out`, `outStep` apart.
+void applyB(const float *__restrict in, int64_t inStep, float *__restrict out, int64_t outStep, int64_t count)
+{
+    const float *__restrict x0 = in, *__restrict x1 = x0 + inStep, *__restrict x2 = x1 + inStep,
+                            *__restrict x3 = x2 + inStep;
+    float *__restrict y0 = out, *__restrict y1 = y0 + outStep, *__restrict y2 = y1 + outStep, *__restrict y3 = y2 + outStep;
+    for (int64_t tx = 0; tx < count; ++tx) {
+        y0[tx] = x0[tx];
+        y1[tx] = x1[tx] - x2[tx] + x3[tx];
+        y2[tx] = -x0[tx] + x1[tx] + x2[tx];
+        y3[tx] = -x3[tx];
+    }
+}
+
+// B·dV·Bᵀ for `count` tiles of a row, point k of tile tx at in[k·stride + tx], into q: value (a, b)
+// of tile tx at q[(4a + b)·count + tx]. `y` holds 16·count values: B applied to each row of dV first.
+void inputRowBackward(const float *in, int64_t stride, float *q, float *y, int64_t count)
+{
+    for (int k = 0; k < 4; ++k)  // y[k][b] = B·(row k of dV)
+        applyB(in + 4 * k * stride, stride, y + 4 * k * count, count, count);
+    for (int b = 0; b < 4; ++b)  // q[a][b] = B·(column b of y)
+        applyB(y + b * count, 4 * count, q + b * count, 4 * count, count);
 }
 
 } // namespace
@@ -111,121 +172,136 @@ void winogradWeightsBackward(const float *dU, float *dw, const WinogradTiles &t)
 void winogradInput(const float *x, int64_t samples, float *v, const WinogradTiles &t)
 {
     const int64_t tiles = samples * t.perSample(), planeStride = t.channels * tiles;
+    // A row of tiles reads 4 image rows and 2·tilesWide + 2 columns from −padBegin: Bᵀ runs over those
+    // rows whole (rows in the padding read `zeros`; the padding's columns of `rows` are never written,
+    // so they stay 0), then B over each row of tiles; both loops are branch-free and GCC vectorizes
+    // them. The sums are those of Bᵀ·d·B tile by tile, zeros and all.
+    const int64_t wide = 2 * t.tilesWide + 2;
+    const int64_t firstColumn = std::max<int64_t>(t.padBegin, 0), lastColumn = std::min(wide, t.width + t.padBegin);
+    const int64_t columns = lastColumn - firstColumn;
+    std::vector<float> zeros(size_t(columns), 0.0f), rows(size_t(4 * wide), 0.0f);
+    float *r0 = rows.data(), *r1 = r0 + wide, *r2 = r1 + wide, *r3 = r2 + wide;
     for (int64_t s = 0; s < samples; ++s)
         for (int64_t c = 0; c < t.channels; ++c) {
-            const float *image = x + (s * t.channels + c) * t.height * t.width;
+            const float *image = x + (s * t.channels + c) * t.height * t.width + (firstColumn - t.padBegin);
+            const auto row = [&](int64_t h) { return h >= 0 && h < t.height ? image + h * t.width : zeros.data(); };
             float *out = v + c * tiles + s * t.perSample();
-            for (int64_t ty = 0; ty < t.tilesHigh; ++ty)
-                for (int64_t tx = 0; tx < t.tilesWide; ++tx, ++out) {
-                    const int64_t top = 2 * ty - t.padBegin, left = 2 * tx - t.padBegin;
-                    float d[4][4];
-                    for (int i = 0; i < 4; ++i)
-                        for (int j = 0; j < 4; ++j) {
-                            const int64_t h = top + i, w = left + j;
-                            d[i][j] = h >= 0 && h < t.height && w >= 0 && w < t.width ? image[h * t.width + w] : 0.0f;
-                        }
-                    float r[4][4], rt[4][4], vt[4][4];
-                    inputRows(d, r);      // Bᵀ·d
-                    transpose4(r, rt);
-                    inputRows(rt, vt);    // Bᵀ·(Bᵀ·d)ᵀ = (Bᵀ·d·B)ᵀ
-                    for (int i = 0; i < 4; ++i)
-                        for (int j = 0; j < 4; ++j)
-                            out[(i * 4 + j) * planeStride] = vt[j][i];
+            for (int64_t ty = 0; ty < t.tilesHigh; ++ty, out += t.tilesWide) {
+                const int64_t top = 2 * ty - t.padBegin;
+                const float *d0 = row(top), *d1 = row(top + 1), *d2 = row(top + 2), *d3 = row(top + 3);
+                for (int64_t w = 0; w < columns; ++w) {  // Bᵀ·d, every column at once
+                    r0[firstColumn + w] = d0[w] - d2[w];
+                    r1[firstColumn + w] = d1[w] + d2[w];
+                    r2[firstColumn + w] = d2[w] - d1[w];
+                    r3[firstColumn + w] = d1[w] - d3[w];
                 }
+                for (int i = 0; i < 4; ++i) {  // (Bᵀ·d)·B, row i of every tile of the row
+                    const float *r = rows.data() + i * wide;
+                    float *o0 = out + (i * 4) * planeStride, *o1 = o0 + planeStride, *o2 = o1 + planeStride,
+                          *o3 = o2 + planeStride;
+                    for (int64_t tx = 0; tx < t.tilesWide; ++tx) {
+                        const float a = r[2 * tx], b = r[2 * tx + 1], e = r[2 * tx + 2], f = r[2 * tx + 3];
+                        o0[tx] = a - e;
+                        o1[tx] = b + e;
+                        o2[tx] = e - b;
+                        o3[tx] = b - f;
+                    }
+                }
+            }
         }
 }
 
 void winogradInputBackward(const float *dV, int64_t samples, float *dx, const WinogradTiles &t)
 {
     const int64_t tiles = samples * t.perSample(), planeStride = t.channels * tiles;
+    // B·dV·Bᵀ of a whole row of tiles at once (q: 16 values per tile, tile-minor), then added into
+    // the padded plane. Tiles overlap by two rows and columns and add in tile order, as one tile at a
+    // time would: the rows of tile row ty before those of ty + 1, and in each row first every tile's
+    // right half (columns 2tx + 2, 2tx + 3) and then every left half, so that a pixel gets tile tx − 1's
+    // share before tile tx's. The loops have no branch, and GCC vectorizes them.
+    const int64_t high = 2 * t.tilesHigh + 2, wide = 2 * t.tilesWide + 2, across = t.tilesWide;
+    std::vector<float> padded(size_t(high * wide)), q(size_t(kPoints * across)), y(size_t(kPoints * across));
+    const int64_t firstRow = std::max<int64_t>(t.padBegin, 0), lastRow = std::min(high, t.height + t.padBegin);
+    const int64_t firstColumn = std::max<int64_t>(t.padBegin, 0), lastColumn = std::min(wide, t.width + t.padBegin);
+    const auto image = [&](float *plane, int64_t h) { return plane + (h - t.padBegin) * t.width + (firstColumn - t.padBegin); };
     for (int64_t s = 0; s < samples; ++s)
         for (int64_t c = 0; c < t.channels; ++c) {
-            float *image = dx + (s * t.channels + c) * t.height * t.width;
+            float *plane = dx + (s * t.channels + c) * t.height * t.width;
+            std::fill(padded.begin(), padded.end(), 0.0f);
+            for (int64_t h = firstRow; h < lastRow; ++h)
+                std::copy(image(plane, h), image(plane, h) + (lastColumn - firstColumn), padded.data() + h * wide + firstColumn);
             const float *in = dV + c * tiles + s * t.perSample();
-            // Tiles overlap by two rows and columns; they add in tile order, the same on any thread count.
-            for (int64_t ty = 0; ty < t.tilesHigh; ++ty)
-                for (int64_t tx = 0; tx < t.tilesWide; ++tx, ++in) {
-                    float d[4][4], r[4][4], rt[4][4], dd[4][4];
-                    for (int i = 0; i < 4; ++i)
-                        for (int j = 0; j < 4; ++j)
-                            d[j][i] = in[(i * 4 + j) * planeStride];  // dVᵀ
-                    inputRowsBackward(d, r);   // B·dVᵀ
-                    transpose4(r, rt);         // dV·Bᵀ
-                    inputRowsBackward(rt, dd);  // B·dV·Bᵀ
-                    const int64_t top = 2 * ty - t.padBegin, left = 2 * tx - t.padBegin;
-                    for (int i = 0; i < 4; ++i) {
-                        const int64_t h = top + i;
-                        if (h < 0 || h >= t.height)
-                            continue;
-                        for (int j = 0; j < 4; ++j) {
-                            const int64_t w = left + j;
-                            if (w >= 0 && w < t.width)
-                                image[h * t.width + w] += dd[i][j];
-                        }
+            for (int64_t ty = 0; ty < t.tilesHigh; ++ty, in += across) {
+                inputRowBackward(in, planeStride, q.data(), y.data(), across);
+                for (int a = 0; a < 4; ++a) {
+                    float *row = padded.data() + (2 * ty + a) * wide;
+                    const float *q0 = q.data() + (a * 4) * across, *q1 = q0 + across, *q2 = q1 + across, *q3 = q2 + across;
+                    for (int64_t tx = 0; tx < across; ++tx) {
+                        row[2 * tx + 2] += q2[tx];
+                        row[2 * tx + 3] += q3[tx];
+                    }
+                    for (int64_t tx = 0; tx < across; ++tx) {
+                        row[2 * tx] += q0[tx];
+                        row[2 * tx + 1] += q1[tx];
                     }
                 }
+            }
+            for (int64_t h = firstRow; h < lastRow; ++h)
+                std::copy(padded.data() + h * wide + firstColumn, padded.data() + h * wide + lastColumn, image(plane, h));
         }
 }
 
 void winogradOutput(const float *m, int64_t samples, float *y, const WinogradTiles &t)
 {
     const int64_t tiles = samples * t.perSample(), planeStride = t.filters * tiles;
+    // Aᵀ·m·A for a whole row of tiles at once into two output rows of 2·tilesWide values (a loop GCC
+    // vectorizes), then the rows cut to H'×W'. The sums are those of the tile-by-tile formula.
+    const int64_t wide = 2 * t.tilesWide;
+    std::vector<float> rows(size_t(2 * wide));
+    float *top = rows.data(), *bottom = top + wide;
     for (int64_t s = 0; s < samples; ++s)
         for (int64_t f = 0; f < t.filters; ++f) {
             float *plane = y + (s * t.filters + f) * t.outHeight * t.outWidth;
             const float *in = m + f * tiles + s * t.perSample();
-            for (int64_t ty = 0; ty < t.tilesHigh; ++ty)
-                for (int64_t tx = 0; tx < t.tilesWide; ++tx, ++in) {
-                    float v[4][4];
-                    for (int k = 0; k < kPoints; ++k)
-                        v[k / 4][k % 4] = in[k * planeStride];
-                    float r[2][4];  // Aᵀ·m
-                    for (int j = 0; j < 4; ++j) {
-                        r[0][j] = v[0][j] + v[1][j] + v[2][j];
-                        r[1][j] = v[1][j] - v[2][j] - v[3][j];
-                    }
-                    for (int i = 0; i < 2; ++i) {  // (Aᵀ·m)·A
-                        const int64_t h = 2 * ty + i;
-                        if (h >= t.outHeight)
-                            continue;
-                        const float out[2] = {r[i][0] + r[i][1] + r[i][2], r[i][1] - r[i][2] - r[i][3]};
-                        for (int j = 0; j < 2; ++j)
-                            if (2 * tx + j < t.outWidth)
-                                plane[h * t.outWidth + 2 * tx + j] = out[j];
-                    }
+            for (int64_t ty = 0; ty < t.tilesHigh; ++ty, in += t.tilesWide) {
+                float *y0 = plane + 2 * ty * t.outWidth, *y1 = y0 + t.outWidth;
+                if (wide == t.outWidth && 2 * ty + 1 < t.outHeight) {  // both rows whole: straight into y
+                    outputRow(in, planeStride, y0, y1, t.tilesWide);
+                    continue;
                 }
+                outputRow(in, planeStride, top, bottom, t.tilesWide);
+                std::copy(top, top + t.outWidth, y0);
+                if (2 * ty + 1 < t.outHeight)
+                    std::copy(bottom, bottom + t.outWidth, y1);
+            }
         }
 }
 
 void winogradOutputBackward(const float *dy, int64_t samples, float *dM, const WinogradTiles &t)
 {
     const int64_t tiles = samples * t.perSample(), planeStride = t.filters * tiles;
+    // A·dy·Aᵀ for a whole row of tiles at once from two rows of dy zero-extended to 2·tilesWide (a loop
+    // GCC vectorizes); zeros past H'×W' as the tile-by-tile formula reads them.
+    const int64_t wide = 2 * t.tilesWide;
+    std::vector<float> rows(size_t(2 * wide), 0.0f), scratch(size_t(8 * t.tilesWide));
+    float *top = rows.data(), *bottom = top + wide;
     for (int64_t s = 0; s < samples; ++s)
         for (int64_t f = 0; f < t.filters; ++f) {
             const float *plane = dy + (s * t.filters + f) * t.outHeight * t.outWidth;
             float *out = dM + f * tiles + s * t.perSample();
-            for (int64_t ty = 0; ty < t.tilesHigh; ++ty)
-                for (int64_t tx = 0; tx < t.tilesWide; ++tx, ++out) {
-                    float g[2][2];
-                    for (int i = 0; i < 2; ++i)
-                        for (int j = 0; j < 2; ++j) {
-                            const int64_t h = 2 * ty + i, w = 2 * tx + j;
-                            g[i][j] = h < t.outHeight && w < t.outWidth ? plane[h * t.outWidth + w] : 0.0f;
-                        }
-                    float r[4][2];  // A·dy
-                    for (int j = 0; j < 2; ++j) {
-                        r[0][j] = g[0][j];
-                        r[1][j] = g[0][j] + g[1][j];
-                        r[2][j] = g[0][j] - g[1][j];
-                        r[3][j] = -g[1][j];
-                    }
-                    for (int i = 0; i < 4; ++i) {  // (A·dy)·Aᵀ
-                        out[(i * 4 + 0) * planeStride] = r[i][0];
-                        out[(i * 4 + 1) * planeStride] = r[i][0] + r[i][1];
-                        out[(i * 4 + 2) * planeStride] = r[i][0] - r[i][1];
-                        out[(i * 4 + 3) * planeStride] = -r[i][1];
-                    }
+            for (int64_t ty = 0; ty < t.tilesHigh; ++ty, out += t.tilesWide) {
+                const float *g0 = plane + 2 * ty * t.outWidth, *g1 = g0 + t.outWidth;
+                if (wide == t.outWidth && 2 * ty + 1 < t.outHeight) {  // both rows whole: straight from dy
+                    outputRowBackward(g0, g1, out, planeStride, t.tilesWide, scratch.data());
+                    continue;
                 }
+                std::copy(g0, g0 + t.outWidth, top);
+                if (2 * ty + 1 < t.outHeight)
+                    std::copy(g1, g1 + t.outWidth, bottom);
+                else
+                    std::fill(bottom, bottom + wide, 0.0f);
+                outputRowBackward(top, bottom, out, planeStride, t.tilesWide, scratch.data());
+            }
         }
 }
 
