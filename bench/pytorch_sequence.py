@@ -28,6 +28,13 @@ def loaded_blas():
     return sorted(os.path.realpath(p) for p in paths)
 
 
+def loaded_allocator():
+    """The malloc this process runs on: "tcmalloc" or "jemalloc" when one is mapped (preloaded), else "glibc"."""
+    with open("/proc/self/maps") as maps:
+        text = maps.read()
+    return next((name for name in ("tcmalloc", "jemalloc") if name in text), "glibc")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data", required=True, help="the folder layerlab-bench-sequence --export-data wrote")

@@ -26,7 +26,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from pytorch_sequence import loaded_blas
+from pytorch_sequence import loaded_allocator, loaded_blas
 
 
 def read_idx(path):
@@ -155,6 +155,7 @@ def main():
         "threads": torch.get_num_threads(),
         "openblas_threads": os.environ.get("OPENBLAS_NUM_THREADS", ""),
         "blas": blas,
+        "allocator": loaded_allocator(),
         "batch": args.batch,
         "train_samples": len(train_x),
         "samples_per_second": statistics.median(r["samples_per_second"] for r in runs),

@@ -8,6 +8,11 @@ bench/results/. Builds nothing: point --build at a built folder configured with 
 PyTorch must do its Linear layers on OpenBLAS (Debian's libopenblas0-pthread): on the reference BLAS
 that Debian installs otherwise, it is several times slower and the ratio would flatter LayerLab. The
 script stops unless that package is installed and the PyTorch process actually mapped it.
+
+PyTorch is also timed on tcmalloc (Debian's libtcmalloc-minimal4, preloaded), as PyTorch's own CPU
+tuning guides advise: with glibc's malloc its large per-batch buffers go back to the kernel and are
+faulted in again, and on some machines that costs it more than half of its speed, now and then. The
+best PyTorch setting counts, whichever allocator it used.
 Run it with Debian's python3 (/usr/bin/python3), which has python3-torch.
 """
 
@@ -27,6 +32,9 @@ ROOT = os.path.dirname(HERE)
 # LayerLab best / PyTorch best that each example aims for (the issue's targets).
 TARGET_RATIOS = {"fashion-mnist-mlp": 2.0, "fashion-mnist-cnn": 1.3}
 OPENBLAS_DIR = "/usr/lib/x86_64-linux-gnu/openblas-pthread"
+# The allocators PyTorch may run on: the library preloaded (None: glibc's own) and its Debian package.
+ALLOCATORS = {"glibc": (None, None),
+              "tcmalloc": ("/usr/lib/x86_64-linux-gnu/libtcmalloc_minimal.so.4", "libtcmalloc-minimal4")}
 
 
 def require_openblas():
@@ -35,6 +43,17 @@ def require_openblas():
         sys.exit(f"error: OpenBLAS is not installed ({OPENBLAS_DIR} has no libopenblasp), so PyTorch would run its "
                  f"Linear layers on Debian's reference BLAS and the ratio would flatter LayerLab; install it with "
                  f"`sudo apt-get install libopenblas0-pthread` and run this again")
+
+
+def require_allocators(names):
+    """Stops with how to fix it unless every allocator asked for is known and installed."""
+    for name in names:
+        if name not in ALLOCATORS:
+            sys.exit(f"error: unknown allocator {name!r}; choose among {', '.join(ALLOCATORS)}")
+        library, package = ALLOCATORS[name]
+        if library and not os.path.exists(library):
+            sys.exit(f"error: {library} is missing, so PyTorch cannot be timed on {name}; install it with "
+                     f"`sudo apt-get install {package}` or leave it out with --pytorch-malloc glibc")
 
 
 def check_blas(result):
@@ -84,9 +103,13 @@ def pytorch_command(args, threads, train_samples):
             "--repeats", str(args.repeats), "--train-samples", str(train_samples), "--json"]
 
 
-def pytorch_env(threads, blas_threads):
-    return dict(os.environ, OMP_NUM_THREADS=str(threads), MKL_NUM_THREADS=str(threads),
-                OPENBLAS_NUM_THREADS=str(blas_threads))
+def pytorch_env(threads, blas_threads, allocator):
+    env = dict(os.environ, OMP_NUM_THREADS=str(threads), MKL_NUM_THREADS=str(threads),
+               OPENBLAS_NUM_THREADS=str(blas_threads))
+    library = ALLOCATORS[allocator][0]
+    if library:
+        env["LD_PRELOAD"] = library
+    return env
 
 
 def summarize(name, threads, invocations):
@@ -103,11 +126,11 @@ def torch_version(invocations):
 
 
 def table(rows):
-    lines = [f"{'framework':<26} {'threads':>7} {'samples/s median':>17} {'min':>9} {'max':>9} {'runs':>5} "
+    lines = [f"{'framework':<26} {'setting':>12} {'samples/s median':>17} {'min':>9} {'max':>9} {'runs':>5} "
              f"{'test acc':>9} {'load avg':>9}"]
     for r in rows:
         accuracy = f"{100 * r['test_accuracy']:.2f}%" if r["test_accuracy"] is not None else "-"
-        lines.append(f"{r['name']:<26} {r['threads']:>7} {r['median']:>17.0f} {r['min']:>9.0f} {r['max']:>9.0f} "
+        lines.append(f"{r['name']:<26} {r['threads']:>12} {r['median']:>17.0f} {r['min']:>9.0f} {r['max']:>9.0f} "
                      f"{r['runs']:>5} {accuracy:>9} {statistics.median(r['load']):>9.2f}")
     return "\n".join(lines)
 
@@ -122,6 +145,9 @@ def main():
     parser.add_argument("--threads", default="1,2", help="LayerLab: comma-separated sizes of the trainer's arena")
     parser.add_argument("--pytorch-threads", default="1:1,2:1",
                         help="PyTorch: comma-separated torch threads:OpenBLAS threads (e.g. 1:1,2:1,2:2)")
+    parser.add_argument("--pytorch-malloc", default="glibc,tcmalloc",
+                        help="PyTorch: comma-separated allocators to time it on (glibc, tcmalloc); each with every "
+                             "thread setting")
     parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds (each runs every setting once)")
     parser.add_argument("--repeats", type=int, default=1, help="epochs from fresh weights per invocation")
     parser.add_argument("--python", default="/usr/bin/python3", help="the python that has torch (Debian's)")
@@ -129,7 +155,9 @@ def main():
     args = parser.parse_args()
     threads = [int(t) for t in args.threads.split(",")]
     pytorch_threads = [tuple(int(v) for v in spec.split(":")) for spec in args.pytorch_threads.split(",")]
+    allocators = args.pytorch_malloc.split(",")
     require_openblas()
+    require_allocators(allocators)
 
     bench = layerlab_command(args, 1)[0]
     if not os.access(bench, os.X_OK):
@@ -145,8 +173,9 @@ def main():
 
     # (name, thread label, command, environment) of every setting, run once per round.
     settings = [("LayerLab", str(t), layerlab_command(args, t), dict(os.environ)) for t in threads]
-    settings += [("PyTorch 1.13 + OpenBLAS", f"{t}:{b}", pytorch_command(args, t, train_samples), pytorch_env(t, b))
-                 for t, b in pytorch_threads]
+    settings += [("PyTorch 1.13 + OpenBLAS", f"{t}:{b} {allocator}", pytorch_command(args, t, train_samples),
+                  pytorch_env(t, b, allocator))
+                 for allocator in allocators for t, b in pytorch_threads]
     invocations = {(name, label): [] for name, label, _, _ in settings}
     blas = None
     for round_ in range(args.rounds):
@@ -157,6 +186,9 @@ def main():
             result["load_after"] = load_average()
             if name != "LayerLab":
                 blas = check_blas(result)
+                if result.get("allocator") != label.split()[-1]:
+                    sys.exit(f"error: PyTorch ran on {result.get('allocator')}, not {label.split()[-1]} as asked "
+                             f"(LD_PRELOAD={env.get('LD_PRELOAD', '')})")
             invocations[(name, label)].append(result)
             print(f"round {round_ + 1}/{args.rounds} {name:<26} threads {label}: "
                   f"{result['samples_per_second']:.0f} samples/s (load {load:.2f})", file=sys.stderr, flush=True)
@@ -170,12 +202,12 @@ def main():
              f"{args.rounds} rounds × {args.repeats} repeats per setting, one epoch of {train_samples} samples, batch 64",
              f"PyTorch {torch_version(invocations)} mapped: {', '.join(blas or [])}",
              f"1-minute load average over the runs: {min(loads):.2f}–{max(loads):.2f} "
-             f"(median {statistics.median(loads):.2f}); PyTorch threads are torch:OpenBLAS",
+             f"(median {statistics.median(loads):.2f}); PyTorch settings are torch:OpenBLAS threads and the allocator",
              table(rows), ""]
     for name in dict.fromkeys(r["name"] for r in pytorch_rows):
         best = max((r for r in pytorch_rows if r["name"] == name), key=lambda r: r["median"])
         ratio = layerlab_best["median"] / best["median"]
-        lines.append(f"LayerLab best ({layerlab_best['threads']} threads) / {name} best ({best['threads']} threads): "
+        lines.append(f"LayerLab best ({layerlab_best['threads']} threads) / {name} best ({best['threads']}): "
                      f"{ratio:.2f}×  (target ≥ {target}×: {'met' if ratio >= target else 'NOT met'})")
     peak = ceiling["gemm_peak_gflops"]
     lines.append(f"ceiling: Eigen 512³ GEMM {peak:.1f} GFLOP/s per core; LayerLab at 1 thread achieves "
