@@ -3,6 +3,8 @@
 
 #include "app/mainwindow.h"
 #include "training/trainingcontroller.h"
+#include "views/inside/insidepanel.h"
+#include "views/inside/stepper/backpropstepperview.h"
 
 #include <QAction>
 #include <QApplication>
@@ -67,7 +69,20 @@ void ScreenshotRun::grabSoon()
         return;
     grabbing_ = true;
     QTimer::singleShot(kSettleMs, this, [this] {
-        const bool saved = window_->grab().save(path_);
-        QApplication::exit(saved ? 0 : 1);
+        // The stepper takes its batch again when training stops, after the worker's last evaluation:
+        // the picture waits for that walk, so that it shows the weights the run stopped at.
+        BackpropStepperView *stepper = window_->insidePanel()->stepper();
+        if (stepper->isVisible() && stepper->isTaking()) {
+            connect(stepper, &BackpropStepperView::snapshotShown, this, &ScreenshotRun::grabNow, Qt::SingleShotConnection);
+            return;
+        }
+        grabNow();
     });
+}
+
+void ScreenshotRun::grabNow()
+{
+    QCoreApplication::processEvents();  // the walk's widgets are laid out
+    const bool saved = window_->grab().save(path_);
+    QApplication::exit(saved ? 0 : 1);
 }

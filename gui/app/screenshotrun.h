@@ -26,6 +26,7 @@ private:
     void trainWhenIdle();
     void stopAndGrab();
     void grabSoon();
+    void grabNow();
 
     MainWindow *window_;
     QString path_;

@@ -29,6 +29,8 @@ public:
 
     void connectTo(TrainingController *training);
     const StepperSnapshot &snapshot() const { return snapshot_; }
+    // A batch is being taken: snapshotShown() follows.
+    bool isTaking() const { return busy_; }
     int currentStep() const { return current_; }
     void setCurrentStep(int index);
     // The step (0-based) a new walk opens at; the first by default (for screenshots of a later one).
