@@ -171,23 +171,23 @@ def main():
         sys.exit(f"error: {bench} checks its asserts, which the shipped build does not; configure its build with "
                  f"-DLAYERLAB_ASSERTS=OFF (bench/README.md)")
 
-    # (name, thread label, command, environment) of every setting, run once per round.
-    settings = [("LayerLab", str(t), layerlab_command(args, t), dict(os.environ)) for t in threads]
+    # (name, setting label, command, environment, PyTorch's allocator) of every setting, run once per round.
+    settings = [("LayerLab", str(t), layerlab_command(args, t), dict(os.environ), None) for t in threads]
     settings += [("PyTorch 1.13 + OpenBLAS", f"{t}:{b} {allocator}", pytorch_command(args, t, train_samples),
-                  pytorch_env(t, b, allocator))
+                  pytorch_env(t, b, allocator), allocator)
                  for allocator in allocators for t, b in pytorch_threads]
-    invocations = {(name, label): [] for name, label, _, _ in settings}
+    invocations = {(name, label): [] for name, label, _, _, _ in settings}
     blas = None
     for round_ in range(args.rounds):
-        for name, label, command, env in settings:
+        for name, label, command, env, allocator in settings:
             load = load_average()
             result = run_json(command, env)
             result["load_before"] = load
             result["load_after"] = load_average()
             if name != "LayerLab":
                 blas = check_blas(result)
-                if result.get("allocator") != label.split()[-1]:
-                    sys.exit(f"error: PyTorch ran on {result.get('allocator')}, not {label.split()[-1]} as asked "
+                if result.get("allocator") != allocator:
+                    sys.exit(f"error: PyTorch ran on {result.get('allocator')}, not {allocator} as asked "
                              f"(LD_PRELOAD={env.get('LD_PRELOAD', '')})")
             invocations[(name, label)].append(result)
             print(f"round {round_ + 1}/{args.rounds} {name:<26} threads {label}: "

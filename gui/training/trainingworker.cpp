@@ -2,13 +2,11 @@
 // probes, and the weights file.
 #include "trainingworker.h"
 
+#include "modelfiles.h"
 #include "weightcarryover.h"
 
 #include "datasets/experiment.h"
 #include "nn/error.h"
-#include "nn/export/onnxexport.h"
-#include "nn/export/pytorchexport.h"
-#include "nn/export/pytorchgan.h"
 #include "nn/runstate.h"
 #include "nn/weights.h"
 
@@ -556,14 +554,7 @@ void TrainingWorker::saveWeights(const QString &path)
         return;
     }
     try {
-        nn::saveWeights(experiment_->models(), path.toStdString());  // a GAN's both networks
-        const std::string runPath = nn::runStatePathBeside(path.toStdString());
-        if (const auto state = trainer_ ? std::optional(trainer_->runState()) : runState_) {
-            nn::saveRunState(experiment_->models(), *state, runPath);
-        } else {
-            std::error_code none;  // an older run's state would not fit these weights; none is fine too
-            std::filesystem::remove(runPath, none);
-        }
+        modelfiles::saveWeights(*experiment_, trainer_ ? std::optional(trainer_->runState()) : runState_, path.toStdString());
         emit weightsSaved(path, true, {});
     } catch (const std::exception &error) {
         emit weightsSaved(path, false, QString::fromStdString(nn::messageOf(error)));
@@ -577,17 +568,7 @@ void TrainingWorker::exportModel(const QString &format, const QString &path)
         return;
     }
     try {
-        const std::string file = path.toStdString();
-        nn::Model &model = experiment_->model();
-        if (format == QLatin1String("onnx"))
-            nn::exportOnnx(model, experiment_->exportInfo(), file);
-        else if (format == QLatin1String("pytorch") && experiment_->isGan())  // both networks and the loop
-            nn::exportPytorchGan(model, experiment_->discriminator(), experiment_->split("train"),
-                                 experiment_->exportInfo(), file);
-        else if (format == QLatin1String("pytorch"))
-            nn::exportPytorch(model, experiment_->exportInfo(), file);
-        else
-            nn::saveWeights(experiment_->models(), file);
+        modelfiles::exportModel(*experiment_, format, path.toStdString());
         emit exported(path, trained_, {});
     } catch (const std::exception &error) {
         emit exported(path, trained_, QString::fromStdString(nn::messageOf(error)));

@@ -83,17 +83,17 @@ void maxPoolPlaneForward(float *out, int32_t *argmax, const float *x, const Pool
         const auto rowBegin = static_cast<int32_t>(p.window.begin(oh));
         const auto rows = static_cast<int32_t>(p.window.end(oh, p.height) - rowBegin);
         int64_t fastBegin = 0, fastEnd = 0;  // outputs of this row on an unrolled path
-        if (rows == kernel && kernel == 2 && p.window.stride == 2 && p.interiorBegin < p.interiorEnd) {
+        if (rows == kernel && (kernel == 2 || kernel == 3) && p.interiorBegin < p.interiorEnd) {
             fastBegin = p.interiorBegin;
             fastEnd = p.interiorEnd;
-            const auto first = static_cast<int32_t>(rowBegin * width + p.window.begin(fastBegin));
-            maxPoolPairs(out + fastBegin, argmax + fastBegin, x + first, x + first + width, first, width,
-                         static_cast<int32_t>(fastEnd - fastBegin));
-        } else if (rows == kernel && (kernel == 2 || kernel == 3)) {
-            fastBegin = p.interiorBegin;
-            fastEnd = p.interiorEnd;
-            (kernel == 2 ? maxPoolWholeWindows<2> : maxPoolWholeWindows<3>)(out, argmax, x, p, rowBegin, fastBegin,
-                                                                             fastEnd);
+            if (kernel == 2 && p.window.stride == 2) {
+                const auto first = static_cast<int32_t>(rowBegin * width + p.window.begin(fastBegin));
+                maxPoolPairs(out + fastBegin, argmax + fastBegin, x + first, x + first + width, first, width,
+                             static_cast<int32_t>(fastEnd - fastBegin));
+            } else {
+                (kernel == 2 ? maxPoolWholeWindows<2> : maxPoolWholeWindows<3>)(out, argmax, x, p, rowBegin,
+                                                                                 fastBegin, fastEnd);
+            }
         }
         for (int64_t ow = 0; ow < p.outWidth; ++ow) {
             if (ow >= fastBegin && ow < fastEnd)
