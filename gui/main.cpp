@@ -1,11 +1,14 @@
 // layerlab: the LayerLab window. `layerlab` opens the bundled spiral example, `layerlab PATH`
 // opens a project file or a bundled example by name.
+#include "app/language.h"
 #include "app/layoutpresets.h"
 #include "app/mainwindow.h"
 #include "app/racescreenshot.h"
 #include "app/screenshotrun.h"
 #include "app/welcomepage.h"
 #include "canvas/graphview.h"
+#include "lessons/lessonlibrary.h"
+#include "lessons/lessonspanel.h"
 #include "panels/trainingpanel.h"
 #include "training/trainingcontroller.h"
 #include "views/inside/insidepanel.h"
@@ -114,6 +117,40 @@ qint64 countOption(const QCommandLineParser &parser, const QCommandLineOption &o
     return value;
 }
 
+// Opens the Lessons dock at page `page` (0-based) of lesson `id`, once the window has its project; with a
+// `path`, predicts the page's first option and runs it when it has a run, then saves a picture of the
+// screen there and quits.
+void showLesson(MainWindow &window, const QString &id, int page, const QString &path)
+{
+    QTimer::singleShot(0, &window, [&window, id, page, path] {
+        window.setGeometry(window.screen()->availableGeometry());
+        window.showLessons();
+        lessonprogress::setPage(id, page);
+        if (!window.lessons()->startLesson(id)) {
+            QCoreApplication::exit(1);
+            return;
+        }
+        if (path.isEmpty())
+            return;
+        const auto grab = [&window, path] {
+            QTimer::singleShot(1500, &window, [&window, path] {
+                const bool saved = window.screen()->grabWindow(0).save(path);
+                if (!saved)
+                    std::fprintf(stderr, "%s\n", qPrintable(QApplication::translate("main", "Could not write %1.").arg(path)));
+                QCoreApplication::exit(saved ? 0 : 1);
+            });
+        };
+        const LessonPage &shown = window.lessons()->lesson()->pages[window.lessons()->pageIndex()];
+        if (!shown.run) {
+            grab();
+            return;
+        }
+        QObject::connect(window.lessons(), &LessonsPanel::finishedRun, &window, grab);
+        window.lessons()->choose(0);
+        window.lessons()->run();
+    });
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -187,7 +224,24 @@ int main(int argc, char *argv[])
                                      QApplication::translate("main", "With --race-screenshot: the tab in front: race, surface or classic."),
                                      QStringLiteral("tab"), QStringLiteral("race"));
     parser.addOptions({screenshot, afterSteps, afterEpochs, layout, welcome, welcomeShot, inside, stepperStep, tryImage, tryText, dataPreview});
-    parser.addOptions({raceShot, raceTab, showNeurons});
+    const QCommandLineOption language(
+        QStringLiteral("language"),
+        QApplication::translate("main", "Use the interface in <language> this time: %1 (View ▸ Language chooses for good).")
+            .arg(Language::available().join(QStringLiteral(", "))),
+        QStringLiteral("language"));
+    const QCommandLineOption lesson(
+        QStringLiteral("lesson"), QApplication::translate("main", "Open the Lessons dock at the bundled lesson <id> (%1).")
+                                      .arg(lessonlibrary::bundledIds().join(QStringLiteral(", "))),
+        QStringLiteral("id"));
+    const QCommandLineOption lessonPage(QStringLiteral("lesson-page"),
+                                        QApplication::translate("main", "With --lesson: open it at page <n> (1 is the first)."),
+                                        QStringLiteral("n"));
+    const QCommandLineOption lessonShot(
+        QStringLiteral("lesson-screenshot"),
+        QApplication::translate("main", "With --lesson: run the page's checkpoint (predicting its first answer) when it has one, "
+                                        "save a picture of the screen to <png> and quit."),
+        QStringLiteral("png"));
+    parser.addOptions({raceShot, raceTab, showNeurons, language, lesson, lessonPage, lessonShot});
     parser.process(app);
     const std::optional<LayoutPresets::Preset> preset = presetNamed(parser.value(layout));
     if (parser.isSet(layout) && !preset) {
@@ -205,6 +259,18 @@ int main(int argc, char *argv[])
                                                      .arg(parser.value(raceTab))));
         return 2;
     }
+    if (parser.isSet(language) && !Language::available().contains(parser.value(language))) {
+        std::fprintf(stderr, "%s\n", qPrintable(QApplication::translate("main", "There is no %1 interface: use %2.")
+                                                     .arg(parser.value(language), Language::available().join(QStringLiteral(", ")))));
+        return 2;
+    }
+    if (parser.isSet(lesson) && !lessonlibrary::bundledIds().contains(parser.value(lesson))) {
+        std::fprintf(stderr, "%s\n", qPrintable(QApplication::translate("main", "There is no lesson '%1': use %2.")
+                                                     .arg(parser.value(lesson), lessonlibrary::bundledIds().join(QStringLiteral(", ")))));
+        return 2;
+    }
+    if (QString problem; !Language::apply(parser.value(language), &problem) || !problem.isEmpty())
+        std::fprintf(stderr, "%s\n", qPrintable(problem));  // the window opens in English, or without a CJK font
     const ScreenshotRun::Moment moment{countOption(parser, afterSteps), static_cast<int>(countOption(parser, afterEpochs))};
 
     MainWindow window;
@@ -232,7 +298,10 @@ int main(int argc, char *argv[])
             window.neurons()->expandAll();
             window.view()->fitToContents();
         }, Qt::ConnectionType(Qt::QueuedConnection | Qt::SingleShotConnection));
-    if (parser.isSet(raceShot))
+    if (parser.isSet(lesson))
+        showLesson(window, parser.value(lesson), std::max(0, int(countOption(parser, lessonPage)) - 1),
+                   parser.value(lessonShot));
+    else if (parser.isSet(raceShot))
         screenshotRace(window, parser.value(raceShot), parser.value(raceTab));
     else if (parser.isSet(screenshot))
         new ScreenshotRun(&window, parser.value(screenshot), moment);

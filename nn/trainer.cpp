@@ -298,13 +298,16 @@ bool Trainer::divergedAt(double value, const std::string &what)
                            : " The weights of the last good step are kept.";
     message += " Try a lower learning rate (now " + number(optimizers_.front()->learningRate()) +
                "), gradient clipping (clip_norm), or scaling the inputs (standardize).";
-    finish(FinishReport::Reason::Diverged, message);
+    finish(FinishReport::Reason::Diverged, message,
+           FinishReport::Divergence{epoch_, batchInEpoch_ + 1, what, !std::isnan(value), layer, weightsLost,
+                                    optimizers_.front()->learningRate()});
     return true;
 }
 
-void Trainer::finish(FinishReport::Reason reason, std::string message)
+void Trainer::finish(FinishReport::Reason reason, std::string message, std::optional<FinishReport::Divergence> divergence)
 {
-    finished_ = FinishReport{reason, epoch_, std::move(message)};
+    finished_ = FinishReport{reason, epoch_, std::move(message), std::move(divergence), config_.earlyStoppingPatience,
+                             bestValidationLoss_};
     if (observer_)
         observer_->trainingFinished(*finished_);
 }

@@ -51,7 +51,22 @@ struct FinishReport {
     enum class Reason { Completed, Stopped, EarlyStopped, Diverged };
     Reason reason = Reason::Completed;
     int epochsRun = 0;
-    std::string message;
+    std::string message;  // in English, for the CLI; the window writes its own from the fields below
+
+    // Where a diverged run stopped.
+    struct Divergence {
+        int epoch = 0;
+        int64_t batch = 0;          // in the epoch, 1-based
+        std::string quantity;       // "loss", "gradient", "d_loss", "g_loss"
+        bool infinite = false;      // infinite rather than NaN
+        std::string layer;          // the first layer with non-finite values; "" when none is known
+        bool weightsRestored = false;  // the epoch's first weights are back, else the last good step's are kept
+        double learningRate = 0.0;
+    };
+    std::optional<Divergence> divergence;
+    // An early stop's patience and the best validation loss, whose weights are kept.
+    int patience = 0;
+    double bestValidationLoss = 0.0;
 };
 
 // Receives progress from the training thread. Calls come on the thread that runs the trainer.
@@ -154,7 +169,8 @@ private:
     void prepareEpoch();
     void finishEpoch();
     bool divergedAt(double loss, const std::string &what);
-    void finish(FinishReport::Reason reason, std::string message);
+    void finish(FinishReport::Reason reason, std::string message,
+                std::optional<FinishReport::Divergence> divergence = std::nullopt);
     void finishStopped();
 
     std::unique_ptr<TrainingStep> step_;

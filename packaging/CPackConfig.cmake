@@ -35,9 +35,10 @@ set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://layerlab.github.io/")
 # already names the package that holds them.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # Two of the bundled examples train on Fashion-MNIST, the words set on Debian's word lists and the
-# character language model on fortunes-min; exported PyTorch scripts need PyTorch.
+# character language model on fortunes-min; exported PyTorch scripts need PyTorch. The Chinese
+# interface needs a CJK font, and takes Qt's own dialogs' words from qt6-translations-l10n.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS
-  "dataset-fashion-mnist, wamerican, wngerman, wfrench, wspanish, witalian, wportuguese, wdutch, wpolish, fortunes-min")
+  "dataset-fashion-mnist, wamerican, wngerman, wfrench, wspanish, witalian, wportuguese, wdutch, wpolish, fortunes-min, fonts-noto-cjk | fonts-wqy-microhei, qt6-translations-l10n")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "python3-torch")
 set(CPACK_DEBIAN_COMPRESSION_TYPE "xz")
 

@@ -8,14 +8,17 @@ LAYERLAB_BUILD="${LAYERLAB_BUILD:-$LAYERLAB_ROOT/build}"
 export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$LAYERLAB_ROOT}"
 export CCACHE_NOHASHDIR="${CCACHE_NOHASHDIR:-1}"
 
-# Debian 12 packages the build, the tests and the bundled data need.
+# Debian 12 packages the build, the tests and the bundled data need. qt6-tools-dev brings CMake's Qt
+# Linguist tools (lupdate, lrelease, from qt6-l10n-tools); the Chinese interface draws with
+# fonts-noto-cjk and takes Qt's own dialogs' words from qt6-translations-l10n.
 LAYERLAB_PACKAGES=(
   cmake ninja-build g++ pkg-config ccache
-  qt6-base-dev qt6-charts-dev libqt6opengl6-dev libgl-dev
+  qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools libqt6opengl6-dev libgl-dev
   libeigen3-dev libtbb-dev nlohmann-json3-dev zlib1g-dev libcli11-dev libpng-dev libjpeg62-turbo-dev
   libonnx-dev libprotobuf-dev protobuf-compiler python3-onnx python3-torch python3-numpy
   dataset-fashion-mnist
   wamerican wngerman wfrench wspanish witalian wportuguese wdutch wpolish fortunes-min
+  fonts-noto-cjk qt6-translations-l10n
 )
 
 # What scripts/fuzz and scripts/sanitize add: clang with libFuzzer and the sanitizer runtimes, and

@@ -9,6 +9,7 @@
 #include "nn/project.h"
 
 #include <QAction>
+#include <QCoreApplication>
 #include <QMenu>
 #include <QPainter>
 
@@ -23,7 +24,7 @@ QVector<ExampleCatalog::Example> ExampleCatalog::examples(QSize thumbnailSize)
         Example example{QString::fromStdString(name), {}, {}};
         try {
             const nn::Project project = nn::loadProject(datasets::resolveProjectPath(name));
-            example.description = QString::fromStdString(project.description);
+            example.description = QCoreApplication::translate("examples", project.description.c_str());
             example.thumbnail = thumbnail(project, thumbnailSize);
         } catch (const nn::Error &error) {
             example.description = tr("Cannot be read: %1").arg(QString::fromUtf8(error.what()));
@@ -35,9 +36,11 @@ QVector<ExampleCatalog::Example> ExampleCatalog::examples(QSize thumbnailSize)
 
 QString ExampleCatalog::oneLine(const QString &description)
 {
-    const qsizetype end = description.indexOf(QLatin1Char(':'));
-    const qsizetype stop = description.indexOf(QStringLiteral(". "));
-    const qsizetype cut = std::min(end < 0 ? description.size() : end, stop < 0 ? description.size() : stop + 1);
+    // Up to the first colon or full stop, in English or Chinese punctuation.
+    qsizetype cut = description.size();
+    for (const QString &mark : {QStringLiteral(":"), QStringLiteral(". "), QStringLiteral("："), QStringLiteral("。")})
+        if (const qsizetype at = description.indexOf(mark); at >= 0)
+            cut = std::min(cut, mark == QStringLiteral(". ") ? at + 1 : at);
     QString line = description.left(cut).trimmed();
     if (line.endsWith(QLatin1Char('.')))
         line.chop(1);

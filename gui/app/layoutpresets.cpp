@@ -25,9 +25,10 @@ const QString kLayers = QStringLiteral("layers"), kSettings = QStringLiteral("se
               kTraining = QStringLiteral("training"), kCode = QStringLiteral("codePanel"),
               kHistory = QStringLiteral("history"), kCharts = QStringLiteral("chartsPanel"),
               kBoundary = QStringLiteral("boundary"), kEvaluation = QStringLiteral("evaluation"),
-              kInside = QStringLiteral("inside"), kTryIt = QStringLiteral("tryIt");
+              kInside = QStringLiteral("inside"), kTryIt = QStringLiteral("tryIt"),
+              kLessons = QStringLiteral("lessons");
 
-constexpr int kPaletteWidth = 180, kSettingsWidth = 310, kMinCanvasWidth = 220;
+constexpr int kPaletteWidth = 180, kSettingsWidth = 310, kMinCanvasWidth = 220, kLessonsWidth = 340;
 constexpr int kWindowChrome = 90;  // the menu bar, tool bar, status bar and dock titles, about
 
 } // namespace
@@ -124,8 +125,32 @@ void LayoutPresets::arrange()
         if (QDockWidget *d = dock(name))
             window_->tabifyDockWidget(dock(kSettings), d);
     window_->addDockWidget(Qt::BottomDockWidgetArea, dock(kCharts));
-    window_->splitDockWidget(dock(kCharts), dock(kInside), Qt::Horizontal);
+    // A lesson sits on the left, over the layers, in every layout, and takes the window's whole
+    // height there: its pages are text to read beside the pictures. Where the bottom row is then too
+    // narrow for the charts beside the evaluation, they become tabs, the charts in front.
+    window_->setCorner(Qt::BottomLeftCorner, lessonShown() ? Qt::LeftDockWidgetArea : Qt::BottomDockWidgetArea);
+    if (bottomTabbed()) {
+        window_->tabifyDockWidget(dock(kCharts), dock(kInside));
+    } else {
+        window_->splitDockWidget(dock(kCharts), dock(kInside), Qt::Horizontal);
+    }
     window_->tabifyDockWidget(dock(kInside), dock(kEvaluation));  // the evaluation on top
+    if (QDockWidget *lessons = dock(kLessons)) {
+        lessons->setFloating(false);
+        window_->tabifyDockWidget(dock(kLayers), lessons);
+    }
+}
+
+bool LayoutPresets::bottomTabbed() const
+{
+    const int row = window_->width() - kLessonsWidth;
+    return lessonShown() && row < dock(kCharts)->minimumSizeHint().width() + dock(kInside)->minimumSizeHint().width() + 40;
+}
+
+bool LayoutPresets::lessonShown() const
+{
+    const QDockWidget *lessons = dock(kLessons);
+    return lessons && !lessons->isHidden();
 }
 
 void LayoutPresets::showDocks(Preset preset)
@@ -142,22 +167,31 @@ void LayoutPresets::showDocks(Preset preset)
     dock(kEvaluation)->raise();  // the Inside tab behind it: its taps cost only while someone looks
     if (editing)
         dock(preset == Preset::Build ? kSettings : kTraining)->raise();
+    if (lessonShown())
+        dock(kLessons)->raise();
+    if (bottomTabbed())
+        dock(kCharts)->raise();
 }
 
 void LayoutPresets::sizeDocks(Preset preset)
 {
     const int width = window_->width(), height = window_->height();
     const bool editing = preset != Preset::Present;
-    const int sides = editing ? kPaletteWidth + kSettingsWidth : 0;
+    const int left = lessonShown() ? kLessonsWidth : editing ? kPaletteWidth : 0;
+    const int sides = left + (editing ? kSettingsWidth : 0);
     if (editing)
-        window_->resizeDocks({dock(kLayers), dock(kSettings)}, {kPaletteWidth, kSettingsWidth}, Qt::Horizontal);
+        window_->resizeDocks({dock(kLayers), dock(kSettings)}, {lessonShown() ? kLessonsWidth : kPaletteWidth, kSettingsWidth},
+                             Qt::Horizontal);
+    else if (lessonShown())
+        window_->resizeDocks({dock(kLessons)}, {kLessonsWidth}, Qt::Horizontal);
     // The bottom row: short while building, tall when its charts and gallery are the pictures.
     const double bottomShare = preset == Preset::Build ? 0.24 : planar_ ? 0.32 : preset == Preset::Present ? 0.62 : 0.55;
     const int bottom = static_cast<int>(bottomShare * height);
     window_->resizeDocks({dock(kCharts)}, {bottom}, Qt::Vertical);
     // Images: room for the matrix and the gallery; Present: for the table in its large font.
     const double chartsShare = !planar_ ? 0.4 : preset == Preset::Present ? 0.5 : 0.6;
-    window_->resizeDocks({dock(kCharts), dock(kEvaluation)},
+    if (!bottomTabbed())
+        window_->resizeDocks({dock(kCharts), dock(kEvaluation)},
                          {static_cast<int>(chartsShare * width), static_cast<int>((1.0 - chartsShare) * width)},
                          Qt::Horizontal);
     if (preset == Preset::Build || !planar_)

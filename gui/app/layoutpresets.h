@@ -53,6 +53,10 @@ private:
     void arrange();
     void showDocks(Preset preset);
     void sizeDocks(Preset preset);
+    // Whether the Lessons dock is open (it keeps its place, over the layers, in every layout).
+    bool lessonShown() const;
+    // With a lesson open on a narrow screen: the charts, the evaluation and Inside share one place, as tabs.
+    bool bottomTabbed() const;
     // The canvas's width that shows the network whole at up to its natural size in `height`.
     int canvasWidthFor(int height) const;
     void setFontScale(double scale);

@@ -4,6 +4,7 @@
 #include "canvasactions.h"
 #include "examplecatalog.h"
 #include "helpmenu.h"
+#include "language.h"
 #include "layoutpresets.h"
 #include "projectfiles.h"
 #include "recentfiles.h"
@@ -14,6 +15,7 @@
 #include "canvas/graphview.h"
 #include "canvas/steppath.h"
 #include "document/graphdocument.h"
+#include "lessons/lessonspanel.h"
 #include "panels/augmentsection.h"
 #include "panels/imagefoldersummary.h"
 #include "panels/inspectorpanel.h"
@@ -77,6 +79,8 @@ MainWindow::MainWindow(QWidget *parent)
     setDockNestingEnabled(true);
     createDocks();
     layouts_ = new LayoutPresets(this, view_, document_);
+    // A layout shows its own docks: the lesson's page then shows the views it talks about again.
+    connect(layouts_, &LayoutPresets::applied, lessons_, &LessonsPanel::showPageViews);
     createMenus();
     createToolBar();
     summary_ = new QLabel;
@@ -128,6 +132,18 @@ QDockWidget *MainWindow::addPanel(QWidget *panel, const QString &title, const QS
     return dock;
 }
 
+void MainWindow::showLessons()
+{
+    QDockWidget *dock = findChild<QDockWidget *>(QStringLiteral("lessons"));
+    const bool wasShown = dock->isVisible();
+    dock->show();
+    dock->raise();
+    if (!wasShown)
+        layouts_->apply(layouts_->current());  // the lesson takes the left side, at full height
+    if (!lessons_->lesson())
+        lessons_->showList();
+}
+
 void MainWindow::createDocks()
 {
     panelsMenu_ = new QMenu(tr("&Panels"), this);
@@ -155,6 +171,12 @@ void MainWindow::createDocks()
     history->setEmptyLabel(tr("<opened>"));
     QDockWidget *historyDock = addPanel(history, tr("History"), QStringLiteral("history"), Qt::RightDockWidgetArea);
     historyDock->hide();
+
+    lessons_ = new LessonsPanel(this, Language::applied());
+    QDockWidget *lessons = addPanel(lessons_, tr("Lessons"), QStringLiteral("lessons"), Qt::LeftDockWidgetArea);
+    tabifyDockWidget(findChild<QDockWidget *>(QStringLiteral("layers")), lessons);
+    lessons->hide();  // Help ▸ Lessons and the welcome page open it
+    connect(lessons_, &LessonsPanel::statusMessage, this, &MainWindow::showStatusMessage);
 
     charts_ = new TrainingCharts;
     QDockWidget *charts = addPanel(charts_, tr("Charts"), QStringLiteral("chartsPanel"), Qt::BottomDockWidgetArea);
@@ -238,7 +260,14 @@ void MainWindow::createMenus()
     trainingMenu->addAction(tr("Optimizer &Race…"), this, &MainWindow::showOptimizerRace)
         ->setStatusTip(tr("Train this network under up to four optimizers from the same start and compare them"));
 
+    view->addSeparator();
+    Language::addMenuTo(view, this);
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *lessons = help->addAction(tr("&Lessons"), this, &MainWindow::showLessons);
+    lessons->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    lessons->setStatusTip(tr("One lesson for each idea of the course: it opens an example, points at what it "
+                             "talks about and asks you to predict, then run"));
     HelpMenu::fill(help, this);
     help->addAction(tr("&About LayerLab"), this, &MainWindow::showAbout);
 }
@@ -253,6 +282,13 @@ void MainWindow::createFileMenu()
     connect(recentMenu_, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
     examplesMenu_ = file->addMenu(tr("&Examples"));
     fillExamplesMenu();
+    file->addAction(tr("Open &Lesson…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open Lesson"), QString(), tr("Lessons (*.md)"));
+        if (path.isEmpty())
+            return;
+        showLessons();
+        lessons_->openLessonFile(path);
+    })->setStatusTip(tr("Open a lesson written as a Markdown file (docs/lessons.md describes the format)"));
     file->addSeparator();
     file->addAction(tr("&Save"), QKeySequence::Save, files_, &ProjectFiles::save);
     file->addAction(tr("Save &As…"), QKeySequence::SaveAs, files_, &ProjectFiles::saveAs);

@@ -20,6 +20,7 @@ class GraphView;
 class InspectorPanel;
 class InsidePanel;
 class LayoutPresets;
+class LessonsPanel;
 class OptimizerRaceDialog;
 class NeuronCanvas;
 class PalettePanel;
@@ -78,6 +79,10 @@ public:
     TrainingController *training() const { return training_; }
     // View ▸ Build, Train and Present, and the layout each project opens in.
     LayoutPresets *layouts() const { return layouts_; }
+    // The "Lessons" dock: the course's lessons, one per concept (Help ▸ Lessons).
+    LessonsPanel *lessons() const { return lessons_; }
+    // Help ▸ Lessons: shows the Lessons dock on the left, at its list or at the lesson open in it.
+    void showLessons();
 
     // Docks a panel and lists it under View ▸ Panels (the training panel and views use this).
     QDockWidget *addPanel(QWidget *panel, const QString &title, const QString &objectName, Qt::DockWidgetArea area);
@@ -129,6 +134,7 @@ private:
     NeuronCanvas *neurons_ = nullptr;
     TryItPanel *tryIt_ = nullptr;
     GanImagesView *ganImages_ = nullptr;
+    LessonsPanel *lessons_ = nullptr;
     TrainingPanel *trainingPanel_ = nullptr;
     QDockWidget *settingsDock_ = nullptr;
     CodePanel *codePanel_ = nullptr;

@@ -33,14 +33,16 @@ QString wrapped(const QString &line, int width = 34)
 
 } // namespace
 
-WelcomePage::WelcomePage(MainWindow *window) : QDialog(window), window_(window), empty_(new QToolButton)
+WelcomePage::WelcomePage(MainWindow *window)
+    : QDialog(window), window_(window), empty_(new QToolButton)
 {
     setObjectName(QStringLiteral("welcomePage"));
     setWindowTitle(tr("Welcome to LayerLab"));
     auto *layout = new QVBoxLayout(this);
     auto *intro = new QLabel(tr("<h2>Welcome to LayerLab</h2><p>Pick an example to start from: it opens ready to "
                                 "train. Press <b>Train</b> (F5) and watch the network learn; slow it down with "
-                                "<b>Pace</b> in the tool bar. Or start from an empty network and build your own.</p>"));
+                                "<b>Pace</b> in the tool bar. Or start from an empty network and build your own, or follow a "
+                                "lesson.</p>"));
     intro->setWordWrap(true);
     layout->addWidget(intro);
     layout->addWidget(makeExampleGrid(), 1);
@@ -48,7 +50,16 @@ WelcomePage::WelcomePage(MainWindow *window) : QDialog(window), window_(window),
     empty_->setText(tr("Start with an empty network"));
     empty_->setToolButtonStyle(Qt::ToolButtonTextOnly);
     connect(empty_, &QToolButton::clicked, this, [this] { choose({}); });
+    lessons_ = new QToolButton;
+    lessons_->setObjectName(QStringLiteral("startLessons"));
+    lessons_->setText(tr("Follow a lesson"));
+    lessons_->setToolTip(tr("The course's lessons, one for each idea: each opens its example and asks you to predict, then run"));
+    connect(lessons_, &QToolButton::clicked, this, [this] {
+        accept();
+        window_->showLessons();
+    });
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
+    buttons->addButton(lessons_, QDialogButtonBox::ActionRole);
     buttons->addButton(empty_, QDialogButtonBox::ActionRole);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);

@@ -23,6 +23,8 @@ public:
     // The example buttons, in the examples' order, and the empty start.
     const QList<QToolButton *> &exampleButtons() const { return examples_; }
     QToolButton *emptyButton() const { return empty_; }
+    // Opens the Lessons dock.
+    QToolButton *lessonsButton() const { return lessons_; }
 
 private:
     QWidget *makeExampleGrid();
@@ -31,4 +33,5 @@ private:
     MainWindow *window_;
     QList<QToolButton *> examples_;
     QToolButton *empty_;
+    QToolButton *lessons_ = nullptr;
 };

@@ -5,6 +5,7 @@
 
 #include "document/settingtext.h"
 #include "document/shapetext.h"
+#include "i18n/enginetext.h"
 
 #include "nn/graph.h"
 
@@ -62,7 +63,7 @@ void NodeItem::setNode(const nn::Node &node, const nn::LayerSpec &spec)
 {
     name_ = QString::fromStdString(node.name);
     kind_ = kindLine(node, spec);
-    summary_ = QString::fromStdString(spec.summary);
+    summary_ = engineText(spec.summary);
     category_ = QString::fromStdString(spec.category);
     setPos(node.x, node.y);
     updateToolTip();

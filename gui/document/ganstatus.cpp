@@ -10,10 +10,10 @@ namespace ganstatus {
 
 namespace {
 
-QString trGan(const char *text)
-{
-    return QCoreApplication::translate("ganstatus", text);
-}
+// The file's words, translated in the ganstatus context (lupdate reads GanStatusText::tr).
+struct GanStatusText {
+    Q_DECLARE_TR_FUNCTIONS(ganstatus)
+};
 
 QString shapeWithBatch(const nn::Shape &sample)
 {
@@ -53,7 +53,7 @@ void checkSamples(const nn::Graph &graph, std::map<int, nn::NodeStatus> &status)
         return;
     const QString name = QString::fromStdString(graph.node(made).name);
     setProblem(status, made,
-               trGan("Generator: %1 gives %2 but the real data is %3; make %1 give %4 values (%5 is the real-data node).")
+               GanStatusText::tr("Generator: %1 gives %2 but the real data is %3; make %1 give %4 values (%5 is the real-data node).")
                    .arg(name, shapeWithBatch(sample), shapeWithBatch(taken))
                    .arg(nn::elementCount(taken))
                    .arg(QString::fromStdString(graph.node(real).name)));
@@ -64,9 +64,9 @@ void checkSamples(const nn::Graph &graph, std::map<int, nn::NodeStatus> &status)
 QString frameName(const std::string &network)
 {
     if (network == "generator")
-        return trGan("Generator");
+        return GanStatusText::tr("Generator");
     if (network == "discriminator")
-        return trGan("Discriminator");
+        return GanStatusText::tr("Discriminator");
     return {};
 }
 
@@ -87,14 +87,14 @@ void addProblems(const nn::Graph &graph, std::map<int, nn::NodeStatus> &status)
     for (const nn::Node &node : graph.nodes())
         if (node.network.empty())
             setProblem(status, node.id,
-                       trGan("%1 is in neither frame; drag it into the Generator or the Discriminator frame.")
+                       GanStatusText::tr("%1 is in neither frame; drag it into the Generator or the Discriminator frame.")
                            .arg(QString::fromStdString(node.name)));
     for (const nn::Edge &edge : graph.edges()) {
         const nn::Node &from = graph.node(edge.from), &to = graph.node(edge.to);
         if (from.network == to.network || from.network.empty() || to.network.empty())
             continue;
         setProblem(status, to.id,
-                   trGan("%1: the wire from %2 comes from the %3 frame; G's samples reach D through the trainer, "
+                   GanStatusText::tr("%1: the wire from %2 comes from the %3 frame; G's samples reach D through the trainer, "
                          "not a wire. Delete the connection.")
                        .arg(frameName(to.network), QString::fromStdString(from.name), frameName(from.network)));
     }

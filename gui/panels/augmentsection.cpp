@@ -5,6 +5,7 @@
 #include "settingeditor.h"
 
 #include "document/graphdocument.h"
+#include "i18n/enginetext.h"
 
 #include "nn/dataspec.h"
 #include "nn/projectsettings.h"
@@ -67,7 +68,7 @@ AugmentSection::AugmentSection(GraphDocument *document, QWidget *parent)
         connect(editor, &SettingEditor::edited, this,
                 [this, key = spec.name](const nn::SettingValue &value) { editSetting(key, value); });
         auto *label = new QLabel(labelOf(spec.name));
-        label->setToolTip(QString::fromStdString(spec.help));
+        label->setToolTip(engineText(spec.help));
         form->addRow(label, editor);
         editors_.push_back(editor);
     }

@@ -1,6 +1,8 @@
 // The loss and optimizer choosers: a kind, its one-line summary and its declared settings.
 #include "componenteditor.h"
 
+#include "i18n/enginetext.h"
+
 #include "settingeditor.h"
 
 #include <QComboBox>
@@ -13,12 +15,6 @@
 #include <algorithm>
 
 namespace {
-
-// "weight_decay" → "weight decay": the label beside a setting's editor.
-QString labelFor(const std::string &setting)
-{
-    return QString::fromStdString(setting).replace(QLatin1Char('_'), QLatin1Char(' '));
-}
 
 // A value given in the project's JSON, or the declared default when the JSON leaves it out or
 // holds something the editor cannot show.
@@ -38,7 +34,7 @@ ComponentEditor::ComponentEditor(std::vector<const nn::ComponentSpec *> specs, Q
 {
     for (const nn::ComponentSpec *spec : specs_) {
         kinds_->addItem(QString::fromStdString(spec->kind), QString::fromStdString(spec->kind));
-        kinds_->setItemData(kinds_->count() - 1, QString::fromStdString(spec->summary), Qt::ToolTipRole);
+        kinds_->setItemData(kinds_->count() - 1, engineText(spec->summary), Qt::ToolTipRole);
     }
     summary_->setWordWrap(true);
     summary_->setStyleSheet(QStringLiteral("color: #4b5563; font-size: 90%;"));
@@ -106,12 +102,12 @@ void ComponentEditor::buildEditors(const nn::ComponentSpec &spec)
     for (const nn::SettingSpec &setting : spec.settings) {
         auto *editor = new SettingEditor(setting);
         editor->setHelpVisible(false);
-        editor->setToolTip(QString::fromStdString(setting.help));
+        editor->setToolTip(engineText(setting.help));
         editor->setObjectName(QString::fromStdString(spec.kind + "." + setting.name));
         connect(editor, &SettingEditor::edited, this,
                 [this, name = setting.name](const nn::SettingValue &value) { emit settingEdited(name, value); });
-        auto *label = new QLabel(labelFor(setting.name));
-        label->setToolTip(QString::fromStdString(setting.help));
+        auto *label = new QLabel(engineSettingLabel(setting.name));
+        label->setToolTip(engineText(setting.help));
         form_->addRow(label, editor);
         editors_.push_back(editor);
     }

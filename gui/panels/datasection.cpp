@@ -7,6 +7,7 @@
 #include "sequencesection.h"
 
 #include "document/graphdocument.h"
+#include "i18n/enginetext.h"
 
 #include "datasets/csvheader.h"
 #include "datasets/csvreader.h"
@@ -42,7 +43,7 @@ constexpr int kMaxSamples = 5000;
 // The declared help of a data setting, as the window shows it.
 QString helpOf(const char *key)
 {
-    return DataSection::tr(nn::dataSetting(key).help.c_str());
+    return engineText(nn::dataSetting(key).help);
 }
 
 bool isCsvPath(const std::string &path)
@@ -284,9 +285,8 @@ void DataSection::showSource(const nn::DataSpec &data)
 
     const bool csv = isFile && isCsvPath(data.source) && sequence == SequenceSection::Kind::None;
     const bool folder = isFile && isFolder(data.source);
-    const std::string described = datasets::describe(data.source);
     description_->setText(data.source == "words" ? datasourcelist::wordsDescription(data)
-                          : !isFile ? QString::fromStdString(described)
+                          : !isFile ? datasetDescription(data.source)
                           : sequence == SequenceSection::Kind::LanguageModel
                               ? tr("A character language model on %1: it learns the next character of the text.")
                                     .arg(QFileInfo(QString::fromStdString(data.source)).fileName())

@@ -2,6 +2,7 @@
 #include "datasourcelist.h"
 
 #include "datasection.h"
+#include "i18n/enginetext.h"
 
 #include "datasets/datalocator.h"
 #include "datasets/datasets.h"
@@ -11,6 +12,7 @@
 #include "nn/error.h"
 
 #include <QComboBox>
+#include <QRegularExpression>
 #include <QStandardItemModel>
 
 namespace {
@@ -28,9 +30,11 @@ bool fashionMnistInstalled()
 // "Iris: 150 flowers, …" → "Iris": a set's name as its description spells it.
 QString displayName(const std::string &name)
 {
-    const std::string description = datasets::describe(name);
-    const size_t colon = description.find(':');
-    return QString::fromStdString(colon == std::string::npos ? name : description.substr(0, colon));
+    // The name ends at the colon, which the Chinese lines write full-width.
+    const QString description = datasetDescription(name);
+    static const QRegularExpression colon(QStringLiteral("[:：]"));
+    const qsizetype at = description.indexOf(colon);
+    return at < 0 ? QString::fromStdString(name) : description.left(at);
 }
 
 // The text and sequence sets as the data list names them.
@@ -60,7 +64,7 @@ void fill(QComboBox *box)
         box->addItem(missing ? DataSection::tr("%1 (not installed: apt install dataset-fashion-mnist)").arg(displayName(name))
                              : displayName(name),
                      QString::fromStdString(name));
-        box->setItemData(box->count() - 1, QString::fromStdString(datasets::describe(name)), Qt::ToolTipRole);
+        box->setItemData(box->count() - 1, datasetDescription(name), Qt::ToolTipRole);
         if (missing)
             model->item(box->count() - 1)->setEnabled(false);
     }
@@ -69,12 +73,12 @@ void fill(QComboBox *box)
         box->addItem(name == datasets::DrawnSet::kName ? DataSection::tr("Draw your own (GAN)")
                                                         : DataSection::tr("%1 (synthetic)").arg(displayName(name)),
                       QString::fromStdString(name));
-        box->setItemData(box->count() - 1, QString::fromStdString(datasets::describe(name)), Qt::ToolTipRole);
+        box->setItemData(box->count() - 1, datasetDescription(name), Qt::ToolTipRole);
     }
     box->insertSeparator(box->count());
     for (const std::string &name : datasets::sequenceNames()) {
         box->addItem(sequenceTitle(name), QString::fromStdString(name));
-        box->setItemData(box->count() - 1, QString::fromStdString(datasets::describe(name)), Qt::ToolTipRole);
+        box->setItemData(box->count() - 1, datasetDescription(name), Qt::ToolTipRole);
     }
     box->insertSeparator(box->count());
     box->addItem(DataSection::tr("CSV or IDX file…"), QString::fromLatin1(DataSection::kChooseFile));

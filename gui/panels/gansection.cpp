@@ -6,6 +6,7 @@
 #include "settingeditor.h"
 
 #include "document/graphdocument.h"
+#include "i18n/enginetext.h"
 
 #include "nn/ganconfig.h"
 #include "nn/projectsettings.h"
@@ -65,7 +66,7 @@ GanSection::GanSection(GraphDocument *document, QWidget *parent)
         auto *editor = new SettingEditor(spec);
         editor->setHelpVisible(false);  // compact: the help is the tooltip
         editor->setObjectName(QStringLiteral("gan.") + QString::fromLatin1(row.key));
-        const QString tip = tr(spec.help.c_str());
+        const QString tip = engineText(spec.help);
         editor->setToolTip(tip);
         editor->control()->setToolTip(tip);
         auto *label = new QLabel(tr(row.label));

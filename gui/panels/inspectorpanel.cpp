@@ -9,6 +9,7 @@
 #include "commands/renamenodecommand.h"
 #include "document/graphdocument.h"
 #include "document/shapetext.h"
+#include "i18n/enginetext.h"
 
 #include "nn/ganconfig.h"
 #include "nn/projectsettings.h"
@@ -23,12 +24,6 @@
 #include <QVBoxLayout>
 
 namespace {
-
-// "use_bias" → "use bias": the label beside a setting's editor.
-QString labelFor(const std::string &setting)
-{
-    return QString::fromStdString(setting).replace(QLatin1Char('_'), QLatin1Char(' '));
-}
 
 } // namespace
 
@@ -134,15 +129,15 @@ void InspectorPanel::buildEditors()
     kind_->setText(QStringLiteral("<span style='font-size:120%; font-weight:600; color:%1'>%2</span>"
                                   "&nbsp;&nbsp;<span style='color:#6b7280'>%3</span>")
                        .arg(accent.darker(130).name(), QString::fromStdString(node.kind).toHtmlEscaped(),
-                            QString::fromStdString(spec.category).toHtmlEscaped()));
-    summary_->setText(QString::fromStdString(spec.summary));
+                            engineText(spec.category).toHtmlEscaped()));
+    summary_->setText(engineText(spec.summary));
     if (spec.settings.empty())
         form_->addRow(new QLabel(tr("This layer has no settings.")));
     for (const nn::SettingSpec &setting : spec.settings) {
         auto *editor = new SettingEditor(setting);
         connect(editor, &SettingEditor::edited, this,
                 [this, name = setting.name](const nn::SettingValue &value) { applySetting(name, value); });
-        form_->addRow(labelFor(setting.name), editor);
+        form_->addRow(engineSettingLabel(setting.name), editor);
         editors_.push_back(editor);
     }
     addGanRole(node);

@@ -4,6 +4,7 @@
 #include "canvas/canvasstyle.h"
 #include "document/layercatalog.h"
 #include "document/mimetypes.h"
+#include "i18n/enginetext.h"
 
 #include <QHeaderView>
 #include <QMimeData>
@@ -86,7 +87,7 @@ void PaletteTree::resizeEvent(QResizeEvent *event)
 void PaletteTree::populate()
 {
     for (const auto &[category, specs] : layercatalog::byCategory()) {
-        auto *group = new QTreeWidgetItem(this, {QString::fromStdString(category)});
+        auto *group = new QTreeWidgetItem(this, {engineText(category)});
         QFont bold = group->font(0);
         bold.setBold(true);
         group->setFont(0, bold);
@@ -95,8 +96,8 @@ void PaletteTree::populate()
         for (const nn::LayerSpec *spec : specs) {
             auto *item = new QTreeWidgetItem(group, {QString::fromStdString(spec->kind)});
             item->setData(0, kKindRole, QString::fromStdString(spec->kind));
-            item->setData(0, kSummaryRole, QString::fromStdString(spec->summary));
-            item->setToolTip(0, QString::fromStdString(spec->summary));
+            item->setData(0, kSummaryRole, engineText(spec->summary));
+            item->setToolTip(0, engineText(spec->summary));
             item->setIcon(0, icon);
             item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
         }

@@ -107,7 +107,16 @@ QString ProjectSection::edit(Section section, const std::string &field, Merge me
 {
     if (refreshing_)
         return {};
-    const nlohmann::json before = ChangeProjectSettingsCommand::sectionJson(document_, section);
+    const QString problem = pushEdit(document_, section, field, merge, change);
+    if (!problem.isEmpty())
+        refresh();
+    return problem;
+}
+
+QString ProjectSection::pushEdit(GraphDocument *document, Section section, const std::string &field, Merge merge,
+                                 const Change &change)
+{
+    const nlohmann::json before = ChangeProjectSettingsCommand::sectionJson(document, section);
     nlohmann::json after = before;
     try {
         change(after);
@@ -124,13 +133,11 @@ QString ProjectSection::edit(Section section, const std::string &field, Merge me
             after = config.toJson();
         }
     } catch (const nn::Error &error) {
-        refresh();
         return QString::fromStdString(error.what());
     } catch (const nlohmann::json::exception &error) {
-        refresh();
         return QString::fromStdString(error.what());
     }
     if (after != before)
-        document_->undoStack()->push(new ChangeProjectSettingsCommand(document_, section, field, after, merge));
+        document->undoStack()->push(new ChangeProjectSettingsCommand(document, section, field, after, merge));
     return {};
 }

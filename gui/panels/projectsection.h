@@ -41,6 +41,12 @@ public:
     // A red, word-wrapped label for a refused edit, hidden until it has something to say.
     static QLabel *makeProblemLabel();
     static void showProblem(QLabel *label, const QString &problem);
+    // Applies `change` to the section's JSON and pushes the result as one undo step named by
+    // `field` (merged with the step before when `merge` says so); when fromJson (or a loss's or
+    // optimizer's settings) refuses it, nothing changes and the message is returned ("" on success).
+    // The lessons' @set edits the project through this too.
+    static QString pushEdit(GraphDocument *document, Section section, const std::string &field, Merge merge,
+                            const Change &change);
     // One form row of two editors side by side: `wide` takes the spare width, `narrow` its own.
     static QWidget *makeRow(QWidget *wide, QWidget *narrow);
 
@@ -49,9 +55,7 @@ protected:
     bool refreshing() const { return refreshing_; }
     virtual void showDocument() = 0;
 
-    // Applies `change` to the section's JSON and pushes the result as one undo step named by
-    // `field` (merged with the step before when `merge` says so). When fromJson (or a loss's or optimizer's settings) refuses it, nothing changes,
-    // the editors show the document again and the message is returned; empty on success.
+    // pushEdit() on this section's document; after a refused edit the editors show the document again.
     QString edit(Section section, const std::string &field, Merge merge, const Change &change);
 
 private:

@@ -5,6 +5,7 @@
 #include "settingeditor.h"
 
 #include "document/graphdocument.h"
+#include "i18n/enginetext.h"
 
 #include "datasets/csvheader.h"
 #include "datasets/csvreader.h"
@@ -153,7 +154,7 @@ void SequenceSection::addEditor(const char *key, const QString &label)
         editSetting(key, toJson(value), number ? Merge::SameField : Merge::No);
     });
     auto *title = new QLabel(label);
-    title->setToolTip(QString::fromStdString(nn::dataSetting(key).help));
+    title->setToolTip(engineText(nn::dataSetting(key).help));
     form_->addRow(title, editor);
     editors_[key] = editor;
 }

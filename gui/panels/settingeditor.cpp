@@ -2,6 +2,7 @@
 #include "settingeditor.h"
 
 #include "document/settingtext.h"
+#include "i18n/enginetext.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -65,10 +66,10 @@ SettingEditor::SettingEditor(const nn::SettingSpec &spec, QWidget *parent) : QWi
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
     control_ = makeControl();
-    control_->setToolTip(QString::fromStdString(spec_.help));
+    control_->setToolTip(engineText(spec_.help));
     layout->addWidget(control_);
 
-    help_ = new QLabel(QString::fromStdString(spec_.help));
+    help_ = new QLabel(engineText(spec_.help));
     help_->setWordWrap(true);
     help_->setStyleSheet(QStringLiteral("color: #6b7280; font-size: 90%;"));
     help_->setVisible(!spec_.help.empty());

@@ -7,6 +7,7 @@
 #include "settingeditor.h"
 
 #include "document/graphdocument.h"
+#include "i18n/enginetext.h"
 
 #include "nn/loss.h"
 #include "nn/projectsettings.h"
@@ -34,7 +35,7 @@ using nn::SettingSpec;
 // The declared help of a training setting, as the window shows it.
 QString helpOf(const std::string &key)
 {
-    return TrainingSection::tr(nn::trainingSetting(key).help.c_str());
+    return engineText(nn::trainingSetting(key).help);
 }
 
 // The value at a dotted path of a JSON object, as the editor of `spec` shows it.

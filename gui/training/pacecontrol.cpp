@@ -2,6 +2,7 @@
 #include "training/pacecontrol.h"
 
 #include "document/graphdocument.h"
+#include "i18n/enginetext.h"
 
 #include "nn/projectsettings.h"
 #include "nn/trainingconfig.h"
@@ -39,7 +40,7 @@ PaceControl::PaceControl(GraphDocument *document, QWidget *parent)
     for (int notch = 0; notch < notchCount(); ++notch)
         widest = std::max(widest, label_->fontMetrics().horizontalAdvance(describe(paceAt(notch))));
     label_->setMinimumWidth(widest + 4);
-    const QString help = tr(nn::trainingSetting("steps_per_second").help.c_str());
+    const QString help = engineText(nn::trainingSetting("steps_per_second").help);
     for (QWidget *widget : {static_cast<QWidget *>(title), static_cast<QWidget *>(slider_), static_cast<QWidget *>(label_)})
         widget->setToolTip(help);
     setWhatsThis(tr("<b>Pace</b><p>How fast training goes: from slow motion, one step a second, to as fast as the "

@@ -133,7 +133,8 @@ void TrainingController::connectWorker()
     });
     connect(worker_, &TrainingWorker::runReset, this, [this] {
         lastEpoch_ = {};
-        setState(State::Idle);
+        if (!isRunActive())  // a run asked for right after the reset has already begun
+            setState(State::Idle);
         status_->showMessage(tr("Weights reset: the network starts from fresh random weights."));
         emit modelTrainedChanged(false);
         emit runReset();
@@ -207,9 +208,20 @@ void TrainingController::setWeight(const std::string &parameter, qint64 index, f
     post([worker = worker_, parameter, index, value] { worker->setWeight(parameter, index, value); });
 }
 
+void TrainingController::setFullSpeed(bool fullSpeed)
+{
+    fullSpeed_ = fullSpeed;
+    sendPace();
+}
+
+void TrainingController::setRunLimit(qint64 steps, int epochs)
+{
+    post([worker = worker_, steps, epochs] { worker->setLimit(steps, epochs); });
+}
+
 void TrainingController::sendPace()
 {
-    const double pace = document_->project().training.stepsPerSecond;
+    const double pace = fullSpeed_ ? 0.0 : document_->project().training.stepsPerSecond;
     post([worker = worker_, pace] { worker->setPace(pace); });
 }
 

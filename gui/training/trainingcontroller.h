@@ -73,6 +73,12 @@ public:
     // batches; weightSet() answers. Refused while a run goes (pause it first).
     void setWeight(const std::string &parameter, qint64 index, float value);
 
+    // Ignores the project's pace (steps_per_second) until turned off again: a lesson's short runs.
+    void setFullSpeed(bool fullSpeed);
+    // Ends the coming run (and the runs that continue it) after exactly `steps` steps or `epochs`
+    // epochs; 0 and 0 lift the limit.
+    void setRunLimit(qint64 steps, int epochs);
+
 public slots:
     void train();
     void togglePause();
@@ -149,6 +155,7 @@ private:
     int unansweredPreparations_ = 0;  // posted to the worker, not yet answered (prepared or failed)
     QString problem_;
     std::string preparedKey_;  // what was last sent to prepare: a changed project re-prepares
+    bool fullSpeed_ = false;
     bool fresh_ = true;        // the next preparation is for a newly opened project
     bool pendingPrepare_ = false;
     EpochPoint lastEpoch_;  // the last epoch reported, for the summary when a run ends

@@ -34,15 +34,23 @@ constexpr qint64 kSliceMs = 4;               // batches per timer event, so queu
 constexpr double kLongestTickMs = 100.0;     // a slow pace still looks at Pause and Stop 10 times a second
 
 // The trainer's divergence message, with what to try when it does not say so already.
-QString divergenceAdvice(const std::string &message)
+// Why a run diverged and what to try, in the window's language (the trainer's own message is English).
+QString divergenceText(const nn::FinishReport::Divergence &at)
 {
-    QString text = QString::fromStdString(message);
-    if (!text.contains(QStringLiteral("learning rate")))
-        text += QObject::tr(" Try a lower learning rate.");
-    if (!text.contains(QStringLiteral("clip")))
-        text += QObject::tr(" Try gradient clipping (clip_norm).");
-    if (!text.contains(QStringLiteral("normaliz")))
-        text += QObject::tr(" A normalization layer (BatchNorm) after the layer that blew up also helps.");
+    const QString quantity = at.quantity == "loss"       ? TrainingWorker::tr("loss")
+                             : at.quantity == "gradient" ? TrainingWorker::tr("gradient")
+                                                         : QString::fromStdString(at.quantity);
+    QString text = TrainingWorker::tr("Training stopped at epoch %1, batch %2: the %3 became %4.")
+                       .arg(at.epoch)
+                       .arg(at.batch)
+                       .arg(quantity, at.infinite ? TrainingWorker::tr("infinite") : QStringLiteral("NaN"));
+    if (!at.layer.empty())
+        text += TrainingWorker::tr(" The first layer with non-finite values is '%1'.").arg(QString::fromStdString(at.layer));
+    text += at.weightsRestored ? TrainingWorker::tr(" The weights from the start of this epoch are restored.")
+                               : TrainingWorker::tr(" The weights of the last good step are kept.");
+    text += TrainingWorker::tr(" Try a lower learning rate (now %1), gradient clipping (clip_norm), or scaling the inputs "
+                               "(standardize). A normalization layer (BatchNorm) after the layer that blew up also helps.")
+                .arg(at.learningRate, 0, 'g', 4);
     return text;
 }
 
@@ -199,6 +207,7 @@ bool TrainingWorker::startRun(bool paused)
     trainer_->setObserver(this);
     trainer_->setControl(&control_);
     control_.reset(paused);
+    stoppedAtLimit_ = false;
     reportedPaused_ = false;
     stepsDone_ = 0;
     lastStep_ = {};
@@ -348,10 +357,22 @@ void TrainingWorker::tapped(const nn::TapRecord &record)
 nn::FinishReport TrainingWorker::finishedReport() const
 {
     nn::FinishReport report = *trainer_->result();
-    if (report.reason == nn::FinishReport::Reason::Diverged)
-        report.message = divergenceAdvice(report.message).toStdString();
+    if (report.reason == nn::FinishReport::Reason::Diverged && report.divergence)
+        report.message = divergenceText(*report.divergence).toStdString();
+    if (report.reason == nn::FinishReport::Reason::Completed)
+        report.message = tr("Trained %1 epochs.").arg(report.epochsRun).toStdString();
+    if (report.reason == nn::FinishReport::Reason::EarlyStopped)
+        report.message = tr("Stopped early after epoch %1: the validation loss has not improved for %2 epochs. The "
+                            "weights of the best epoch (validation loss %3) are kept.")
+                             .arg(report.epochsRun)
+                             .arg(report.patience)
+                             .arg(report.bestValidationLoss, 0, 'g', 4)
+                             .toStdString();
     if (report.reason == nn::FinishReport::Reason::Stopped)
-        report.message = tr("Stopped by the user in epoch %1 after %2 batches; the weights trained so far are kept.")
+        report.message = (stoppedAtLimit_ ? tr("Stopped where the lesson's run ends, in epoch %1 after %2 batches; the "
+                                               "weights trained so far are kept.")
+                                          : tr("Stopped by the user in epoch %1 after %2 batches; the weights trained so "
+                                               "far are kept."))
                              .arg(epochOffset_ + std::max(trainer_->epoch(), 1))
                              .arg(stepOffset_ + stepsDone_)
                              .toStdString();
@@ -392,6 +413,25 @@ void TrainingWorker::stepFinished(const nn::StepReport &report)
     pendingSteps_.push_back(std::move(point));
     flushSteps(false);
     reportProgress(false);
+    countTowardsLimit(1, 0);
+}
+
+void TrainingWorker::setLimit(qint64 steps, int epochs)
+{
+    stepLimit_ = steps;
+    epochLimit_ = epochs;
+}
+
+void TrainingWorker::countTowardsLimit(qint64 steps, int epochs)
+{
+    const bool stepsReached = stepLimit_ > 0 && (stepLimit_ -= steps) <= 0;
+    const bool epochsReached = epochLimit_ > 0 && (epochLimit_ -= epochs) <= 0;
+    if (stepsReached || epochsReached) {
+        stepLimit_ = 0;
+        epochLimit_ = 0;
+        stoppedAtLimit_ = true;
+        control_.requestStop();  // seen before the next batch
+    }
 }
 
 void TrainingWorker::epochFinished(const nn::EpochReport &report)
@@ -421,6 +461,7 @@ void TrainingWorker::epochFinished(const nn::EpochReport &report)
     emit epochReported(point);
     // Small networks finish hundreds of epochs a second; the views need ten of them a second.
     runProbesIfDue(ProbeMoment::Epoch, epochProbeClock_);
+    countTowardsLimit(0, 1);
 }
 
 // The names of `losses`, kept from step to step so each point shares one list.

@@ -43,6 +43,9 @@ public:
     void addProbe(ModelProbe probe);
     // Thread-safe: stop before the next batch, and pause or resume between batches.
     void requestStop() { control_.requestStop(); }
+    // Stops the run (or the runs that continue it) after `steps` more steps or `epochs` more epochs,
+    // exactly there: the request is made as the last one ends. 0 and 0: no limit.
+    void setLimit(qint64 steps, int epochs);
     void requestPause(bool paused) { control_.setPaused(paused); }
     // Thread-safe: what to record from inside the next steps (none: nothing), at most 10 times a
     // second; each record comes as tapsRecorded().
@@ -126,6 +129,8 @@ private:
 
     // nn::TrainingObserver, called inside trainer_->step() on this thread.
     void stepFinished(const nn::StepReport &report) override;
+    // Counts a step or an epoch against setLimit()'s; requests the stop when one is reached.
+    void countTowardsLimit(qint64 steps, int epochs);
     void epochFinished(const nn::EpochReport &report) override;
     void tapped(const nn::TapRecord &record) override;
 
@@ -151,6 +156,9 @@ private:
     int epochOffset_ = 0;
     qint64 stepOffset_ = 0;
     qint64 stepsDone_ = 0;   // in this run
+    qint64 stepLimit_ = 0;  // setLimit(): steps and epochs left before the stop, 0: none
+    int epochLimit_ = 0;
+    bool stoppedAtLimit_ = false;  // the run's stop was setLimit()'s, not the user's
     nn::StepReport lastStep_;
 
     QVector<StepPoint> pendingSteps_;

@@ -14,10 +14,10 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ConfusionView", text);
-}
+// The file's words, translated in the ConfusionView context (lupdate reads ConfusionText::tr).
+struct ConfusionText {
+    Q_DECLARE_TR_FUNCTIONS(ConfusionView)
+};
 
 QString className(const QStringList &names, int index)
 {
@@ -100,7 +100,7 @@ ConfusionSnapshot computeConfusion(const nn::Model &model, const datasets::Exper
     const nn::BatchSource &source = validation ? *data.validation : *data.test;
     if (source.size() == 0) {
         snapshot.kind = ConfusionSnapshot::Kind::Message;
-        snapshot.message = tr("There is nothing to evaluate: the validation and test splits are empty. Set a validation "
+        snapshot.message = ConfusionText::tr("There is nothing to evaluate: the validation and test splits are empty. Set a validation "
                               "split above 0 in the training settings.");
         return snapshot;
     }

@@ -13,10 +13,10 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("GanImagesSnapshot", text);
-}
+// The file's words, translated in the GanImagesSnapshot context (lupdate reads GanImagesText::tr).
+struct GanImagesText {
+    Q_DECLARE_TR_FUNCTIONS(GanImagesSnapshot)
+};
 
 // The generator's samples [n, C, H, W] for the noise z [n, z…].
 nn::Tensor samplesFor(const nn::Model &generator, const nn::Shape &imageShape, const nn::Tensor &z)
@@ -56,13 +56,13 @@ nn::Tensor rows(const nn::Tensor &all, int64_t first, int64_t count)
 QString ganImagesProblem(const nn::Model &generator, const datasets::Experiment &experiment)
 {
     if (!experiment.project().gan)
-        return tr("Generated images appear here for a GAN project, such as the examples gan-digits and gan-fashion.");
+        return GanImagesText::tr("Generated images appear here for a GAN project, such as the examples gan-digits and gan-fashion.");
     const datasets::DataInfo &info = experiment.data().info;
     if (!info.isImage || info.sampleShape.size() != 3 || (info.sampleShape[0] != 1 && info.sampleShape[0] != 3))
-        return tr("This GAN makes points, not images: its samples are drawn over the data in the 2-D view.");
+        return GanImagesText::tr("This GAN makes points, not images: its samples are drawn over the data in the 2-D view.");
     const nn::Shape made = generator.outputShape();
     if (nn::elementCount(nn::Shape(made.begin() + 1, made.end())) != nn::elementCount(info.sampleShape))
-        return tr("The generator's samples do not have the size of the data's images.");
+        return GanImagesText::tr("The generator's samples do not have the size of the data's images.");
     return {};
 }
 

@@ -7,14 +7,14 @@
 #include <algorithm>
 
 AttentionView::AttentionView(QWidget *parent)
-    : SequenceTab(QStringLiteral("attention"), tr("Self-attention lets every token gather information from the "
+    : SequenceTab(QStringLiteral("attention"), AttentionView::tr("Self-attention lets every token gather information from the "
                      "others. Each square is one <i>head</i> of the chosen attention layer, for one sample of the batch "
                      "just trained. Row <i>i</i> is the token that asks (the query), column <i>j</i> a token it may read "
                      "from (the key); the darker the cell, the more of token <i>j</i>'s value goes into token <i>i</i>'s "
                      "output: softmax(QKᵀ/√d). Each row sums to 1. Padding is cut off. Watch the heads specialise: one "
                      "looks at the neighbours, another at the first letter."),
                   {QStringLiteral("MultiHeadAttention")},
-                  tr("No attention weights yet: train a network with a MultiHeadAttention layer and they appear here."),
+                  AttentionView::tr("No attention weights yet: train a network with a MultiHeadAttention layer and they appear here."),
                   parent)
 {
 }

@@ -19,17 +19,17 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("FeatureMapsView", text);
-}
+// The file's words, translated in the FeatureMapsView context (lupdate reads FeatureMapsText::tr).
+struct FeatureMapsText {
+    Q_DECLARE_TR_FUNCTIONS(FeatureMapsView)
+};
 
 // The model input [1, C, H, W] for the chosen image, and what to call it.
 nn::Tensor chosenInput(const ChosenImage &chosen, const datasets::Experiment &experiment, QString &source)
 {
     const datasets::DataInfo &info = experiment.data().info;
     if (chosen.picture) {
-        source = chosen.name.isEmpty() ? tr("your picture") : chosen.name;
+        source = chosen.name.isEmpty() ? FeatureMapsText::tr("your picture") : chosen.name;
         return datasets::imageInput(*chosen.picture, info, experiment.project().data.imageResize);
     }
     const nn::BatchSource &split = experiment.split(chosen.split);
@@ -40,9 +40,9 @@ nn::Tensor chosenInput(const ChosenImage &chosen, const datasets::Experiment &ex
     const int64_t index = chosen.index;
     nn::Tensor x, y;
     split.gather(std::span<const int64_t>(&index, 1), x, y);
-    source = tr("%1 sample %2").arg(QString::fromStdString(chosen.split)).arg(chosen.index);
+    source = FeatureMapsText::tr("%1 sample %2").arg(QString::fromStdString(chosen.split)).arg(chosen.index);
     if (info.classification && y.size() == 1 && y[0] >= 0 && size_t(y[0]) < info.classNames.size())
-        source += tr(" · label %1").arg(QString::fromStdString(info.classNames[size_t(y[0])]));
+        source += FeatureMapsText::tr(" · label %1").arg(QString::fromStdString(info.classNames[size_t(y[0])]));
     return x;
 }
 

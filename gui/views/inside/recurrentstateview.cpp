@@ -7,14 +7,14 @@
 #include <cmath>
 
 RecurrentStateView::RecurrentStateView(QWidget *parent)
-    : SequenceTab(QStringLiteral("recurrent-state"), tr("A recurrent layer reads the sequence one token at a time and "
+    : SequenceTab(QStringLiteral("recurrent-state"), RecurrentStateView::tr("A recurrent layer reads the sequence one token at a time and "
                      "carries a <i>hidden state</i> h from step to step: h<sub>t</sub> = f(W·[h<sub>t−1</sub>, "
                      "x<sub>t</sub>] + b). Each column is the state after reading the token above it, each row one unit "
                      "of the state. Red is positive, blue negative, white 0. Units that keep their colour over many "
                      "steps remember; units that flip at certain letters detect them. A bidirectional layer also reads "
                      "backwards (its own map); an LSTM's cell state c is its long-term memory. Padding is cut off."),
                   {QStringLiteral("SimpleRNN"), QStringLiteral("GRU"), QStringLiteral("LSTM")},
-                  tr("No hidden states yet: train a network with a SimpleRNN, GRU or LSTM layer and they appear here."),
+                  RecurrentStateView::tr("No hidden states yet: train a network with a SimpleRNN, GRU or LSTM layer and they appear here."),
                   parent)
 {
 }

@@ -8,7 +8,7 @@
 #include <cmath>
 
 TokenView::TokenView(QWidget *parent)
-    : SequenceTab(QStringLiteral("tokens"), tr("This network answers at every step of the sequence: a language "
+    : SequenceTab(QStringLiteral("tokens"), TokenView::tr("This network answers at every step of the sequence: a language "
                      "model predicts the next token, a copy or reverse task the token to write there. Each column is "
                      "one step of one sample of the batch just trained: the token the network <i>read</i>, the token "
                      "it <i>predicted</i> (the class with the largest score; green when it equals the target, red when "
@@ -16,7 +16,7 @@ TokenView::TokenView(QWidget *parent)
                      "gave the target: tall bars are the steps it finds hard. Early steps of a language model are hard "
                      "(little context); watch the bars shrink as it learns."),
                   {},
-                  tr("No predictions yet: train a network whose output has a class for every step ([N, T, K], for "
+                  TokenView::tr("No predictions yet: train a network whose output has a class for every step ([N, T, K], for "
                      "example a character language model) and they appear here."),
                   parent),
       strip_(new TokenStrip)

@@ -23,10 +23,10 @@ constexpr double kHeadline = 15.0;
 constexpr double kArrow = 14.0;
 constexpr double kMessageWidth = 300.0;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("NeuronCanvas", text);
-}
+// The file's words, translated in the NeuronCanvas context (lupdate reads NeuronPanelText::tr).
+struct NeuronPanelText {
+    Q_DECLARE_TR_FUNCTIONS(NeuronCanvas)
+};
 
 } // namespace
 
@@ -126,8 +126,8 @@ int NeuronPanelItem::unitAt(QPointF local) const
 QString NeuronPanelItem::headline() const
 {
     if (units_ <= visibleCount())
-        return units_ == 1 ? tr("1 unit") : tr("%1 units").arg(units_);
-    return tr("units %1–%2 of %3").arg(first_ + 1).arg(first_ + visibleCount()).arg(units_);
+        return units_ == 1 ? NeuronPanelText::tr("1 unit") : NeuronPanelText::tr("%1 units").arg(units_);
+    return NeuronPanelText::tr("units %1–%2 of %3").arg(first_ + 1).arg(first_ + visibleCount()).arg(units_);
 }
 
 void NeuronPanelItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
@@ -187,13 +187,13 @@ void NeuronPanelItem::hoverMoveEvent(QGraphicsSceneHoverEvent *event)
 {
     const int unit = unitAt(event->pos());
     if (unit < 0 || !hasMaps() || static_cast<size_t>(unit) >= images_.size()) {
-        setToolTip(scrolls() ? tr("Scroll with the mouse wheel or the arrows to see the other units.") : QString());
+        setToolTip(scrolls() ? NeuronPanelText::tr("Scroll with the mouse wheel or the arrows to see the other units.") : QString());
         return;
     }
     const size_t cells = static_cast<size_t>(grid_) * static_cast<size_t>(grid_);
     const auto begin = values_.begin() + static_cast<std::ptrdiff_t>(unit * cells);
     const auto [low, high] = std::minmax_element(begin, begin + static_cast<std::ptrdiff_t>(cells));
-    setToolTip(tr("<b>Unit %1</b>: its output over the input plane, from %2 to %3.<br>Blue: positive, orange: "
+    setToolTip(NeuronPanelText::tr("<b>Unit %1</b>: its output over the input plane, from %2 to %3.<br>Blue: positive, orange: "
                   "negative, white: 0 (full colour at ±%4, the layer's largest value).")
                    .arg(unit + 1)
                    .arg(double(*low), 0, 'g', 3)

@@ -13,19 +13,19 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("NeuronCanvas", text);
-}
+// The file's words, translated in the NeuronCanvas context (lupdate reads NeuronSnapshotText::tr).
+struct NeuronSnapshotText {
+    Q_DECLARE_TR_FUNCTIONS(NeuronCanvas)
+};
 
 // Why the data has no plane for neurons, or "".
 QString neuronsProblem(const nn::Model &model, const datasets::Experiment &experiment)
 {
     if (experiment.isGan())
-        return tr("Neurons are drawn over the input plane of a classifier; a GAN's networks have no such plane.");
+        return NeuronSnapshotText::tr("Neurons are drawn over the input plane of a classifier; a GAN's networks have no such plane.");
     const int64_t features = nn::elementCount(experiment.data().info.sampleShape);
     if (features != 2 || model.inputNames().size() != 1)
-        return tr("Neurons as heat maps need data with 2 input features (this data has %1) — try the spiral, "
+        return NeuronSnapshotText::tr("Neurons as heat maps need data with 2 input features (this data has %1) — try the spiral, "
                   "moons or circle data. The Inside dock's Neurons tab works for any data.")
             .arg(features);
     return {};

@@ -14,10 +14,10 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DecisionBoundaryView", text);
-}
+// The file's words, translated in the DecisionBoundaryView context (lupdate reads BoundaryText::tr).
+struct BoundaryText {
+    Q_DECLARE_TR_FUNCTIONS(DecisionBoundaryView)
+};
 
 // The raw points of a split (feature 0 and, for the plane, feature 1; y = target for regression).
 void addPoints(PlotData &plot, const nn::BatchSource &source, const datasets::DataInfo &info, bool validation)
@@ -124,15 +124,15 @@ BoundarySnapshot message(const QString &text)
 QString boundaryProblem(const datasets::Experiment &experiment)
 {
     if (experiment.isGan())
-        return tr("A GAN has no decision boundary: its generator makes points and its discriminator scores them. "
+        return BoundaryText::tr("A GAN has no decision boundary: its generator makes points and its discriminator scores them. "
                   "The charts show d_loss and g_loss; `layerlab-cli generate` writes the generator's samples.");
     const datasets::DataInfo &info = experiment.data().info;
     const int64_t features = nn::elementCount(info.sampleShape);
     if (info.classification && features != 2)
-        return tr("The decision boundary needs 2 input features (this data has %1) — try the spiral, moons or "
+        return BoundaryText::tr("The decision boundary needs 2 input features (this data has %1) — try the spiral, moons or "
                   "circle data.").arg(features);
     if (!info.classification && (features != 1 || experiment.data().train->targetShape() != nn::Shape{1}))
-        return tr("The fitted curve needs 1 input feature and 1 target (this data has %1 features) — try the sine "
+        return BoundaryText::tr("The fitted curve needs 1 input feature and 1 target (this data has %1 features) — try the sine "
                   "data. For 2-input classification the decision boundary shows here.").arg(features);
     return {};
 }

@@ -19,10 +19,10 @@
 
 namespace {
 
-QString ganLayersText(const char *text)
-{
-    return QCoreApplication::translate("GanLayersView", text);
-}
+// The file's words, translated in the GanLayersView context (lupdate reads GanLayersText::tr).
+struct GanLayersText {
+    Q_DECLARE_TR_FUNCTIONS(GanLayersView)
+};
 
 // A batch [rows, sample…] in the shape a model's Input takes, from row-major values.
 nn::Tensor batchFor(const nn::Shape &sample, int64_t rows, const float *values)
@@ -160,11 +160,11 @@ void addManifold(GanLayersSnapshot &s, const nn::Model &generator, const dataset
     s.manifold = inDataUnits(generatedFor(generator, grid), info);
     const QString range = QStringLiteral("[−%1, %1]").arg(double(reach));
     if (z == 1)
-        s.manifoldNote = ganLayersText("z has one number, so G's manifold is a curve: z₁ from %1.").arg(range);
+        s.manifoldNote = GanLayersText::tr("z has one number, so G's manifold is a curve: z₁ from %1.").arg(range);
     else if (z == 2)
-        s.manifoldNote = ganLayersText("The mesh is the noise square z₁, z₂ in %1 after G.").arg(range);
+        s.manifoldNote = GanLayersText::tr("The mesh is the noise square z₁, z₂ in %1 after G.").arg(range);
     else
-        s.manifoldNote = ganLayersText("z has %1 numbers: the mesh is the slice z₁, z₂ in %2 with z₃ … z%1 at 0.")
+        s.manifoldNote = GanLayersText::tr("z has %1 numbers: the mesh is the slice z₁, z₂ in %2 with z₃ … z%1 at 0.")
                              .arg(z).arg(range);
 }
 

@@ -15,10 +15,10 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DatasetPreview", text);
-}
+// The file's words, translated in the DatasetPreview context (lupdate reads PreviewText::tr).
+struct PreviewText {
+    Q_DECLARE_TR_FUNCTIONS(DatasetPreview)
+};
 
 QString labelText(const datasets::DataInfo &info, const float *target, int64_t width)
 {
@@ -35,8 +35,8 @@ QString labelText(const datasets::DataInfo &info, const float *target, int64_t w
 QString summaryText(const PreviewSnapshot &s, const datasets::DataInfo &info)
 {
     const int64_t features = nn::elementCount(info.sampleShape);
-    const QString task = info.classification ? QCoreApplication::translate("DatasetPreview", "%n classes", nullptr, info.numClasses) : tr("regression");
-    return tr("%1 train · %2 validation · %3 test samples, %4 features, %5")
+    const QString task = info.classification ? PreviewText::tr("%n classes", nullptr, info.numClasses) : PreviewText::tr("regression");
+    return PreviewText::tr("%1 train · %2 validation · %3 test samples, %4 features, %5")
         .arg(s.trainSize).arg(s.validationSize).arg(s.testSize).arg(features).arg(task);
 }
 
@@ -83,7 +83,7 @@ void fillTable(PreviewSnapshot &snapshot, const views::SplitSamples &samples, co
 {
     const int64_t features = samples.inputs.size() / samples.count, width = samples.targets.size() / samples.count;
     // The label first: in a narrow panel it is the column a reader should not have to scroll to.
-    snapshot.columns << (info.classification ? tr("label") : info.targetNames.empty() ? tr("target") : QString::fromStdString(info.targetNames[0]));
+    snapshot.columns << (info.classification ? PreviewText::tr("label") : info.targetNames.empty() ? PreviewText::tr("target") : QString::fromStdString(info.targetNames[0]));
     for (int64_t f = 0; f < features; ++f)
         snapshot.columns << (static_cast<size_t>(f) < info.featureNames.size() ? QString::fromStdString(info.featureNames[static_cast<size_t>(f)])
                                                                               : QStringLiteral("x%1").arg(f + 1));
@@ -120,11 +120,11 @@ PreviewSnapshot computePreview(const datasets::Experiment &experiment)
     snapshot.testSize = data.test->size();
     snapshot.summary = summaryText(snapshot, data.info);
     if (isSequencePreview(data.info)) {
-        snapshot.summary = tr("%1 train · %2 validation · %3 test samples, %4")
+        snapshot.summary = PreviewText::tr("%1 train · %2 validation · %3 test samples, %4")
                                .arg(snapshot.trainSize).arg(snapshot.validationSize).arg(snapshot.testSize)
                                .arg(sequenceSummary(data.info));
         if (data.info.classification && !data.info.languageModel)
-            snapshot.summary += QStringLiteral(", ") + QCoreApplication::translate("DatasetPreview", "%n classes", nullptr, data.info.numClasses);
+            snapshot.summary += QStringLiteral(", ") + PreviewText::tr("%n classes", nullptr, data.info.numClasses);
         const views::SplitSamples samples = spreadSamples(*data.train, kPreviewRows);
         if (samples.count > 0)
             fillSequencePreview(snapshot, samples, data.info);

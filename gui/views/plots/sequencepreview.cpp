@@ -15,10 +15,10 @@
 
 namespace {
 
-QString trSequence(const char *text)
-{
-    return QCoreApplication::translate("DatasetPreview", text);
-}
+// The file's words, translated in the DatasetPreview context (lupdate reads SequencePreviewText::tr).
+struct SequencePreviewText {
+    Q_DECLARE_TR_FUNCTIONS(DatasetPreview)
+};
 
 // Ids back to text, <pad> left out; a line break shows as ⏎ so that a row stays one line.
 QString decodeIds(const datasets::Vocabulary &vocabulary, const float *ids, int64_t length)
@@ -46,8 +46,8 @@ void fillTexts(PreviewSnapshot &snapshot, const views::SplitSamples &samples, co
 {
     const datasets::Vocabulary vocabulary = datasets::TextSet::vocabularyOf(info);
     const int64_t length = info.sequenceLength, width = samples.targets.size() / samples.count;
-    snapshot.columns = info.languageModel ? QStringList{trSequence("text"), trSequence("next")}
-                                          : QStringList{trSequence("text"), trSequence("label")};
+    snapshot.columns = info.languageModel ? QStringList{SequencePreviewText::tr("text"), SequencePreviewText::tr("next")}
+                                          : QStringList{SequencePreviewText::tr("text"), SequencePreviewText::tr("label")};
     for (int64_t n = 0; n < std::min(samples.count, kPreviewRows); ++n) {
         const float *target = samples.targets.data() + n * width;
         const auto k = static_cast<size_t>(info.languageModel ? target[width - 1] : target[0]);
@@ -61,7 +61,7 @@ void fillTexts(PreviewSnapshot &snapshot, const views::SplitSamples &samples, co
 void fillSymbols(PreviewSnapshot &snapshot, const views::SplitSamples &samples, const datasets::DataInfo &info)
 {
     const int64_t length = info.sequenceLength, width = samples.targets.size() / samples.count;
-    snapshot.columns = QStringList{trSequence("sequence (ids)"), trSequence("target")};
+    snapshot.columns = QStringList{SequencePreviewText::tr("sequence (ids)"), SequencePreviewText::tr("target")};
     for (int64_t n = 0; n < std::min(samples.count, kPreviewRows); ++n)
         snapshot.rows.push_back({idList(samples.inputs.data() + n * length, length),
                                  QStringLiteral("→ ") + idList(samples.targets.data() + n * width, width)});
@@ -72,7 +72,7 @@ void fillSymbols(PreviewSnapshot &snapshot, const views::SplitSamples &samples, 
 void fillMarked(PreviewSnapshot &snapshot, const views::SplitSamples &samples, const datasets::DataInfo &info)
 {
     const int64_t length = info.sequenceLength, width = samples.targets.size() / samples.count;
-    snapshot.columns = QStringList{trSequence("marked values"), trSequence("target"), trSequence("sequence, marked in [ ]")};
+    snapshot.columns = QStringList{SequencePreviewText::tr("marked values"), SequencePreviewText::tr("target"), SequencePreviewText::tr("sequence, marked in [ ]")};
     for (int64_t n = 0; n < std::min(samples.count, kPreviewRows); ++n) {
         const float *x = samples.inputs.data() + n * length * 2;
         QStringList marked, steps;
@@ -105,13 +105,13 @@ void fillWindows(PreviewSnapshot &snapshot, const views::SplitSamples &samples, 
             add(float(t), views::rawValue(samples.inputs[n * length + t], info, t), int(n), false);
         for (int64_t h = 0; h < width; ++h)
             add(float(length + h), samples.targets[n * width + h], int(n), true);
-        plot.classNames << trSequence("window %1").arg(n + 1);
+        plot.classNames << SequencePreviewText::tr("window %1").arg(n + 1);
     }
     const double margin = std::max(0.06 * (high - low), 0.1);
     plot.xMin = -0.5, plot.xMax = double(length + width) - 0.5;
     plot.yMin = low - margin, plot.yMax = high + margin;
-    plot.xLabel = trSequence("step t (hollow: the values to forecast)");
-    plot.yLabel = trSequence("value");
+    plot.xLabel = SequencePreviewText::tr("step t (hollow: the values to forecast)");
+    plot.yLabel = SequencePreviewText::tr("value");
     plot.valueMin = 0.0, plot.valueMax = double(std::max<int64_t>(windows - 1, 1));
 }
 
@@ -125,13 +125,13 @@ bool isSequencePreview(const datasets::DataInfo &info)
 QString sequenceSummary(const datasets::DataInfo &info)
 {
     if (!info.vocabulary.empty())
-        return trSequence("vocabulary of %1 %2, T = %3")
+        return SequencePreviewText::tr("vocabulary of %1 %2, T = %3")
             .arg(info.vocabulary.size())
             .arg(QString::fromStdString(info.tokens))
             .arg(info.sequenceLength);
     const int64_t values = info.sampleShape.size() > 1 ? info.sampleShape[1] : 1;
-    return info.sampleShape.size() == 1 ? trSequence("T = %1 symbol ids").arg(info.sequenceLength)
-                                        : trSequence("T = %1 steps of %2 value(s)").arg(info.sequenceLength).arg(values);
+    return info.sampleShape.size() == 1 ? SequencePreviewText::tr("T = %1 symbol ids").arg(info.sequenceLength)
+                                        : SequencePreviewText::tr("T = %1 steps of %2 value(s)").arg(info.sequenceLength).arg(values);
 }
 
 void fillSequencePreview(PreviewSnapshot &snapshot, const views::SplitSamples &samples, const datasets::DataInfo &info)

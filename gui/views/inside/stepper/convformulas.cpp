@@ -14,7 +14,10 @@ namespace stepperformulas {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("BackpropStepper", text); }
+// The file's words, translated in the BackpropStepper context (lupdate reads ConvFormulaText::tr).
+struct ConvFormulaText {
+    Q_DECLARE_TR_FUNCTIONS(BackpropStepper)
+};
 
 constexpr int64_t kShownChannels = 3;  // input channels whose window sums are written out
 
@@ -74,8 +77,8 @@ StepperStep convForward(const nn::TraceNode &node, const NodeFacts &facts, const
     const auto [r, s] = strongest(conv.output, c);
     StepperStep step;
     step.nodeId = node.nodeId;
-    step.title = title(tr("Forward"), node, facts);
-    step.formula << tr("y = f(Σₖ W[c,k] ⋆ x[k] + b[c]) at filter c = %1, output row r = %2, column s = %3 of sample n = %4 "
+    step.title = title(ConvFormulaText::tr("Forward"), node, facts);
+    step.formula << ConvFormulaText::tr("y = f(Σₖ W[c,k] ⋆ x[k] + b[c]) at filter c = %1, output row r = %2, column s = %3 of sample n = %4 "
                        "(where this filter answers most); stride %5, padding %6")
                         .arg(c).arg(r).arg(s).arg(n).arg(conv.stride).arg(conv.padTop);
     KernelStep window;
@@ -86,7 +89,7 @@ StepperStep convForward(const nn::TraceNode &node, const NodeFacts &facts, const
             std::vector<std::pair<double, double>> products;
             for (size_t t = 0; t < window.kernel.size(); ++t)
                 products.emplace_back(window.kernel[t], window.patch[t]);
-            step.formula << tr("channel k = %1: Σᵢⱼ W[c,k,i,j]·x[n,k,r+i,s+j] = ").arg(channel) +
+            step.formula << ConvFormulaText::tr("channel k = %1: Σᵢⱼ W[c,k,i,j]·x[n,k,r+i,s+j] = ").arg(channel) +
                                 sumOfProducts(products, window.channelSum);
         }
         for (int64_t i = 0; i < k; ++i)
@@ -98,7 +101,7 @@ StepperStep convForward(const nn::TraceNode &node, const NodeFacts &facts, const
             }
     }
     if (perFilter > kShownChannels)
-        step.formula << tr("… and the same over the other %1 input channels").arg(perFilter - kShownChannels);
+        step.formula << ConvFormulaText::tr("… and the same over the other %1 input channels").arg(perFilter - kShownChannels);
     const int64_t outHeight = conv.output.dim(1), outWidth = conv.output.dim(2);
     const int64_t at = (c * outHeight + r) * outWidth + s;
     step.formula << QStringLiteral("z = Σₖ + b[c] = %1 + %2 = %3").arg(number(window.sum), number(window.bias), number(window.z));
@@ -144,8 +147,8 @@ StepperStep convBackward(const nn::TraceNode &node, const NodeFacts &facts, cons
 
     StepperStep step;
     step.nodeId = node.nodeId;
-    step.title = title(tr("Backward"), node, facts);
-    step.formula << tr("δ = ∂L/∂y[n,c,r,s] = %1   (filter c = %2 at row r = %3, column s = %4 of sample n = %5, "
+    step.title = title(ConvFormulaText::tr("Backward"), node, facts);
+    step.formula << ConvFormulaText::tr("δ = ∂L/∂y[n,c,r,s] = %1   (filter c = %2 at row r = %3, column s = %4 of sample n = %5, "
                        "arriving from the layer above)")
                         .arg(number(dc[size_t(here)])).arg(c).arg(r).arg(s).arg(n);
     const auto [fText, fValue] = derivative(settings.activation, yc[size_t(here)], z[size_t(here)]);
@@ -170,7 +173,7 @@ StepperStep convBackward(const nn::TraceNode &node, const NodeFacts &facts, cons
     const int64_t element = ((c * w->value.dim(1) + focus.channel) * k + focus.row) * k + focus.column;
     step.formula << QStringLiteral("∂L/∂W[c,k,i,j] = Σₙ Σᵣₛ ∂L/∂z[n,c,r,s]·x[n,k,r+i,s+j] = ") +
                         (products.empty() ? number(w->grad[element]) : sumOfProducts(products, w->grad[element])) +
-                        tr("   (k = %1, i = %2, j = %3: %4 samples × %5 positions; the zero terms left out)")
+                        ConvFormulaText::tr("   (k = %1, i = %2, j = %3: %4 samples × %5 positions; the zero terms left out)")
                             .arg(focus.channel).arg(focus.row).arg(focus.column).arg(batch).arg(positions);
     if (b) {
         int nonZero = 0;
@@ -179,7 +182,7 @@ StepperStep convBackward(const nn::TraceNode &node, const NodeFacts &facts, cons
             if (d != 0.0f && nonZero++ < 4)
                 terms << number(d);
         if (nonZero > 4)
-            terms << tr("… (%1 more)").arg(nonZero - 4);
+            terms << ConvFormulaText::tr("… (%1 more)").arg(nonZero - 4);
         step.formula << QStringLiteral("∂L/∂b[c] = Σₙ Σᵣₛ ∂L/∂z[n,c,r,s] = %1%2")
                             .arg(terms.isEmpty() ? QString() : terms.join(QStringLiteral(" + ")) + QStringLiteral(" = "),
                                  number(b->grad[c]));
@@ -196,9 +199,9 @@ StepperStep convBackward(const nn::TraceNode &node, const NodeFacts &facts, cons
         const int64_t pixel = (channel * height + row) * width + column;
         const double value = dx[n * x.dim(1) * height * width + pixel];
         step.formula << (node.sharedInputs.at(0)
-                             ? tr("∂L/∂x[n,%1,%2,%3] = %4   (every filter and position whose window covers the pixel adds "
+                             ? ConvFormulaText::tr("∂L/∂x[n,%1,%2,%3] = %4   (every filter and position whose window covers the pixel adds "
                                   "W·∂L/∂z, with the other readers' shares)")
-                             : tr("∂L/∂x[n,%1,%2,%3] = %4   (every filter and position whose window covers the pixel adds "
+                             : ConvFormulaText::tr("∂L/∂x[n,%1,%2,%3] = %4   (every filter and position whose window covers the pixel adds "
                                   "W·∂L/∂z; passed down to the layer below)"))
                             .arg(channel).arg(row).arg(column).arg(number(value));
         step.tensors.push_back(shown(QStringLiteral("∂L/∂x"), dx, n, {pixel}));

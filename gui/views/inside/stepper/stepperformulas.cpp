@@ -14,7 +14,10 @@ namespace stepperformulas {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("BackpropStepper", text); }
+// The file's words, translated in the BackpropStepper context (lupdate reads StepperFormulaText::tr).
+struct StepperFormulaText {
+    Q_DECLARE_TR_FUNCTIONS(BackpropStepper)
+};
 
 QString shapeText(const nn::Shape &shape)
 {
@@ -28,44 +31,44 @@ QString shapeText(const nn::Shape &shape)
 QString forwardLine(const std::string &kind)
 {
     if (kind == "Conv2D")
-        return tr("y[c] = f(Σₖ W[c,k] ⋆ x[k] + b[c]): each filter slides over every input channel (⋆: cross-correlation)");
+        return StepperFormulaText::tr("y[c] = f(Σₖ W[c,k] ⋆ x[k] + b[c]): each filter slides over every input channel (⋆: cross-correlation)");
     if (kind == "MaxPool2D")
-        return tr("y = the largest value of each window of each channel");
+        return StepperFormulaText::tr("y = the largest value of each window of each channel");
     if (kind == "AvgPool2D")
-        return tr("y = the mean of each window of each channel");
+        return StepperFormulaText::tr("y = the mean of each window of each channel");
     if (kind == "GlobalAveragePool2D")
-        return tr("y[c] = the mean of channel c over the whole image");
+        return StepperFormulaText::tr("y[c] = the mean of channel c over the whole image");
     if (kind == "Flatten" || kind == "Reshape")
-        return tr("y = x with a new shape: the same numbers in a different arrangement");
+        return StepperFormulaText::tr("y = x with a new shape: the same numbers in a different arrangement");
     if (kind == "Dropout")
-        return tr("y = x · mask / (1 − p) while training: a random share p of the values is set to 0");
+        return StepperFormulaText::tr("y = x · mask / (1 − p) while training: a random share p of the values is set to 0");
     if (kind == "BatchNorm")
-        return tr("y = γ · (x − mean) / √(var + ε) + β, mean and var over the batch");
+        return StepperFormulaText::tr("y = γ · (x − mean) / √(var + ε) + β, mean and var over the batch");
     if (kind == "LayerNorm")
-        return tr("y = γ · (x − mean) / √(var + ε) + β, mean and var over each sample's features");
+        return StepperFormulaText::tr("y = γ · (x − mean) / √(var + ε) + β, mean and var over each sample's features");
     if (kind == "Add")
-        return tr("y = x₁ + x₂ + …");
+        return StepperFormulaText::tr("y = x₁ + x₂ + …");
     if (kind == "Concat")
-        return tr("y = [x₁, x₂, …] joined along the features");
-    return tr("y = %1(x)").arg(QString::fromStdString(kind));
+        return StepperFormulaText::tr("y = [x₁, x₂, …] joined along the features");
+    return StepperFormulaText::tr("y = %1(x)").arg(QString::fromStdString(kind));
 }
 
 // How the gradient passes back through kinds other than Dense.
 QString backwardLine(const std::string &kind)
 {
     if (kind == "Conv2D")
-        return tr("∂L/∂W[c,k] = Σₙ δ[n,c] ⋆ x[n,k];  ∂L/∂b[c] = Σ δ[·,c];  ∂L/∂x = δ convolved with the flipped filters");
+        return StepperFormulaText::tr("∂L/∂W[c,k] = Σₙ δ[n,c] ⋆ x[n,k];  ∂L/∂b[c] = Σ δ[·,c];  ∂L/∂x = δ convolved with the flipped filters");
     if (kind == "MaxPool2D")
-        return tr("∂L/∂x: each window's δ goes to the value that won the max; the others get 0");
+        return StepperFormulaText::tr("∂L/∂x: each window's δ goes to the value that won the max; the others get 0");
     if (kind == "AvgPool2D" || kind == "GlobalAveragePool2D")
-        return tr("∂L/∂x: each window's δ is shared equally by its values");
+        return StepperFormulaText::tr("∂L/∂x: each window's δ is shared equally by its values");
     if (kind == "Flatten" || kind == "Reshape")
-        return tr("∂L/∂x = δ put back into the input's shape");
+        return StepperFormulaText::tr("∂L/∂x = δ put back into the input's shape");
     if (kind == "Dropout")
-        return tr("∂L/∂x = δ · mask / (1 − p): dropped values get no gradient");
+        return StepperFormulaText::tr("∂L/∂x = δ · mask / (1 − p): dropped values get no gradient");
     if (kind == "Add")
-        return tr("∂L/∂xᵢ = δ for every input");
-    return tr("∂L/∂x = (∂y/∂x)ᵀ · δ, the layer's local derivative applied to δ");
+        return StepperFormulaText::tr("∂L/∂xᵢ = δ for every input");
+    return StepperFormulaText::tr("∂L/∂x = (∂y/∂x)ᵀ · δ, the layer's local derivative applied to δ");
 }
 
 // The engine's text as the stepper can draw it: Qt 6.4 draws a combining circumflex (m̂, v̂) a line
@@ -127,7 +130,7 @@ QString sumOfProducts(const std::vector<std::pair<double, double>> &products, do
     for (size_t i = 0; i < products.size() && i < kShown; ++i)
         terms << QStringLiteral("%1·%2").arg(number(products[i].first), number(products[i].second));
     if (products.size() > kShown)
-        terms << tr("… (%1 more)").arg(products.size() - kShown);
+        terms << StepperFormulaText::tr("… (%1 more)").arg(products.size() - kShown);
     return terms.join(QStringLiteral(" + ")) + QStringLiteral(" = ") + number(total);
 }
 
@@ -135,12 +138,12 @@ StepperStep inputStep(const nn::BackpropTrace &trace, const nn::TraceNode &node,
 {
     StepperStep step;
     step.nodeId = node.nodeId;
-    step.title = tr("Forward · %1 (the batch)").arg(QString::fromStdString(node.name));
-    step.formula << tr("x: %1 samples of the training split, each [%2], as the network reads them (scaled).")
+    step.title = StepperFormulaText::tr("Forward · %1 (the batch)").arg(QString::fromStdString(node.name));
+    step.formula << StepperFormulaText::tr("x: %1 samples of the training split, each [%2], as the network reads them (scaled).")
                         .arg(trace.x.dim(0))
                         .arg(shapeText(nn::Shape(trace.x.shape().begin() + 1, trace.x.shape().end())))
-                 << tr("y: what the network should answer for each sample (the targets).")
-                 << tr("The formulas follow sample n = %1 of the batch.").arg(sample);
+                 << StepperFormulaText::tr("y: what the network should answer for each sample (the targets).")
+                 << StepperFormulaText::tr("The formulas follow sample n = %1 of the batch.").arg(sample);
     const int64_t features = trace.x.size() / std::max<int64_t>(trace.x.dim(0), 1);
     std::vector<int64_t> row;
     for (int64_t i = 0; i < features && trace.x.rank() < 3; ++i)
@@ -169,8 +172,8 @@ StepperStep denseForward(const nn::TraceNode &node, const NodeFacts &facts, int 
     const double y = node.output[n * units + u];
     StepperStep step;
     step.nodeId = node.nodeId;
-    step.title = title(tr("Forward"), node, facts);
-    step.formula << tr("y = f(Wx + b): unit u = %1 of sample n = %2").arg(u).arg(n)
+    step.title = title(StepperFormulaText::tr("Forward"), node, facts);
+    step.formula << StepperFormulaText::tr("y = f(Wx + b): unit u = %1 of sample n = %2").arg(u).arg(n)
                  << QStringLiteral("W[u,:]·x[n,:] = Σᵢ W[u,i]·x[n,i] = ") + sumOfProducts(products, dot)
                  << QStringLiteral("z = W[u,:]·x[n,:] + b[u] = %1 + %2 = %3").arg(number(dot), number(bias), number(z));
     const QString f = QString::fromStdString(facts.activation);
@@ -206,8 +209,8 @@ StepperStep denseBackward(const nn::TraceNode &node, const NodeFacts &facts, int
     const int64_t at = n * units + u;
     StepperStep step;
     step.nodeId = node.nodeId;
-    step.title = title(tr("Backward"), node, facts);
-    step.formula << tr("δ = ∂L/∂y[n,u] = %1   (unit u = %2 of sample n = %3, arriving from the layer above)")
+    step.title = title(StepperFormulaText::tr("Backward"), node, facts);
+    step.formula << StepperFormulaText::tr("δ = ∂L/∂y[n,u] = %1   (unit u = %2 of sample n = %3, arriving from the layer above)")
                         .arg(number(delta[at]))
                         .arg(u)
                         .arg(n);
@@ -222,13 +225,13 @@ StepperStep denseBackward(const nn::TraceNode &node, const NodeFacts &facts, int
     for (int64_t m = 0; m < batch; ++m)
         overBatch.emplace_back(dz[m * units + u], x[m * features + input]);
     step.formula << QStringLiteral("∂L/∂W[u,i] = Σₙ ∂L/∂z[n,u]·x[n,i] = ") + sumOfProducts(overBatch, w->grad[u * features + input]) +
-                        tr("   (i = %1)").arg(input);
+                        StepperFormulaText::tr("   (i = %1)").arg(input);
     if (b) {
         QStringList terms;
         for (int64_t m = 0; m < batch && m < 4; ++m)
             terms << number(dz[m * units + u]);
         if (batch > 4)
-            terms << tr("…");
+            terms << StepperFormulaText::tr("…");
         step.formula << QStringLiteral("∂L/∂b[u] = Σₙ ∂L/∂z[n,u] = %1 = %2").arg(terms.join(QStringLiteral(" + ")), number(b->grad[u]));
     }
     step.tensors.push_back(shown(QStringLiteral("δ = ∂L/∂y"), delta, n, {at}));
@@ -246,10 +249,10 @@ StepperStep denseBackward(const nn::TraceNode &node, const NodeFacts &facts, int
             share += double(w->value[v * features + input]) * double(dz[n * units + v]);
         if (node.sharedInputs.at(0))
             step.formula << QStringLiteral("∂L/∂x[n,i] (this layer's share) = Σᵤ W[u,i]·∂L/∂z[n,u] = ") + sumOfProducts(overUnits, share)
-                         << tr("∂L/∂x[n,i] with the other readers' shares = %1").arg(number(dx[n * features + input]));
+                         << StepperFormulaText::tr("∂L/∂x[n,i] with the other readers' shares = %1").arg(number(dx[n * features + input]));
         else
             step.formula << QStringLiteral("∂L/∂x[n,i] = Σᵤ W[u,i]·∂L/∂z[n,u] = ") + sumOfProducts(overUnits, dx[n * features + input]) +
-                                tr("   (passed down to the layer below)");
+                                StepperFormulaText::tr("   (passed down to the layer below)");
         step.tensors.push_back(shown(QStringLiteral("∂L/∂x"), dx, n, {n * features + input}));
     }
     return step;
@@ -259,7 +262,7 @@ StepperStep otherForward(const nn::TraceNode &node, const NodeFacts &facts, int 
 {
     StepperStep step;
     step.nodeId = node.nodeId;
-    step.title = title(tr("Forward"), node, facts);
+    step.title = title(StepperFormulaText::tr("Forward"), node, facts);
     step.formula << forwardLine(node.kind);
     const nn::Tensor &y = node.output;
     if (y.rank() == 4) {
@@ -282,8 +285,8 @@ StepperStep otherBackward(const nn::TraceNode &node, const NodeFacts &facts, int
 {
     StepperStep step;
     step.nodeId = node.nodeId;
-    step.title = title(tr("Backward"), node, facts);
-    step.formula << tr("δ = ∂L/∂y arrives from the layer above; ‖δ‖ = %1").arg(number(node.dOutput.empty() ? 0.0 : double(node.dOutput.vector().norm())))
+    step.title = title(StepperFormulaText::tr("Backward"), node, facts);
+    step.formula << StepperFormulaText::tr("δ = ∂L/∂y arrives from the layer above; ‖δ‖ = %1").arg(number(node.dOutput.empty() ? 0.0 : double(node.dOutput.vector().norm())))
                  << backwardLine(node.kind);
     if (!node.dOutput.empty())
         step.tensors.push_back(shown(QStringLiteral("δ = ∂L/∂y"), node.dOutput, n));
@@ -300,7 +303,7 @@ StepperStep lossStep(const nn::BackpropTrace &trace, int n)
 {
     StepperStep step;
     step.phase = StepperStep::Phase::Loss;
-    step.title = tr("Loss · %1").arg(QString::fromStdString(trace.loss));
+    step.title = StepperFormulaText::tr("Loss · %1").arg(QString::fromStdString(trace.loss));
     const nn::Tensor &out = trace.output;
     const int64_t k = out.rank() == 2 ? out.dim(1) : 0;
     std::vector<int64_t> row;
@@ -329,7 +332,7 @@ StepperStep lossStep(const nn::BackpropTrace &trace, int n)
         if (!grad.isEmpty())
             step.formula << QStringLiteral("∂L/∂ŷ[n] = (%1)   (sample n = %2)").arg(grad.join(QStringLiteral(", "))).arg(n);
     }
-    step.formula << tr("Backpropagation starts here: ∂L/∂ŷ goes back through the network, layer by layer.");
+    step.formula << StepperFormulaText::tr("Backpropagation starts here: ∂L/∂ŷ goes back through the network, layer by layer.");
     step.tensors = {shown(QStringLiteral("ŷ"), out, n, row), shown(QStringLiteral("y"), trace.y, n),
                     shown(QStringLiteral("∂L/∂ŷ"), trace.dOutput, n, row)};
     return step;
@@ -340,7 +343,7 @@ StepperStep updateStep(const nn::BackpropTrace &trace)
     const nn::UpdateExplanation &e = trace.update;
     StepperStep step;
     step.phase = StepperStep::Phase::Update;
-    step.title = tr("Update · %1[%2] (%3, step t = %4)")
+    step.title = StepperFormulaText::tr("Update · %1[%2] (%3, step t = %4)")
                      .arg(QString::fromStdString(trace.updatedParameter))
                      .arg(e.element)
                      .arg(QString::fromStdString(e.optimizer))
@@ -353,7 +356,7 @@ StepperStep updateStep(const nn::BackpropTrace &trace)
     for (const nn::UpdateTerm &term : e.terms)
         terms << QStringLiteral("%1 = %2 (%3)").arg(drawable(term.symbol), number(term.value),
                                                     QString::fromStdString(term.meaning));
-    step.formula << tr("Where: ") + terms.join(QStringLiteral(";  "));
+    step.formula << StepperFormulaText::tr("Where: ") + terms.join(QStringLiteral(";  "));
     for (const nn::TraceNode &node : trace.nodes)
         for (const nn::TraceParameter &p : node.parameters)
             if (node.name + "." + p.name == trace.updatedParameter) {

@@ -15,7 +15,10 @@
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("BackpropStepper", text); }
+// The file's words, translated in the BackpropStepper context (lupdate reads StepperSnapshotText::tr).
+struct StepperSnapshotText {
+    Q_DECLARE_TR_FUNCTIONS(BackpropStepper)
+};
 
 stepperformulas::NodeFacts factsOf(const nn::Node &node)
 {
@@ -72,13 +75,13 @@ StepperSnapshot computeStepper(const nn::Model &model, const datasets::Experimen
 {
     StepperSnapshot snapshot;
     if (experiment.isGan()) {
-        snapshot.problem = tr("The backprop stepper walks one network with one loss; a GAN trains two networks "
+        snapshot.problem = StepperSnapshotText::tr("The backprop stepper walks one network with one loss; a GAN trains two networks "
                               "against each other. Open a classifier or a regressor to step through backpropagation.");
         return snapshot;
     }
     const nn::BatchSource &train = experiment.split("train");
     if (train.size() == 0) {
-        snapshot.problem = tr("The training split is empty; use a larger data set or smaller validation and test splits.");
+        snapshot.problem = StepperSnapshotText::tr("The training split is empty; use a larger data set or smaller validation and test splits.");
         return snapshot;
     }
     snapshot.trainSamples = train.size();
