@@ -6,6 +6,7 @@
 // formulas, and the progress a lesson remembers.
 #include "guitest.h"
 
+#include "app/helpmenu.h"
 #include "app/language.h"
 #include "lessons/lessonactions.h"
 #include "lessons/lessoncondition.h"
@@ -285,6 +286,23 @@ private slots:
         QCOMPARE(window->lessons()->pageIndex(), 0);
         QCOMPARE(lessonprogress::page(id), 0);
         Language::choose({});
+    }
+
+    // Help ▸ Lessons has a key of its own: a key two actions share fires neither.
+    void everyKeyBelongsToOneAction()
+    {
+        auto window = guitest::newWindow();
+        QHash<QString, QString> owners;
+        bool lessons = false;
+        for (const HelpMenu::Shortcut &row : HelpMenu::shortcuts(window.get())) {
+            for (const QString &key : row.keys.split(QStringLiteral(", "))) {
+                QVERIFY2(!owners.contains(key) || owners[key] == row.action,
+                         qPrintable(QStringLiteral("%1 is both %2 and %3").arg(key, owners[key], row.action)));
+                owners[key] = row.action;
+            }
+            lessons = lessons || row.action.endsWith(QStringLiteral("Lessons"));
+        }
+        QVERIFY(lessons);
     }
 
     void aLessonFileFromDiskOpens()

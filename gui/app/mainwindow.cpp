@@ -265,7 +265,7 @@ void MainWindow::createMenus()
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *lessons = help->addAction(tr("&Lessons"), this, &MainWindow::showLessons);
-    lessons->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    lessons->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
     lessons->setStatusTip(tr("One lesson for each idea of the course: it opens an example, points at what it "
                              "talks about and asks you to predict, then run"));
     HelpMenu::fill(help, this);

@@ -24,6 +24,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+
 namespace {
 
 constexpr int kIdRole = Qt::UserRole;
@@ -227,6 +228,7 @@ void LessonsPanel::buildPages()
 void LessonsPanel::showList()
 {
     runner_->stop();
+    runPage_ = -1;
     actions_->clearHighlight();
     fillList();
     stack_->setCurrentIndex(0);
@@ -259,6 +261,7 @@ bool LessonsPanel::openLessonFile(const QString &path)
 bool LessonsPanel::open(const Lesson &lesson, int page)
 {
     runner_->stop();
+    runPage_ = -1;
     lesson_ = lesson;
     namedRuns_.clear();
     lessonTitle_->setText(lesson.title.toHtmlEscaped());
@@ -292,6 +295,7 @@ void LessonsPanel::showPage(int index)
     if (!lesson_ || index < 0 || index >= lesson_->pages.size())
         return;
     runner_->stop();
+    runPage_ = -1;
     actions_->clearHighlight();
     page_ = index;
     const LessonPage &page = lesson_->pages[index];
@@ -406,6 +410,7 @@ void LessonsPanel::run()
     for (QAbstractButton *button : options_->buttons())
         button->setEnabled(false);
     run_->setText(tr("Stop"));
+    runPage_ = page_;
     runner_->start(*lesson_->pages[page_].run);
 }
 
@@ -432,8 +437,10 @@ QString LessonsPanel::resultText() const
 
 void LessonsPanel::onRunFinished(const RunMeasures &measures, const QString &problem)
 {
-    if (!lesson_)
+    // A run stopped because the student turned the page (or left the lesson) answers nothing.
+    if (!lesson_ || runPage_ != page_)
         return;
+    runPage_ = -1;
     const LessonPage &page = lesson_->pages[page_];
     for (QAbstractButton *button : options_->buttons())
         button->setEnabled(true);

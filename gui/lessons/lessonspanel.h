@@ -85,6 +85,7 @@ private:
     LessonRunner *runner_;
     std::optional<Lesson> lesson_;
     int page_ = 0;
+    int runPage_ = -1;  // the page whose run is going
     QStringList problems_;
     RunMeasures lastMeasures_;
     QHash<QString, RunMeasures> namedRuns_;
