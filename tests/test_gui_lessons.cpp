@@ -7,6 +7,8 @@
 #include "guitest.h"
 
 #include "app/helpmenu.h"
+#include "app/layoutpresets.h"
+#include "app/welcomepage.h"
 #include "app/language.h"
 #include "lessons/lessonactions.h"
 #include "lessons/lessoncondition.h"
@@ -19,6 +21,9 @@
 #include <QDockWidget>
 #include <QGroupBox>
 #include <QLabel>
+#include <QListWidget>
+#include <QScreen>
+#include <QToolButton>
 #include <QMenuBar>
 #include <QRegularExpression>
 #include <QSettings>
@@ -288,6 +293,19 @@ private slots:
         Language::choose({});
     }
 
+    void theWelcomePageOpensTheLessons()
+    {
+        auto window = guitest::newWindow();
+        WelcomePage *page = WelcomePage::showFor(window.get());
+        QVERIFY(QTest::qWaitForWindowExposed(page));
+        // Its buttons stay on the screen however many examples there are: the examples scroll.
+        QVERIFY(page->height() <= window->screen()->availableGeometry().height());
+        QVERIFY(page->lessonsButton()->isVisible());
+        page->lessonsButton()->click();
+        QTRY_VERIFY(window->findChild<QDockWidget *>(QStringLiteral("lessons"))->isVisible());
+        QVERIFY(window->findChild<QListWidget *>(QStringLiteral("lessonList"))->count() == 13);
+    }
+
     // Help ▸ Lessons has a key of its own: a key two actions share fires neither.
     void everyKeyBelongsToOneAction()
     {
@@ -321,6 +339,15 @@ private slots:
         QCOMPARE(window->lessons()->lesson()->title, QStringLiteral("My lesson"));
         QVERIFY(window->document()->filePath().endsWith(QStringLiteral("iris.layerlab.json")));
         QVERIFY(window->lessons()->actions()->highlighted());
+
+        // The Present layout keeps the lesson beside the pictures, and the Build layout too.
+        auto *lessons = window->findChild<QDockWidget *>(QStringLiteral("lessons"));
+        for (const auto preset : {LayoutPresets::Preset::Present, LayoutPresets::Preset::Build}) {
+            window->layouts()->apply(preset);
+            QVERIFY(lessons->isVisible());
+            QVERIFY(!window->findChild<QDockWidget *>(QStringLiteral("training"))->isVisible() ||
+                    preset != LayoutPresets::Preset::Present);
+        }
         Language::choose({});
     }
 

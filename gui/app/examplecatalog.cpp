@@ -36,11 +36,21 @@ QVector<ExampleCatalog::Example> ExampleCatalog::examples(QSize thumbnailSize)
 
 QString ExampleCatalog::oneLine(const QString &description)
 {
-    // Up to the first colon or full stop, in English or Chinese punctuation.
+    // Up to the first colon or full stop outside brackets ("(init: normal)" goes on), in English or
+    // Chinese punctuation.
+    int depth = 0;
     qsizetype cut = description.size();
-    for (const QString &mark : {QStringLiteral(":"), QStringLiteral(". "), QStringLiteral("："), QStringLiteral("。")})
-        if (const qsizetype at = description.indexOf(mark); at >= 0)
-            cut = std::min(cut, mark == QStringLiteral(". ") ? at + 1 : at);
+    for (qsizetype i = 0; i < description.size() && cut == description.size(); ++i) {
+        const QChar c = description[i];
+        if (c == QLatin1Char('(') || c == QChar(0xff08))
+            ++depth;
+        else if ((c == QLatin1Char(')') || c == QChar(0xff09)) && depth > 0)
+            --depth;
+        else if (depth == 0 && (c == QLatin1Char(':') || c == QChar(0xff1a) || c == QChar(0x3002)))
+            cut = i;
+        else if (depth == 0 && c == QLatin1Char('.') && description.mid(i + 1, 1) == QStringLiteral(" "))
+            cut = i;
+    }
     QString line = description.left(cut).trimmed();
     if (line.endsWith(QLatin1Char('.')))
         line.chop(1);

@@ -9,6 +9,9 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -45,7 +48,16 @@ WelcomePage::WelcomePage(MainWindow *window)
                                 "lesson.</p>"));
     intro->setWordWrap(true);
     layout->addWidget(intro);
-    layout->addWidget(makeExampleGrid(), 1);
+    // Twenty-four examples are more rows than a 1280×800 screen holds: they scroll, and the buttons
+    // below them stay in view.
+    auto *scroll = new QScrollArea;
+    scroll->setObjectName(QStringLiteral("exampleScroll"));
+    scroll->setWidget(makeExampleGrid());
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setMinimumWidth(scroll->widget()->sizeHint().width() + scroll->verticalScrollBar()->sizeHint().width());
+    layout->addWidget(scroll, 1);
     empty_->setObjectName(QStringLiteral("startEmpty"));
     empty_->setText(tr("Start with an empty network"));
     empty_->setToolButtonStyle(Qt::ToolButtonTextOnly);
@@ -77,7 +89,9 @@ QWidget *WelcomePage::makeExampleGrid()
         card->setToolButtonStyle(Qt::ToolButtonTextUnderIcon);
         card->setIcon(QIcon(example.thumbnail));
         card->setIconSize(kThumbnail);
-        card->setText(QStringLiteral("%1\n%2").arg(example.name, wrapped(ExampleCatalog::oneLine(example.description))));
+        // A tool button reads "&" as a shortcut mark: "Hochreiter & Schmidhuber" keeps its "&".
+        QString line = wrapped(ExampleCatalog::oneLine(example.description));
+        card->setText(QStringLiteral("%1\n%2").arg(example.name, line.replace(QLatin1Char('&'), QStringLiteral("&&"))));
         card->setToolTip(example.description);
         card->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
         card->setMinimumWidth(220);
@@ -100,6 +114,12 @@ WelcomePage *WelcomePage::showFor(MainWindow *window)
 {
     auto *page = new WelcomePage(window);
     page->setAttribute(Qt::WA_DeleteOnClose);
+    // As tall as the examples, up to most of the screen.
+    const QRect screen = window->screen()->availableGeometry();
+    const auto *scroll = page->findChild<QScrollArea *>(QStringLiteral("exampleScroll"));
+    const int rest = page->sizeHint().height() - scroll->sizeHint().height();
+    const QSize wanted(page->sizeHint().width(), rest + scroll->widget()->sizeHint().height());
+    page->resize(wanted.boundedTo(QSize(screen.width() * 9 / 10, screen.height() * 9 / 10)));
     page->show();
     QSettings().setValue(kShownKey, true);
     return page;
