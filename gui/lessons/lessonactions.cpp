@@ -40,7 +40,7 @@ const std::pair<const char *, const char *> kPanels[] = {
 };
 
 // `text` as a value of `spec`'s type: on/off, a whole number, a number, a choice or a list.
-std::optional<nn::SettingValue> valueFor(const nn::SettingSpec &spec, const QString &text)
+std::optional<nn::SettingValue> parsedValue(const nn::SettingSpec &spec, const QString &text)
 {
     bool ok = false;
     switch (spec.type) {
@@ -243,7 +243,7 @@ QString LessonActions::set(const QString &argument)
         const nn::SettingSpec *spec = settings.find(field.toStdString());
         if (!spec)
             return tr("%1 is not a setting: see the project file's \"%2\" section.").arg(key, QString::fromStdString(settings.kind));
-        const auto value = valueFor(*spec, text);
+        const auto value = parsedValue(*spec, text);
         if (!value)
             return badValue(*spec);
         return ProjectSection::pushEdit(document, section, field.toStdString(), ProjectSection::Merge::No,
@@ -269,7 +269,7 @@ QString LessonActions::set(const QString &argument)
         const nn::SettingSpec *spec = registry.spec(kind).find(setting.toStdString());
         if (!spec)
             return tr("%1 has no setting '%2'.").arg(QString::fromStdString(kind), setting);
-        const auto value = valueFor(*spec, text);
+        const auto value = parsedValue(*spec, text);
         if (!value)
             return badValue(*spec);
         return ProjectSection::pushEdit(document, Section::Training, std::string(settingsKey) + "." + setting.toStdString(),
@@ -296,7 +296,7 @@ QString LessonActions::set(const QString &argument)
         const nn::SettingSpec *spec = nn::layerRegistry().spec(node->kind).find(setting);
         if (!spec)
             return tr("%1 (%2) has no setting '%3'.").arg(name, QString::fromStdString(node->kind), QString::fromStdString(setting));
-        const auto value = valueFor(*spec, text);
+        const auto value = parsedValue(*spec, text);
         if (!value)
             return badValue(*spec);
         if (const QString problem = document->settingProblem(node->id, setting, *value); !problem.isEmpty())
