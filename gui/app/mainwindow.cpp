@@ -176,7 +176,6 @@ void MainWindow::createDocks()
     QDockWidget *lessons = addPanel(lessons_, tr("Lessons"), QStringLiteral("lessons"), Qt::LeftDockWidgetArea);
     tabifyDockWidget(findChild<QDockWidget *>(QStringLiteral("layers")), lessons);
     lessons->hide();  // Help ▸ Lessons and the welcome page open it
-    connect(lessons_, &LessonsPanel::statusMessage, this, &MainWindow::showStatusMessage);
 
     charts_ = new TrainingCharts;
     QDockWidget *charts = addPanel(charts_, tr("Charts"), QStringLiteral("chartsPanel"), Qt::BottomDockWidgetArea);

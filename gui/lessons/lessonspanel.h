@@ -63,7 +63,6 @@ protected:
 
 signals:
     void finishedRun(const QString &problem);
-    void statusMessage(const QString &message);
 
 private:
     void buildList();
