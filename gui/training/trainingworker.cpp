@@ -2,6 +2,7 @@
 // probes, and the weights file.
 #include "trainingworker.h"
 
+#include "finishtext.h"
 #include "modelfiles.h"
 #include "weightcarryover.h"
 
@@ -32,27 +33,6 @@ constexpr qint64 kProbeIntervalMs = 100;
 constexpr qint64 kProbeCostShare = 5;
 constexpr qint64 kSliceMs = 4;               // batches per timer event, so queued requests wait little
 constexpr double kLongestTickMs = 100.0;     // a slow pace still looks at Pause and Stop 10 times a second
-
-// The trainer's divergence message, with what to try when it does not say so already.
-// Why a run diverged and what to try, in the window's language (the trainer's own message is English).
-QString divergenceText(const nn::FinishReport::Divergence &at)
-{
-    const QString quantity = at.quantity == "loss"       ? TrainingWorker::tr("loss")
-                             : at.quantity == "gradient" ? TrainingWorker::tr("gradient")
-                                                         : QString::fromStdString(at.quantity);
-    QString text = TrainingWorker::tr("Training stopped at epoch %1, batch %2: the %3 became %4.")
-                       .arg(at.epoch)
-                       .arg(at.batch)
-                       .arg(quantity, at.infinite ? TrainingWorker::tr("infinite") : QStringLiteral("NaN"));
-    if (!at.layer.empty())
-        text += TrainingWorker::tr(" The first layer with non-finite values is '%1'.").arg(QString::fromStdString(at.layer));
-    text += at.weightsRestored ? TrainingWorker::tr(" The weights from the start of this epoch are restored.")
-                               : TrainingWorker::tr(" The weights of the last good step are kept.");
-    text += TrainingWorker::tr(" Try a lower learning rate (now %1), gradient clipping (clip_norm), or scaling the inputs "
-                               "(standardize). A normalization layer (BatchNorm) after the layer that blew up also helps.")
-                .arg(at.learningRate, 0, 'g', 4);
-    return text;
-}
 
 } // namespace
 
@@ -357,25 +337,8 @@ void TrainingWorker::tapped(const nn::TapRecord &record)
 nn::FinishReport TrainingWorker::finishedReport() const
 {
     nn::FinishReport report = *trainer_->result();
-    if (report.reason == nn::FinishReport::Reason::Diverged && report.divergence)
-        report.message = divergenceText(*report.divergence).toStdString();
-    if (report.reason == nn::FinishReport::Reason::Completed)
-        report.message = tr("Trained %1 epochs.").arg(report.epochsRun).toStdString();
-    if (report.reason == nn::FinishReport::Reason::EarlyStopped)
-        report.message = tr("Stopped early after epoch %1: the validation loss has not improved for %2 epochs. The "
-                            "weights of the best epoch (validation loss %3) are kept.")
-                             .arg(report.epochsRun)
-                             .arg(report.patience)
-                             .arg(report.bestValidationLoss, 0, 'g', 4)
-                             .toStdString();
-    if (report.reason == nn::FinishReport::Reason::Stopped)
-        report.message = (stoppedAtLimit_ ? tr("Stopped where the lesson's run ends, in epoch %1 after %2 batches; the "
-                                               "weights trained so far are kept.")
-                                          : tr("Stopped by the user in epoch %1 after %2 batches; the weights trained so "
-                                               "far are kept."))
-                             .arg(epochOffset_ + std::max(trainer_->epoch(), 1))
-                             .arg(stepOffset_ + stepsDone_)
-                             .toStdString();
+    const StopFacts stop{epochOffset_ + std::max(trainer_->epoch(), 1), stepOffset_ + stepsDone_, stoppedAtLimit_};
+    report.message = finishText(report, stop).toStdString();
     return report;
 }
 
