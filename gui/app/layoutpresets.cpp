@@ -6,6 +6,7 @@
 #include "document/graphdocument.h"
 #include "views/plots/boundarysnapshot.h"
 #include "views/plots/ganlayerssnapshot.h"
+#include "views/postsnapshot.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -74,13 +75,10 @@ ModelProbe LayoutPresets::probe()
 {
     QPointer<LayoutPresets> self(this);
     return [self](ProbeMoment moment, const nn::Model &, const datasets::Experiment &experiment) {
-        if (moment != ProbeMoment::Prepared || !self)
+        if (moment != ProbeMoment::Prepared)
             return;
         const bool planar = boundaryProblem(experiment).isEmpty() || ganLayersApply(experiment);
-        QMetaObject::invokeMethod(self.data(), [self, planar] {
-            if (self)
-                self->setPlanarData(planar);
-        }, Qt::QueuedConnection);
+        postToView(self, [planar](LayoutPresets &layouts) { layouts.setPlanarData(planar); });
     };
 }
 

@@ -35,6 +35,7 @@
 #include "views/plots/decisionboundaryview.h"
 #include "views/plots/gandrawing.h"
 #include "views/plots/ganlayersview.h"
+#include "views/postsnapshot.h"
 #include "views/race/optimizerracedialog.h"
 #include "views/tryit/tryitpanel.h"
 #include "views/charts/runlabel.h"
@@ -404,12 +405,8 @@ void MainWindow::createTraining()
     connect(training_, &TrainingController::preparationFailed, layouts_, [this] { layouts_->setPlanarData(layouts_->planarData()); });
     // The Code dock writes the loaded data's input scaling and class names into the script.
     training_->addProbe([code = QPointer<CodePanel>(codePanel_)](ProbeMoment moment, const nn::Model &, const datasets::Experiment &experiment) {
-        if (moment != ProbeMoment::Prepared)
-            return;
-        QMetaObject::invokeMethod(code, [code, info = experiment.exportInfo()] {
-            if (code)
-                code->setExportInfo(info);
-        }, Qt::QueuedConnection);
+        if (moment == ProbeMoment::Prepared)
+            postToView(code, [info = experiment.exportInfo()](CodePanel &panel) { panel.setExportInfo(info); });
     });
 }
 

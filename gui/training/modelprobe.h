@@ -21,8 +21,8 @@ enum class ProbeMoment {
     Finished,  // the run ended (completed, stopped, diverged); the model holds the kept weights
 };
 
-// Runs on the worker thread and must not touch widgets: it posts its result to the GUI thread
-// (a queued signal, or QMetaObject::invokeMethod(receiver, lambda, Qt::QueuedConnection)).
+// Runs on the worker thread and must not touch widgets, nor read a QPointer to one: it posts its
+// result to the GUI thread with postToView or postSnapshot (views/postsnapshot.h).
 // It gets the model read-only: it may run Model::infer, never train or change it.
 using ModelProbe = std::function<void(ProbeMoment moment, const nn::Model &model, const datasets::Experiment &experiment)>;
 // A probe that also reads where the run stands (its optimizers' moments and step count), or nullptr

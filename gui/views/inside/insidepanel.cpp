@@ -11,6 +11,7 @@
 #include "views/inside/recurrentstateview.h"
 #include "views/inside/stepper/backpropstepperview.h"
 #include "views/inside/tokenview.h"
+#include "views/postsnapshot.h"
 
 #include "datasets/experiment.h"
 
@@ -76,12 +77,8 @@ void InsidePanel::connectTo(TrainingController *training)
     connect(this, &InsidePanel::requestChanged, training, [this, training] { training->setTapRequest(request()); });
     training->addProbe([panel = QPointer<InsidePanel>(this)](ProbeMoment moment, const nn::Model &model,
                                                              const datasets::Experiment &experiment) {
-        if (moment != ProbeMoment::Prepared || !panel)
-            return;
-        QMetaObject::invokeMethod(panel.data(), [panel, facts = sequenceFactsOf(model, experiment)] {
-            if (panel)
-                panel->setSequenceFacts(facts);
-        }, Qt::QueuedConnection);
+        if (moment == ProbeMoment::Prepared)
+            postToView(panel, [facts = sequenceFactsOf(model, experiment)](InsidePanel &shown) { shown.setSequenceFacts(facts); });
     });
 }
 

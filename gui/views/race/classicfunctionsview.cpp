@@ -2,6 +2,7 @@
 // with ClassicDescent (the real optimizers), then revealed a few steps a frame.
 #include "classicfunctionsview.h"
 
+#include "views/postsnapshot.h"
 #include "views/race/contourplot.h"
 #include "views/race/racesettingrow.h"
 #include "views/race/racesnapshot.h"
@@ -162,10 +163,9 @@ void ClassicFunctionsView::race()
                 descent.step();
             paths.push_back(descent.path());
         }
-        QMetaObject::invokeMethod(qApp, [self, generation, paths = std::move(paths), labels, runs]() mutable {
-            if (self)
-                self->setPaths(generation, std::move(paths), labels, runs);
-        }, Qt::QueuedConnection);
+        postToView(self, [generation, paths = std::move(paths), labels, runs](ClassicFunctionsView &view) mutable {
+            view.setPaths(generation, std::move(paths), labels, runs);
+        });
     });
 }
 

@@ -100,13 +100,12 @@ TryItPanel::TryItPanel(GraphDocument *document, TrainingController *training, QW
     connect(text_, &TextTryIt::resultChanged, this, &TryItPanel::resultChanged);
     // Each preparation says whether the project reads text, which decides what the dock offers.
     training_->addProbe([view = QPointer<TryItPanel>(this)](ProbeMoment moment, const nn::Model &, const datasets::Experiment &experiment) {
-        if (moment != ProbeMoment::Prepared || !view)
+        if (moment != ProbeMoment::Prepared)
             return;
         const datasets::DataInfo &info = experiment.data().info;
-        QMetaObject::invokeMethod(view.data(), [view, text = !info.vocabulary.empty(), languageModel = info.languageModel] {
-            if (view)
-                view->setTextMode(text, languageModel);
-        }, Qt::QueuedConnection);
+        postToView(view, [text = !info.vocabulary.empty(), languageModel = info.languageModel](TryItPanel &panel) {
+            panel.setTextMode(text, languageModel);
+        });
     });
 
     connect(training_, &TrainingController::modelTrainedChanged, this, &TryItPanel::setTrained);
