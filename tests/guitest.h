@@ -15,7 +15,9 @@
 #include <nlohmann/json.hpp>
 
 #include <QDragEnterEvent>
+#include <QFileInfo>
 #include <QMimeData>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QtTest>
 
@@ -24,12 +26,17 @@
 
 namespace guitest {
 
-// Settings and recent files go to a scratch place, never the user's.
-inline void useTestSettings()
+// Settings and recent files go to a scratch place, never the user's, and each test program starts
+// from empty settings of its own: CTest runs the suites side by side, and one suite's saved window
+// (its docks, its size) or recent list must not reach another, nor a run the next one. `name`
+// tells apart runs of one program side by side; by default it is the program's name.
+inline void useTestSettings(const QString &name = {})
 {
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("LayerLabTests"));
-    QCoreApplication::setApplicationName(QStringLiteral("LayerLabTests"));
+    QCoreApplication::setApplicationName(
+        name.isEmpty() ? QFileInfo(QCoreApplication::applicationFilePath()).completeBaseName() : name);
+    QSettings().clear();
 }
 
 // A shown window holding a fresh project (one Input node, id 1, at 0, 0).

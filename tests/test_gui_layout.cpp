@@ -91,8 +91,6 @@ private slots:
     void initTestCase()
     {
         guitest::useTestSettings();
-        // A settings file of its own: the geometry written here must not race gui_files' recent list.
-        QCoreApplication::setApplicationName(QStringLiteral("LayerLabLayoutTests"));
     }
 
     void eachPresetShowsItsDocks()

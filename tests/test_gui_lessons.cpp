@@ -171,12 +171,9 @@ class TestGuiLessons : public QObject {
 private slots:
     void initTestCase()
     {
-        guitest::useTestSettings();
-        // Settings of its own for each of the three tests this executable runs side by side (the
-        // lessons' progress is in them), apart from the other GUI suites' too.
-        QCoreApplication::setApplicationName(QStringLiteral("LayerLabLessonsTests-%1")
-                                                 .arg(qEnvironmentVariable("LAYERLAB_WALK_LESSONS", QStringLiteral("reader"))));
-        QSettings().clear();
+        // Settings of its own for each of the three tests this program runs side by side: the
+        // lessons' progress is in them.
+        guitest::useTestSettings(QStringLiteral("gui_lessons-%1").arg(qEnvironmentVariable("LAYERLAB_WALK_LESSONS", QStringLiteral("reader"))));
     }
 
     void thirteenLessonsInBothLanguages()

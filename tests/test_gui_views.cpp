@@ -1,6 +1,7 @@
 // The live views (decision boundary, evaluation, data preview) driven through their probes as
 // the training worker would call them, on experiments trained here, checked against the model.
 #include "digitsproject.h"
+#include "guitest.h"
 
 #include "app/mainwindow.h"
 #include "panels/trainingpanel.h"
@@ -20,7 +21,6 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTableWidget>
 #include <QToolTip>
 #include <QtTest>
@@ -98,7 +98,7 @@ class TestGuiViews : public QObject {
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
+        guitest::useTestSettings();
         spiral_ = trained(example("spiral", 40));
         digits_ = trained(digitsProject(2));
     }
