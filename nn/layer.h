@@ -62,6 +62,9 @@ struct RunContext {
     uint64_t seed = 0;
     uint64_t step = 0;
     uint64_t pass = 0;
+    // In a backward call to a layer that overwritesInputGradient(): dInputs[0] holds no gradient yet
+    // (and is not zeroed), so backward writes all of it instead of adding into it.
+    bool overwriteInputGradient = false;
 };
 
 // What a layer kind declares once: palette group, summary, settings and how many inputs it takes.
@@ -116,6 +119,11 @@ public:
     // and saved record and ∂L/∂out.
     virtual void backward(const std::vector<const Tensor *> &inputs, const Tensor &out, const Tensor &dOut,
                           Saved &saved, const std::vector<Tensor *> &dInputs, const RunContext &ctx) = 0;
+
+    // Whether backward can write all of its one input's gradient when ctx.overwriteInputGradient
+    // says that no other layer has added into it yet; the model then skips zeroing it first (a
+    // megabyte-sized pass for a CNN's pooling).
+    virtual bool overwritesInputGradient() const { return false; }
 
     // The same for every output port: outs[p] is port p's output, dOuts[p] its gradient (zeros where
     // nothing consumes the port). The model calls these; a one-port kind implements forward and

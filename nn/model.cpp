@@ -2,8 +2,10 @@
 #include "model.h"
 
 #include "error.h"
+#include "parallel.h"
 #include "registry.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <limits>
@@ -25,6 +27,9 @@ struct Model::Step {
 };
 
 namespace {
+
+// Floats per chunk when zeroing a gradient: 256 KiB, a quarter of a core's L2.
+constexpr int64_t kZeroGrain = int64_t(1) << 16;
 
 // Adds the seconds `call` takes to `seconds` when `on`, else just calls it.
 template <typename Call>
@@ -245,28 +250,52 @@ void Model::backward(Pass &pass, const std::vector<const Tensor *> &dOutputs, bo
         throw ShapeError("The network has " + std::to_string(outputIndices_.size()) + " outputs but was given " +
                          std::to_string(dOutputs.size()) + " gradients.");
     const std::vector<char> needs = gradientNeeds(inputGradients);
+    for (size_t k = 0; k < outputIndices_.size(); ++k) {
+        const Step &step = steps_[size_t(outputIndices_[k])];
+        const Tensor &out = pass.outs_[size_t(step.firstValue)];
+        if (dOutputs[k] && needs[size_t(step.firstValue)] && dOutputs[k]->shape() != out.shape())
+            throw ShapeError("The gradient for output " + step.name + " has shape " + toString(dOutputs[k]->shape()) +
+                             " but the output has " + toString(out.shape()) + ".");
+    }
     pass.dOuts_.resize(valueCount());
     pass.hasGradient_ = needs;
-    for (size_t v = 0; v < needs.size(); ++v)
-        if (needs[v]) {
-            pass.dOuts_[v].resize(pass.outs_[v].shape());
-            pass.dOuts_[v].setZero();
-        }
+    // Layers add into their inputs' gradients, which start at zero. Each is zeroed just before the
+    // first layer that adds into it (in parallel: a CNN's are megabytes), not all at once up front.
+    std::vector<char> zeroed(valueCount(), 0);
+    const auto zero = [&](size_t v) {
+        if (!needs[v] || zeroed[v])
+            return;
+        zeroed[v] = 1;
+        Tensor &gradient = pass.dOuts_[v];
+        gradient.resize(pass.outs_[v].shape());
+        parallelChunks(gradient.size(), kZeroGrain, double(gradient.size()), [&](int64_t begin, int64_t end) {
+            std::fill(gradient.data() + begin, gradient.data() + end, 0.0f);
+        });
+    };
     for (size_t k = 0; k < outputIndices_.size(); ++k) {
         const Step &step = steps_[size_t(outputIndices_[k])];
         const auto v = size_t(step.firstValue);
-        if (!dOutputs[k] || !needs[v])
-            continue;
-        if (dOutputs[k]->shape() != pass.outs_[v].shape())
-            throw ShapeError("The gradient for output " + step.name + " has shape " +
-                             toString(dOutputs[k]->shape()) + " but the output has " +
-                             toString(pass.outs_[v].shape()) + ".");
-        pass.dOuts_[v].array() += dOutputs[k]->array();
+        zero(v);
+        if (dOutputs[k] && needs[v])
+            pass.dOuts_[v].array() += dOutputs[k]->array();
     }
     for (size_t i = steps_.size(); i-- > 0;) {
         Step &step = steps_[i];
+        for (int p = 0; p < step.ports; ++p)  // a port nothing reads has a zero gradient
+            zero(size_t(step.firstValue + p));
         if (!needs[size_t(step.firstValue)] || step.isInput)
             continue;
+        // A layer that can overwrite its input's gradient does so when it is the first to write it.
+        RunContext ctx = pass.ctx_;
+        if (step.inputs.size() == 1 && needs[size_t(step.inputs[0])] && !zeroed[size_t(step.inputs[0])] &&
+            step.layer->overwritesInputGradient()) {
+            const auto j = size_t(step.inputs[0]);
+            zeroed[j] = 1;
+            pass.dOuts_[j].resize(pass.outs_[j].shape());
+            ctx.overwriteInputGradient = true;
+        }
+        for (int j : step.inputs)
+            zero(size_t(j));
         std::vector<const Tensor *> in, outs, dOuts;
         std::vector<Tensor *> dIn;
         for (int j : step.inputs) {
@@ -278,7 +307,7 @@ void Model::backward(Pass &pass, const std::vector<const Tensor *> &dOutputs, bo
             dOuts.push_back(&pass.dOuts_[size_t(step.firstValue + p)]);
         }
         timed(timing_, step.backwardSeconds, step.backwardCalls, [&] {
-            step.layer->backwardPorts(in, outs, dOuts, pass.saved_[i], dIn, pass.ctx_);
+            step.layer->backwardPorts(in, outs, dOuts, pass.saved_[i], dIn, ctx);
         });
     }
 }

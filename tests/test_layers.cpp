@@ -17,6 +17,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include <set>
 
 namespace {
@@ -675,6 +676,34 @@ private slots:
         const std::vector<nn::Tensor> run = layerrun::run(*pool, x, dy);
         const nn::Tensor expected({1, 1, 4, 4}, {1, 0, 1, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0});
         QVERIFY2(bitwiseEqual(run[1], expected), "the gradient should go to each window's top-left value");
+    }
+
+    // A NaN wins its window, as in PyTorch, so a diverging network is not hidden behind the pooling;
+    // a NaN in no window (the last row of an odd height) changes nothing. Both the 2×2, stride-2
+    // path and the general one.
+    void maxPoolLetsANaNWinItsWindow()
+    {
+        const float nan = std::numeric_limits<float>::quiet_NaN();
+        for (const nlohmann::json &settings : {nlohmann::json{{"kernel_size", 2}},
+                                               nlohmann::json{{"kernel_size", 3}, {"stride", 2}, {"padding", 1}}}) {
+            auto pool = makeLayer("MaxPool2D", settings, {{nn::kBatch, 1, 5, 5}});
+            nn::Tensor x({1, 1, 5, 5}, 1.0f);
+            x[1 * 5 + 2] = nan;  // in the 2×2 window (0, 1); in the 3×3 windows (0, 1) and (1, 1)
+            const int64_t side = settings["kernel_size"] == 2 ? 2 : 3;
+            const nn::Tensor dy({1, 1, side, side}, 1.0f);
+            const std::vector<nn::Tensor> run = layerrun::run(*pool, x, dy);
+            for (int64_t o = 0; o < side * side; ++o) {
+                const bool nanWindow = side == 2 ? o == 1 : (o == 1 || o == 4);
+                QVERIFY2(std::isnan(run[0][o]) == nanWindow, qPrintable(QString("%1, output %2: %3")
+                                                                         .arg(QString::fromStdString(settings.dump())).arg(o).arg(run[0][o])));
+            }
+            QVERIFY2(run[1][1 * 5 + 2] == (side == 2 ? 1.0f : 2.0f), "the NaN's place takes its windows' gradients");
+        }
+        auto pool = makeLayer("MaxPool2D", {{"kernel_size", 2}}, {{nn::kBatch, 1, 5, 5}});
+        nn::Tensor x = randomTensor({1, 1, 5, 5}, 20);
+        const nn::Tensor clean = layerrun::run(*pool, x, nn::Tensor({1, 1, 2, 2}, 1.0f))[0];
+        x[4 * 5 + 1] = nan;
+        QVERIFY(bitwiseEqual(layerrun::run(*pool, x, nn::Tensor({1, 1, 2, 2}, 1.0f))[0], clean));
     }
 
     // Right after the Input nothing needs ∂L/∂x, so the model never runs these layers' backward; when

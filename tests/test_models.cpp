@@ -367,6 +367,39 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(nn::ShapeError, onlyTheLeft());
     }
 
+    // MaxPool2D writes its input's gradient without the model zeroing it first when it is the first
+    // layer of the backward pass to write it, and adds into it otherwise: an image read by a MaxPool2D
+    // and an AvgPool2D in either order gets the same input gradient as central differences, and a
+    // second backward over the same pass gives the same gradient, not twice it.
+    void aPoolingThatOverwritesItsInputGradientLeavesTheOtherReadersTerms()
+    {
+        for (const bool maxFirst : {true, false}) {
+            nn::Graph graph;
+            const int image = add(graph, "Input", "image", {{"shape", {2, 4, 4}}});
+            const int sum = graph.addNode("Add", "sum");
+            for (const char *kind : maxFirst ? std::vector{"MaxPool2D", "AvgPool2D"} : std::vector{"AvgPool2D", "MaxPool2D"})
+                graph.connect(add(graph, kind, kind, {{"kernel_size", 2}}, image), sum, kind == std::string("MaxPool2D") ? 0 : 1);
+            add(graph, "Dense", "out", {{"units", 3}}, add(graph, "Flatten", "flat", nlohmann::json::object(), sum));
+            nn::Model model(graph, 12);
+            nn::Tensor x = randomTensor({2, 2, 4, 4}, 13);
+            const nn::Tensor r = randomTensor({2, 3}, 14);
+            nn::Pass pass;
+            model.forward(pass, {&x}, {});
+            model.backward(pass, {&r}, true);
+            const nn::Tensor first = pass.inputGradient(0);
+            const std::string failure = gradcheck::compare(maxFirst ? "max, then average" : "average, then max", x, first,
+                                                           [&] {
+                                                               nn::Pass p;
+                                                               model.forward(p, {&x}, {});
+                                                               return weighted(p.output(), r);
+                                                           },
+                                                           {});
+            QVERIFY2(failure.empty(), failure.c_str());
+            model.backward(pass, {&r}, true);
+            QVERIFY2(bitwiseEqual(pass.inputGradient(0), first), "a second backward added to the first one's gradient");
+        }
+    }
+
     // A node with two output ports: Split's halves go through their own Dense each and meet again.
     // Both ports' gradients reach the input (central differences); the pass shows each port.
     void aNodeWithTwoOutputPortsBackPropagatesThroughBoth()

@@ -20,6 +20,7 @@ public:
     void forward(const std::vector<const Tensor *> &inputs, Tensor &out, Saved &saved, const RunContext &ctx) override;
     void backward(const std::vector<const Tensor *> &inputs, const Tensor &out, const Tensor &dOut, Saved &saved,
                   const std::vector<Tensor *> &dInputs, const RunContext &ctx) override;
+    bool overwritesInputGradient() const override { return true; }
 
 private:
     PoolWindow window_;
