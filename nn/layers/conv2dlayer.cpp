@@ -156,8 +156,7 @@ void Conv2DLayer::backward(const std::vector<const Tensor *> &inputs, const Tens
     const int64_t n = x.dim(0), fg = filters_ / groups_, rows = g.colRows(), cols = g.colCols();
     if (!dx && !learns())
         return;
-    const Tensor &dz = preActivationGrad(out, dOut, saved);  // (N, filters, H', W')
-    addBiasGrad(dz);
+    const Tensor &dz = activationAndBiasBackward(out, dOut, saved);  // (N, filters, H', W')
     const double productFlops = 2.0 * double(filters_ * rows * cols);  // per sample and product
     const int64_t grain = samplesPerChunk(n, productFlops);           // forward's chunks
     if (WinogradTiles::suits(g, groups_, filters_)) {

@@ -146,35 +146,40 @@ void ConvolutionLayer::finishSamples(Tensor &z, Tensor &out, int64_t begin, int6
     }
 }
 
-const Tensor &ConvolutionLayer::preActivationGrad(const Tensor &out, const Tensor &dOut, Saved &saved) const
+const Tensor &ConvolutionLayer::activationAndBiasBackward(const Tensor &out, const Tensor &dOut, Saved &saved)
 {
-    if (activation_ == Activation::Linear)
+    const bool linear = activation_ == Activation::Linear, biasGrad = useBias_ && !bias_.frozen;
+    if (linear && !biasGrad)
         return dOut;
-    Tensor &dz = saved.slot(1);
-    dz.resize(out.shape());
-    const int64_t perSample = featuresPerSample(out.shape());
+    const Tensor *dz = &dOut;
+    float *written = nullptr;  // f'(z) ⊙ dOut, when the activation is not linear
+    if (!linear) {
+        Tensor &product = saved.slot(1);
+        product.resize(out.shape());
+        written = product.data();
+        dz = &product;
+    }
+    const int64_t batch = out.dim(0), perSample = featuresPerSample(out.shape()), plane = perSample / filters_;
     const float *z = activationBackwardNeedsInput(activation_) ? saved.slot(0).data() : nullptr;
-    overSamples(out.dim(0), kFlopsPerValue * double(perSample), [&](int64_t begin, int64_t end) {
-        const int64_t offset = begin * perSample, count = (end - begin) * perSample;
-        activationBackward(dz.data() + offset, dOut.data() + offset, out.data() + offset, z ? z + offset : nullptr, 1,
-                           count, activation_, alpha_, GradientWrite::Assign);
-    });
-    return dz;
-}
-
-void ConvolutionLayer::addBiasGrad(const Tensor &dz)
-{
-    if (!useBias_ || bias_.frozen)
-        return;
-    const int64_t batch = dz.dim(0), plane = featuresPerSample(dz.shape()) / filters_;
-    parallelChunks(filters_, 1, double(dz.size()), [&](int64_t begin, int64_t end) {
-        for (int64_t c = begin; c < end; ++c) {
-            double sum = 0.0;
-            for (int64_t n = 0; n < batch; ++n)
-                sum += ConstArrayMap(dz.data() + (n * filters_ + c) * plane, plane).sum();
-            bias_.grad[c] += static_cast<float>(sum);
+    std::vector<float> planeSums(size_t(biasGrad ? batch * filters_ : 0));  // (N, filters) Σ of each dz plane
+    overSamples(batch, kFlopsPerValue * double(perSample), [&](int64_t begin, int64_t end) {
+        for (int64_t n = begin; n < end; ++n) {
+            const int64_t offset = n * perSample;
+            if (written)
+                activationBackward(written + offset, dOut.data() + offset, out.data() + offset,
+                                   z ? z + offset : nullptr, 1, perSample, activation_, alpha_, GradientWrite::Assign);
+            if (biasGrad)
+                for (int64_t c = 0; c < filters_; ++c)
+                    planeSums[size_t(n * filters_ + c)] = ConstArrayMap(dz->data() + offset + c * plane, plane).sum();
         }
     });
+    for (int64_t c = 0; c < (biasGrad ? filters_ : 0); ++c) {
+        double sum = 0.0;  // over the samples in order, whatever the threads: as many give the same sum
+        for (int64_t n = 0; n < batch; ++n)
+            sum += planeSums[size_t(n * filters_ + c)];
+        bias_.grad[c] += static_cast<float>(sum);
+    }
+    return *dz;
 }
 
 void ConvolutionLayer::overSamples(int64_t batch, double flopsPerSample,

@@ -42,10 +42,10 @@ protected:
     Tensor &productTarget(Tensor &out, Saved &saved) const;
     // out = f(z + b) for the samples [begin, end) of z (N, filters, H, W); z may be out.
     void finishSamples(Tensor &z, Tensor &out, int64_t begin, int64_t end) const;
-    // ∂L/∂z: dOut itself for a linear activation, else f'(z) ⊙ dOut in slot 1.
-    const Tensor &preActivationGrad(const Tensor &out, const Tensor &dOut, Saved &saved) const;
-    // bias.grad += Σ over samples and pixels of dz (N, filters, H, W), a channel per chunk.
-    void addBiasGrad(const Tensor &dz);
+    // Returns ∂L/∂z, dOut itself for a linear activation, else f'(z) ⊙ dOut in slot 1, and adds
+    // Σ over samples and pixels of it into bias.grad. One pass: each sample's planes are summed for
+    // the bias right after their f'(z) ⊙ dOut, while they are in cache.
+    const Tensor &activationAndBiasBackward(const Tensor &out, const Tensor &dOut, Saved &saved);
 
     // Calls body(begin, end, dWeight) over fixed chunks of the batch, each chunk adding into its own
     // zeroed copy of the weight gradient, then adds the copies into weight.grad in chunk order. A

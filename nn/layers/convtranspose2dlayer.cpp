@@ -132,8 +132,7 @@ void ConvTranspose2DLayer::backward(const std::vector<const Tensor *> &inputs, c
     const int64_t cg = x.dim(1) / groups_, rows = g.colRows(), cols = g.colCols();
     if (!dx && !learns())
         return;
-    const Tensor &dz = preActivationGrad(out, dOut, saved);  // (N, filters, H', W')
-    addBiasGrad(dz);
+    const Tensor &dz = activationAndBiasBackward(out, dOut, saved);  // (N, filters, H', W')
     const double flopsPerSample = ((dx ? 2.0 : 0.0) + (weight_.frozen ? 0.0 : 2.0)) * double(x.dim(1) * rows * cols);
     accumulateOverSamples(x.dim(0), flopsPerSample, saved, [&](int64_t begin, int64_t end, float *dWeight) {
         float *dzCol = g.isIdentity() ? nullptr : scratch(0, rows * cols);  // (filters/groups·k², H·W)
