@@ -14,12 +14,14 @@ namespace {
 
 constexpr int kPoints = 16;  // 4×4 transformed values per tile
 
-// The row-of-tiles loops below vectorize across the tiles: they take restrict pointers (with 16
-// streams GCC would need more run-time alias checks than it makes) and their small loops unroll
-// completely first (the pragmas), so that the loop over tiles is the innermost.
+// The loops below vectorize across the tiles: they take restrict pointers (with 16 streams GCC
+// would need more run-time alias checks than it makes) and their small loops unroll completely
+// first (the pragmas), so that the loop over tiles is the innermost. Three of the four transforms
+// run over all the tiles of a plane at once, not a row of tiles: a 14×14 image has rows of 7
+// tiles, too few for a 16-wide vector, and its rows ran one tile at a time.
 
-// Aᵀ·m·A for `count` tiles of a row, point k of tile tx at in[k·stride + tx], into two output rows
-// of 2·count values.
+// Aᵀ·m·A for `count` tiles, point k of tile tx at in[k·stride + tx], into the two output rows of
+// each, side by side: tile tx's four values at top[2tx], top[2tx + 1] and the same of bottom.
 void outputRow(const float *__restrict in, int64_t stride, float *__restrict top, float *__restrict bottom,
                int64_t count)
 {
@@ -95,7 +97,7 @@ void applyB(const float *__restrict in, int64_t inStep, float *__restrict out, i
     }
 }
 
-// B·dV·Bᵀ for `count` tiles of a row, point k of tile tx at in[k·stride + tx], into q: value (a, b)
+// B·dV·Bᵀ for `count` tiles, point k of tile tx at in[k·stride + tx], into q: value (a, b)
 // of tile tx at q[(4a + b)·count + tx]. `y` holds 16·count values: B applied to each row of dV first.
 void inputRowBackward(const float *in, int64_t stride, float *q, float *y, int64_t count)
 {
@@ -214,13 +216,14 @@ void winogradInput(const float *x, int64_t samples, float *v, const WinogradTile
 void winogradInputBackward(const float *dV, int64_t samples, float *dx, const WinogradTiles &t)
 {
     const int64_t tiles = samples * t.perSample(), planeStride = t.channels * tiles;
-    // B·dV·Bᵀ of a whole row of tiles at once (q: 16 values per tile, tile-minor), then added into
-    // the padded plane. Tiles overlap by two rows and columns and add in tile order, as one tile at a
-    // time would: the rows of tile row ty before those of ty + 1, and in each row first every tile's
-    // right half (columns 2tx + 2, 2tx + 3) and then every left half, so that a pixel gets tile tx − 1's
-    // share before tile tx's. The loops have no branch, and GCC vectorizes them.
-    const int64_t high = 2 * t.tilesHigh + 2, wide = 2 * t.tilesWide + 2, across = t.tilesWide;
-    std::vector<float> padded(size_t(high * wide)), q(size_t(kPoints * across)), y(size_t(kPoints * across));
+    // B·dV·Bᵀ of all the plane's tiles at once (q: 16 values per tile, tile-minor; a loop over the
+    // plane's tiles, which GCC vectorizes even when a row has only a few), then added into the
+    // padded plane row of tiles by row of tiles. Tiles overlap by two rows and columns and add in
+    // tile order, as one tile at a time would: the rows of tile row ty before those of ty + 1, and in
+    // each row first every tile's right half (columns 2tx + 2, 2tx + 3) and then every left half, so
+    // that a pixel gets tile tx − 1's share before tile tx's.
+    const int64_t high = 2 * t.tilesHigh + 2, wide = 2 * t.tilesWide + 2, across = t.tilesWide, count = t.perSample();
+    std::vector<float> padded(size_t(high * wide)), q(size_t(kPoints * count)), y(size_t(kPoints * count));
     const int64_t firstRow = std::max<int64_t>(t.padBegin, 0), lastRow = std::min(high, t.height + t.padBegin);
     const int64_t firstColumn = std::max<int64_t>(t.padBegin, 0), lastColumn = std::min(wide, t.width + t.padBegin);
     const auto image = [&](float *plane, int64_t h) { return plane + (h - t.padBegin) * t.width + (firstColumn - t.padBegin); };
@@ -230,12 +233,12 @@ void winogradInputBackward(const float *dV, int64_t samples, float *dx, const Wi
             std::fill(padded.begin(), padded.end(), 0.0f);
             for (int64_t h = firstRow; h < lastRow; ++h)
                 std::copy(image(plane, h), image(plane, h) + (lastColumn - firstColumn), padded.data() + h * wide + firstColumn);
-            const float *in = dV + c * tiles + s * t.perSample();
-            for (int64_t ty = 0; ty < t.tilesHigh; ++ty, in += across) {
-                inputRowBackward(in, planeStride, q.data(), y.data(), across);
+            inputRowBackward(dV + c * tiles + s * count, planeStride, q.data(), y.data(), count);
+            for (int64_t ty = 0; ty < t.tilesHigh; ++ty)
                 for (int a = 0; a < 4; ++a) {
                     float *row = padded.data() + (2 * ty + a) * wide;
-                    const float *q0 = q.data() + (a * 4) * across, *q1 = q0 + across, *q2 = q1 + across, *q3 = q2 + across;
+                    const float *q0 = q.data() + (a * 4) * count + ty * across, *q1 = q0 + count, *q2 = q1 + count,
+                                *q3 = q2 + count;
                     for (int64_t tx = 0; tx < across; ++tx) {
                         row[2 * tx + 2] += q2[tx];
                         row[2 * tx + 3] += q3[tx];
@@ -245,7 +248,6 @@ void winogradInputBackward(const float *dV, int64_t samples, float *dx, const Wi
                         row[2 * tx + 1] += q1[tx];
                     }
                 }
-            }
             for (int64_t h = firstRow; h < lastRow; ++h)
                 std::copy(padded.data() + h * wide + firstColumn, padded.data() + h * wide + lastColumn, image(plane, h));
         }
@@ -253,55 +255,45 @@ void winogradInputBackward(const float *dV, int64_t samples, float *dx, const Wi
 
 void winogradOutput(const float *m, int64_t samples, float *y, const WinogradTiles &t)
 {
-    const int64_t tiles = samples * t.perSample(), planeStride = t.filters * tiles;
-    // Aᵀ·m·A for a whole row of tiles at once into two output rows of 2·tilesWide values (a loop GCC
-    // vectorizes), then the rows cut to H'×W'. The sums are those of the tile-by-tile formula.
+    const int64_t tiles = samples * t.perSample(), planeStride = t.filters * tiles, count = t.perSample();
+    // Aᵀ·m·A for all the plane's tiles at once (a loop over the plane's tiles that GCC vectorizes,
+    // even when a row has only a few) into the two output rows of each row of tiles, side by side,
+    // then the rows cut to H'×W'. The sums are those of the tile-by-tile formula.
     const int64_t wide = 2 * t.tilesWide;
-    std::vector<float> rows(size_t(2 * wide));
-    float *top = rows.data(), *bottom = top + wide;
+    std::vector<float> rows(size_t(2 * wide * t.tilesHigh));
+    float *top = rows.data(), *bottom = top + wide * t.tilesHigh;  // row ty of each at ty·wide
     for (int64_t s = 0; s < samples; ++s)
         for (int64_t f = 0; f < t.filters; ++f) {
             float *plane = y + (s * t.filters + f) * t.outHeight * t.outWidth;
-            const float *in = m + f * tiles + s * t.perSample();
-            for (int64_t ty = 0; ty < t.tilesHigh; ++ty, in += t.tilesWide) {
-                float *y0 = plane + 2 * ty * t.outWidth, *y1 = y0 + t.outWidth;
-                if (wide == t.outWidth && 2 * ty + 1 < t.outHeight) {  // both rows whole: straight into y
-                    outputRow(in, planeStride, y0, y1, t.tilesWide);
-                    continue;
-                }
-                outputRow(in, planeStride, top, bottom, t.tilesWide);
-                std::copy(top, top + t.outWidth, y0);
+            outputRow(m + f * tiles + s * count, planeStride, top, bottom, count);
+            for (int64_t ty = 0; ty < t.tilesHigh; ++ty) {
+                float *y0 = plane + 2 * ty * t.outWidth;
+                std::copy(top + ty * wide, top + ty * wide + t.outWidth, y0);
                 if (2 * ty + 1 < t.outHeight)
-                    std::copy(bottom, bottom + t.outWidth, y1);
+                    std::copy(bottom + ty * wide, bottom + ty * wide + t.outWidth, y0 + t.outWidth);
             }
         }
 }
 
 void winogradOutputBackward(const float *dy, int64_t samples, float *dM, const WinogradTiles &t)
 {
-    const int64_t tiles = samples * t.perSample(), planeStride = t.filters * tiles;
-    // A·dy·Aᵀ for a whole row of tiles at once from two rows of dy zero-extended to 2·tilesWide (a loop
-    // GCC vectorizes); zeros past H'×W' as the tile-by-tile formula reads them.
+    const int64_t tiles = samples * t.perSample(), planeStride = t.filters * tiles, count = t.perSample();
+    // A·dy·Aᵀ for all the plane's tiles at once (a loop over the plane's tiles that GCC vectorizes,
+    // even when a row has only a few), from the two rows of dy each row of tiles reads, side by side
+    // and zero-extended to 2·tilesWide: zeros past H'×W', as the tile-by-tile formula reads them.
     const int64_t wide = 2 * t.tilesWide;
-    std::vector<float> rows(size_t(2 * wide), 0.0f), scratch(size_t(8 * t.tilesWide));
-    float *top = rows.data(), *bottom = top + wide;
+    std::vector<float> rows(size_t(2 * wide * t.tilesHigh), 0.0f), scratch(size_t(8 * count));
+    float *top = rows.data(), *bottom = top + wide * t.tilesHigh;  // row ty of each at ty·wide
     for (int64_t s = 0; s < samples; ++s)
         for (int64_t f = 0; f < t.filters; ++f) {
             const float *plane = dy + (s * t.filters + f) * t.outHeight * t.outWidth;
-            float *out = dM + f * tiles + s * t.perSample();
-            for (int64_t ty = 0; ty < t.tilesHigh; ++ty, out += t.tilesWide) {
-                const float *g0 = plane + 2 * ty * t.outWidth, *g1 = g0 + t.outWidth;
-                if (wide == t.outWidth && 2 * ty + 1 < t.outHeight) {  // both rows whole: straight from dy
-                    outputRowBackward(g0, g1, out, planeStride, t.tilesWide, scratch.data());
-                    continue;
-                }
-                std::copy(g0, g0 + t.outWidth, top);
+            for (int64_t ty = 0; ty < t.tilesHigh; ++ty) {
+                const float *g0 = plane + 2 * ty * t.outWidth;
+                std::copy(g0, g0 + t.outWidth, top + ty * wide);
                 if (2 * ty + 1 < t.outHeight)
-                    std::copy(g1, g1 + t.outWidth, bottom);
-                else
-                    std::fill(bottom, bottom + wide, 0.0f);
-                outputRowBackward(top, bottom, out, planeStride, t.tilesWide, scratch.data());
+                    std::copy(g0 + t.outWidth, g0 + 2 * t.outWidth, bottom + ty * wide);
             }
+            outputRowBackward(top, bottom, dM + f * tiles + s * count, planeStride, count, scratch.data());
         }
 }
 
