@@ -94,7 +94,10 @@ ConstMatrixMap Tensor::matrix(int64_t rows, int64_t cols) const
 
 bool Tensor::allFinite() const
 {
-    return array().isFinite().all();
+    // x·0 is 0 for a finite x and NaN for an infinity or a NaN, so the sum is finite exactly when
+    // every value is (and never overflows). Eigen vectorizes the sum; isFinite().all() ran value by
+    // value, a tenth of a small network's training step when run over every gradient.
+    return std::isfinite((array() * 0.0f).sum());
 }
 
 } // namespace nn

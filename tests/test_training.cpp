@@ -17,6 +17,7 @@
 
 #include <atomic>
 #include <cstring>
+#include <limits>
 #include <numeric>
 #include <set>
 #include <thread>
@@ -478,6 +479,23 @@ private slots:
         const nn::FinishReport result = experiment.makeTrainer()->run();
         QCOMPARE(int(result.reason), int(nn::FinishReport::Reason::EarlyStopped));
         QCOMPARE(result.epochsRun, 4);
+    }
+
+    // The check behind every divergence message: any NaN or infinity anywhere, and only those (the
+    // largest floats are finite, and their sum's overflow is no infinity of the tensor's).
+    void allFiniteSeesEveryNonFiniteValueAndOnlyThose()
+    {
+        nn::Tensor values({1000}, 1.0f);
+        QVERIFY(values.allFinite());
+        values.fill(std::numeric_limits<float>::max());
+        QVERIFY2(values.allFinite(), "the largest floats are finite");
+        for (const float bad : {std::numeric_limits<float>::quiet_NaN(), std::numeric_limits<float>::infinity(),
+                                -std::numeric_limits<float>::infinity()})
+            for (const int64_t at : {int64_t(0), int64_t(517), int64_t(999)}) {
+                nn::Tensor one({1000}, 1.0f);
+                one[at] = bad;
+                QVERIFY2(!one.allFinite(), qPrintable(QString("%1 at %2").arg(double(bad)).arg(at)));
+            }
     }
 
     void divergingRunStopsNamesTheLayerAndKeepsFiniteWeights()
