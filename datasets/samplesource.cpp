@@ -1,6 +1,8 @@
 // SampleSource: gathers rows into batch tensors; reads shared immutable data only, so it is thread-safe.
 #include "samplesource.h"
 
+#include "nn/parallel.h"
+
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
@@ -8,6 +10,10 @@
 #include <vector>
 
 namespace datasets {
+
+namespace {
+constexpr int64_t kRowsPerChunk = 16;  // a batch of 64 in four chunks
+}
 
 template <typename T>
 SampleSource<T>::SampleSource(std::shared_ptr<const Samples<T>> samples, std::vector<int64_t> rows,
@@ -41,13 +47,18 @@ void SampleSource<T>::gather(std::span<const int64_t> indices, nn::Tensor &x, nn
     const auto n = static_cast<int64_t>(indices.size());
     const int64_t features = samples_->features();
     resizeBatch(n, x, y);
-    for (int64_t i = 0; i < n; ++i) {
-        const int64_t index = indices[static_cast<size_t>(i)];
-        assert(index >= 0 && index < size());
-        const int64_t row = rows_[static_cast<size_t>(index)];
-        scaling_->apply(samples_->inputs.data() + row * features, x.data() + i * features);
-        copyTarget(row, y.data() + i * samples_->targetWidth());
-    }
+    // Shuffled rows of a large array are cache misses, worth a second thread even for a small batch
+    // (an MLP's whole step is under a millisecond): the loop always counts as big enough for one.
+    const double work = std::max(nn::kParallelFlopThreshold, double(n * features));
+    nn::parallelChunks(n, kRowsPerChunk, work, [&](int64_t begin, int64_t end) {
+        for (int64_t i = begin; i < end; ++i) {
+            const int64_t index = indices[static_cast<size_t>(i)];
+            assert(index >= 0 && index < size());
+            const int64_t row = rows_[static_cast<size_t>(index)];
+            scaling_->apply(samples_->inputs.data() + row * features, x.data() + i * features);
+            copyTarget(row, y.data() + i * samples_->targetWidth());
+        }
+    });
 }
 
 // Each sample's changes come from its own stream keyed by (seed, epoch, index), so the samples can
