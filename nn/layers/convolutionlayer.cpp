@@ -174,7 +174,7 @@ const Tensor &ConvolutionLayer::activationAndBiasBackward(const Tensor &out, con
         }
     });
     for (int64_t c = 0; c < (biasGrad ? filters_ : 0); ++c) {
-        double sum = 0.0;  // over the samples in order, whatever the threads: as many give the same sum
+        double sum = 0.0;  // in sample order, so that any number of threads gives the same sum
         for (int64_t n = 0; n < batch; ++n)
             sum += planeSums[size_t(n * filters_ + c)];
         bias_.grad[c] += static_cast<float>(sum);
