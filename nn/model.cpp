@@ -261,13 +261,20 @@ void Model::backward(Pass &pass, const std::vector<const Tensor *> &dOutputs, bo
     pass.hasGradient_ = needs;
     // Layers add into their inputs' gradients, which start at zero. Each is zeroed just before the
     // first layer that adds into it (in parallel: a CNN's are megabytes), not all at once up front.
-    std::vector<char> zeroed(valueCount(), 0);
+    // A claimed gradient is sized for this pass, and zeroed unless its first writer overwrites it.
+    std::vector<char> claimed(valueCount(), 0);
+    const auto claim = [&](size_t v) {
+        const bool first = needs[v] && !claimed[v];
+        if (first) {
+            claimed[v] = 1;
+            pass.dOuts_[v].resize(pass.outs_[v].shape());
+        }
+        return first;
+    };
     const auto zero = [&](size_t v) {
-        if (!needs[v] || zeroed[v])
+        if (!claim(v))
             return;
-        zeroed[v] = 1;
         Tensor &gradient = pass.dOuts_[v];
-        gradient.resize(pass.outs_[v].shape());
         parallelChunks(gradient.size(), kZeroGrain, double(gradient.size()), [&](int64_t begin, int64_t end) {
             std::fill(gradient.data() + begin, gradient.data() + end, 0.0f);
         });
@@ -287,13 +294,8 @@ void Model::backward(Pass &pass, const std::vector<const Tensor *> &dOutputs, bo
             continue;
         // A layer that can overwrite its input's gradient does so when it is the first to write it.
         RunContext ctx = pass.ctx_;
-        if (step.inputs.size() == 1 && needs[size_t(step.inputs[0])] && !zeroed[size_t(step.inputs[0])] &&
-            step.layer->overwritesInputGradient()) {
-            const auto j = size_t(step.inputs[0]);
-            zeroed[j] = 1;
-            pass.dOuts_[j].resize(pass.outs_[j].shape());
-            ctx.overwriteInputGradient = true;
-        }
+        ctx.overwriteInputGradient =
+            step.inputs.size() == 1 && step.layer->overwritesInputGradient() && claim(size_t(step.inputs[0]));
         for (int j : step.inputs)
             zero(size_t(j));
         std::vector<const Tensor *> in, outs, dOuts;
